@@ -1,0 +1,178 @@
+//! The command-line interface: argument definitions only. `main.rs` parses
+//! them; `commands` runs them. Completions and the man page are generated
+//! from these definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::diagnostic::Severity;
+use crate::report::Format;
+
+pub const EXIT_CODES: &str = "Exit codes:
+  0  no findings at or above --fail-on
+  1  findings (invalid documents, lint findings)
+  2  usage error, unreadable input or internal error";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "opensergo",
+    version,
+    about = "Validate, lint, diff and convert OpenSergo governance rules",
+    long_about = "Validate, lint, diff and convert OpenSergo governance rules: traffic routing, \
+                  fault tolerance and database governance objects written as Kubernetes YAML.",
+    after_help = EXIT_CODES,
+    propagate_version = true
+)]
+pub struct Cli {
+    /// When to use colors: auto follows the terminal and NO_COLOR.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate OpenSergo YAML against the embedded schemas.
+    #[command(after_help = EXIT_CODES)]
+    Validate(ValidateArgs),
+    /// Work with the JSON Schemas: list kinds, export them, convert CRDs.
+    #[command(subcommand)]
+    Schema(SchemaCommand),
+    /// Explain a diagnostic code (`opensergo explain OS1004`).
+    Explain {
+        /// A code (OS1004) or its name (schema-violation).
+        code: String,
+    },
+    /// Print shell completions.
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff) to stdout.
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+    Nushell,
+}
+
+/// Inputs: paths, excludes, extra schemas.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or directories to check (`-` reads stdin). Directories are
+    /// walked for *.yaml, *.yml and *.json, honouring .gitignore.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<String>,
+
+    /// Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Do not honour .gitignore/.ignore files, and read hidden files.
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
+
+/// Where findings go and when they fail the run.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output format (repeatable; pair each with an --output).
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+    pub format: Vec<Format>,
+
+    /// Write the matching --format to this file instead of stdout
+    /// (repeatable, in the same order as --format; `-` is stdout).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, alias = "severity-threshold", value_enum, value_name = "SEVERITY", default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Print findings only: no summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// Add a count of findings per code after the summary line.
+    #[arg(long)]
+    pub summary: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Info,
+    Warning,
+    Error,
+}
+
+impl FailOn {
+    pub fn severity(self) -> Severity {
+        match self {
+            FailOn::Info => Severity::Info,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Error => Severity::Error,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    /// Treat fields the schema does not declare as errors, not warnings.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Also validate against JSON Schemas in this directory (repeatable),
+    /// named `<group>/<version>/<Kind>.json`, `<group>/<kind>_<version>.json`
+    /// or `<kind>_<version>.json`.
+    #[arg(long, value_name = "DIR")]
+    pub schema_dir: Vec<PathBuf>,
+
+    /// Also validate against the schemas of these CustomResourceDefinition files (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub crd: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SchemaCommand {
+    /// List every kind the tool knows, with its schema origin.
+    List,
+    /// Write the embedded JSON Schemas to a directory.
+    Export {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Convert CustomResourceDefinition files to JSON Schema files
+    /// (`<group>/<version>/<Kind>.json` under --out-dir).
+    FromCrd {
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, short = 'o', value_name = "DIR")]
+        out_dir: PathBuf,
+    },
+}

@@ -1,0 +1,367 @@
+//! Documents: one Kubernetes-style object read from a YAML stream, with its
+//! type and object metadata, its JSON form, and a map back from JSON
+//! paths to source positions. Every command (validate, lint, diff,
+//! convert) reads files through [`load_source`] and works on these.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, ObjectRef, codes};
+use crate::kinds::{self, Lookup};
+use crate::source::{LineCol, SharedSource, SourceFile, Span};
+use crate::yaml::{self, Node, RawDocument, YamlErrorKind};
+
+/// One segment of a path into a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathSegment {
+    Key(String),
+    Index(usize),
+}
+
+/// A document's apiVersion/kind and metadata, read leniently (wrong types
+/// read as absent: the schema reports them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TypeMeta {
+    pub api_version: String,
+    pub group: String,
+    pub version: String,
+    pub kind: String,
+    pub name: String,
+    pub namespace: String,
+    pub labels: BTreeMap<String, String>,
+    pub annotations: BTreeMap<String, String>,
+}
+
+impl TypeMeta {
+    pub fn app(&self) -> Option<&str> {
+        self.labels.get("app").map(String::as_str)
+    }
+
+    /// The namespace the API server would use when none is written.
+    pub fn namespace_or_default(&self) -> &str {
+        if self.namespace.is_empty() {
+            "default"
+        } else {
+            &self.namespace
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub source: SharedSource,
+    /// Position in the YAML stream, from 0.
+    pub index: usize,
+    pub span: Span,
+    pub root: Node,
+    pub meta: TypeMeta,
+}
+
+impl Document {
+    pub fn new(source: &SharedSource, raw: RawDocument) -> Self {
+        let meta = read_meta(&raw.root);
+        Document {
+            source: Arc::clone(source),
+            index: raw.index,
+            span: raw.span,
+            root: raw.root,
+            meta,
+        }
+    }
+
+    pub fn start(&self) -> LineCol {
+        self.source.line_col(self.span.start)
+    }
+
+    pub fn lookup(&self) -> Lookup {
+        kinds::lookup(&self.meta.api_version, &self.meta.kind)
+    }
+
+    pub fn object_ref(&self) -> ObjectRef {
+        ObjectRef {
+            kind: self.meta.kind.clone(),
+            name: self.meta.name.clone(),
+            namespace: self.meta.namespace.clone(),
+        }
+    }
+
+    pub fn to_json(&self) -> serde_json::Value {
+        self.root.to_json()
+    }
+
+    /// The node at a path, and the key node that introduced it.
+    pub fn node_at(&self, path: &[PathSegment]) -> Option<(Option<&Node>, &Node)> {
+        let mut key = None;
+        let mut node = &self.root;
+        for segment in path {
+            match segment {
+                PathSegment::Key(k) => {
+                    let (k, v) = node.entry(k)?;
+                    key = Some(k);
+                    node = v;
+                }
+                PathSegment::Index(i) => {
+                    node = node.as_seq().get(*i)?;
+                    key = None;
+                }
+            }
+        }
+        Some((key, node))
+    }
+
+    /// The best span for a path: the value where it exists, else the
+    /// deepest existing ancestor's key (a missing field points at its
+    /// parent's key, like `spec:`).
+    pub fn span_of(&self, path: &[PathSegment], prefer_key: bool) -> Span {
+        for len in (0..=path.len()).rev() {
+            if let Some((key, value)) = self.node_at(&path[..len]) {
+                let exact = len == path.len();
+                return match (key, exact && !prefer_key) {
+                    (_, true) => value_span(value),
+                    (Some(k), false) => k.span,
+                    (None, false) => value_span(value),
+                };
+            }
+        }
+        self.span
+    }
+
+    /// A diagnostic about this document, pointing at `span`.
+    pub fn diagnostic(
+        &self,
+        code: crate::diagnostic::Code,
+        message: impl Into<String>,
+        span: Span,
+    ) -> Diagnostic {
+        Diagnostic::new(code, message)
+            .at(&self.source, span)
+            .for_document(self.index, Some(self.object_ref()))
+    }
+
+    /// The span of the document's first line (`apiVersion: ...`), used when
+    /// a finding is about the whole object.
+    pub fn head_span(&self) -> Span {
+        self.root
+            .as_map()
+            .first()
+            .map_or(self.span, |(k, _)| k.span)
+    }
+}
+
+/// An empty value (`key:`) has no width; show one character at its place.
+fn value_span(node: &Node) -> Span {
+    if node.span.is_empty() {
+        Span::new(node.span.start, node.span.start)
+    } else {
+        node.span
+    }
+}
+
+/// Renders a path the way users write it: `spec.strategies[0].kind`.
+pub fn dotted(path: &[PathSegment]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            PathSegment::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            PathSegment::Index(i) => {
+                out.push_str(&format!("[{i}]"));
+            }
+        }
+    }
+    out
+}
+
+fn read_meta(root: &Node) -> TypeMeta {
+    let text = |keys: &[&str]| {
+        root.get_path(keys)
+            .and_then(Node::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let string_map = |key: &str| -> BTreeMap<String, String> {
+        root.get_path(&["metadata", key])
+            .map(|m| {
+                m.as_map()
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        Some((k.key_text()?.into_owned(), v.key_text()?.into_owned()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let api_version = text(&["apiVersion"]);
+    let (group, version) = kinds::split_api_version(&api_version);
+    TypeMeta {
+        group: group.to_string(),
+        version: version.to_string(),
+        kind: text(&["kind"]),
+        name: text(&["metadata", "name"]),
+        namespace: text(&["metadata", "namespace"]),
+        labels: string_map("labels"),
+        annotations: string_map("annotations"),
+        api_version,
+    }
+}
+
+/// Everything read from one input: its documents, and the findings that
+/// stopped reading part of it (syntax errors, unreadable file).
+#[derive(Debug)]
+pub struct LoadedSource {
+    pub source: SharedSource,
+    pub documents: Vec<Document>,
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Files larger than this are refused before parsing.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+/// Outcome of reading an input's bytes.
+pub enum ReadOutcome {
+    Text(String),
+    /// The input is not text; the diagnostic says why.
+    Rejected(Diagnostic),
+}
+
+/// Checks raw bytes are YAML-able text: no NUL bytes, valid UTF-8.
+pub fn bytes_to_text(name: &str, bytes: Vec<u8>) -> ReadOutcome {
+    let sniff = &bytes[..bytes.len().min(8192)];
+    if sniff.contains(&0) {
+        return ReadOutcome::Rejected(
+            Diagnostic::new(codes::NOT_TEXT, "binary file (contains NUL bytes)")
+                .in_file(name)
+                .with_help("only YAML and JSON files can be checked"),
+        );
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                // A BOM would shift every offset by three bytes.
+                text.replace_range(..3, "");
+            }
+            ReadOutcome::Text(text)
+        }
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..at]).into_owned();
+            let source = Arc::new(SourceFile::new(name, prefix));
+            let end = source.text.len();
+            let LineCol { line, column } = source.line_col(end);
+            ReadOutcome::Rejected(
+                Diagnostic::new(
+                    codes::NOT_TEXT,
+                    format!("not UTF-8: invalid byte 0x{:02X} at line {line}, column {column}", bytes[at]),
+                )
+                .at(&source, Span::new(end, end))
+                .with_help("YAML files must be UTF-8; re-encode the file (e.g. `iconv -f latin1 -t utf-8`)"),
+            )
+        }
+    }
+}
+
+/// Parses a source into documents. Empty documents (`---` alone, files of
+/// comments) are dropped: they describe no object.
+pub fn parse_source(source: &SharedSource) -> LoadedSource {
+    let (raw, error) = yaml::load_stream(&source.text);
+    let documents = raw
+        .into_iter()
+        .filter(|d| !d.root.is_null())
+        .map(|d| Document::new(source, d))
+        .collect();
+    let errors = error
+        .map(|e| {
+            let code = match e.kind {
+                YamlErrorKind::Syntax => codes::YAML_SYNTAX,
+                YamlErrorKind::DuplicateKey => codes::DUPLICATE_KEY,
+                YamlErrorKind::Limit => codes::YAML_LIMIT,
+            };
+            let mut d = Diagnostic::new(code, e.message).at(source, e.span);
+            if let Some(help) = e.help {
+                d = d.with_help(help);
+            }
+            if let Some((span, message)) = e.related {
+                d = d.with_related(source, span, message);
+            }
+            d
+        })
+        .into_iter()
+        .collect();
+    LoadedSource {
+        source: Arc::clone(source),
+        documents,
+        errors,
+    }
+}
+
+/// Reads and parses one input (a path or `-` for stdin).
+pub fn load_source(input: &crate::walk::Input, max_size: u64) -> LoadedSource {
+    let name = input.display_name();
+    let rejected = |d: Diagnostic| LoadedSource {
+        source: Arc::new(SourceFile::new(name.clone(), String::new())),
+        documents: Vec::new(),
+        errors: vec![d],
+    };
+    let bytes = match input.read(max_size) {
+        Ok(bytes) => bytes,
+        Err(d) => return rejected(d),
+    };
+    match bytes_to_text(&name, bytes) {
+        ReadOutcome::Text(text) => parse_source(&Arc::new(SourceFile::new(name, text))),
+        ReadOutcome::Rejected(d) => rejected(d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        let source = Arc::new(SourceFile::new("t.yaml", text.to_string()));
+        parse_source(&source).documents.remove(0)
+    }
+
+    #[test]
+    fn meta_is_read_leniently() {
+        let d = doc(
+            "apiVersion: a.opensergo.io/v1\nkind: K\nmetadata:\n  name: n\n  labels: {app: foo}\n",
+        );
+        assert_eq!(d.meta.group, "a.opensergo.io");
+        assert_eq!(d.meta.version, "v1");
+        assert_eq!(d.meta.app(), Some("foo"));
+        assert_eq!(d.meta.namespace_or_default(), "default");
+    }
+
+    #[test]
+    fn missing_paths_point_at_the_parent_key() {
+        let text = "spec:\n  a: [1, 2]\n";
+        let d = doc(text);
+        let path = [
+            PathSegment::Key("spec".into()),
+            PathSegment::Key("b".into()),
+        ];
+        let span = d.span_of(&path, false);
+        assert_eq!(&text[span.start..span.end], "spec");
+        let path = [
+            PathSegment::Key("spec".into()),
+            PathSegment::Key("a".into()),
+            PathSegment::Index(1),
+        ];
+        let span = d.span_of(&path, false);
+        assert_eq!(&text[span.start..span.end], "2");
+        assert_eq!(dotted(&path), "spec.a[1]");
+    }
+
+    #[test]
+    fn latin1_is_rejected_with_its_position() {
+        let ReadOutcome::Rejected(d) = bytes_to_text("x", b"a: 1\n# caf\xe9\n".to_vec()) else {
+            panic!("accepted latin1");
+        };
+        assert!(d.message.contains("line 2, column 6"), "{}", d.message);
+    }
+}

@@ -1,0 +1,44 @@
+//! opensergo: validate, lint, diff and convert OpenSergo governance rules.
+//!
+//! Data flows one way: [`walk`] finds inputs, [`document`] reads and parses
+//! them into spanned [`yaml`] trees, [`validate`] (and the other checks)
+//! turn documents into [`diagnostic`]s, and [`report`] renders them.
+
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod document;
+pub mod duration;
+pub mod kinds;
+pub mod output;
+pub mod report;
+pub mod schema;
+pub mod source;
+pub mod validate;
+pub mod walk;
+pub mod yaml;
+
+use cli::{Cli, Command};
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> u8 {
+    let color = commands::use_color(cli.color);
+    let result = match &cli.command {
+        Command::Validate(args) => commands::validate::run(args, color),
+        Command::Schema(command) => commands::schema::run(command),
+        Command::Explain { code } => commands::explain::run(code),
+        Command::Completions { shell } => {
+            output::print_stdout(&commands::meta::completions(*shell)).map(|()| 0)
+        }
+        Command::Man => {
+            commands::meta::man_page().and_then(|page| output::print_stdout(&page).map(|()| 0))
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            2
+        }
+    }
+}

@@ -1,0 +1,450 @@
+//! JSON Schemas: the embedded ones, user schema directories, and CRDs
+//! converted to JSON Schema.
+//!
+//! Each schema is compiled at most once per run, and only when a document
+//! of its kind shows up, so a pre-commit run on one file compiles one
+//! schema.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use jsonschema::Validator;
+use serde_json::{Map, Value, json};
+
+use crate::kinds::{self, KINDS};
+
+/// A schema that compiles on first use.
+struct LazySchema {
+    /// Where it came from, for error messages.
+    origin: String,
+    text: SchemaText,
+    compiled: OnceLock<Result<Validator, String>>,
+}
+
+enum SchemaText {
+    Embedded(&'static str),
+    File(PathBuf),
+    Value(Value),
+}
+
+impl LazySchema {
+    fn get(&self) -> Result<&Validator, &str> {
+        self.compiled
+            .get_or_init(|| {
+                let value = match &self.text {
+                    SchemaText::Embedded(text) => {
+                        serde_json::from_str(text).map_err(|e| e.to_string())?
+                    }
+                    SchemaText::File(path) => {
+                        let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+                        serde_json::from_str(&text).map_err(|e| e.to_string())?
+                    }
+                    SchemaText::Value(v) => v.clone(),
+                };
+                compile(&value)
+            })
+            .as_ref()
+            .map_err(|e| e.as_str())
+    }
+}
+
+pub fn compile(schema: &Value) -> Result<Validator, String> {
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .build(schema)
+        .map_err(|e| e.to_string())
+}
+
+/// Key for user schemas: group (may be empty for "any group"), version, kind,
+/// all lower case, as kubeconform's file naming is.
+type SchemaKey = (String, String, String);
+
+/// All schemas a run can validate against.
+pub struct SchemaSet {
+    builtin: Vec<LazySchema>,
+    user: HashMap<SchemaKey, LazySchema>,
+}
+
+/// A schema chosen for a document.
+pub struct Chosen<'a> {
+    pub validator: Result<&'a Validator, &'a str>,
+    pub origin: &'a str,
+    pub builtin: bool,
+}
+
+impl Default for SchemaSet {
+    fn default() -> Self {
+        Self::builtin()
+    }
+}
+
+impl SchemaSet {
+    pub fn builtin() -> Self {
+        SchemaSet {
+            builtin: KINDS
+                .iter()
+                .map(|k| LazySchema {
+                    origin: format!("embedded schema {}", k.schema_path()),
+                    text: SchemaText::Embedded(k.schema),
+                    compiled: OnceLock::new(),
+                })
+                .collect(),
+            user: HashMap::new(),
+        }
+    }
+
+    /// Adds every `*.json` under `dir`, named the way kubeconform and
+    /// openapi2jsonschema name them: `<group>/<version>/<Kind>.json`,
+    /// `<group>/<kind>_<version>.json` or `<kind>_<version>.json`.
+    pub fn add_schema_dir(&mut self, dir: &Path) -> Result<usize, String> {
+        if !dir.is_dir() {
+            return Err(format!("schema directory {} does not exist", dir.display()));
+        }
+        let mut added = 0;
+        for entry in walk_json(dir)? {
+            let Some(key) = schema_key_from_path(dir, &entry) else {
+                continue;
+            };
+            self.user.insert(
+                key,
+                LazySchema {
+                    origin: entry.display().to_string(),
+                    text: SchemaText::File(entry),
+                    compiled: OnceLock::new(),
+                },
+            );
+            added += 1;
+        }
+        Ok(added)
+    }
+
+    /// Adds the schemas of every CustomResourceDefinition in a YAML text.
+    pub fn add_crds(&mut self, origin: &str, docs: &[Value]) -> Result<usize, String> {
+        let mut added = 0;
+        for doc in docs {
+            for converted in crd_to_schemas(doc)? {
+                self.user.insert(
+                    (
+                        converted.group.to_lowercase(),
+                        converted.version.to_lowercase(),
+                        converted.kind.to_lowercase(),
+                    ),
+                    LazySchema {
+                        origin: format!("{origin} ({})", converted.kind),
+                        text: SchemaText::Value(converted.schema),
+                        compiled: OnceLock::new(),
+                    },
+                );
+                added += 1;
+            }
+        }
+        Ok(added)
+    }
+
+    /// The schema for a document: user schemas win over embedded ones.
+    pub fn find(&self, api_version: &str, kind: &str) -> Option<Chosen<'_>> {
+        let (group, version) = kinds::split_api_version(api_version);
+        let (group, version, kind_lc) = (
+            group.to_lowercase(),
+            version.to_lowercase(),
+            kind.to_lowercase(),
+        );
+        if !self.user.is_empty() {
+            let exact = (group, version.clone(), kind_lc.clone());
+            let any_group = (String::new(), version, kind_lc);
+            if let Some(s) = self.user.get(&exact).or_else(|| self.user.get(&any_group)) {
+                return Some(Chosen {
+                    validator: s.get(),
+                    origin: &s.origin,
+                    builtin: false,
+                });
+            }
+        }
+        match kinds::lookup(api_version, kind) {
+            kinds::Lookup::Known(info) => {
+                let index = KINDS.iter().position(|k| std::ptr::eq(k, info))?;
+                let s = &self.builtin[index];
+                Some(Chosen {
+                    validator: s.get(),
+                    origin: &s.origin,
+                    builtin: true,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+fn walk_json(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for entry in ignore::WalkBuilder::new(dir)
+        .standard_filters(false)
+        .build()
+    {
+        let entry = entry.map_err(|e| e.to_string())?;
+        if entry.file_type().is_some_and(|t| t.is_file())
+            && entry.path().extension().is_some_and(|e| e == "json")
+        {
+            out.push(entry.into_path());
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn schema_key_from_path(root: &Path, path: &Path) -> Option<SchemaKey> {
+    let rel = path.strip_prefix(root).ok()?;
+    let parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().to_lowercase())
+        .collect();
+    let stem = parts.last()?.strip_suffix(".json")?.to_string();
+    if let Some((kind, version)) = stem.rsplit_once('_') {
+        let group = if parts.len() >= 2 {
+            parts[parts.len() - 2].clone()
+        } else {
+            String::new()
+        };
+        return Some((group, version.to_string(), kind.to_string()));
+    }
+    if parts.len() >= 3 {
+        let n = parts.len();
+        return Some((parts[n - 3].clone(), parts[n - 2].clone(), stem));
+    }
+    None
+}
+
+/// One version of a CRD, as JSON Schema.
+pub struct ConvertedCrd {
+    pub group: String,
+    pub version: String,
+    pub kind: String,
+    pub schema: Value,
+}
+
+/// Converts a CustomResourceDefinition (apiextensions v1 or v1beta1) the
+/// way kubeconform's openapi2jsonschema does: objects with declared
+/// properties reject others, `nullable` admits null, int-or-string takes
+/// either. Documents that are not CRDs give nothing.
+pub fn crd_to_schemas(doc: &Value) -> Result<Vec<ConvertedCrd>, String> {
+    if doc.get("kind").and_then(Value::as_str) != Some("CustomResourceDefinition") {
+        return Ok(Vec::new());
+    }
+    let name = doc
+        .pointer("/metadata/name")
+        .and_then(Value::as_str)
+        .unwrap_or("<unnamed>");
+    let spec = doc
+        .get("spec")
+        .ok_or_else(|| format!("CRD {name} has no spec"))?;
+    let group = spec
+        .get("group")
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("CRD {name} has no spec.group"))?;
+    let kind = spec
+        .pointer("/names/kind")
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("CRD {name} has no spec.names.kind"))?;
+    let mut out = Vec::new();
+    let shared_schema = spec.pointer("/validation/openAPIV3Schema");
+    let versions: Vec<(String, Option<&Value>)> =
+        match spec.get("versions").and_then(Value::as_array) {
+            Some(list) => list
+                .iter()
+                .filter_map(|v| {
+                    let version = v.get("name")?.as_str()?.to_string();
+                    Some((
+                        version,
+                        v.pointer("/schema/openAPIV3Schema").or(shared_schema),
+                    ))
+                })
+                .collect(),
+            None => spec
+                .get("version")
+                .and_then(Value::as_str)
+                .map(|v| vec![(v.to_string(), shared_schema)])
+                .unwrap_or_default(),
+        };
+    for (version, schema) in versions {
+        let Some(schema) = schema else {
+            continue;
+        };
+        let mut schema = openapi_to_json_schema(schema, false);
+        // Every object has type and object metadata, whether or not the
+        // CRD's schema spells them out (controller-gen does, cue does not).
+        if let Some(Value::Object(props)) = schema.get_mut("properties") {
+            for (field, field_schema) in [
+                ("apiVersion", json!({"type": "string"})),
+                ("kind", json!({"type": "string"})),
+                ("metadata", json!({"type": "object"})),
+            ] {
+                props.entry(field).or_insert(field_schema);
+            }
+        }
+        if let Value::Object(map) = &mut schema {
+            let mut head = Map::new();
+            head.insert(
+                "$schema".into(),
+                json!("https://json-schema.org/draft/2020-12/schema"),
+            );
+            head.insert("title".into(), json!(format!("{kind} ({group}/{version})")));
+            head.extend(std::mem::take(map));
+            *map = head;
+        }
+        out.push(ConvertedCrd {
+            group: group.to_string(),
+            version,
+            kind: kind.to_string(),
+            schema,
+        });
+    }
+    Ok(out)
+}
+
+/// Rewrites OpenAPI v3 (Kubernetes structural schema) into JSON Schema.
+/// `in_combinator` is true inside oneOf/anyOf/allOf/not, whose branches
+/// only constrain and must not reject the properties declared outside.
+fn openapi_to_json_schema(node: &Value, in_combinator: bool) -> Value {
+    let Value::Object(map) = node else {
+        return node.clone();
+    };
+    let mut out = Map::new();
+    for (key, value) in map {
+        let converted = match key.as_str() {
+            "properties" | "patternProperties" | "definitions" | "$defs" => match value {
+                Value::Object(props) => Value::Object(
+                    props
+                        .iter()
+                        .map(|(k, v)| (k.clone(), openapi_to_json_schema(v, false)))
+                        .collect(),
+                ),
+                other => other.clone(),
+            },
+            "items" | "additionalProperties" => match value {
+                Value::Object(_) => openapi_to_json_schema(value, false),
+                other => other.clone(),
+            },
+            "oneOf" | "anyOf" | "allOf" => match value {
+                Value::Array(items) => Value::Array(
+                    items
+                        .iter()
+                        .map(|v| openapi_to_json_schema(v, true))
+                        .collect(),
+                ),
+                other => other.clone(),
+            },
+            "not" => openapi_to_json_schema(value, true),
+            k if k.starts_with("x-kubernetes-") || k == "nullable" => continue,
+            _ => value.clone(),
+        };
+        out.insert(key.clone(), converted);
+    }
+    let preserve_unknown = map
+        .get("x-kubernetes-preserve-unknown-fields")
+        .and_then(Value::as_bool)
+        == Some(true);
+    if map.contains_key("properties")
+        && !map.contains_key("additionalProperties")
+        && !preserve_unknown
+        && !in_combinator
+    {
+        out.insert("additionalProperties".into(), Value::Bool(false));
+    }
+    if map
+        .get("x-kubernetes-int-or-string")
+        .and_then(Value::as_bool)
+        == Some(true)
+    {
+        out.remove("type");
+        out.insert(
+            "anyOf".into(),
+            json!([{"type": "integer"}, {"type": "string"}]),
+        );
+    }
+    if map.get("nullable").and_then(Value::as_bool) == Some(true)
+        && let Some(Value::String(t)) = out.get("type").cloned()
+    {
+        out.insert("type".into(), json!([t, "null"]));
+    }
+    Value::Object(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn crd() -> Value {
+        json!({
+            "apiVersion": "apiextensions.k8s.io/v1",
+            "kind": "CustomResourceDefinition",
+            "metadata": {"name": "foos.example.opensergo.io"},
+            "spec": {
+                "group": "example.opensergo.io",
+                "names": {"kind": "Foo"},
+                "versions": [{"name": "v1", "schema": {"openAPIV3Schema": {
+                    "type": "object",
+                    "properties": {
+                        "spec": {
+                            "type": "object",
+                            "properties": {
+                                "port": {"x-kubernetes-int-or-string": true},
+                                "note": {"type": "string", "nullable": true},
+                                "free": {"type": "object", "x-kubernetes-preserve-unknown-fields": true, "properties": {"a": {"type": "string"}}}
+                            },
+                            "oneOf": [{"properties": {"port": {}}, "required": ["port"]}, {"required": ["note"]}]
+                        }
+                    }
+                }}}]
+            }
+        })
+    }
+
+    #[test]
+    fn crd_conversion_follows_openapi2jsonschema() {
+        let converted = crd_to_schemas(&crd()).unwrap();
+        assert_eq!(converted.len(), 1);
+        let s = &converted[0].schema;
+        assert_eq!(
+            s["properties"]["spec"]["additionalProperties"],
+            json!(false)
+        );
+        assert_eq!(
+            s["properties"]["spec"]["properties"]["note"]["type"],
+            json!(["string", "null"])
+        );
+        assert!(
+            s["properties"]["spec"]["properties"]["free"]
+                .get("additionalProperties")
+                .is_none()
+        );
+        assert!(
+            s["properties"]["spec"]["oneOf"][0]
+                .get("additionalProperties")
+                .is_none()
+        );
+        let v = compile(s).unwrap();
+        assert!(v.is_valid(&json!({"spec": {"port": "http"}})));
+        assert!(v.is_valid(&json!({"spec": {"port": 80}})));
+        assert!(!v.is_valid(&json!({"spec": {"port": 80, "extra": 1}})));
+        assert!(v.is_valid(&json!({"spec": {"note": null}})));
+    }
+
+    #[test]
+    fn user_schema_files_are_keyed_like_kubeconform() {
+        let root = Path::new("/s");
+        let key = |p: &str| schema_key_from_path(root, Path::new(p)).unwrap();
+        assert_eq!(
+            key("/s/foo_v1.json"),
+            ("".into(), "v1".into(), "foo".into())
+        );
+        assert_eq!(
+            key("/s/x.io/foo_v1.json"),
+            ("x.io".into(), "v1".into(), "foo".into())
+        );
+        assert_eq!(
+            key("/s/x.io/v1/Foo.json"),
+            ("x.io".into(), "v1".into(), "foo".into())
+        );
+    }
+}

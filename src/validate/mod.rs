@@ -1,0 +1,313 @@
+//! Checking one document: its type, its metadata and its schema.
+//!
+//! `check_document` is pure (document in, findings out) and runs in
+//! parallel; `resolve_strategy_kinds` is the one step that needs the whole
+//! run, to say which kind an untyped strategy reference points at.
+
+mod hints;
+pub mod metadata;
+
+use std::collections::HashMap;
+
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::paths::LocationSegment;
+
+use crate::diagnostic::{Diagnostic, Severity, codes};
+use crate::document::{Document, PathSegment, dotted};
+use crate::kinds::Lookup;
+use crate::report::Status;
+use crate::schema::SchemaSet;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Unknown fields are errors, not warnings.
+    pub strict: bool,
+}
+
+#[derive(Debug)]
+pub struct Checked {
+    pub status: Status,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Validates one document.
+pub fn check_document(doc: &Document, schemas: &SchemaSet, options: Options) -> Checked {
+    let mut diagnostics = Vec::new();
+    let meta = &doc.meta;
+    if meta.api_version.is_empty() || meta.kind.is_empty() {
+        let missing = match (meta.api_version.is_empty(), meta.kind.is_empty()) {
+            (true, true) => "apiVersion and kind",
+            (true, false) => "apiVersion",
+            _ => "kind",
+        };
+        diagnostics.push(
+            doc.diagnostic(
+                codes::MISSING_TYPE_META,
+                format!("document has no {missing}"),
+                doc.head_span(),
+            )
+            .with_help("every Kubernetes object starts with `apiVersion:` and `kind:`"),
+        );
+        return finish(diagnostics);
+    }
+    let chosen = schemas.find(&meta.api_version, &meta.kind);
+    match doc.lookup() {
+        Lookup::Superseded(old) => {
+            let span = doc
+                .root
+                .entry("kind")
+                .map_or(doc.head_span(), |(_, v)| v.span);
+            diagnostics.push(
+                doc.diagnostic(
+                    codes::SUPERSEDED_KIND,
+                    format!("{} is a superseded draft kind", meta.kind),
+                    span,
+                )
+                .with_path("kind")
+                .with_help(format!(
+                    "the OpenSergo spec replaced it with {}",
+                    old.replaced_by
+                )),
+            );
+            return finish(diagnostics);
+        }
+        Lookup::UnknownOpenSergo if chosen.is_none() => {
+            let span = doc
+                .root
+                .entry("kind")
+                .map_or(doc.head_span(), |(_, v)| v.span);
+            let known: Vec<&str> = crate::kinds::KINDS
+                .iter()
+                .filter(|k| k.group == meta.group)
+                .map(|k| k.kind)
+                .collect();
+            let help = if known.is_empty() {
+                format!(
+                    "no OpenSergo API group `{}` is known; pass --schema-dir or --crd to validate your own kinds",
+                    meta.group
+                )
+            } else {
+                format!("{} knows: {}", meta.api_version, known.join(", "))
+            };
+            diagnostics.push(
+                doc.diagnostic(
+                    codes::UNKNOWN_KIND,
+                    format!(
+                        "unknown OpenSergo kind {} in {}",
+                        meta.kind, meta.api_version
+                    ),
+                    span,
+                )
+                .with_path("kind")
+                .with_help(help),
+            );
+            return finish(diagnostics);
+        }
+        Lookup::Foreign if chosen.is_none() => {
+            return Checked {
+                status: Status::Skipped,
+                diagnostics,
+            };
+        }
+        _ => {}
+    }
+    let Some(chosen) = chosen else {
+        return finish(diagnostics);
+    };
+    if crate::kinds::is_opensergo_group(&meta.group) {
+        diagnostics.extend(metadata::check(doc, meta.group != "policy.opensergo.io"));
+    }
+    match chosen.validator {
+        Ok(validator) => {
+            let json = doc.to_json();
+            for error in validator.iter_errors(&json) {
+                schema_error(doc, &error, options, &mut diagnostics);
+            }
+        }
+        Err(message) => diagnostics.push(doc.diagnostic(
+            codes::SCHEMA_VIOLATION,
+            format!("cannot use schema {}: {message}", chosen.origin),
+            doc.head_span(),
+        )),
+    }
+    finish(diagnostics)
+}
+
+fn finish(mut diagnostics: Vec<Diagnostic>) -> Checked {
+    diagnostics.sort_by_key(|d| d.location.as_ref().map(|l| l.span.start));
+    let invalid = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    Checked {
+        status: if invalid {
+            Status::Invalid
+        } else {
+            Status::Valid
+        },
+        diagnostics,
+    }
+}
+
+fn to_path(location: &jsonschema::paths::Location) -> Vec<PathSegment> {
+    location
+        .iter()
+        .map(|segment| match segment {
+            LocationSegment::Property(p) => PathSegment::Key(p.to_string()),
+            LocationSegment::Index(i) => PathSegment::Index(i),
+        })
+        .collect()
+}
+
+fn schema_error(
+    doc: &Document,
+    error: &jsonschema::ValidationError<'_>,
+    options: Options,
+    out: &mut Vec<Diagnostic>,
+) {
+    let path = to_path(error.instance_path());
+    match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            for field in unexpected {
+                let mut field_path = path.clone();
+                field_path.push(PathSegment::Key(field.clone()));
+                let dotted_path = dotted(&field_path);
+                let help = hints::help_for(doc, &dotted_path, &hints::Problem::UnknownField);
+                let mut d = doc
+                    .diagnostic(
+                        codes::UNKNOWN_FIELD,
+                        format!("unknown field `{dotted_path}`"),
+                        doc.span_of(&field_path, true),
+                    )
+                    .with_path(dotted_path)
+                    .with_label("not declared by the schema; Kubernetes would drop it");
+                if options.strict {
+                    d = d.with_severity(Severity::Error);
+                }
+                if let Some(help) = help {
+                    d = d.with_help(help);
+                }
+                out.push(d);
+            }
+        }
+        ValidationErrorKind::Required { property } => {
+            let property = property.as_str().unwrap_or_default();
+            let parent = dotted(&path);
+            let full = if parent.is_empty() {
+                property.to_string()
+            } else {
+                format!("{parent}.{property}")
+            };
+            let mut d = doc
+                .diagnostic(
+                    codes::SCHEMA_VIOLATION,
+                    format!("missing required field `{full}`"),
+                    doc.span_of(&path, true),
+                )
+                .with_path(full)
+                .with_label(format!("`{property}` is required here"));
+            if let Some(help) = hints::help_for(doc, &parent, &hints::Problem::Missing(property)) {
+                d = d.with_help(help);
+            }
+            out.push(d);
+        }
+        _ => {
+            let dotted_path = dotted(&path);
+            let mut d = doc
+                .diagnostic(
+                    codes::SCHEMA_VIOLATION,
+                    schema_message(&dotted_path, error),
+                    doc.span_of(&path, false),
+                )
+                .with_path(dotted_path.clone());
+            if let Some(help) = hints::help_for(doc, &dotted_path, &hints::Problem::Invalid) {
+                d = d.with_help(help);
+            }
+            out.push(d);
+        }
+    }
+}
+
+fn schema_message(path: &str, error: &jsonschema::ValidationError<'_>) -> String {
+    let text = error.to_string();
+    // The cue-generated policy schemas nest oneOf inside oneOf; the raw
+    // message repeats the whole value, which helps nobody.
+    let text = match error.kind() {
+        ValidationErrorKind::OneOfNotValid { .. } => {
+            "matches none of the allowed shapes".to_string()
+        }
+        ValidationErrorKind::OneOfMultipleValid { .. } => {
+            "matches more than one of the allowed shapes (set only one)".to_string()
+        }
+        _ => text,
+    };
+    if path.is_empty() {
+        text
+    } else {
+        format!("{path}: {text}")
+    }
+}
+
+/// Adds "`foo` is a RateLimitStrategy in this run" to missing-kind errors.
+pub fn resolve_strategy_kinds<'a>(
+    docs: impl Iterator<Item = (&'a Document, &'a mut Vec<Diagnostic>)>,
+) {
+    let mut pending: Vec<(&'a Document, &'a mut Vec<Diagnostic>)> = Vec::new();
+    let mut strategies: HashMap<(String, String), Vec<&'static str>> = HashMap::new();
+    for (doc, diagnostics) in docs {
+        if let Lookup::Known(info) = doc.lookup()
+            && info.group == "fault-tolerance.opensergo.io"
+            && info.kind.ends_with("Strategy")
+        {
+            strategies
+                .entry((
+                    doc.meta.namespace_or_default().to_string(),
+                    doc.meta.name.clone(),
+                ))
+                .or_default()
+                .push(info.kind);
+        }
+        if doc.meta.kind == "FaultToleranceRule" {
+            pending.push((doc, diagnostics));
+        }
+    }
+    for (doc, diagnostics) in pending {
+        for d in diagnostics.iter_mut() {
+            let Some(path) = d.path.as_deref() else {
+                continue;
+            };
+            let Some(index) = path
+                .strip_prefix("spec.strategies[")
+                .and_then(|rest| rest.strip_suffix("].kind"))
+                .and_then(|i| i.parse::<usize>().ok())
+            else {
+                continue;
+            };
+            if !d.message.starts_with("missing required field") {
+                continue;
+            }
+            let Some(name) = doc
+                .root
+                .get_path(&["spec", "strategies"])
+                .and_then(|s| s.as_seq().get(index))
+                .and_then(|s| s.get("name"))
+                .and_then(|n| n.as_str())
+            else {
+                continue;
+            };
+            let key = (
+                doc.meta.namespace_or_default().to_string(),
+                name.to_string(),
+            );
+            let note = match strategies.get(&key).map(Vec::as_slice) {
+                Some([kind]) => format!("`{name}` is a {kind} in this run: add `kind: {kind}`"),
+                Some(kinds) => format!(
+                    "`{name}` names several strategies in this run ({}); `kind` decides which one applies",
+                    kinds.join(", ")
+                ),
+                None => format!("no strategy named `{name}` was found in this run"),
+            };
+            d.help = Some(match d.help.take() {
+                Some(help) => format!("{note}. {help}"),
+                None => note,
+            });
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! Turning command-line paths into inputs: files as given, directories
+//! walked recursively (respecting .gitignore, like ripgrep), `-` for stdin.
+//! The list is sorted so output order never depends on the file system.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use crate::diagnostic::{Diagnostic, codes};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+impl Input {
+    pub fn display_name(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin => "<stdin>".to_string(),
+        }
+    }
+
+    /// Reads the whole input, refusing files over `max_size` bytes.
+    pub fn read(&self, max_size: u64) -> Result<Vec<u8>, Diagnostic> {
+        let name = self.display_name();
+        let io_error = |e: std::io::Error| {
+            Diagnostic::new(codes::IO_ERROR, format!("cannot read {name}: {e}")).in_file(&name)
+        };
+        let mut bytes = Vec::new();
+        match self {
+            Input::Stdin => {
+                std::io::stdin()
+                    .lock()
+                    .take(max_size + 1)
+                    .read_to_end(&mut bytes)
+                    .map_err(io_error)?;
+            }
+            Input::File(path) => {
+                let file = std::fs::File::open(path).map_err(io_error)?;
+                let len = file.metadata().map_err(io_error)?.len();
+                if len <= max_size {
+                    bytes.reserve(usize::try_from(len).unwrap_or(0));
+                }
+                file.take(max_size + 1)
+                    .read_to_end(&mut bytes)
+                    .map_err(io_error)?;
+            }
+        }
+        if bytes.len() as u64 > max_size {
+            return Err(Diagnostic::new(
+                codes::NOT_TEXT,
+                format!(
+                    "{name} is larger than the {} MiB limit",
+                    max_size / (1024 * 1024)
+                ),
+            )
+            .in_file(&name)
+            .with_help(
+                "raise the limit with --max-file-size if the file really is one YAML stream",
+            ));
+        }
+        Ok(bytes)
+    }
+}
+
+/// Inputs found for a run, and paths that could not be walked.
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub inputs: Vec<Input>,
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Extensions picked up when walking a directory. Files named explicitly
+/// are read whatever their extension.
+const EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
+
+pub struct WalkOptions<'a> {
+    pub excludes: &'a [String],
+    /// Respect .gitignore/.ignore and skip hidden files.
+    pub respect_ignore: bool,
+}
+
+fn exclude_set(patterns: &[String]) -> Result<GlobSet, String> {
+    let mut builder = GlobSetBuilder::new();
+    for p in patterns {
+        let glob = Glob::new(p).map_err(|e| format!("invalid --exclude glob `{p}`: {e}"))?;
+        builder.add(glob);
+        // `vendor` should also exclude everything below it.
+        if !p.contains('*') {
+            builder.add(
+                Glob::new(&format!("{}/**", p.trim_end_matches('/'))).map_err(|e| e.to_string())?,
+            );
+        }
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+fn excluded(set: &GlobSet, path: &Path) -> bool {
+    let rel = path.strip_prefix("./").unwrap_or(path);
+    set.is_match(rel) || path.file_name().is_some_and(|n| set.is_match(n))
+}
+
+/// Expands paths into inputs. A path that does not exist is a usage
+/// error (`Err`); problems inside a walk (loops, permissions) become
+/// diagnostics and the walk goes on.
+pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String> {
+    let excludes = exclude_set(options.excludes)?;
+    let mut walked = Walked::default();
+    let mut stdin_seen = false;
+    for raw in paths {
+        if raw == "-" {
+            if !stdin_seen {
+                walked.inputs.push(Input::Stdin);
+                stdin_seen = true;
+            }
+            continue;
+        }
+        let path = Path::new(raw);
+        let meta = std::fs::metadata(path).map_err(|e| format!("{raw}: {e}"))?;
+        if !meta.is_dir() {
+            walked.inputs.push(Input::File(path.to_path_buf()));
+            continue;
+        }
+        let mut found = Vec::new();
+        let prune = excludes.clone();
+        let walker = ignore::WalkBuilder::new(path)
+            .standard_filters(options.respect_ignore)
+            .require_git(false)
+            .follow_links(true)
+            // Excluded directories are not descended into at all.
+            .filter_entry(move |e| e.depth() == 0 || !excluded(&prune, e.path()))
+            .build();
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    walked.errors.push(
+                        Diagnostic::new(codes::IO_ERROR, walk_error_message(&err))
+                            .in_file(raw.as_str()),
+                    );
+                    continue;
+                }
+            };
+            let p = entry.path();
+            if entry.file_type().is_some_and(|t| t.is_file())
+                && p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            {
+                found.push(p.to_path_buf());
+            }
+        }
+        found.sort();
+        walked.inputs.extend(found.into_iter().map(Input::File));
+    }
+    Ok(walked)
+}
+
+fn walk_error_message(err: &ignore::Error) -> String {
+    let text = err.to_string();
+    if text.contains("loop") {
+        format!("symbolic link loop skipped: {text}")
+    } else {
+        format!("cannot walk: {text}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_yaml_sorted_and_excludes() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["b.yaml", "a.yml", "c.json", "d.txt", "skip/e.yaml"] {
+            let p = dir.path().join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "a: 1").unwrap();
+        }
+        let root = dir.path().display().to_string();
+        let walked = collect(
+            std::slice::from_ref(&root),
+            &WalkOptions {
+                excludes: &["**/skip".to_string()],
+                respect_ignore: true,
+            },
+        )
+        .unwrap();
+        let names: Vec<_> = walked
+            .inputs
+            .iter()
+            .map(|i| i.display_name().rsplit('/').next().unwrap().to_string())
+            .collect();
+        assert_eq!(names, ["a.yml", "b.yaml", "c.json"]);
+    }
+
+    #[test]
+    fn missing_paths_are_usage_errors() {
+        let err = collect(
+            &["/definitely/not/here".to_string()],
+            &WalkOptions {
+                excludes: &[],
+                respect_ignore: true,
+            },
+        )
+        .unwrap_err();
+        assert!(err.contains("/definitely/not/here"));
+    }
+}

@@ -1,0 +1,635 @@
+//! A YAML loader that keeps a byte span on every node, keys included.
+//!
+//! It reads libyaml's event stream (through `libyaml-safer`, a safe port of
+//! libyaml) because Kubernetes users write their files against libyaml-born
+//! parsers (go-yaml, kubectl, PyYAML) and rely on their leniency; the
+//! published TrafficRouter CRD, for one, has a quoted scalar that strict
+//! YAML 1.2 parsers reject. The tree is built without recursion, with a
+//! depth limit, duplicate keys rejected, and alias expansion bounded so a
+//! "billion laughs" file fails fast in bounded memory.
+//!
+//! Plain scalars resolve with the YAML 1.2 core schema (`yes` stays a
+//! string); the scalar's style is kept so lint can flag YAML 1.1 booleans.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use libyaml_safer::{Event, EventData, Parser, ScalarStyle};
+
+use crate::source::Span;
+
+/// How deep collections may nest before the loader gives up.
+pub const MAX_DEPTH: usize = 512;
+/// How many nodes alias expansion may create in one stream.
+pub const MAX_ALIAS_NODES: usize = 250_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    pub value: Value,
+    /// True for a scalar written without quotes (plain style).
+    pub plain: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    String(String),
+    Seq(Vec<Node>),
+    /// Entries in document order.
+    Map(Vec<(Node, Node)>),
+}
+
+/// One document of a YAML stream.
+#[derive(Debug, Clone)]
+pub struct RawDocument {
+    /// Position in the stream, counting from 0.
+    pub index: usize,
+    pub root: Node,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YamlErrorKind {
+    Syntax,
+    DuplicateKey,
+    Limit,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlError {
+    pub kind: YamlErrorKind,
+    pub message: String,
+    pub span: Span,
+    pub help: Option<String>,
+    /// A second place the error involves (the first occurrence of a key).
+    pub related: Option<(Span, String)>,
+}
+
+impl Node {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_i64(&self) -> Option<i64> {
+        match self.value {
+            Value::Int(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    pub fn as_seq(&self) -> &[Node] {
+        match &self.value {
+            Value::Seq(items) => items,
+            _ => &[],
+        }
+    }
+
+    pub fn as_map(&self) -> &[(Node, Node)] {
+        match &self.value {
+            Value::Map(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.value, Value::Null)
+    }
+
+    /// The key and value nodes of a mapping entry.
+    pub fn entry(&self, key: &str) -> Option<(&Node, &Node)> {
+        self.as_map()
+            .iter()
+            .find(|(k, _)| k.key_text().as_deref() == Some(key))
+            .map(|(k, v)| (k, v))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|(_, v)| v)
+    }
+
+    /// Follows a path of keys through nested mappings.
+    pub fn get_path(&self, keys: &[&str]) -> Option<&Node> {
+        keys.iter().try_fold(self, |node, key| node.get(key))
+    }
+
+    /// The text a scalar key stands for (mapping keys are matched by it).
+    pub fn key_text(&self) -> Option<Cow<'_, str>> {
+        match &self.value {
+            Value::String(s) => Some(Cow::Borrowed(s)),
+            Value::Int(i) => Some(Cow::Owned(i.to_string())),
+            Value::Float(f) => Some(Cow::Owned(f.to_string())),
+            Value::Bool(b) => Some(Cow::Owned(b.to_string())),
+            Value::Null => Some(Cow::Borrowed("null")),
+            Value::Seq(_) | Value::Map(_) => None,
+        }
+    }
+
+    /// The node as JSON, the way Kubernetes turns YAML into JSON.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(i) => J::from(*i),
+            // JSON has no NaN or infinity; keep the text so schemas can
+            // still report the value.
+            Value::Float(f) => {
+                serde_json::Number::from_f64(*f).map_or_else(|| J::String(f.to_string()), J::Number)
+            }
+            Value::String(s) => J::String(s.clone()),
+            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Map(entries) => J::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.key_text().unwrap_or_default().into_owned(), v.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Loads every document of a YAML stream.
+///
+/// Documents before a syntax error are returned along with the error, so
+/// the caller can still check them (as kubectl applies them).
+pub fn load_stream(text: &str) -> (Vec<RawDocument>, Option<YamlError>) {
+    let mut docs = Vec::new();
+    let mut builder = Builder::default();
+    let mut parser = Parser::new();
+    parser.set_input(text.as_bytes());
+    loop {
+        let event = match parser.parse() {
+            Ok(event) => event,
+            Err(err) => return (docs, Some(syntax_error(text, &err))),
+        };
+        match builder.feed(event, text) {
+            Ok(Step::Continue) => {}
+            Ok(Step::Document(doc)) => docs.push(doc),
+            Ok(Step::End) => return (docs, None),
+            Err(err) => return (docs, Some(err)),
+        }
+    }
+}
+
+fn syntax_error(text: &str, err: &libyaml_safer::Error) -> YamlError {
+    let offset = err
+        .problem_mark()
+        .map_or(0, |m| usize::try_from(m.index).unwrap_or(usize::MAX))
+        .min(text.len());
+    let end = text[offset..]
+        .chars()
+        .next()
+        .map_or(offset, |c| offset + c.len_utf8());
+    let context = err.context().map(|c| format!(" ({c})")).unwrap_or_default();
+    let tab_nearby = text[..offset]
+        .rsplit('\n')
+        .next()
+        .is_some_and(|line| line.contains('\t'))
+        || text[offset..].starts_with('\t');
+    YamlError {
+        kind: YamlErrorKind::Syntax,
+        message: format!("invalid YAML: {}{context}", err.problem()),
+        span: Span::new(offset, end),
+        help: tab_nearby
+            .then(|| "YAML does not allow tabs for indentation; indent with spaces".to_string()),
+        related: None,
+    }
+}
+
+enum Step {
+    Continue,
+    Document(RawDocument),
+    End,
+}
+
+enum Frame {
+    Seq {
+        start: usize,
+        anchor: Option<String>,
+        items: Vec<Node>,
+        nodes_before: usize,
+    },
+    Map {
+        start: usize,
+        anchor: Option<String>,
+        entries: Vec<(Node, Node)>,
+        pending_key: Option<Node>,
+        nodes_before: usize,
+    },
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    anchors: HashMap<String, (Node, usize)>,
+    doc_start: usize,
+    doc_index: usize,
+    root: Option<Node>,
+    /// Nodes created in this document, alias copies included.
+    nodes: usize,
+    alias_nodes: usize,
+}
+
+impl Builder {
+    fn feed(&mut self, event: Event, text: &str) -> Result<Step, YamlError> {
+        let start = mark(&event.start_mark);
+        let end = mark(&event.end_mark);
+        match event.data {
+            EventData::StreamStart { .. } => {}
+            EventData::StreamEnd => return Ok(Step::End),
+            EventData::DocumentStart { .. } => {
+                self.doc_start = start;
+                self.anchors.clear();
+                self.nodes = 0;
+            }
+            EventData::DocumentEnd { .. } => {
+                let root = self.root.take().unwrap_or(Node {
+                    span: Span::new(start, start),
+                    value: Value::Null,
+                    plain: true,
+                });
+                let doc = RawDocument {
+                    index: self.doc_index,
+                    span: Span::new(self.doc_start, end.max(root.span.end)),
+                    root,
+                };
+                self.doc_index += 1;
+                return Ok(Step::Document(doc));
+            }
+            EventData::Alias { anchor } => {
+                let Some((node, count)) = self.anchors.get(&anchor) else {
+                    return Err(YamlError {
+                        kind: YamlErrorKind::Syntax,
+                        message: format!("unknown anchor `{anchor}`"),
+                        span: Span::new(start, end),
+                        help: Some("define the anchor with `&name` before using `*name`".into()),
+                        related: None,
+                    });
+                };
+                self.alias_nodes += count;
+                if self.alias_nodes > MAX_ALIAS_NODES {
+                    return Err(YamlError {
+                        kind: YamlErrorKind::Limit,
+                        message: format!(
+                            "alias expansion exceeds {MAX_ALIAS_NODES} nodes (a \"billion laughs\" file?)"
+                        ),
+                        span: Span::new(start, end),
+                        help: Some("OpenSergo rules do not need deeply nested aliases; write the values out".into()),
+                        related: None,
+                    });
+                }
+                let mut node = node.clone();
+                node.span = Span::new(start, end);
+                self.nodes += count;
+                self.push(node, None)?;
+            }
+            EventData::Scalar {
+                anchor,
+                tag,
+                value,
+                style,
+                ..
+            } => {
+                let plain = style == ScalarStyle::Plain;
+                let value = resolve_scalar(value, tag.as_deref(), plain);
+                // An empty plain scalar (`key:`) has an empty span; point at
+                // where it would be.
+                let node = Node {
+                    span: Span::new(start, end),
+                    value,
+                    plain,
+                };
+                self.nodes += 1;
+                self.push(node, anchor.map(|a| (a, 1)))?;
+            }
+            EventData::SequenceStart { anchor, .. } => {
+                self.check_depth(start, end)?;
+                self.nodes += 1;
+                self.stack.push(Frame::Seq {
+                    start,
+                    anchor,
+                    items: Vec::new(),
+                    nodes_before: self.nodes,
+                });
+            }
+            EventData::MappingStart { anchor, .. } => {
+                self.check_depth(start, end)?;
+                self.nodes += 1;
+                self.stack.push(Frame::Map {
+                    start,
+                    anchor,
+                    entries: Vec::new(),
+                    pending_key: None,
+                    nodes_before: self.nodes,
+                });
+            }
+            EventData::SequenceEnd => {
+                if let Some(Frame::Seq {
+                    start,
+                    anchor,
+                    items,
+                    nodes_before,
+                }) = self.stack.pop()
+                {
+                    let count = self.nodes - nodes_before + 1;
+                    let node = Node {
+                        span: Span::new(start, end),
+                        value: Value::Seq(items),
+                        plain: false,
+                    };
+                    self.push(node, anchor.map(|a| (a, count)))?;
+                }
+            }
+            EventData::MappingEnd => {
+                if let Some(Frame::Map {
+                    start,
+                    anchor,
+                    entries,
+                    nodes_before,
+                    ..
+                }) = self.stack.pop()
+                {
+                    let count = self.nodes - nodes_before + 1;
+                    let node = Node {
+                        span: Span::new(start, trim_trailing_space(text, start, end)),
+                        value: Value::Map(apply_merge_keys(entries)),
+                        plain: false,
+                    };
+                    self.push(node, anchor.map(|a| (a, count)))?;
+                }
+            }
+        }
+        Ok(Step::Continue)
+    }
+
+    fn check_depth(&self, start: usize, end: usize) -> Result<(), YamlError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(YamlError {
+                kind: YamlErrorKind::Limit,
+                message: format!("collections nest deeper than {MAX_DEPTH} levels"),
+                span: Span::new(start, end),
+                help: None,
+                related: None,
+            });
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, node: Node, anchor: Option<(String, usize)>) -> Result<(), YamlError> {
+        if let Some((name, count)) = anchor {
+            self.anchors.insert(name, (node.clone(), count));
+        }
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map {
+                entries,
+                pending_key,
+                ..
+            }) => match pending_key.take() {
+                None => *pending_key = Some(node),
+                Some(key) => {
+                    if let Some(text) = key.key_text()
+                        && let Some((first, _)) = entries
+                            .iter()
+                            .find(|(k, _)| k.key_text() == Some(text.clone()))
+                        && text != "<<"
+                    {
+                        return Err(YamlError {
+                            kind: YamlErrorKind::DuplicateKey,
+                            message: format!("duplicate key `{text}`"),
+                            span: key.span,
+                            help: Some(
+                                "Kubernetes decoders disagree on which value wins; keep one".into(),
+                            ),
+                            related: Some((first.span, "first defined here".into())),
+                        });
+                    }
+                    entries.push((key, node));
+                }
+            },
+        }
+        Ok(())
+    }
+}
+
+/// Applies YAML merge keys (`<<: *base`), which go-yaml and kubectl honour:
+/// merged entries never override keys written in the mapping itself.
+fn apply_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
+    let is_merge = |k: &Node| k.plain && k.as_str() == Some("<<");
+    if !entries.iter().any(|(k, _)| is_merge(k)) {
+        return entries;
+    }
+    let (merges, mut own): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(k, _)| is_merge(k));
+    for (_, source) in merges {
+        let maps: Vec<Node> = match source.value {
+            Value::Map(_) => vec![source],
+            Value::Seq(items) => items,
+            _ => Vec::new(),
+        };
+        for map in maps {
+            if let Value::Map(inherited) = map.value {
+                for (k, v) in inherited {
+                    if !own.iter().any(|(o, _)| o.key_text() == k.key_text()) {
+                        own.push((k, v));
+                    }
+                }
+            }
+        }
+    }
+    own
+}
+
+fn mark(m: &libyaml_safer::Mark) -> usize {
+    usize::try_from(m.index).unwrap_or(usize::MAX)
+}
+
+/// Block mappings end where the next token starts; keep spans tight.
+fn trim_trailing_space(text: &str, start: usize, end: usize) -> usize {
+    let end = end.min(text.len());
+    if start >= end || !text.is_char_boundary(end) || !text.is_char_boundary(start) {
+        return end;
+    }
+    start + text[start..end].trim_end().len()
+}
+
+fn resolve_scalar(text: String, tag: Option<&str>, plain: bool) -> Value {
+    match tag.and_then(|t| t.strip_prefix("tag:yaml.org,2002:")) {
+        Some("str") => return Value::String(text),
+        Some("null") => return Value::Null,
+        Some("bool" | "int" | "float") => {
+            let resolved = resolve_plain(&text);
+            if !matches!(resolved, Value::String(_)) {
+                return resolved;
+            }
+        }
+        _ => {}
+    }
+    if plain {
+        resolve_plain(&text)
+    } else {
+        Value::String(text)
+    }
+}
+
+/// YAML 1.2 core schema resolution of a plain scalar.
+fn resolve_plain(text: &str) -> Value {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return Value::Float(f64::INFINITY);
+        }
+        "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
+        _ => {}
+    }
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if let Some(hex) = text.strip_prefix("0x") {
+        if let Ok(i) = i64::from_str_radix(hex, 16) {
+            return Value::Int(i);
+        }
+    } else if let Some(oct) = text.strip_prefix("0o") {
+        if let Ok(i) = i64::from_str_radix(oct, 8) {
+            return Value::Int(i);
+        }
+    } else if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
+        return text
+            .parse::<i64>()
+            .map(Value::Int)
+            .or_else(|_| text.parse::<f64>().map(Value::Float))
+            .unwrap_or_else(|_| Value::String(text.to_string()));
+    } else if looks_like_float(unsigned)
+        && let Ok(f) = text.parse::<f64>()
+    {
+        return Value::Float(f);
+    }
+    Value::String(text.to_string())
+}
+
+/// `[0-9]*(\.[0-9]*)?([eE][-+]?[0-9]+)?` with at least one digit: Rust's
+/// float parser also takes words like `inf` and `NaN`, YAML does not.
+fn looks_like_float(s: &str) -> bool {
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let mut parts = mantissa.splitn(2, '.');
+    let int = parts.next().unwrap_or("");
+    let frac = parts.next();
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = digits(int)
+        && frac.is_none_or(digits)
+        && (!int.is_empty() || frac.is_some_and(|f| !f.is_empty()));
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok && (frac.is_some() || exponent.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Vec<RawDocument> {
+        let (docs, err) = load_stream(text);
+        assert_eq!(err, None);
+        docs
+    }
+
+    #[test]
+    fn keys_and_values_have_spans() {
+        let text = "a: 1\nspec:\n  threshold: ten\n";
+        let doc = &load(text)[0];
+        let (key, value) = doc.root.get("spec").unwrap().entry("threshold").unwrap();
+        assert_eq!(&text[key.span.start..key.span.end], "threshold");
+        assert_eq!(&text[value.span.start..value.span.end], "ten");
+    }
+
+    #[test]
+    fn resolves_core_schema_scalars() {
+        let doc =
+            &load("a: yes\nb: true\nc: 010\nd: 1.5\ne: '1'\nf: ~\ng: 0x1f\nh: nan\ni: 1e3\n")[0];
+        let v = |k: &str| doc.root.get(k).unwrap().value.clone();
+        assert_eq!(v("a"), Value::String("yes".into()));
+        assert_eq!(v("b"), Value::Bool(true));
+        assert_eq!(v("c"), Value::Int(10));
+        assert_eq!(v("d"), Value::Float(1.5));
+        assert_eq!(v("e"), Value::String("1".into()));
+        assert_eq!(v("f"), Value::Null);
+        assert_eq!(v("g"), Value::Int(31));
+        assert_eq!(v("h"), Value::String("nan".into()));
+        assert_eq!(v("i"), Value::Float(1000.0));
+    }
+
+    #[test]
+    fn multi_document_streams_keep_indexes() {
+        let docs = load("a: 1\n---\n---\nb: 2\n");
+        assert_eq!(docs.len(), 3);
+        assert!(docs[1].root.is_null());
+        assert_eq!(docs[2].index, 2);
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors() {
+        let (_, err) = load_stream("a: 1\nb: 2\na: 3\n");
+        let err = err.unwrap();
+        assert_eq!(err.kind, YamlErrorKind::DuplicateKey);
+        assert_eq!(err.span, Span::new(10, 11));
+        assert_eq!(err.related.unwrap().0, Span::new(0, 1));
+    }
+
+    #[test]
+    fn alias_bombs_fail_fast() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let (_, err) = load_stream(&text);
+        assert_eq!(err.unwrap().kind, YamlErrorKind::Limit);
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let text = "[".repeat(100_000);
+        let (_, err) = load_stream(&text);
+        assert_eq!(err.unwrap().kind, YamlErrorKind::Limit);
+    }
+
+    #[test]
+    fn merge_keys_do_not_override_own_keys() {
+        let doc = &load("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  y: 3\n")[0];
+        let m = doc.root.get("m").unwrap();
+        assert_eq!(m.get("x").unwrap().as_i64(), Some(1));
+        assert_eq!(m.get("y").unwrap().as_i64(), Some(3));
+    }
+
+    #[test]
+    fn tabs_get_a_hint() {
+        let (_, err) = load_stream("a:\n\tb: 1\n");
+        let err = err.unwrap();
+        assert_eq!(err.kind, YamlErrorKind::Syntax);
+        assert!(err.help.unwrap().contains("tabs"));
+    }
+
+    #[test]
+    fn quoted_scalar_continuation_less_indented_than_key_loads() {
+        // The shape of the upstream TrafficRouter CRD's description fields.
+        let text = "a:\n  b:\n    description: 'first line\n  continues less indented'\n";
+        let doc = &load(text)[0];
+        let d = doc.root.get_path(&["a", "b", "description"]).unwrap();
+        assert_eq!(d.as_str(), Some("first line continues less indented"));
+    }
+}
