@@ -25,6 +25,9 @@ pub fn run(cli: Cli) -> u8 {
     let color = commands::use_color(cli.color);
     let result = match &cli.command {
         Command::Validate(args) => commands::validate::run(args, color),
+        Command::Lint(args) => commands::lint::run(args, color),
+        Command::Convert(args) => commands::convert::run(args),
+        Command::Proto(command) => commands::convert::proto(command),
         Command::Schema(command) => commands::schema::run(command),
         Command::Explain { code } => commands::explain::run(code),
         Command::Completions { shell } => {

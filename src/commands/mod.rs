@@ -1,7 +1,9 @@
 //! One module per subcommand. Each turns parsed arguments into calls on
 //! the shared core and returns an exit code; none reaches into another.
 
+pub mod convert;
 pub mod explain;
+pub mod lint;
 pub mod meta;
 pub mod schema;
 pub mod validate;

@@ -2,9 +2,15 @@
 //! them; `commands` runs them. Completions and the man page are generated
 //! from these definitions.
 
+mod convert;
+mod lint;
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use convert::{ConvertArgs, ProtoCommand};
+pub use lint::LintArgs;
 
 use crate::diagnostic::Severity;
 use crate::report::Format;
@@ -45,6 +51,15 @@ pub enum Command {
     /// Validate OpenSergo YAML against the embedded schemas.
     #[command(after_help = EXIT_CODES)]
     Validate(ValidateArgs),
+    /// Find conflicts and broken references across a rule set.
+    #[command(after_help = EXIT_CODES)]
+    Lint(LintArgs),
+    /// Convert between OpenSergo CRD YAML and protobuf messages.
+    #[command(after_help = EXIT_CODES)]
+    Convert(ConvertArgs),
+    /// Work with the OpenSergo .proto definitions.
+    #[command(subcommand)]
+    Proto(ProtoCommand),
     /// Work with the JSON Schemas: list kinds, export them, convert CRDs.
     #[command(subcommand)]
     Schema(SchemaCommand),
