@@ -225,18 +225,18 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
 pub enum ReadOutcome {
     Text(String),
     /// The input is not text; the diagnostic says why.
-    Rejected(Diagnostic),
+    Rejected(Box<Diagnostic>),
 }
 
 /// Checks raw bytes are YAML-able text: no NUL bytes, valid UTF-8.
 pub fn bytes_to_text(name: &str, bytes: Vec<u8>) -> ReadOutcome {
     let sniff = &bytes[..bytes.len().min(8192)];
     if sniff.contains(&0) {
-        return ReadOutcome::Rejected(
+        return ReadOutcome::Rejected(Box::new(
             Diagnostic::new(codes::NOT_TEXT, "binary file (contains NUL bytes)")
                 .in_file(name)
                 .with_help("only YAML and JSON files can be checked"),
-        );
+        ));
     }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
@@ -253,14 +253,14 @@ pub fn bytes_to_text(name: &str, bytes: Vec<u8>) -> ReadOutcome {
             let source = Arc::new(SourceFile::new(name, prefix));
             let end = source.text.len();
             let LineCol { line, column } = source.line_col(end);
-            ReadOutcome::Rejected(
+            ReadOutcome::Rejected(Box::new(
                 Diagnostic::new(
                     codes::NOT_TEXT,
                     format!("not UTF-8: invalid byte 0x{:02X} at line {line}, column {column}", bytes[at]),
                 )
                 .at(&source, Span::new(end, end))
                 .with_help("YAML files must be UTF-8; re-encode the file (e.g. `iconv -f latin1 -t utf-8`)"),
-            )
+            ))
         }
     }
 }
@@ -285,6 +285,9 @@ pub fn parse_source(source: &SharedSource) -> LoadedSource {
             if let Some(help) = e.help {
                 d = d.with_help(help);
             }
+            if let Some(path) = e.path {
+                d = d.with_path(path);
+            }
             if let Some((span, message)) = e.related {
                 d = d.with_related(source, span, message);
             }
@@ -302,10 +305,10 @@ pub fn parse_source(source: &SharedSource) -> LoadedSource {
 /// Reads and parses one input (a path or `-` for stdin).
 pub fn load_source(input: &crate::walk::Input, max_size: u64) -> LoadedSource {
     let name = input.display_name();
-    let rejected = |d: Diagnostic| LoadedSource {
+    let rejected = |d: Box<Diagnostic>| LoadedSource {
         source: Arc::new(SourceFile::new(name.clone(), String::new())),
         documents: Vec::new(),
-        errors: vec![d],
+        errors: vec![*d],
     };
     let bytes = match input.read(max_size) {
         Ok(bytes) => bytes,

@@ -24,17 +24,19 @@ impl Input {
     }
 
     /// Reads the whole input, refusing files over `max_size` bytes.
-    pub fn read(&self, max_size: u64) -> Result<Vec<u8>, Diagnostic> {
+    pub fn read(&self, max_size: u64) -> Result<Vec<u8>, Box<Diagnostic>> {
         let name = self.display_name();
         let io_error = |e: std::io::Error| {
-            Diagnostic::new(codes::IO_ERROR, format!("cannot read {name}: {e}")).in_file(&name)
+            Box::new(
+                Diagnostic::new(codes::IO_ERROR, format!("cannot read {name}: {e}")).in_file(&name),
+            )
         };
         let mut bytes = Vec::new();
         match self {
             Input::Stdin => {
                 std::io::stdin()
                     .lock()
-                    .take(max_size + 1)
+                    .take(max_size.saturating_add(1))
                     .read_to_end(&mut bytes)
                     .map_err(io_error)?;
             }
@@ -44,22 +46,24 @@ impl Input {
                 if len <= max_size {
                     bytes.reserve(usize::try_from(len).unwrap_or(0));
                 }
-                file.take(max_size + 1)
+                file.take(max_size.saturating_add(1))
                     .read_to_end(&mut bytes)
                     .map_err(io_error)?;
             }
         }
         if bytes.len() as u64 > max_size {
-            return Err(Diagnostic::new(
-                codes::NOT_TEXT,
-                format!(
-                    "{name} is larger than the {} MiB limit",
-                    max_size / (1024 * 1024)
+            return Err(Box::new(
+                Diagnostic::new(
+                    codes::NOT_TEXT,
+                    format!(
+                        "{name} is larger than the {} MiB limit",
+                        max_size / (1024 * 1024)
+                    ),
+                )
+                .in_file(&name)
+                .with_help(
+                    "raise the limit with --max-file-size if the file really is one YAML stream",
                 ),
-            )
-            .in_file(&name)
-            .with_help(
-                "raise the limit with --max-file-size if the file really is one YAML stream",
             ));
         }
         Ok(bytes)

@@ -67,6 +67,8 @@ pub struct YamlError {
     pub help: Option<String>,
     /// A second place the error involves (the first occurrence of a key).
     pub related: Option<(Span, String)>,
+    /// Dotted path of the offending node, where known (`spec.threshold`).
+    pub path: Option<String>,
 }
 
 impl Node {
@@ -173,7 +175,7 @@ pub fn load_stream(text: &str) -> (Vec<RawDocument>, Option<YamlError>) {
             Ok(Step::Continue) => {}
             Ok(Step::Document(doc)) => docs.push(doc),
             Ok(Step::End) => return (docs, None),
-            Err(err) => return (docs, Some(err)),
+            Err(err) => return (docs, Some(*err)),
         }
     }
 }
@@ -200,6 +202,7 @@ fn syntax_error(text: &str, err: &libyaml_safer::Error) -> YamlError {
         help: tab_nearby
             .then(|| "YAML does not allow tabs for indentation; indent with spaces".to_string()),
         related: None,
+        path: None,
     }
 }
 
@@ -238,7 +241,7 @@ struct Builder {
 }
 
 impl Builder {
-    fn feed(&mut self, event: Event, text: &str) -> Result<Step, YamlError> {
+    fn feed(&mut self, event: Event, text: &str) -> Result<Step, Box<YamlError>> {
         let start = mark(&event.start_mark);
         let end = mark(&event.end_mark);
         match event.data {
@@ -265,17 +268,18 @@ impl Builder {
             }
             EventData::Alias { anchor } => {
                 let Some((node, count)) = self.anchors.get(&anchor) else {
-                    return Err(YamlError {
+                    return Err(Box::new(YamlError {
                         kind: YamlErrorKind::Syntax,
                         message: format!("unknown anchor `{anchor}`"),
                         span: Span::new(start, end),
                         help: Some("define the anchor with `&name` before using `*name`".into()),
                         related: None,
-                    });
+                        path: None,
+                    }));
                 };
                 self.alias_nodes += count;
                 if self.alias_nodes > MAX_ALIAS_NODES {
-                    return Err(YamlError {
+                    return Err(Box::new(YamlError {
                         kind: YamlErrorKind::Limit,
                         message: format!(
                             "alias expansion exceeds {MAX_ALIAS_NODES} nodes (a \"billion laughs\" file?)"
@@ -283,7 +287,8 @@ impl Builder {
                         span: Span::new(start, end),
                         help: Some("OpenSergo rules do not need deeply nested aliases; write the values out".into()),
                         related: None,
-                    });
+                        path: None,
+                    }));
                 }
                 let mut node = node.clone();
                 node.span = Span::new(start, end);
@@ -369,20 +374,48 @@ impl Builder {
         Ok(Step::Continue)
     }
 
-    fn check_depth(&self, start: usize, end: usize) -> Result<(), YamlError> {
+    fn check_depth(&self, start: usize, end: usize) -> Result<(), Box<YamlError>> {
         if self.stack.len() >= MAX_DEPTH {
-            return Err(YamlError {
+            return Err(Box::new(YamlError {
                 kind: YamlErrorKind::Limit,
                 message: format!("collections nest deeper than {MAX_DEPTH} levels"),
                 span: Span::new(start, end),
                 help: None,
                 related: None,
-            });
+                path: None,
+            }));
         }
         Ok(())
     }
 
-    fn push(&mut self, node: Node, anchor: Option<(String, usize)>) -> Result<(), YamlError> {
+    /// Dotted path from the document root to `leaf` in the innermost open mapping.
+    fn path_to(&self, leaf: &str) -> String {
+        let mut path = String::new();
+        // Every open collection but the innermost holds the way down.
+        let outer = &self.stack[..self.stack.len().saturating_sub(1)];
+        for frame in outer {
+            match frame {
+                Frame::Map { pending_key, .. } => {
+                    let key = pending_key
+                        .as_ref()
+                        .and_then(|k| k.key_text())
+                        .unwrap_or_default();
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(&key);
+                }
+                Frame::Seq { items, .. } => path.push_str(&format!("[{}]", items.len())),
+            }
+        }
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(leaf);
+        path
+    }
+
+    fn push(&mut self, node: Node, anchor: Option<(String, usize)>) -> Result<(), Box<YamlError>> {
         if let Some((name, count)) = anchor {
             self.anchors.insert(name, (node.clone(), count));
         }
@@ -402,7 +435,7 @@ impl Builder {
                             .find(|(k, _)| k.key_text() == Some(text.clone()))
                         && text != "<<"
                     {
-                        return Err(YamlError {
+                        return Err(Box::new(YamlError {
                             kind: YamlErrorKind::DuplicateKey,
                             message: format!("duplicate key `{text}`"),
                             span: key.span,
@@ -410,7 +443,8 @@ impl Builder {
                                 "Kubernetes decoders disagree on which value wins; keep one".into(),
                             ),
                             related: Some((first.span, "first defined here".into())),
-                        });
+                            path: Some(self.path_to(&text)),
+                        }));
                     }
                     entries.push((key, node));
                 }

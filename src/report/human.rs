@@ -27,12 +27,20 @@ impl SourceCode for Source {
             .0
             .text
             .read_span(span, context_lines_before, context_lines_after)?;
+        // miette counts columns in bytes; the header must agree with every
+        // other format, which counts characters.
+        let anchor = if context_lines_before == 0 && context_lines_after == 0 {
+            span.offset()
+        } else {
+            inner.span().offset()
+        };
+        let column = self.0.line_col(anchor).column - 1;
         Ok(Box::new(MietteSpanContents::new_named(
             self.0.name.clone(),
             inner.data(),
             *inner.span(),
             inner.line(),
-            inner.column(),
+            column,
             inner.line_count(),
         )))
     }

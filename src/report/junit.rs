@@ -73,7 +73,7 @@ fn case(out: &mut String, classname: &str, name: &str, diags: &[&Diagnostic], sk
 pub fn render(report: &Report) -> String {
     let summary = report.summary();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let failures_total: usize = report.files.iter().map(|f| failing_cases(f)).sum();
+    let failures_total: usize = report.files.iter().map(failing_cases).sum();
     let tests_total: usize = report.files.iter().map(cases).sum();
     out.push_str(&format!(
         "<testsuites name=\"opensergo {}\" tests=\"{tests_total}\" failures=\"{failures_total}\" skipped=\"{}\">\n",

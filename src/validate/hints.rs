@@ -34,7 +34,7 @@ pub fn help_for(doc: &Document, path: &str, problem: &Problem) -> Option<String>
                 .root
                 .get_path(&["spec", "statDuration"])
                 .and_then(|n| n.as_str())
-                .map(|s| seconds_suggestion(s))
+                .map(seconds_suggestion)
                 .unwrap_or_default();
             format!("add `statDurationSeconds` (an integer number of seconds, at least 1){old}")
         }

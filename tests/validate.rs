@@ -1,0 +1,494 @@
+//! End-to-end tests of `opensergo validate` on the fixtures in testdata/.
+//!
+//! Fixture files declare what they expect in `# expect: CODE LINE:COL PATH`
+//! comment lines; the tests compare the complete set of findings with
+//! them, so a new, missing or misplaced finding fails.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use opensergo::commands::validate::{build_report, check_inputs};
+use opensergo::report::{Report, Status};
+use opensergo::schema::SchemaSet;
+use opensergo::validate::Options;
+use opensergo::walk::Input;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn files_in(dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e != "md"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn validate_paths(paths: &[PathBuf], options: Options) -> Report {
+    let inputs: Vec<Input> = paths.iter().cloned().map(Input::File).collect();
+    let schemas = SchemaSet::builtin();
+    let results = check_inputs(
+        &inputs,
+        &schemas,
+        options,
+        opensergo::document::DEFAULT_MAX_FILE_SIZE,
+    );
+    build_report(results, Vec::new())
+}
+
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Clone)]
+struct Finding {
+    code: String,
+    line: usize,
+    column: usize,
+    path: String,
+}
+
+fn expected(path: &Path) -> Vec<Finding> {
+    let text = std::fs::read(path).unwrap();
+    let text = String::from_utf8_lossy(&text);
+    let mut out: Vec<Finding> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("# expect: "))
+        .map(|rest| {
+            let mut parts = rest.split_whitespace();
+            let code = parts.next().unwrap().to_string();
+            let (line, column) = parts.next().unwrap().split_once(':').unwrap();
+            let path = parts.next().unwrap_or("-").to_string();
+            Finding {
+                code,
+                line: line.parse().unwrap(),
+                column: column.parse().unwrap(),
+                path,
+            }
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn actual(report: &Report) -> Vec<Finding> {
+    let mut out: Vec<Finding> = report
+        .diagnostics()
+        .map(|d| {
+            let start = d.start().expect("every fixture finding has a position");
+            Finding {
+                code: d.code.id.to_string(),
+                line: start.line,
+                column: start.column,
+                path: d.path.clone().unwrap_or_else(|| "-".to_string()),
+            }
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Compares findings; a `-` path in the expectation matches any path
+/// (YAML-level findings have no document path).
+fn assert_findings(file: &Path, expected: &[Finding], actual: &[Finding]) {
+    let same = expected.len() == actual.len()
+        && expected.iter().zip(actual).all(|(e, a)| {
+            e.code == a.code
+                && e.line == a.line
+                && e.column == a.column
+                && (e.path == "-" || e.path == a.path)
+        });
+    assert!(
+        same,
+        "{}\nexpected: {expected:#?}\nactual: {actual:#?}",
+        file.display()
+    );
+}
+
+#[test]
+fn every_valid_fixture_has_no_findings() {
+    let files = files_in("testdata/validate/valid");
+    assert!(files.len() >= 22, "one valid fixture per kind");
+    for file in files {
+        let report = validate_paths(std::slice::from_ref(&file), Options::default());
+        let findings = actual(&report);
+        assert!(findings.is_empty(), "{}: {findings:#?}", file.display());
+        assert!(
+            report.files[0]
+                .documents
+                .iter()
+                .all(|d| d.status == Status::Valid),
+            "{}",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn every_kind_has_a_valid_fixture() {
+    for kind in opensergo::kinds::KINDS {
+        let path = root().join(format!("testdata/validate/valid/{}.yaml", kind.kind));
+        assert!(path.exists(), "no valid fixture for {}", kind.kind);
+        let invalid = files_in("testdata/validate/invalid").into_iter().any(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&format!("{}-", kind.kind))
+        });
+        assert!(invalid, "no invalid fixture for {}", kind.kind);
+    }
+}
+
+#[test]
+fn invalid_fixtures_report_exactly_their_expected_findings() {
+    for file in files_in("testdata/validate/invalid") {
+        let want = expected(&file);
+        assert!(!want.is_empty(), "{} has no expect lines", file.display());
+        let report = validate_paths(std::slice::from_ref(&file), Options::default());
+        assert_findings(&file, &want, &actual(&report));
+    }
+}
+
+#[test]
+fn bad_input_fixtures_fail_cleanly_and_fast() {
+    for file in files_in("testdata/validate/bad-input") {
+        let started = Instant::now();
+        let report = validate_paths(std::slice::from_ref(&file), Options::default());
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{} took {:?}",
+            file.display(),
+            started.elapsed()
+        );
+        let want = expected(&file);
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        let codes: Vec<&str> = report.diagnostics().map(|d| d.code.id).collect();
+        match name.as_str() {
+            "alias-bomb.yaml" | "deep.yaml" => assert_eq!(codes, ["OS0005"], "{name}"),
+            "binary.yaml" | "latin1.yaml" => assert_eq!(codes, ["OS0002"], "{name}"),
+            "empty.yaml" | "comments-only.yaml" => {
+                assert!(codes.is_empty(), "{name}: {codes:?}");
+                assert!(report.files[0].documents.is_empty());
+            }
+            _ => assert_findings(&file, &want, &actual(&report)),
+        }
+    }
+}
+
+#[test]
+fn multi_document_files_skip_foreign_objects() {
+    let report = validate_paths(
+        &[root().join("testdata/validate/bad-input/multi-doc.yaml")],
+        Options::default(),
+    );
+    let statuses: Vec<Status> = report.files[0].documents.iter().map(|d| d.status).collect();
+    assert_eq!(statuses, [Status::Skipped, Status::Valid, Status::Skipped]);
+}
+
+#[test]
+fn strict_turns_unknown_fields_into_errors() {
+    let file =
+        root().join("testdata/validate/invalid/FaultToleranceRule-selector-fallbackaction.yaml");
+    let lenient = validate_paths(std::slice::from_ref(&file), Options::default());
+    assert_eq!(lenient.files[0].documents[0].status, Status::Valid);
+    let strict = validate_paths(&[file], Options { strict: true });
+    assert_eq!(strict.files[0].documents[0].status, Status::Invalid);
+}
+
+/// The help texts for the spec-vs-CRD traps (issue: targeted help).
+#[test]
+fn spec_traps_get_targeted_help() {
+    let cases = [
+        (
+            "RateLimitStrategy-statduration-1s.yaml",
+            "statDurationSeconds: 1",
+        ),
+        (
+            "RateLimitStrategy-limitmode-globaltolocal.yaml",
+            "GlobalToLocal",
+        ),
+        ("RateLimitStrategy-threshold-fraction.yaml", "whole number"),
+        (
+            "FaultToleranceRule-selector-fallbackaction.yaml",
+            "labels.app",
+        ),
+        ("CircuitBreakerStrategy-errortype.yaml", "representation"),
+        (
+            "CircuitBreakerStrategy-duration-compound.yaml",
+            "minutes, not milliseconds",
+        ),
+    ];
+    for (file, needle) in cases {
+        let report = validate_paths(
+            &[root().join("testdata/validate/invalid").join(file)],
+            Options::default(),
+        );
+        let helps: Vec<String> = report
+            .diagnostics()
+            .filter_map(|d| d.help.clone())
+            .collect();
+        assert!(
+            helps.iter().any(|h| h.contains(needle)),
+            "{file}: no help mentions {needle:?}: {helps:#?}"
+        );
+    }
+}
+
+#[test]
+fn untyped_strategy_reference_names_the_kind_found_in_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rules.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: fault-tolerance.opensergo.io/v1alpha1\nkind: ConcurrencyLimitStrategy\nmetadata:\n  name: cl\n  labels: {app: a}\nspec: {maxConcurrency: 8, limitMode: Local}\n---\napiVersion: fault-tolerance.opensergo.io/v1alpha1\nkind: FaultToleranceRule\nmetadata:\n  name: r\n  labels: {app: a}\nspec:\n  targets: [{targetResourceName: /foo}]\n  strategies:\n  - name: cl\n",
+    )
+    .unwrap();
+    let report = validate_paths(&[file], Options::default());
+    let help = report
+        .diagnostics()
+        .find(|d| d.path.as_deref() == Some("spec.strategies[0].kind"))
+        .and_then(|d| d.help.clone())
+        .unwrap();
+    assert!(
+        help.starts_with(
+            "`cl` is a ConcurrencyLimitStrategy in this run: add `kind: ConcurrencyLimitStrategy`"
+        ),
+        "{help}"
+    );
+}
+
+/// Every upstream file (CRDs, samples, spec examples) has its outcome
+/// written down in testdata/upstream/expected.json.
+#[test]
+fn upstream_files_match_their_written_down_outcomes() {
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("testdata/upstream/expected.json")).unwrap(),
+    )
+    .unwrap();
+    let files = expected["files"].as_object().unwrap();
+    assert!(files.len() >= 45);
+    for (rel, want) in files {
+        let path = root().join("testdata/upstream").join(rel);
+        let report = validate_paths(std::slice::from_ref(&path), Options::default());
+        let file = &report.files[0];
+        let parses = !file.diagnostics.iter().any(|d| d.code.id == "OS0003");
+        assert_eq!(parses, want["parses"].as_bool().unwrap(), "{rel}");
+        if !parses {
+            let line = file
+                .diagnostics
+                .iter()
+                .find(|d| d.code.id == "OS0003")
+                .and_then(|d| d.start())
+                .unwrap()
+                .line;
+            assert_eq!(
+                line as u64,
+                want["syntax_error_line"].as_u64().unwrap(),
+                "{rel}"
+            );
+            continue;
+        }
+        let docs = want["documents"].as_array().unwrap();
+        assert_eq!(file.documents.len(), docs.len(), "{rel}: document count");
+        for (doc, want_doc) in file.documents.iter().zip(docs) {
+            let outcome = match doc.status {
+                Status::Valid => "valid",
+                Status::Invalid => "invalid",
+                Status::Skipped => "skipped",
+            };
+            let mut codes: Vec<&str> = file
+                .diagnostics
+                .iter()
+                .filter(|d| d.document == Some(doc.index))
+                .map(|d| d.code.id)
+                .collect();
+            codes.sort_unstable();
+            codes.dedup();
+            let want_codes: Vec<&str> = want_doc["codes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap())
+                .collect();
+            let want_outcome = match want_doc["outcome"].as_str().unwrap() {
+                "superseded" => "invalid",
+                other => other,
+            };
+            assert_eq!(
+                (outcome, codes.clone()),
+                (want_outcome, want_codes),
+                "{rel}: {} {}",
+                doc.kind,
+                doc.name
+            );
+        }
+    }
+}
+
+/// The loader must read every published CRD (libyaml leniency included)
+/// with positions.
+#[test]
+fn every_upstream_crd_loads_with_positions() {
+    let mut crds: Vec<PathBuf> = Vec::new();
+    for dir in [
+        "testdata/upstream/crd/opensergo-control-plane",
+        "testdata/upstream/crd/higress-group-opensergo-api",
+    ] {
+        crds.extend(files_in(dir));
+    }
+    assert_eq!(crds.len(), 7);
+    for path in crds {
+        let loaded = opensergo::document::load_source(&Input::File(path.clone()), u64::MAX);
+        assert!(
+            loaded.errors.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            loaded.errors
+        );
+        let doc = &loaded.documents[0];
+        let (key, value) = doc.root.entry("kind").unwrap();
+        assert_eq!(doc.source.line_col(key.span.start).column, 1);
+        assert_eq!(value.as_str(), Some("CustomResourceDefinition"));
+    }
+}
+
+/// The embedded CRD-derived schemas are exactly what `schema from-crd`
+/// makes of the published CRDs: regenerate them, never hand-edit.
+#[test]
+fn crd_schemas_are_generated_not_edited() {
+    let out = tempfile::tempdir().unwrap();
+    let mut crds = files_in("testdata/upstream/crd/opensergo-control-plane");
+    crds.extend(files_in(
+        "testdata/upstream/crd/higress-group-opensergo-api",
+    ));
+    let written = opensergo::commands::schema::from_crd(&crds, out.path()).unwrap();
+    assert_eq!(written.len(), 9);
+    for path in written {
+        let rel = path.strip_prefix(out.path()).unwrap();
+        let committed = std::fs::read_to_string(root().join("schemas").join(rel)).unwrap();
+        let fresh = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            committed == fresh,
+            "schemas/{} is stale: run `opensergo schema from-crd testdata/upstream/crd/*/*.yaml -o schemas`",
+            rel.display()
+        );
+    }
+}
+
+fn opensergo() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_opensergo"));
+    cmd.current_dir(root()).env_remove("NO_COLOR");
+    cmd
+}
+
+#[test]
+fn exit_codes_follow_the_contract() {
+    opensergo()
+        .args(["validate", "testdata/examples"])
+        .assert()
+        .code(0);
+    opensergo()
+        .args([
+            "validate",
+            "testdata/validate/invalid/RateLimitStrategy-threshold-string.yaml",
+        ])
+        .assert()
+        .code(1);
+    opensergo()
+        .args(["validate", "does/not/exist.yaml"])
+        .assert()
+        .code(2);
+    opensergo()
+        .args(["validate", "--no-such-flag"])
+        .assert()
+        .code(2);
+    // Warnings alone pass, unless --fail-on warning.
+    let warn_only = "testdata/validate/invalid/ThrottlingStrategy-no-labels.yaml";
+    opensergo().args(["validate", warn_only]).assert().code(0);
+    opensergo()
+        .args(["validate", "--fail-on", "warning", warn_only])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let text = std::fs::read_to_string(
+        root().join("testdata/validate/invalid/RateLimitStrategy-threshold-string.yaml"),
+    )
+    .unwrap();
+    let out = opensergo()
+        .args(["validate", "--format", "short", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.starts_with("<stdin>:"), "{out}");
+}
+
+#[test]
+fn unreadable_paths_and_symlink_loops_do_not_stop_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = root().join("testdata/validate/valid/RateLimitStrategy.yaml");
+    std::fs::copy(&good, dir.path().join("good.yaml")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("missing.yaml"),
+        dir.path().join("dangling.yaml"),
+    )
+    .unwrap();
+    let out = opensergo()
+        .args(["validate", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(report["summary"]["valid"], 1, "{report:#}");
+    let messages: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(messages.iter().any(|m| m.contains("loop")), "{messages:?}");
+}
+
+#[test]
+fn a_50_megabyte_file_validates_in_bounded_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc =
+        std::fs::read_to_string(root().join("testdata/validate/valid/RateLimitStrategy.yaml"))
+            .unwrap();
+    let mut text = String::with_capacity(52 * 1024 * 1024);
+    let mut n = 0;
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str("---\n");
+        text.push_str(&doc.replace("name: ", &format!("name: n{n}-")));
+        n += 1;
+    }
+    let path = dir.path().join("big.yaml");
+    std::fs::write(&path, &text).unwrap();
+    let out = opensergo()
+        .args(["validate", "--format", "json", "--quiet"])
+        .arg(&path)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(report["summary"]["valid"], n);
+    // And the size limit gives a clean finding, not an allocation failure.
+    opensergo()
+        .args(["validate", "--max-file-size", "1048576"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("larger than the 1 MiB limit"));
+}
