@@ -265,6 +265,26 @@ pub fn bytes_to_text(name: &str, bytes: Vec<u8>) -> ReadOutcome {
     }
 }
 
+/// A YAML loading error as a diagnostic (syntax, duplicate key, limit).
+pub fn yaml_error_diagnostic(source: &SharedSource, e: yaml::YamlError) -> Diagnostic {
+    let code = match e.kind {
+        YamlErrorKind::Syntax => codes::YAML_SYNTAX,
+        YamlErrorKind::DuplicateKey => codes::DUPLICATE_KEY,
+        YamlErrorKind::Limit => codes::YAML_LIMIT,
+    };
+    let mut d = Diagnostic::new(code, e.message).at(source, e.span);
+    if let Some(help) = e.help {
+        d = d.with_help(help);
+    }
+    if let Some(path) = e.path {
+        d = d.with_path(path);
+    }
+    if let Some((span, message)) = e.related {
+        d = d.with_related(source, span, message);
+    }
+    d
+}
+
 /// Parses a source into documents. Empty documents (`---` alone, files of
 /// comments) are dropped: they describe no object.
 pub fn parse_source(source: &SharedSource) -> LoadedSource {
@@ -275,24 +295,7 @@ pub fn parse_source(source: &SharedSource) -> LoadedSource {
         .map(|d| Document::new(source, d))
         .collect();
     let errors = error
-        .map(|e| {
-            let code = match e.kind {
-                YamlErrorKind::Syntax => codes::YAML_SYNTAX,
-                YamlErrorKind::DuplicateKey => codes::DUPLICATE_KEY,
-                YamlErrorKind::Limit => codes::YAML_LIMIT,
-            };
-            let mut d = Diagnostic::new(code, e.message).at(source, e.span);
-            if let Some(help) = e.help {
-                d = d.with_help(help);
-            }
-            if let Some(path) = e.path {
-                d = d.with_path(path);
-            }
-            if let Some((span, message)) = e.related {
-                d = d.with_related(source, span, message);
-            }
-            d
-        })
+        .map(|e| yaml_error_diagnostic(source, e))
         .into_iter()
         .collect();
     LoadedSource {

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod duration;
@@ -23,8 +24,22 @@ use cli::{Cli, Command};
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> u8 {
     let color = commands::use_color(cli.color);
+    let config = if cli.no_config {
+        Ok(config::Config::default())
+    } else {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        config::load(cli.config.as_deref(), &cwd)
+    };
+    let config = match config {
+        Ok(config) => config,
+        Err(errors) => {
+            commands::print_errors(&errors, color);
+            return 2;
+        }
+    };
     let result = match &cli.command {
-        Command::Validate(args) => commands::validate::run(args, color),
+        Command::Validate(args) => commands::validate::run(args, &config, color),
+        Command::Config(command) => commands::config::run(command, &config),
         Command::Lint(args) => commands::lint::run(args, color),
         Command::Convert(args) => commands::convert::run(args),
         Command::Proto(command) => commands::convert::proto(command),

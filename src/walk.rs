@@ -150,6 +150,7 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
             };
             let p = entry.path();
             if entry.file_type().is_some_and(|t| t.is_file())
+                && !is_project_config(p)
                 && p.extension()
                     .and_then(|e| e.to_str())
                     .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
@@ -161,6 +162,13 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
         walked.inputs.extend(found.into_iter().map(Input::File));
     }
     Ok(walked)
+}
+
+/// The project's own opensergo.yaml is configuration, not a rule file.
+fn is_project_config(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| crate::config::FILE_NAMES.contains(&n))
 }
 
 fn walk_error_message(err: &ignore::Error) -> String {

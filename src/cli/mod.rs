@@ -35,6 +35,15 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// Project configuration file (default: the nearest opensergo.yaml
+    /// found walking up from the current directory).
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore any opensergo.yaml.
+    #[arg(long, global = true)]
+    pub no_config: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -63,6 +72,9 @@ pub enum Command {
     /// Work with the JSON Schemas: list kinds, export them, convert CRDs.
     #[command(subcommand)]
     Schema(SchemaCommand),
+    /// Create or show the project configuration (opensergo.yaml).
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// Explain a diagnostic code (`opensergo explain OS1004`).
     Explain {
         /// A code (OS1004) or its name (schema-violation).
@@ -190,4 +202,19 @@ pub enum SchemaCommand {
         #[arg(long, short = 'o', value_name = "DIR")]
         out_dir: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Write a commented default opensergo.yaml.
+    Init {
+        /// Where to write it.
+        #[arg(value_name = "FILE", default_value = "opensergo.yaml")]
+        path: PathBuf,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the effective configuration.
+    Show,
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand. Each turns parsed arguments into calls on
 //! the shared core and returns an exit code; none reaches into another.
 
+pub mod config;
 pub mod convert;
 pub mod explain;
 pub mod lint;
@@ -24,6 +25,54 @@ pub fn use_color(choice: ColorChoice) -> bool {
                 && std::io::stdout().is_terminal()
         }
     }
+}
+
+/// Prints diagnostics that stop a command (a broken config file) to stderr.
+pub fn print_errors(errors: &[crate::diagnostic::Diagnostic], color: bool) {
+    let mut report = Report::new("config");
+    report.files.push(report::FileEntry {
+        name: errors.first().map(|d| d.file.clone()).unwrap_or_default(),
+        documents: Vec::new(),
+        diagnostics: errors.to_vec(),
+    });
+    let options = RenderOptions {
+        color: color && std::io::stderr().is_terminal(),
+        quiet: true,
+        counts: false,
+    };
+    eprint!("{}", report::render(Format::Human, &report, &options));
+}
+
+/// Runs `work`, showing a progress spinner on stderr when it takes more
+/// than a second on an interactive terminal (never in pipes or CI logs).
+pub fn with_progress<T: Send>(items: usize, work: impl FnOnce() -> T + Send) -> T {
+    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    if !interactive || items < 2 {
+        return work();
+    }
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let spinner = scope.spawn(|| {
+            let started = std::time::Instant::now();
+            let mut bar: Option<indicatif::ProgressBar> = None;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                if bar.is_none() && started.elapsed() > std::time::Duration::from_secs(1) {
+                    let b = indicatif::ProgressBar::new_spinner()
+                        .with_message(format!("checking {items} files"));
+                    b.enable_steady_tick(std::time::Duration::from_millis(100));
+                    bar = Some(b);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+        });
+        let result = work();
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        let _ = spinner.join();
+        result
+    })
 }
 
 /// Renders a report in every requested format to its destination and

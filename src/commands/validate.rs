@@ -2,11 +2,10 @@
 //! schema -> report. Files are read and checked in parallel; the report
 //! keeps input order.
 
-use std::sync::Arc;
-
 use rayon::prelude::*;
 
 use crate::cli::ValidateArgs;
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document, LoadedSource};
 use crate::report::{DocumentEntry, FileEntry, Report};
@@ -104,25 +103,43 @@ pub fn build_report(results: Vec<CheckedSource>, walk_errors: Vec<Diagnostic>) -
         }
         diagnostics.sort_by_key(|d| d.location.as_ref().map(|l| l.span.start));
         entry.diagnostics = diagnostics;
-        drop(Arc::clone(&loaded.source));
         report.files.push(entry);
     }
     report
 }
 
-pub fn run(args: &ValidateArgs, color: bool) -> Result<u8, String> {
-    let schemas = schema_set(&args.schema_dir, &args.crd, args.input.max_file_size)?;
+pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, String> {
+    let schema_dirs: Vec<_> = config
+        .schema_dirs
+        .iter()
+        .chain(&args.schema_dir)
+        .cloned()
+        .collect();
+    let crds: Vec<_> = config.crds.iter().chain(&args.crd).cloned().collect();
+    let schemas = schema_set(&schema_dirs, &crds, args.input.max_file_size)?;
+    let excludes: Vec<String> = config
+        .exclude
+        .iter()
+        .chain(&args.input.exclude)
+        .cloned()
+        .collect();
     let walked = walk::collect(
         &args.input.paths,
         &WalkOptions {
-            excludes: &args.input.exclude,
+            excludes: &excludes,
             respect_ignore: !args.input.no_ignore,
         },
     )?;
     let options = Options {
-        strict: args.strict,
+        strict: args.strict || config.strict,
     };
-    let results = check_inputs(&walked.inputs, &schemas, options, args.input.max_file_size);
-    let report = build_report(results, walked.errors);
+    let results = super::with_progress(walked.inputs.len(), || {
+        check_inputs(&walked.inputs, &schemas, options, args.input.max_file_size)
+    });
+    let mut report = build_report(results, walked.errors);
+    for file in &mut report.files {
+        config.apply(&mut file.diagnostics);
+        file.refresh_statuses();
+    }
     super::emit_report(&report, &args.report, color)
 }

@@ -45,6 +45,27 @@ pub struct FileEntry {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl FileEntry {
+    /// Recomputes each checked document's status from its findings (after
+    /// configuration changed severities).
+    pub fn refresh_statuses(&mut self) {
+        for doc in &mut self.documents {
+            if doc.status == Status::Skipped {
+                continue;
+            }
+            let failed = self
+                .diagnostics
+                .iter()
+                .any(|d| d.document == Some(doc.index) && d.severity == Severity::Error);
+            doc.status = if failed {
+                Status::Invalid
+            } else {
+                Status::Valid
+            };
+        }
+    }
+}
+
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct Summary {
     pub files: usize,
