@@ -5,7 +5,7 @@
 //! Columns count characters (not bytes), so carets stay right after
 //! Chinese comments and other non-ASCII text.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A half-open byte range `start..end` into a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, PartialOrd, Ord)]
@@ -44,32 +44,39 @@ pub struct SourceFile {
     /// The name shown to users: the path as given, or `<stdin>`.
     pub name: String,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Built on first use: most files never need a line number.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 pub type SharedSource = Arc<SourceFile>;
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceFile {
             name: name.into(),
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
+                .collect()
+        })
     }
 
     /// Line and column of a byte offset; offsets past the end clamp to it,
     /// offsets inside a multi-byte character count as that character.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = offset.min(self.text.len());
-        let line_index = match self.line_starts.binary_search(&offset) {
+        let starts = self.line_starts();
+        let line_index = match starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let line_start = self.line_starts[line_index];
+        let line_start = starts[line_index];
         let column = self.text[line_start..floor_char_boundary(&self.text, offset)]
             .chars()
             .count()
@@ -82,7 +89,7 @@ impl SourceFile {
 
     /// Byte offset of the first character of a 1-based line.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts
+        self.line_starts()
             .get(line.saturating_sub(1))
             .copied()
             .unwrap_or(self.text.len())

@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document, LoadedSource};
 use crate::report::{DocumentEntry, FileEntry, Report};
 use crate::schema::SchemaSet;
-use crate::validate::{self, Checked, Options};
+use crate::validate::{self, Checked, Options, StrategyFacts};
 use crate::walk::{self, Input, WalkOptions};
 
 /// Builds the schema set: embedded schemas plus the user's.
@@ -40,41 +40,70 @@ pub fn schema_set(
     Ok(schemas)
 }
 
-/// One input, read and checked.
-pub struct CheckedSource {
-    pub loaded: LoadedSource,
-    pub checked: Vec<Checked>,
+/// One input, read and checked; the parsed trees are already dropped.
+pub struct CheckedFile {
+    pub entry: FileEntry,
+    facts: StrategyFacts,
 }
 
+/// Reads and checks inputs in parallel. Each file's trees are freed as
+/// soon as it is checked, so memory stays bounded by the findings.
 pub fn check_inputs(
     inputs: &[Input],
     schemas: &SchemaSet,
     options: Options,
     max_size: u64,
-) -> Vec<CheckedSource> {
-    let mut results: Vec<CheckedSource> = inputs
+) -> Vec<FileEntry> {
+    let mut checked: Vec<CheckedFile> = inputs
         .par_iter()
-        .map(|input| {
-            let loaded = document::load_source(input, max_size);
-            let checked = loaded
-                .documents
-                .iter()
-                .map(|doc| validate::check_document(doc, schemas, options))
-                .collect();
-            CheckedSource { loaded, checked }
-        })
+        .map(|input| check_file(&document::load_source(input, max_size), schemas, options))
         .collect();
-    validate::resolve_strategy_kinds(results.iter_mut().flat_map(|r| {
-        r.loaded
-            .documents
-            .iter()
-            .zip(r.checked.iter_mut().map(|c| &mut c.diagnostics))
-    }));
-    results
+    let index = validate::strategy_index(checked.iter().map(|c| &c.facts));
+    if !index.is_empty() {
+        for c in &mut checked {
+            for (i, namespace, name) in &c.facts.untyped {
+                validate::complete_untyped_help(
+                    &mut c.entry.diagnostics[*i],
+                    namespace,
+                    name,
+                    &index,
+                );
+            }
+        }
+    }
+    checked.into_iter().map(|c| c.entry).collect()
 }
 
-/// Turns checked sources into the report model.
-pub fn build_report(results: Vec<CheckedSource>, walk_errors: Vec<Diagnostic>) -> Report {
+fn check_file(loaded: &LoadedSource, schemas: &SchemaSet, options: Options) -> CheckedFile {
+    let mut entry = FileEntry {
+        name: loaded.source.name.clone(),
+        documents: Vec::with_capacity(loaded.documents.len()),
+        diagnostics: loaded.errors.clone(),
+    };
+    let mut facts = StrategyFacts::default();
+    for doc in &loaded.documents {
+        let Checked {
+            status,
+            diagnostics,
+        } = validate::check_document(doc, schemas, options);
+        facts.record(doc, &diagnostics, entry.diagnostics.len());
+        entry.documents.push(DocumentEntry {
+            index: doc.index,
+            line: doc.start().line,
+            api_version: doc.meta.api_version.clone(),
+            kind: doc.meta.kind.clone(),
+            name: doc.meta.name.clone(),
+            namespace: doc.meta.namespace.clone(),
+            status,
+        });
+        entry.diagnostics.extend(diagnostics);
+    }
+    CheckedFile { entry, facts }
+}
+
+/// Assembles the report: walk errors first, then files in input order,
+/// each file's findings in source order.
+pub fn build_report(files: Vec<FileEntry>, walk_errors: Vec<Diagnostic>) -> Report {
     let mut report = Report::new("validate");
     for error in walk_errors {
         report.files.push(FileEntry {
@@ -83,26 +112,10 @@ pub fn build_report(results: Vec<CheckedSource>, walk_errors: Vec<Diagnostic>) -
             diagnostics: vec![error],
         });
     }
-    for CheckedSource { loaded, checked } in results {
-        let mut entry = FileEntry {
-            name: loaded.source.name.clone(),
-            ..FileEntry::default()
-        };
-        let mut diagnostics: Vec<Diagnostic> = loaded.errors;
-        for (doc, checked) in loaded.documents.iter().zip(checked) {
-            entry.documents.push(DocumentEntry {
-                index: doc.index,
-                line: doc.start().line,
-                api_version: doc.meta.api_version.clone(),
-                kind: doc.meta.kind.clone(),
-                name: doc.meta.name.clone(),
-                namespace: doc.meta.namespace.clone(),
-                status: checked.status,
-            });
-            diagnostics.extend(checked.diagnostics);
-        }
-        diagnostics.sort_by_key(|d| d.location.as_ref().map(|l| l.span.start));
-        entry.diagnostics = diagnostics;
+    for mut entry in files {
+        entry
+            .diagnostics
+            .sort_by_key(|d| d.location.as_ref().map(|l| l.span.start));
         report.files.push(entry);
     }
     report

@@ -120,8 +120,12 @@ pub fn check_document(doc: &Document, schemas: &SchemaSet, options: Options) -> 
     match chosen.validator {
         Ok(validator) => {
             let json = doc.to_json();
-            for error in validator.iter_errors(&json) {
-                schema_error(doc, &error, options, &mut diagnostics);
+            // Most documents are valid; checking validity alone is much
+            // cheaper than collecting errors.
+            if !validator.is_valid(&json) {
+                for error in validator.iter_errors(&json) {
+                    schema_error(doc, &error, options, &mut diagnostics);
+                }
             }
         }
         Err(message) => diagnostics.push(doc.diagnostic(
@@ -245,36 +249,36 @@ fn schema_message(path: &str, error: &jsonschema::ValidationError<'_>) -> String
     }
 }
 
-/// Adds "`foo` is a RateLimitStrategy in this run" to missing-kind errors.
-pub fn resolve_strategy_kinds<'a>(
-    docs: impl Iterator<Item = (&'a Document, &'a mut Vec<Diagnostic>)>,
-) {
-    let mut pending: Vec<(&'a Document, &'a mut Vec<Diagnostic>)> = Vec::new();
-    let mut strategies: HashMap<(String, String), Vec<&'static str>> = HashMap::new();
-    for (doc, diagnostics) in docs {
+/// What one document tells the run-wide strategy-kind hint: the
+/// fault-tolerance strategy it defines, or the untyped references it makes.
+#[derive(Debug, Default)]
+pub struct StrategyFacts {
+    /// (namespace, name, kind) of strategies defined.
+    pub defined: Vec<(String, String, &'static str)>,
+    /// (index of the missing-kind diagnostic, namespace, strategy name).
+    pub untyped: Vec<(usize, String, String)>,
+}
+
+impl StrategyFacts {
+    /// Records what `doc` defines and which of its `diagnostics` (indexes
+    /// offset by `base`) are missing-kind errors worth completing.
+    pub fn record(&mut self, doc: &Document, diagnostics: &[Diagnostic], base: usize) {
+        let namespace = doc.meta.namespace_or_default();
         if let Lookup::Known(info) = doc.lookup()
             && info.group == "fault-tolerance.opensergo.io"
             && info.kind.ends_with("Strategy")
         {
-            strategies
-                .entry((
-                    doc.meta.namespace_or_default().to_string(),
-                    doc.meta.name.clone(),
-                ))
-                .or_default()
-                .push(info.kind);
+            self.defined
+                .push((namespace.to_string(), doc.meta.name.clone(), info.kind));
         }
-        if doc.meta.kind == "FaultToleranceRule" {
-            pending.push((doc, diagnostics));
+        if doc.meta.kind != "FaultToleranceRule" {
+            return;
         }
-    }
-    for (doc, diagnostics) in pending {
-        for d in diagnostics.iter_mut() {
-            let Some(path) = d.path.as_deref() else {
-                continue;
-            };
-            let Some(index) = path
-                .strip_prefix("spec.strategies[")
+        for (i, d) in diagnostics.iter().enumerate() {
+            let Some(index) = d
+                .path
+                .as_deref()
+                .and_then(|p| p.strip_prefix("spec.strategies["))
                 .and_then(|rest| rest.strip_suffix("].kind"))
                 .and_then(|i| i.parse::<usize>().ok())
             else {
@@ -283,31 +287,54 @@ pub fn resolve_strategy_kinds<'a>(
             if !d.message.starts_with("missing required field") {
                 continue;
             }
-            let Some(name) = doc
+            if let Some(name) = doc
                 .root
                 .get_path(&["spec", "strategies"])
                 .and_then(|s| s.as_seq().get(index))
                 .and_then(|s| s.get("name"))
                 .and_then(|n| n.as_str())
-            else {
-                continue;
-            };
-            let key = (
-                doc.meta.namespace_or_default().to_string(),
-                name.to_string(),
-            );
-            let note = match strategies.get(&key).map(Vec::as_slice) {
-                Some([kind]) => format!("`{name}` is a {kind} in this run: add `kind: {kind}`"),
-                Some(kinds) => format!(
-                    "`{name}` names several strategies in this run ({}); `kind` decides which one applies",
-                    kinds.join(", ")
-                ),
-                None => format!("no strategy named `{name}` was found in this run"),
-            };
-            d.help = Some(match d.help.take() {
-                Some(help) => format!("{note}. {help}"),
-                None => note,
-            });
+            {
+                self.untyped
+                    .push((base + i, namespace.to_string(), name.to_string()));
+            }
         }
     }
+}
+
+/// Strategies defined anywhere in the run, by (namespace, name).
+pub type StrategyIndex = HashMap<(String, String), Vec<&'static str>>;
+
+pub fn strategy_index<'a>(facts: impl Iterator<Item = &'a StrategyFacts>) -> StrategyIndex {
+    let mut index = StrategyIndex::new();
+    for (ns, name, kind) in facts.flat_map(|f| &f.defined) {
+        index
+            .entry((ns.clone(), name.clone()))
+            .or_default()
+            .push(kind);
+    }
+    index
+}
+
+/// Adds "`foo` is a RateLimitStrategy in this run" to a missing-kind error.
+pub fn complete_untyped_help(
+    d: &mut Diagnostic,
+    namespace: &str,
+    name: &str,
+    index: &StrategyIndex,
+) {
+    let note = match index
+        .get(&(namespace.to_string(), name.to_string()))
+        .map(Vec::as_slice)
+    {
+        Some([kind]) => format!("`{name}` is a {kind} in this run: add `kind: {kind}`"),
+        Some(kinds) => format!(
+            "`{name}` names several strategies in this run ({}); `kind` decides which one applies",
+            kinds.join(", ")
+        ),
+        None => format!("no strategy named `{name}` was found in this run"),
+    };
+    d.help = Some(match d.help.take() {
+        Some(help) => format!("{note}. {help}"),
+        None => note,
+    });
 }
