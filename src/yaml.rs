@@ -167,9 +167,10 @@ pub fn load_stream(text: &str) -> (Vec<RawDocument>, Option<YamlError>) {
     let mut parser = Parser::new();
     parser.set_input(text.as_bytes());
     loop {
-        let event = match parser.parse() {
-            Ok(event) => event,
-            Err(err) => return (docs, Some(syntax_error(text, &err))),
+        let event = match parse_guarded(&mut parser) {
+            Some(Ok(event)) => event,
+            Some(Err(err)) => return (docs, Some(syntax_error(text, &err))),
+            None => return (docs, Some(parser_panic(text))),
         };
         match builder.feed(event, text) {
             Ok(Step::Continue) => {}
@@ -177,6 +178,41 @@ pub fn load_stream(text: &str) -> (Vec<RawDocument>, Option<YamlError>) {
             Ok(Step::End) => return (docs, None),
             Err(err) => return (docs, Some(*err)),
         }
+    }
+}
+
+thread_local! {
+    static IN_PARSER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs one parser step, turning a panic inside libyaml-safer (it has a
+/// few `panic!`s on odd input, e.g. a tag followed by `,` in a flow
+/// collection) into `None`. Panics elsewhere still report as usual.
+fn parse_guarded(parser: &mut Parser<&[u8]>) -> Option<Result<Event, libyaml_safer::Error>> {
+    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_PARSER.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    IN_PARSER.with(|f| f.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse()));
+    IN_PARSER.with(|f| f.set(false));
+    result.ok()
+}
+
+fn parser_panic(text: &str) -> YamlError {
+    YamlError {
+        kind: YamlErrorKind::Syntax,
+        message: "invalid YAML: the parser could not read this stream (unsupported construct)"
+            .into(),
+        span: Span::new(0, text.chars().next().map_or(0, char::len_utf8)),
+        help: Some("look for tags (`!name`) or other unusual syntax in flow collections".into()),
+        related: None,
+        path: None,
     }
 }
 
@@ -651,6 +687,12 @@ mod tests {
     }
 
     #[test]
+    fn parser_panics_become_syntax_errors() {
+        let (_, err) = load_stream("[!a,]");
+        assert_eq!(err.unwrap().kind, YamlErrorKind::Syntax);
+    }
+
+    #[test]
     fn tabs_get_a_hint() {
         let (_, err) = load_stream("a:\n\tb: 1\n");
         let err = err.unwrap();
@@ -665,5 +707,31 @@ mod tests {
         let doc = &load(text)[0];
         let d = doc.root.get_path(&["a", "b", "description"]).unwrap();
         assert_eq!(d.as_str(), Some("first line continues less indented"));
+    }
+
+    fn spans_within(node: &Node, len: usize) -> bool {
+        node.span.start <= node.span.end
+            && node.span.end <= len
+            && node.as_seq().iter().all(|c| spans_within(c, len))
+            && node
+                .as_map()
+                .iter()
+                .all(|(k, v)| spans_within(k, len) && spans_within(v, len))
+    }
+
+    proptest::proptest! {
+        /// The loader never panics on YAML-like noise, and every span lies
+        /// inside the input (the cargo-fuzz target checks the same on any bytes).
+        #[test]
+        fn never_panics_and_spans_stay_inside(text in "[a-z0-9:\\-\\[\\]{},&*!|>'\"#%@` \t\n中é]{0,200}") {
+            let (docs, error) = load_stream(&text);
+            for doc in &docs {
+                proptest::prop_assert!(spans_within(&doc.root, text.len()));
+            }
+            if let Some(e) = error {
+                proptest::prop_assert!(e.span.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(e.span.start));
+            }
+        }
     }
 }

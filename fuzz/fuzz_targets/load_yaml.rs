@@ -1,0 +1,30 @@
+//! The YAML loader must never panic, and every span it reports must lie
+//! inside the input on character boundaries.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use opensergo::yaml::{Node, load_stream};
+
+fn check(node: &Node, text: &str) {
+    assert!(node.span.start <= node.span.end && node.span.end <= text.len());
+    for child in node.as_seq() {
+        check(child, text);
+    }
+    for (k, v) in node.as_map() {
+        check(k, text);
+        check(v, text);
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (docs, error) = load_stream(text);
+    for doc in &docs {
+        check(&doc.root, text);
+    }
+    if let Some(e) = error {
+        assert!(e.span.end <= text.len());
+    }
+});
