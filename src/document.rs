@@ -126,6 +126,29 @@ impl Document {
         self.span
     }
 
+    /// Resolves a JSON pointer (RFC 6901, as schema errors and JSON tools
+    /// write them: `/spec/strategies/0/kind`) to a path: numeric segments
+    /// index sequences, everything else names keys.
+    pub fn pointer_path(&self, pointer: &str) -> Option<Vec<PathSegment>> {
+        let mut path = Vec::new();
+        let mut node = &self.root;
+        for raw in pointer.split('/').skip(1) {
+            let segment = raw.replace("~1", "/").replace("~0", "~");
+            match &node.value {
+                crate::yaml::Value::Seq(items) => {
+                    let i: usize = segment.parse().ok()?;
+                    node = items.get(i)?;
+                    path.push(PathSegment::Index(i));
+                }
+                _ => {
+                    node = node.get(&segment)?;
+                    path.push(PathSegment::Key(segment));
+                }
+            }
+        }
+        Some(path)
+    }
+
     /// A diagnostic about this document, pointing at `span`.
     pub fn diagnostic(
         &self,
@@ -361,6 +384,28 @@ mod tests {
         let span = d.span_of(&path, false);
         assert_eq!(&text[span.start..span.end], "2");
         assert_eq!(dotted(&path), "spec.a[1]");
+    }
+
+    #[test]
+    fn json_pointers_resolve_to_positions() {
+        let text = "spec:\n  strategies:\n  - name: a\n    kind: K\n  a/b: 1\n";
+        let d = doc(text);
+        let path = d.pointer_path("/spec/strategies/0/kind").unwrap();
+        let span = d.span_of(&path, false);
+        assert_eq!(&text[span.start..span.end], "K");
+        assert_eq!(
+            d.source.line_col(span.start),
+            LineCol {
+                line: 4,
+                column: 11
+            }
+        );
+        let path = d.pointer_path("/spec/a~1b").unwrap();
+        assert_eq!(
+            &text[d.span_of(&path, true).start..d.span_of(&path, true).end],
+            "a/b"
+        );
+        assert!(d.pointer_path("/spec/missing").is_none());
     }
 
     #[test]

@@ -492,3 +492,48 @@ fn a_50_megabyte_file_validates_in_bounded_time() {
         .code(1)
         .stdout(predicates::str::contains("larger than the 1 MiB limit"));
 }
+
+#[test]
+fn user_schema_dirs_and_crds_validate_other_kinds() {
+    let widgets = "testdata/validate/user-schemas/widgets.yaml";
+    // Without a schema the Widgets are not OpenSergo objects: skipped.
+    let out = opensergo()
+        .args(["validate", "--format", "json", widgets])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(report["summary"]["skipped"], 2);
+    for extra in [
+        ["--schema-dir", "testdata/validate/user-schemas"],
+        ["--crd", "testdata/validate/user-schemas/widget-crd.yaml"],
+    ] {
+        let out = opensergo()
+            .args(["validate", "--format", "json"])
+            .args(extra)
+            .arg(widgets)
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(
+            (
+                report["summary"]["valid"].as_u64(),
+                report["summary"]["invalid"].as_u64()
+            ),
+            (Some(1), Some(1)),
+            "{extra:?}"
+        );
+        assert_eq!(report["diagnostics"][0]["path"], "spec.size");
+        assert_eq!(report["diagnostics"][0]["line"], 14);
+    }
+    // A CRD file that is not a CRD is a usage error.
+    opensergo()
+        .args(["validate", "--crd", widgets, widgets])
+        .assert()
+        .code(2);
+}
