@@ -165,6 +165,9 @@ pub fn load_stream(text: &str) -> (Vec<RawDocument>, Option<YamlError>) {
     let mut docs = Vec::new();
     let mut builder = Builder::default();
     let mut parser = Parser::new();
+    // The input is already UTF-8 (BOM removed): detection would misread a
+    // leading character in U+F000..U+FFFF as a broken byte-order mark.
+    parser.set_encoding(libyaml_safer::Encoding::Utf8);
     parser.set_input(text.as_bytes());
     loop {
         let event = match parse_guarded(&mut parser) {
@@ -684,6 +687,12 @@ mod tests {
         let m = doc.root.get("m").unwrap();
         assert_eq!(m.get("x").unwrap().as_i64(), Some(1));
         assert_eq!(m.get("y").unwrap().as_i64(), Some(3));
+    }
+
+    #[test]
+    fn a_leading_private_use_character_is_text_not_a_bom() {
+        let doc = &load("\u{f123}: x\n")[0];
+        assert_eq!(doc.root.get("\u{f123}").and_then(Node::as_str), Some("x"));
     }
 
     #[test]

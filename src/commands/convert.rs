@@ -1,11 +1,626 @@
 //! `opensergo convert` and `opensergo proto`.
+//!
+//! Three modes, chosen by the flags:
+//! * CRD -> proto (no `--from`): YAML documents to messages, optionally
+//!   wrapped in the control plane's envelope;
+//! * proto -> CRD (`--from` with `--kind` or `--envelope`): messages of a
+//!   kind back to CRD YAML (or re-encoded with `--to binpb|json|txtpb`);
+//! * any message (`--type`): between binpb, json, txtpb and yaml.
+//!
+//! Everything is produced in memory first. Any error: diagnostics on
+//! stderr, exit 2, nothing written. Otherwise warnings go to stderr and the
+//! output is written atomically (a file, a directory of files, or stdout).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
 
 use crate::cli::{ConvertArgs, ProtoCommand};
+use crate::convert::{
+    self, Format, Object, codes, descriptors, envelope, mapping, protojson, yaml_out,
+};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document;
+use crate::kinds::{self, KindInfo};
+use crate::output;
+use crate::report::{self, FileEntry, RenderOptions, Report};
+use crate::walk::{self, Input, WalkOptions};
 
-pub fn run(_args: &ConvertArgs) -> Result<u8, String> {
-    Err("convert: being implemented in this change".into())
+/// What a run produced, before anything is written.
+#[derive(Default)]
+struct Outcome {
+    diagnostics: Vec<Diagnostic>,
+    /// (file name, bytes) with --out-dir; one unnamed output otherwise.
+    files: Vec<(String, Vec<u8>)>,
+    single: Option<Vec<u8>>,
+    messages: usize,
 }
 
-pub fn proto(_command: &ProtoCommand) -> Result<u8, String> {
-    Err("proto: being implemented in this change".into())
+pub fn run(args: &ConvertArgs) -> Result<u8, String> {
+    let outcome = if let Some(type_name) = &args.type_name {
+        any_message(args, type_name)?
+    } else if args.from.is_some() {
+        from_proto(args)?
+    } else {
+        from_crd(args)?
+    };
+    finish(args, outcome)
+}
+
+pub fn proto(command: &ProtoCommand) -> Result<u8, String> {
+    match command {
+        ProtoCommand::Export { dir } => {
+            let files: Vec<(PathBuf, Vec<u8>)> = descriptors::proto_sources()
+                .iter()
+                .map(|(path, text)| (dir.join(path), text.as_bytes().to_vec()))
+                .collect();
+            output::write_all_atomic(&files)?;
+            eprintln!(
+                "wrote {} files to {} (include root for protoc: -I {})",
+                files.len(),
+                dir.display(),
+                dir.display()
+            );
+            Ok(0)
+        }
+    }
+}
+
+fn stderr_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+/// Prints diagnostics; on errors writes nothing and returns 2.
+fn finish(args: &ConvertArgs, outcome: Outcome) -> Result<u8, String> {
+    let errors = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = outcome.diagnostics.len() - errors;
+    if !outcome.diagnostics.is_empty() {
+        let mut report = Report::new("convert");
+        for d in outcome.diagnostics {
+            match report.files.iter_mut().find(|f| f.name == d.file) {
+                Some(entry) => entry.diagnostics.push(d),
+                None => report.files.push(FileEntry {
+                    name: d.file.clone(),
+                    documents: Vec::new(),
+                    diagnostics: vec![d],
+                }),
+            }
+        }
+        let options = RenderOptions {
+            color: stderr_color(),
+            quiet: true,
+            counts: false,
+        };
+        eprint!(
+            "{}",
+            report::render(report::Format::Human, &report, &options)
+        );
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if errors > 0 {
+        eprintln!(
+            "convert: {}, {}: nothing written",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        );
+        return Ok(2);
+    }
+    let format = args.to;
+    if let Some(dir) = &args.out_dir {
+        let files: Vec<(PathBuf, Vec<u8>)> = outcome
+            .files
+            .into_iter()
+            .map(|(name, bytes)| (dir.join(name), bytes))
+            .collect();
+        output::write_all_atomic(&files)?;
+        eprintln!(
+            "convert: wrote {} to {}{}",
+            plural(files.len(), "file"),
+            dir.display(),
+            warning_note(warnings)
+        );
+        return Ok(0);
+    }
+    let bytes = outcome.single.unwrap_or_default();
+    match &args.output {
+        Some(path) if path.as_os_str() != "-" => {
+            output::write_atomic(path, &bytes)?;
+            eprintln!(
+                "convert: wrote {} ({}, {} bytes) to {}{}",
+                plural(
+                    outcome.messages,
+                    if format == Format::Yaml {
+                        "document"
+                    } else {
+                        "message"
+                    }
+                ),
+                format.extension(),
+                bytes.len(),
+                path.display(),
+                warning_note(warnings)
+            );
+        }
+        _ => {
+            if format == Format::Binpb && std::io::stdout().is_terminal() {
+                return Err(
+                    "not writing binary protobuf to a terminal: use -o FILE, --out-dir DIR or a pipe"
+                        .into(),
+                );
+            }
+            output::print_stdout(&bytes)?;
+            if warnings > 0 {
+                eprintln!("convert: {}", plural(warnings, "warning"));
+            }
+        }
+    }
+    Ok(0)
+}
+
+fn warning_note(warnings: usize) -> String {
+    match warnings {
+        0 => String::new(),
+        1 => " (1 warning)".into(),
+        n => format!(" ({n} warnings)"),
+    }
+}
+
+/// A file name part: letters, digits, `.`, `-`, `_`; nothing that climbs
+/// out of the directory.
+fn file_part(text: &str) -> String {
+    let mut part: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if part.is_empty() || part.starts_with('.') {
+        part.insert(0, '_');
+    }
+    part
+}
+
+/// Adds a named output file; two outputs with one name are an error.
+fn add_file(outcome: &mut Outcome, name: String, bytes: Vec<u8>) {
+    if outcome.files.iter().any(|(n, _)| *n == name) {
+        outcome.diagnostics.push(Diagnostic::new(
+            codes::UNREPRESENTABLE,
+            format!("two outputs would both be written to {name} (the same object twice?)"),
+        ));
+    } else {
+        outcome.files.push((name, bytes));
+    }
+}
+
+fn reject_for_crd_input(args: &ConvertArgs) -> Result<(), String> {
+    let only_with_from = [
+        ("--kind", args.kind.is_some()),
+        ("--name", args.name.is_some()),
+        ("--namespace", args.namespace.is_some()),
+        ("--app", args.app.is_some()),
+    ];
+    if let Some((flag, _)) = only_with_from.iter().find(|(_, set)| *set) {
+        return Err(format!(
+            "{flag} describes decoded messages; it only applies with --from"
+        ));
+    }
+    if args.to == Format::Yaml {
+        return Err(
+            "the input is CRD YAML already; pick --to binpb, json or txtpb (or --from to read messages)"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+// ------------------------------------------------------------ CRD -> proto
+
+fn from_crd(args: &ConvertArgs) -> Result<Outcome, String> {
+    reject_for_crd_input(args)?;
+    let walked = walk::collect(
+        &args.files,
+        &WalkOptions {
+            excludes: &[],
+            respect_ignore: true,
+        },
+    )?;
+    let mut outcome = Outcome {
+        diagnostics: walked.errors,
+        ..Outcome::default()
+    };
+    let mut objects: Vec<Object> = Vec::new();
+    for input in &walked.inputs {
+        let loaded = document::load_source(input, args.max_file_size);
+        outcome.diagnostics.extend(loaded.errors);
+        for doc in &loaded.documents {
+            let converted = convert::document_to_object(doc);
+            outcome.diagnostics.extend(converted.diagnostics);
+            let Some(object) = converted.object else {
+                continue;
+            };
+            if args.envelope && object.app.is_none() {
+                let span = doc.span_of(
+                    &[
+                        document::PathSegment::Key("metadata".into()),
+                        document::PathSegment::Key("labels".into()),
+                        document::PathSegment::Key("app".into()),
+                    ],
+                    true,
+                );
+                outcome.diagnostics.push(
+                    doc.diagnostic(
+                        codes::UNREPRESENTABLE,
+                        format!(
+                            "{} {} has no metadata.labels.app: the control plane never delivers it, so no envelope holds it",
+                            object.kind.kind, object.name
+                        ),
+                        span,
+                    )
+                    .with_path("metadata.labels.app")
+                    .with_help("add the label, or convert without --envelope"),
+                );
+                continue;
+            }
+            objects.push(object);
+        }
+    }
+    if objects.is_empty() && !convert::has_errors(&outcome.diagnostics) {
+        outcome.diagnostics.push(
+            Diagnostic::new(
+                codes::NOT_CONVERTIBLE,
+                "nothing to convert: no document is an OpenSergo object with a protobuf message",
+            )
+            .with_severity(Severity::Error),
+        );
+        return Ok(outcome);
+    }
+    let format = args.to;
+    let messages: Vec<(String, DynamicMessage)> = if args.envelope {
+        envelope::wrap(&objects, args.data_version)?
+            .into_iter()
+            .map(|response| {
+                let text = |f: &str| {
+                    response
+                        .get_field_by_name(f)
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                };
+                let kind = text("kind");
+                let short = kind.rsplit('/').next().unwrap_or_default().to_string();
+                let name = format!(
+                    "{}_{}_{}.{}",
+                    file_part(&text("namespace")),
+                    file_part(&text("app")),
+                    file_part(&short),
+                    format.extension()
+                );
+                (name, response)
+            })
+            .collect()
+    } else {
+        objects
+            .into_iter()
+            .map(|o| {
+                let name = format!(
+                    "{}_{}_{}.{}",
+                    file_part(o.namespace.as_deref().unwrap_or("default")),
+                    file_part(o.kind.kind),
+                    file_part(&o.name),
+                    format.extension()
+                );
+                (name, o.message)
+            })
+            .collect()
+    };
+    emit_messages(args, &mut outcome, messages);
+    Ok(outcome)
+}
+
+/// Encodes messages into the outcome: one file each with --out-dir, one
+/// output otherwise. Unknown fields that JSON/YAML cannot hold are warned
+/// about.
+fn emit_messages(
+    args: &ConvertArgs,
+    outcome: &mut Outcome,
+    messages: Vec<(String, DynamicMessage)>,
+) {
+    let mut lost_all = Vec::new();
+    outcome.messages = messages.len();
+    if args.out_dir.is_some() {
+        for (name, message) in messages {
+            let (bytes, lost) = convert::write_messages(&[message], args.to, args.delimited);
+            lost_all.extend(lost);
+            add_file(outcome, name, bytes);
+        }
+    } else {
+        let only: Vec<DynamicMessage> = messages.into_iter().map(|(_, m)| m).collect();
+        let (bytes, lost) = convert::write_messages(&only, args.to, args.delimited);
+        lost_all.extend(lost);
+        outcome.single = Some(bytes);
+    }
+    if !lost_all.is_empty() {
+        outcome.diagnostics.push(Diagnostic::new(
+            codes::DROPPED_FIELD,
+            format!(
+                "unknown fields ({}) have no {} form: left out (binpb and txtpb keep them)",
+                lost_all.join(", "),
+                args.to.extension()
+            ),
+        ));
+    }
+}
+
+// ------------------------------------------------------------ proto -> CRD
+
+/// What `--kind`/`--envelope` asked to decode.
+enum Target {
+    Kind(&'static KindInfo, MessageDescriptor),
+    Envelope(MessageDescriptor),
+}
+
+fn target(args: &ConvertArgs) -> Result<Target, String> {
+    let kind = match (&args.kind, args.envelope) {
+        (Some(_), true) => {
+            return Err(
+                "--envelope already says the input is SubscribeResponse messages; drop --kind"
+                    .into(),
+            );
+        }
+        (None, true) => envelope::SUBSCRIBE_RESPONSE.to_string(),
+        (Some(kind), false) => kind.clone(),
+        (None, false) => {
+            return Err("--from needs --kind KIND (e.g. --kind RateLimitStrategy), --envelope, or --type MESSAGE".into());
+        }
+    };
+    let message = |name: &str| descriptors::find_message(descriptors::pool(), name);
+    if let Some(full) = envelope::envelope_message(&kind) {
+        return Ok(Target::Envelope(message(full)?));
+    }
+    let info = match kind.rsplit_once('/') {
+        Some((api_version, k)) => match kinds::lookup(api_version, k) {
+            kinds::Lookup::Known(info) => Some(info),
+            _ => None,
+        },
+        None => kinds::by_kind_name(&kind),
+    };
+    let with_proto: Vec<&str> = descriptors::proto_kinds().map(|k| k.kind).collect();
+    let Some(info) = info else {
+        return Err(format!(
+            "unknown kind `{kind}`; kinds with a protobuf message: {} (or SubscribeResponse, DataWithVersion)",
+            with_proto.join(", ")
+        ));
+    };
+    match descriptors::kind_message(info) {
+        Some(desc) => Ok(Target::Kind(info, desc)),
+        None => Err(format!(
+            "{} has no protobuf message; kinds with one: {}",
+            info.kind,
+            with_proto.join(", ")
+        )),
+    }
+}
+
+fn input_of(file: &str) -> Input {
+    if file == "-" {
+        Input::Stdin
+    } else {
+        Input::File(PathBuf::from(file))
+    }
+}
+
+/// Reads every input as messages of `desc`; failures become diagnostics.
+fn decode_inputs(
+    args: &ConvertArgs,
+    from: Format,
+    desc: &MessageDescriptor,
+    outcome: &mut Outcome,
+) -> Vec<(String, DynamicMessage)> {
+    let mut out = Vec::new();
+    for file in &args.files {
+        let input = input_of(file);
+        let name = input.display_name();
+        let bytes = match input.read(args.max_file_size) {
+            Ok(bytes) => bytes,
+            Err(d) => {
+                outcome.diagnostics.push(*d);
+                continue;
+            }
+        };
+        match convert::read_messages(&bytes, from, desc, args.delimited) {
+            Ok(messages) => out.extend(messages.into_iter().map(|m| (name.clone(), m))),
+            Err(e) => outcome
+                .diagnostics
+                .push(Diagnostic::new(codes::BAD_MESSAGE, e).in_file(&name)),
+        }
+    }
+    out
+}
+
+fn from_proto(args: &ConvertArgs) -> Result<Outcome, String> {
+    let from = args.from.unwrap_or(Format::Binpb);
+    if from == Format::Yaml {
+        return Err("--from yaml: CRD YAML is the default input (drop --from); YAML of a message needs --type".into());
+    }
+    let target = target(args)?;
+    let desc = match &target {
+        Target::Kind(_, desc) | Target::Envelope(desc) => desc.clone(),
+    };
+    let mut outcome = Outcome::default();
+    let decoded = decode_inputs(args, from, &desc, &mut outcome);
+    if args.to != Format::Yaml {
+        if args.name.is_some() || args.namespace.is_some() || args.app.is_some() {
+            return Err(
+                "--name, --namespace and --app shape CRD YAML; they only apply with --to yaml"
+                    .into(),
+            );
+        }
+        let messages = decoded
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, m))| (format!("{}.{}", i + 1, args.to.extension()), m))
+            .collect();
+        emit_messages(args, &mut outcome, messages);
+        return Ok(outcome);
+    }
+
+    let mut objects: Vec<(String, Object)> = Vec::new();
+    for (file, message) in decoded {
+        match &target {
+            Target::Kind(info, _) => objects.push((
+                file,
+                Object {
+                    kind: info,
+                    name: mapping::message_name(&message).unwrap_or_default(),
+                    namespace: args.namespace.clone(),
+                    app: args.app.clone(),
+                    message,
+                },
+            )),
+            Target::Envelope(_) => {
+                match envelope::unwrap(&message, args.namespace.as_deref(), args.app.as_deref()) {
+                    Ok(list) => objects.extend(list.into_iter().map(|o| (file.clone(), o))),
+                    Err(e) => outcome
+                        .diagnostics
+                        .push(Diagnostic::new(codes::BAD_MESSAGE, e).in_file(&file)),
+                }
+            }
+        }
+    }
+    name_objects(args, &mut objects, &mut outcome);
+
+    let mut documents = Vec::new();
+    for (file, object) in &objects {
+        let (doc, diagnostics) = convert::object_to_crd(object);
+        let what = format!("{} {}", object.kind.kind, object.name);
+        outcome
+            .diagnostics
+            .extend(diagnostics.into_iter().map(|mut d| {
+                d.message = format!("{what}: {}", d.message);
+                d.in_file(file)
+            }));
+        if let Some(doc) = doc {
+            let name = format!(
+                "{}_{}_{}.yaml",
+                file_part(object.namespace.as_deref().unwrap_or("default")),
+                file_part(object.kind.kind),
+                file_part(&object.name)
+            );
+            documents.push((name, doc));
+        }
+    }
+    outcome.messages = documents.len();
+    if args.out_dir.is_some() {
+        for (name, doc) in documents {
+            add_file(&mut outcome, name, yaml_out::to_yaml(&doc).into_bytes());
+        }
+    } else {
+        let docs: Vec<serde_json::Value> = documents.into_iter().map(|(_, d)| d).collect();
+        outcome.single = Some(yaml_out::to_yaml_stream(&docs).into_bytes());
+    }
+    Ok(outcome)
+}
+
+/// Gives every object without a name one: `--name` (with `-1`, `-2`, ...
+/// when several need it), else a made-up one, with a warning.
+fn name_objects(args: &ConvertArgs, objects: &mut [(String, Object)], outcome: &mut Outcome) {
+    let nameless = objects.iter().filter(|(_, o)| o.name.is_empty()).count();
+    let mut n = 0;
+    for (file, object) in objects.iter_mut().filter(|(_, o)| o.name.is_empty()) {
+        n += 1;
+        object.name = match (&args.name, nameless) {
+            (Some(name), 1) => name.clone(),
+            (Some(name), _) => format!("{name}-{n}"),
+            (None, _) => {
+                let made_up = format!("{}-{n}", kebab(object.kind.kind));
+                outcome.diagnostics.push(
+                    Diagnostic::new(
+                        codes::GENERATED_NAME,
+                        format!(
+                            "{} carries no name on the wire: named it {made_up}",
+                            object.kind.kind
+                        ),
+                    )
+                    .in_file(file.as_str())
+                    .with_help("pass --name NAME"),
+                );
+                made_up
+            }
+        };
+    }
+}
+
+/// `FaultToleranceRule` -> `fault-tolerance-rule`.
+fn kebab(kind: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in kind.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('-');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+// ------------------------------------------------------------ any message
+
+fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Outcome, String> {
+    if args.envelope || args.name.is_some() || args.namespace.is_some() || args.app.is_some() {
+        return Err("--type converts messages as they are; --envelope, --name, --namespace and --app do not apply".into());
+    }
+    let pool: DescriptorPool = match &args.descriptor_set {
+        Some(path) => descriptors::with_descriptor_set(path)?,
+        None => descriptors::pool().clone(),
+    };
+    let desc = descriptors::find_message(&pool, type_name)?;
+    let from = args.from.unwrap_or(Format::Binpb);
+    let mut outcome = Outcome::default();
+    let decoded: Vec<DynamicMessage> = if from == Format::Yaml {
+        let mut messages = Vec::new();
+        for file in &args.files {
+            let loaded = document::load_source(&input_of(file), args.max_file_size);
+            outcome.diagnostics.extend(loaded.errors);
+            for doc in &loaded.documents {
+                let mut reader = protojson::Reader::new(doc, &[], &[]);
+                reader.number_strings = true;
+                let message = reader.read_message(&doc.root, &desc);
+                outcome.diagnostics.append(&mut reader.diagnostics);
+                messages.push(message);
+            }
+        }
+        messages
+    } else {
+        decode_inputs(args, from, &desc, &mut outcome)
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect()
+    };
+    let messages = decoded
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| (format!("{}.{}", i + 1, args.to.extension()), m))
+        .collect();
+    emit_messages(args, &mut outcome, messages);
+    Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_parts_stay_inside_the_directory() {
+        assert_eq!(file_part("../../etc/passwd"), "_.._.._etc_passwd");
+        assert_eq!(file_part(""), "_");
+        assert_eq!(file_part("rate-limit.foo"), "rate-limit.foo");
+        assert_eq!(kebab("FaultToleranceRule"), "fault-tolerance-rule");
+    }
 }

@@ -1,0 +1,133 @@
+//! The protobuf descriptors: the project's `.proto` files (schemas/proto/**)
+//! compiled by build.rs with protox and embedded in the binary, decoded
+//! once into a [`DescriptorPool`]. No protoc is needed at run time.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use prost_reflect::{DescriptorPool, MessageDescriptor};
+
+use crate::kinds::{self, KindInfo};
+
+static DESCRIPTOR_SET: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/opensergo_descriptor_set.binpb"));
+
+mod sources {
+    include!(concat!(env!("OUT_DIR"), "/proto_sources.rs"));
+}
+
+/// The `.proto` files (and their README) as (path under `schemas/proto`, text).
+pub fn proto_sources() -> &'static [(&'static str, &'static str)] {
+    sources::PROTO_SOURCES
+}
+
+/// The embedded pool: every OpenSergo message plus the well-known types
+/// they import.
+pub fn pool() -> &'static DescriptorPool {
+    static POOL: OnceLock<DescriptorPool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        // build.rs produced these bytes with protox from the same crate's
+        // sources; a failure is a build defect, not an input problem.
+        DescriptorPool::decode(DESCRIPTOR_SET).expect("embedded descriptor set decodes")
+    })
+}
+
+/// The message of a kind, if the kind has one.
+pub fn kind_message(info: &KindInfo) -> Option<MessageDescriptor> {
+    info.proto_message
+        .and_then(|name| pool().get_message_by_name(name))
+}
+
+/// The kind whose message is `full_name` (the inverse of `proto_message`).
+pub fn kind_of_message(full_name: &str) -> Option<&'static KindInfo> {
+    kinds::KINDS
+        .iter()
+        .find(|k| k.proto_message == Some(full_name))
+}
+
+/// The kinds that have a message, for error messages.
+pub fn proto_kinds() -> impl Iterator<Item = &'static KindInfo> {
+    kinds::KINDS.iter().filter(|k| k.proto_message.is_some())
+}
+
+/// The embedded pool plus the files of a FileDescriptorSet (what
+/// `protoc --descriptor_set_out --include_imports` or `buf build -o`
+/// write). Files already in the pool are kept as they are.
+pub fn with_descriptor_set(path: &Path) -> Result<DescriptorPool, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut pool = pool().clone();
+    pool.decode_file_descriptor_set(bytes.as_slice())
+        .map_err(|e| {
+            format!(
+                "{} is not a usable FileDescriptorSet: {e} (make it with `protoc --include_imports --descriptor_set_out=FILE ...` or `buf build -o FILE`)",
+                path.display()
+            )
+        })?;
+    Ok(pool)
+}
+
+/// A message by full name (a leading `.` is accepted), with a hint when
+/// the name is unknown.
+pub fn find_message(pool: &DescriptorPool, name: &str) -> Result<MessageDescriptor, String> {
+    let name = name.strip_prefix('.').unwrap_or(name);
+    pool.get_message_by_name(name).ok_or_else(|| {
+        let short = name.rsplit('.').next().unwrap_or(name);
+        let similar: Vec<String> = pool
+            .all_messages()
+            .filter(|m| m.name().eq_ignore_ascii_case(short))
+            .map(|m| m.full_name().to_string())
+            .collect();
+        if similar.is_empty() {
+            format!("no message `{name}` in the descriptors (give its full name, package included)")
+        } else {
+            format!(
+                "no message `{name}` in the descriptors; did you mean {}?",
+                similar.join(" or ")
+            )
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_proto_message_of_the_kind_registry_is_in_the_pool() {
+        for info in proto_kinds() {
+            let desc = kind_message(info).unwrap_or_else(|| panic!("{}", info.kind));
+            assert_eq!(kind_of_message(desc.full_name()).unwrap().kind, info.kind);
+        }
+    }
+
+    #[test]
+    fn the_envelope_messages_are_in_the_pool() {
+        for name in [
+            "io.opensergo.proto.transport.v1.SubscribeResponse",
+            "io.opensergo.proto.transport.v1.DataWithVersion",
+            "google.protobuf.Any",
+        ] {
+            assert!(pool().get_message_by_name(name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn sources_cover_every_file_of_the_pool_that_is_ours() {
+        let exported: Vec<&str> = proto_sources().iter().map(|(p, _)| *p).collect();
+        for file in pool().files() {
+            if !file.name().starts_with("google/") {
+                assert!(exported.contains(&file.name()), "{}", file.name());
+            }
+        }
+        assert!(exported.contains(&"README.md"));
+    }
+
+    #[test]
+    fn unknown_messages_get_a_suggestion() {
+        let err = find_message(pool(), "RateLimitStrategy").unwrap_err();
+        assert!(
+            err.contains("io.opensergo.proto.fault_tolerance.v1.RateLimitStrategy"),
+            "{err}"
+        );
+    }
+}
