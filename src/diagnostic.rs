@@ -192,22 +192,9 @@ impl Diagnostic {
 
 /// Codes for input and validation findings. Lint rules have their own.
 pub mod codes {
-    use super::{Code, Severity};
+    use super::Code;
 
-    macro_rules! codes {
-        ($($ident:ident = $id:literal $name:literal $sev:ident $summary:literal;)*) => {
-            $(pub const $ident: Code = Code {
-                id: $id,
-                name: $name,
-                default_severity: Severity::$sev,
-                summary: $summary,
-            };)*
-            /// Every input and validation code, in id order.
-            pub const ALL: &[Code] = &[$($ident),*];
-        };
-    }
-
-    codes! {
+    crate::define_codes! {
         IO_ERROR = "OS0001" "io-error" Error "A path could not be read.";
         NOT_TEXT = "OS0002" "not-text" Error "The file is binary, not UTF-8, or too large to read as YAML.";
         YAML_SYNTAX = "OS0003" "yaml-syntax" Error "The file is not valid YAML.";
@@ -223,10 +210,31 @@ pub mod codes {
     }
 
     pub fn find(id_or_name: &str) -> Option<Code> {
-        ALL.iter()
-            .copied()
-            .find(|c| c.id.eq_ignore_ascii_case(id_or_name) || c.name == id_or_name)
+        super::find_code(ALL, id_or_name)
     }
+}
+
+/// Finds a code by id (case-insensitive) or kebab-case name.
+pub fn find_code(all: &[Code], id_or_name: &str) -> Option<Code> {
+    all.iter()
+        .copied()
+        .find(|c| c.id.eq_ignore_ascii_case(id_or_name) || c.name == id_or_name)
+}
+
+/// Declares code constants and an `ALL` list of them, one line a code:
+/// `IDENT = "OS1234" "kebab-name" Severity "One-sentence summary.";`
+#[macro_export]
+macro_rules! define_codes {
+    ($($ident:ident = $id:literal $name:literal $sev:ident $summary:literal;)*) => {
+        $(pub const $ident: $crate::diagnostic::Code = $crate::diagnostic::Code {
+            id: $id,
+            name: $name,
+            default_severity: $crate::diagnostic::Severity::$sev,
+            summary: $summary,
+        };)*
+        /// Every code of this group, in id order.
+        pub const ALL: &[$crate::diagnostic::Code] = &[$($ident),*];
+    };
 }
 
 #[cfg(test)]

@@ -903,3 +903,83 @@ fn garbage_never_crashes_the_cli() {
         assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
     }
 }
+
+/// `--proto-path` compiles the user's own .proto files (like `buf convert`).
+#[test]
+fn any_message_from_user_protos() {
+    let dir = tempfile::tempdir().unwrap();
+    let protos = dir.path().join("protos/acme/v1");
+    std::fs::create_dir_all(&protos).unwrap();
+    std::fs::write(
+        protos.join("widget.proto"),
+        "syntax = \"proto3\";\npackage acme.v1;\nimport \"google/protobuf/duration.proto\";\nmessage Widget { string name = 1; int32 size = 2; google.protobuf.Duration ttl = 3; }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("w.json"),
+        r#"{"name": "w", "size": 3, "ttl": "1.5s"}"#,
+    )
+    .unwrap();
+    let bin = dir.path().join("w.binpb");
+    let run = |args: &[&str]| {
+        assert_cmd::Command::new(env!("CARGO_BIN_EXE_opensergo"))
+            .current_dir(dir.path())
+            .args(["--no-config", "convert"])
+            .args(args)
+            .assert()
+    };
+    run(&[
+        "w.json",
+        "--from",
+        "json",
+        "--type",
+        "acme.v1.Widget",
+        "--proto-path",
+        "protos",
+        "--to",
+        "binpb",
+        "-o",
+        "w.binpb",
+    ])
+    .code(0);
+    assert_eq!(std::fs::read(&bin).unwrap()[..3], [0x0a, 0x01, b'w']);
+    let out = run(&[
+        "w.binpb",
+        "--from",
+        "binpb",
+        "--type",
+        "acme.v1.Widget",
+        "--proto-path",
+        "protos",
+        "--to",
+        "json",
+    ])
+    .code(0)
+    .get_output()
+    .stdout
+    .clone();
+    let back: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(back["size"], 3);
+    assert_eq!(back["ttl"], "1.500s");
+    // A broken .proto is a clear error, exit 2.
+    std::fs::write(
+        protos.join("broken.proto"),
+        "syntax = \"proto3\";\nmessage {",
+    )
+    .unwrap();
+    run(&[
+        "w.json",
+        "--from",
+        "json",
+        "--type",
+        "acme.v1.Widget",
+        "--proto-path",
+        "protos",
+        "--to",
+        "binpb",
+    ])
+    .code(2)
+    .stderr(predicates::str::contains(
+        "cannot compile the --proto-path files",
+    ));
+}

@@ -89,6 +89,11 @@ pub struct ConvertArgs {
     #[arg(long = "type", value_name = "MESSAGE", requires = "from")]
     pub type_name: Option<String>,
 
+    /// With --type: also compile the .proto files under this directory
+    /// (repeatable; each is an import path too, like `protoc -I`).
+    #[arg(long, value_name = "DIR", requires = "type_name")]
+    pub proto_path: Vec<PathBuf>,
+
     /// With --type: also load the messages of this FileDescriptorSet (made with
     /// `protoc --include_imports --descriptor_set_out=FILE` or `buf build -o FILE`).
     #[arg(long, value_name = "FILE", requires = "type_name")]

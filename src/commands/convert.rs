@@ -576,10 +576,13 @@ fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Outcome, String> {
     if args.envelope || args.name.is_some() || args.namespace.is_some() || args.app.is_some() {
         return Err("--type converts messages as they are; --envelope, --name, --namespace and --app do not apply".into());
     }
-    let pool: DescriptorPool = match &args.descriptor_set {
-        Some(path) => descriptors::with_descriptor_set(path)?,
-        None => descriptors::pool().clone(),
-    };
+    let mut pool: DescriptorPool = descriptors::pool().clone();
+    if !args.proto_path.is_empty() {
+        pool = descriptors::with_proto_paths(pool, &args.proto_path)?;
+    }
+    if let Some(path) = &args.descriptor_set {
+        pool = descriptors::with_descriptor_set(pool, path)?;
+    }
     let desc = descriptors::find_message(&pool, type_name)?;
     let from = args.from.unwrap_or(Format::Binpb);
     let mut outcome = Outcome::default();

@@ -53,15 +53,54 @@ pub fn proto_kinds() -> impl Iterator<Item = &'static KindInfo> {
 /// The embedded pool plus the files of a FileDescriptorSet (what
 /// `protoc --descriptor_set_out --include_imports` or `buf build -o`
 /// write). Files already in the pool are kept as they are.
-pub fn with_descriptor_set(path: &Path) -> Result<DescriptorPool, String> {
+pub fn with_descriptor_set(
+    mut pool: DescriptorPool,
+    path: &Path,
+) -> Result<DescriptorPool, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let mut pool = pool().clone();
     pool.decode_file_descriptor_set(bytes.as_slice())
         .map_err(|e| {
             format!(
                 "{} is not a usable FileDescriptorSet: {e} (make it with `protoc --include_imports --descriptor_set_out=FILE ...` or `buf build -o FILE`)",
                 path.display()
             )
+        })?;
+    Ok(pool)
+}
+
+/// The pool plus every `.proto` file under `dirs`, compiled with protox
+/// (the directories are also the import paths, like `protoc -I`).
+pub fn with_proto_paths(
+    mut pool: DescriptorPool,
+    dirs: &[std::path::PathBuf],
+) -> Result<DescriptorPool, String> {
+    let mut files = Vec::new();
+    for dir in dirs {
+        if !dir.is_dir() {
+            return Err(format!("--proto-path {}: not a directory", dir.display()));
+        }
+        for entry in ignore::WalkBuilder::new(dir)
+            .standard_filters(false)
+            .build()
+        {
+            let entry = entry.map_err(|e| e.to_string())?;
+            if entry.path().extension().is_some_and(|e| e == "proto") {
+                files.push(entry.into_path());
+            }
+        }
+    }
+    if files.is_empty() {
+        return Err("--proto-path: no .proto files found".into());
+    }
+    files.sort();
+    let mut compiler = protox::Compiler::new(dirs).map_err(|e| e.to_string())?;
+    compiler.include_imports(true);
+    compiler
+        .open_files(&files)
+        .map_err(|e| format!("cannot compile the --proto-path files: {e}"))?;
+    pool.decode_file_descriptor_set(compiler.encode_file_descriptor_set().as_slice())
+        .map_err(|e| {
+            format!("the --proto-path files clash with the embedded OpenSergo protos: {e}")
         })?;
     Ok(pool)
 }

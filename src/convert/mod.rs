@@ -32,22 +32,9 @@ use crate::kinds::KindInfo;
 
 /// Codes of `convert` findings.
 pub mod codes {
-    use crate::diagnostic::{Code, Severity};
+    use crate::diagnostic::Code;
 
-    macro_rules! codes {
-        ($($ident:ident = $id:literal $name:literal $sev:ident $summary:literal;)*) => {
-            $(pub const $ident: Code = Code {
-                id: $id,
-                name: $name,
-                default_severity: Severity::$sev,
-                summary: $summary,
-            };)*
-            /// Every convert code, in id order.
-            pub const ALL: &[Code] = &[$($ident),*];
-        };
-    }
-
-    codes! {
+    crate::define_codes! {
         UNREPRESENTABLE = "OS7001" "unrepresentable-value" Error "A value the other side cannot represent (an enum value with no counterpart, a fractional percent, a number out of range, a malformed duration).";
         DROPPED_FIELD = "OS7002" "dropped-field" Warning "A field with no counterpart on the other side; it is left out of the output.";
         MISSING_FIELD = "OS7003" "missing-field" Warning "A field the CRD requires is absent; the proto field keeps its default value.";
@@ -57,9 +44,7 @@ pub mod codes {
     }
 
     pub fn find(id_or_name: &str) -> Option<Code> {
-        ALL.iter()
-            .copied()
-            .find(|c| c.id.eq_ignore_ascii_case(id_or_name) || c.name == id_or_name)
+        crate::diagnostic::find_code(ALL, id_or_name)
     }
 }
 
