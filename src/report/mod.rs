@@ -159,7 +159,7 @@ pub enum Format {
     Human,
     /// One `file:line:col: severity[CODE] message` line per finding.
     Short,
-    /// A stable JSON document (see README, "JSON report").
+    /// A stable JSON document (see the README, section JSON report).
     Json,
     /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
     Sarif,
