@@ -1,11 +1,13 @@
 //! The JSON report (`--format json`). Its shape is documented in the
 //! README and versioned by `version`; fields are only ever added.
+//!
+//! The report is serialized straight from borrowed views of the model,
+//! with no intermediate JSON tree, so large runs stay cheap.
 
 use serde::Serialize;
-use serde_json::{Value, json};
 
-use super::{Report, Summary};
-use crate::diagnostic::{Diagnostic, Location};
+use super::{DocumentEntry, Report, Summary};
+use crate::diagnostic::{Diagnostic, Location, ObjectRef, Related, Severity};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -16,76 +18,113 @@ struct Position {
     end_column: usize,
 }
 
-fn position(location: &Location) -> Position {
-    let (start, end) = (location.start(), location.end());
-    Position {
-        line: start.line,
-        column: start.column,
-        end_line: end.line,
-        end_column: end.column,
+impl Position {
+    fn of(location: &Location) -> Self {
+        let (start, end) = (location.start(), location.end());
+        Position {
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        }
     }
 }
 
-pub fn diagnostic_json(d: &Diagnostic) -> Value {
-    let mut v = json!({
-        "code": d.code.id,
-        "name": d.code.name,
-        "severity": d.severity,
-        "message": d.message,
-        "file": d.file,
-    });
-    let map = v.as_object_mut().expect("object literal");
-    if let Some(loc) = &d.location {
-        let p = serde_json::to_value(position(loc)).expect("plain struct");
-        map.extend(p.as_object().cloned().unwrap_or_default());
+#[derive(Serialize)]
+struct RelatedView<'a> {
+    file: &'a str,
+    message: &'a str,
+    #[serde(flatten)]
+    position: Position,
+}
+
+impl<'a> RelatedView<'a> {
+    fn of(r: &'a Related) -> Self {
+        RelatedView {
+            file: &r.location.source.name,
+            message: &r.message,
+            position: Position::of(&r.location),
+        }
     }
-    if let Some(path) = &d.path {
-        map.insert("path".into(), json!(path));
+}
+
+#[derive(Serialize)]
+struct DiagnosticView<'a> {
+    code: &'a str,
+    name: &'a str,
+    severity: Severity,
+    message: &'a str,
+    file: &'a str,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    position: Option<Position>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    document: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    object: Option<&'a ObjectRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<RelatedView<'a>>,
+}
+
+impl<'a> DiagnosticView<'a> {
+    fn of(d: &'a Diagnostic) -> Self {
+        DiagnosticView {
+            code: d.code.id,
+            name: d.code.name,
+            severity: d.severity,
+            message: &d.message,
+            file: &d.file,
+            position: d.location.as_ref().map(Position::of),
+            path: d.path.as_deref(),
+            document: d.document,
+            object: d.object.as_ref(),
+            help: d.help.as_deref(),
+            related: d.related.iter().map(RelatedView::of).collect(),
+        }
     }
-    if let Some(index) = d.document {
-        map.insert("document".into(), json!(index));
-    }
-    if let Some(object) = &d.object {
-        map.insert("object".into(), json!(object));
-    }
-    if let Some(help) = &d.help {
-        map.insert("help".into(), json!(help));
-    }
-    if !d.related.is_empty() {
-        let related: Vec<Value> = d
-            .related
-            .iter()
-            .map(|r| {
-                let mut v = json!({"file": r.location.source.name, "message": r.message});
-                let p = serde_json::to_value(position(&r.location)).expect("plain struct");
-                v.as_object_mut()
-                    .expect("object literal")
-                    .extend(p.as_object().cloned().unwrap_or_default());
-                v
-            })
-            .collect();
-        map.insert("related".into(), json!(related));
-    }
-    v
+}
+
+#[derive(Serialize)]
+struct FileView<'a> {
+    path: &'a str,
+    documents: &'a [DocumentEntry],
+}
+
+#[derive(Serialize)]
+struct ReportView<'a> {
+    version: u32,
+    tool: &'static str,
+    command: &'a str,
+    summary: Summary,
+    files: Vec<FileView<'a>>,
+    #[serde(serialize_with = "serialize_diagnostics")]
+    diagnostics: &'a Report,
+}
+
+fn serialize_diagnostics<S: serde::Serializer>(report: &&Report, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(report.diagnostics().map(DiagnosticView::of))
 }
 
 pub fn render(report: &Report) -> String {
-    let summary: Summary = report.summary();
-    let files: Vec<Value> = report
-        .files
-        .iter()
-        .map(|f| json!({"path": f.name, "documents": f.documents}))
-        .collect();
-    let diagnostics: Vec<Value> = report.diagnostics().map(diagnostic_json).collect();
-    let doc = json!({
-        "version": 1,
-        "tool": "opensergo",
-        "command": report.command,
-        "summary": summary,
-        "files": files,
-        "diagnostics": diagnostics,
-    });
-    let mut out = serde_json::to_string_pretty(&doc).expect("JSON values serialize");
+    let view = ReportView {
+        version: 1,
+        tool: "opensergo",
+        command: report.command,
+        summary: report.summary(),
+        files: report
+            .files
+            .iter()
+            .map(|f| FileView {
+                path: &f.name,
+                documents: &f.documents,
+            })
+            .collect(),
+        diagnostics: report,
+    };
+    let mut out = serde_json::to_string_pretty(&view).expect("report views serialize");
     out.push('\n');
     out
 }
