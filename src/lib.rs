@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod duration;
 pub mod kinds;
+pub mod lint;
 pub mod output;
 pub mod report;
 pub mod schema;
@@ -41,7 +42,7 @@ pub fn run(cli: Cli) -> u8 {
     let result = match &cli.command {
         Command::Validate(args) => commands::validate::run(args, &config, color),
         Command::Config(command) => commands::config::run(command, &config),
-        Command::Lint(args) => commands::lint::run(args, color),
+        Command::Lint(args) => commands::lint::run(args, &config, color),
         Command::Convert(args) => commands::convert::run(args),
         Command::Proto(command) => commands::convert::proto(command),
         Command::Schema(command) => commands::schema::run(command),

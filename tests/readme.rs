@@ -37,13 +37,22 @@ fn examples(markdown: &str) -> Vec<Example> {
             }
         }
         out.extend(current.take());
-        assert!(!out.is_empty(), "README.md:{}: console block without `$ ` command", i + 1);
+        assert!(
+            !out.is_empty(),
+            "README.md:{}: console block without `$ ` command",
+            i + 1
+        );
     }
     out
 }
 
 fn normalize(text: &str) -> String {
-    text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim_end().to_string()
+    text.lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim_end()
+        .to_string()
 }
 
 #[test]
@@ -51,10 +60,17 @@ fn readme_console_examples_match_real_output() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     let examples = examples(&readme);
-    assert!(examples.len() >= 3, "the README shows at least three runnable examples");
+    assert!(
+        examples.len() >= 3,
+        "the README shows at least three runnable examples"
+    );
     for ex in examples {
         let words: Vec<&str> = ex.command.split_whitespace().collect();
-        assert_eq!(words[0], "opensergo", "README.md:{}: examples run opensergo", ex.line);
+        assert_eq!(
+            words[0], "opensergo",
+            "README.md:{}: examples run opensergo",
+            ex.line
+        );
         let output = Command::new(env!("CARGO_BIN_EXE_opensergo"))
             .current_dir(&root)
             .env("NO_COLOR", "1")
@@ -62,7 +78,14 @@ fn readme_console_examples_match_real_output() {
             .output()
             .unwrap();
         let code = output.status.code().unwrap_or(-1);
-        assert_ne!(code, 2, "README.md:{}: `{}` is a usage error:\n{}", ex.line, ex.command, String::from_utf8_lossy(&output.stderr));
+        assert_ne!(
+            code,
+            2,
+            "README.md:{}: `{}` is a usage error:\n{}",
+            ex.line,
+            ex.command,
+            String::from_utf8_lossy(&output.stderr)
+        );
         let actual = normalize(&String::from_utf8_lossy(&output.stdout));
         let expected = normalize(&ex.expected);
         assert!(

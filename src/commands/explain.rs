@@ -1,11 +1,17 @@
-//! `opensergo explain CODE`: what a diagnostic code means.
+//! `opensergo explain CODE`: what a diagnostic code means, for every code
+//! group: input and validation, convert, and the lint rules (with docs).
 
-use crate::diagnostic::codes;
+use crate::diagnostic::{Code, codes};
 
 pub fn run(code: &str) -> Result<u8, String> {
-    let Some(c) = codes::find(code) else {
+    if let Some(rule) = crate::lint::registry::find(code) {
+        crate::output::print_stdout(crate::lint::registry::explain(rule).as_bytes())?;
+        return Ok(0);
+    }
+    let found: Option<Code> = codes::find(code).or_else(|| crate::convert::codes::find(code));
+    let Some(c) = found else {
         return Err(format!(
-            "unknown code `{code}`; codes look like OS1004 or schema-violation"
+            "unknown code `{code}`; codes look like OS1004 or schema-violation (`opensergo lint --list-rules` lists the lint rules)"
         ));
     };
     let text = format!(
@@ -14,4 +20,34 @@ pub fn run(code: &str) -> Result<u8, String> {
     );
     crate::output::print_stdout(text.as_bytes())?;
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Codes are stable forever and shared by every output format: no id
+    /// or name may appear in two groups.
+    #[test]
+    fn codes_are_unique_across_validate_convert_and_lint() {
+        let mut ids = Vec::new();
+        let mut names = Vec::new();
+        let lint = crate::lint::registry::RULES.iter().map(|r| r.code);
+        for c in codes::ALL
+            .iter()
+            .copied()
+            .chain(crate::convert::codes::ALL.iter().copied())
+            .chain(lint)
+        {
+            ids.push(c.id);
+            names.push(c.name);
+        }
+        let count = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(ids.len(), count, "a code id is used twice");
+        assert_eq!(names.len(), count, "a code name is used twice");
+    }
 }

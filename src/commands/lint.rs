@@ -1,7 +1,58 @@
-//! `opensergo lint`.
+//! `opensergo lint`: read every input -> index the whole rule set -> run
+//! the enabled rules -> apply suppressions -> report through the same
+//! layer (formats, exit codes) as `validate`.
+
+use rayon::prelude::*;
 
 use crate::cli::LintArgs;
+use crate::config::Config;
+use crate::document::{self, LoadedSource};
+use crate::lint::{self, LintSettings, registry};
+use crate::output;
+use crate::walk::{self, WalkOptions};
 
-pub fn run(_args: &LintArgs, _color: bool) -> Result<u8, String> {
-    Err("lint: being implemented in this change".into())
+pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<u8, String> {
+    if args.list_rules {
+        output::print_stdout(registry::table().as_bytes())?;
+        return Ok(0);
+    }
+    if let Some(code) = &args.explain {
+        let rule = registry::find(code).ok_or_else(|| {
+            format!("unknown lint rule `{code}`; `opensergo lint --list-rules` lists them")
+        })?;
+        output::print_stdout(registry::explain(rule).as_bytes())?;
+        return Ok(0);
+    }
+    let mut settings = LintSettings::from_config(config);
+    settings.merge(args.settings());
+    let settings = settings.resolve()?;
+    let excludes: Vec<String> = config
+        .exclude
+        .iter()
+        .chain(&args.input.exclude)
+        .cloned()
+        .collect();
+    let walked = walk::collect(
+        &args.input.paths,
+        &WalkOptions {
+            excludes: &excludes,
+            respect_ignore: !args.input.no_ignore,
+        },
+    )?;
+    let max_size = args.input.max_file_size;
+    let (sources, outcome) = super::with_progress(walked.inputs.len(), || {
+        let sources: Vec<LoadedSource> = walked
+            .inputs
+            .par_iter()
+            .map(|input| document::load_source(input, max_size))
+            .collect();
+        let outcome = lint::lint_sources(&sources, &settings);
+        (sources, outcome)
+    });
+    let mut report = lint::build_report(sources, walked.errors, outcome);
+    for file in &mut report.files {
+        config.apply(&mut file.diagnostics);
+        file.refresh_statuses();
+    }
+    super::emit_report(&report, &args.report, color)
 }

@@ -1,0 +1,318 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[opensergo] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'opensergo'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'opensergo'= {
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand validate 'Validate OpenSergo YAML against the embedded schemas'
+            cand lint 'Find conflicts and broken references across a rule set'
+            cand convert 'Convert between OpenSergo CRD YAML and protobuf messages'
+            cand proto 'Work with the OpenSergo .proto definitions'
+            cand schema 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
+            cand config 'Create or show the project configuration (opensergo.yaml)'
+            cand explain 'Explain a diagnostic code (`opensergo explain OS1004`)'
+            cand completions 'Print shell completions'
+            cand man 'Print the man page (roff) to stdout'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opensergo;validate'= {
+            cand --exclude 'Skip paths matching this glob (repeatable), e.g. `--exclude ''vendor/**''`'
+            cand --max-file-size 'Refuse files larger than this many bytes'
+            cand -f 'Output format (repeatable; pair each with an --output)'
+            cand --format 'Output format (repeatable; pair each with an --output)'
+            cand -o 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
+            cand --output 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
+            cand --fail-on 'Lowest severity that makes the exit code 1'
+            cand --schema-dir 'Also validate against JSON Schemas in this directory (repeatable), named `<group>/<version>/<Kind>.json`, `<group>/<kind>_<version>.json` or `<kind>_<version>.json`'
+            cand --crd 'Also validate against the schemas of these CustomResourceDefinition files (repeatable)'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-ignore 'Do not honour .gitignore/.ignore files, and read hidden files'
+            cand -q 'Print findings only: no summary line'
+            cand --quiet 'Print findings only: no summary line'
+            cand --summary 'Add a count of findings per code after the summary line'
+            cand --strict 'Treat fields the schema does not declare as errors, not warnings'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opensergo;lint'= {
+            cand --exclude 'Skip paths matching this glob (repeatable), e.g. `--exclude ''vendor/**''`'
+            cand --max-file-size 'Refuse files larger than this many bytes'
+            cand -f 'Output format (repeatable; pair each with an --output)'
+            cand --format 'Output format (repeatable; pair each with an --output)'
+            cand -o 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
+            cand --output 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
+            cand --fail-on 'Lowest severity that makes the exit code 1'
+            cand --select 'Run only these rules instead of the default set: codes (OS2001), names (strategy-not-found), code prefixes (OS2), categories (reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work'
+            cand --extend-select 'Run these rules on top of the selected set (same forms as --select)'
+            cand --ignore 'Do not run these rules (same forms as --select; the more specific of a select and an ignore wins)'
+            cand --severity 'Set a rule''s level: CODE=off|info|warning|error (repeatable; the code may also be a name, prefix or category)'
+            cand --explain 'Print the documentation of a rule (code or name) and exit'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-ignore 'Do not honour .gitignore/.ignore files, and read hidden files'
+            cand -q 'Print findings only: no summary line'
+            cand --quiet 'Print findings only: no summary line'
+            cand --summary 'Add a count of findings per code after the summary line'
+            cand --list-rules 'Print the table of lint rules and exit'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opensergo;convert'= {
+            cand --to 'Output format (yaml: CRD YAML when reading messages of a kind)'
+            cand --from 'Input format. Without it the inputs are CRD YAML'
+            cand -o 'Write to this file instead of stdout'
+            cand --output 'Write to this file instead of stdout'
+            cand --out-dir 'Write one file per message (per object with --to yaml) into this directory'
+            cand --data-version 'DataWithVersion.version of the envelopes written'
+            cand --kind 'With --from: the OpenSergo kind of the messages (RateLimitStrategy, or fault-tolerance.opensergo.io/v1alpha1/RateLimitStrategy), or SubscribeResponse / DataWithVersion for envelopes'
+            cand --name 'With --from: metadata.name for messages that carry no name (FaultToleranceRule, TrafficRouter, policy kinds); several get -1, -2, ... appended'
+            cand --namespace 'With --from: metadata.namespace (an envelope''s own namespace wins)'
+            cand --app 'With --from: metadata.labels.app (an envelope''s own app wins)'
+            cand --type 'Convert any message, by full name (pkg.Msg), between binpb, json, txtpb and yaml, like `buf convert`. Needs --from'
+            cand --proto-path 'With --type: also compile the .proto files under this directory (repeatable; each is an import path too, like `protoc -I`)'
+            cand --descriptor-set 'With --type: also load the messages of this FileDescriptorSet (made with `protoc --include_imports --descriptor_set_out=FILE` or `buf build -o FILE`)'
+            cand --max-file-size 'Refuse input files larger than this many bytes'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --envelope 'CRD -> proto: wrap objects in the control plane''s SubscribeResponse, one per (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages'
+            cand --delimited 'binpb: write a length-delimited stream even for one message; with --from, read one'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opensergo;proto'= {
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opensergo;proto;export'= {
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opensergo;proto;help'= {
+            cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opensergo;proto;help;export'= {
+        }
+        &'opensergo;proto;help;help'= {
+        }
+        &'opensergo;schema'= {
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List every kind the tool knows, with its schema origin'
+            cand export 'Write the embedded JSON Schemas to a directory'
+            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opensergo;schema;list'= {
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opensergo;schema;export'= {
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opensergo;schema;from-crd'= {
+            cand -o 'o'
+            cand --out-dir 'out-dir'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opensergo;schema;help'= {
+            cand list 'List every kind the tool knows, with its schema origin'
+            cand export 'Write the embedded JSON Schemas to a directory'
+            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opensergo;schema;help;list'= {
+        }
+        &'opensergo;schema;help;export'= {
+        }
+        &'opensergo;schema;help;from-crd'= {
+        }
+        &'opensergo;schema;help;help'= {
+        }
+        &'opensergo;config'= {
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Write a commented default opensergo.yaml'
+            cand show 'Print the effective configuration'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opensergo;config;init'= {
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --force 'Replace an existing file'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opensergo;config;show'= {
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opensergo;config;help'= {
+            cand init 'Write a commented default opensergo.yaml'
+            cand show 'Print the effective configuration'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opensergo;config;help;init'= {
+        }
+        &'opensergo;config;help;show'= {
+        }
+        &'opensergo;config;help;help'= {
+        }
+        &'opensergo;explain'= {
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opensergo;completions'= {
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opensergo;man'= {
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opensergo;help'= {
+            cand validate 'Validate OpenSergo YAML against the embedded schemas'
+            cand lint 'Find conflicts and broken references across a rule set'
+            cand convert 'Convert between OpenSergo CRD YAML and protobuf messages'
+            cand proto 'Work with the OpenSergo .proto definitions'
+            cand schema 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
+            cand config 'Create or show the project configuration (opensergo.yaml)'
+            cand explain 'Explain a diagnostic code (`opensergo explain OS1004`)'
+            cand completions 'Print shell completions'
+            cand man 'Print the man page (roff) to stdout'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opensergo;help;validate'= {
+        }
+        &'opensergo;help;lint'= {
+        }
+        &'opensergo;help;convert'= {
+        }
+        &'opensergo;help;proto'= {
+            cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+        }
+        &'opensergo;help;proto;export'= {
+        }
+        &'opensergo;help;schema'= {
+            cand list 'List every kind the tool knows, with its schema origin'
+            cand export 'Write the embedded JSON Schemas to a directory'
+            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
+        }
+        &'opensergo;help;schema;list'= {
+        }
+        &'opensergo;help;schema;export'= {
+        }
+        &'opensergo;help;schema;from-crd'= {
+        }
+        &'opensergo;help;config'= {
+            cand init 'Write a commented default opensergo.yaml'
+            cand show 'Print the effective configuration'
+        }
+        &'opensergo;help;config;init'= {
+        }
+        &'opensergo;help;config;show'= {
+        }
+        &'opensergo;help;explain'= {
+        }
+        &'opensergo;help;completions'= {
+        }
+        &'opensergo;help;man'= {
+        }
+        &'opensergo;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

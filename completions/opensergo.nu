@@ -1,0 +1,408 @@
+module completions {
+
+  def "nu-complete opensergo color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Validate, lint, diff and convert OpenSergo governance rules
+  export extern opensergo [
+    --color: string@"nu-complete opensergo color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete opensergo validate format" [] {
+    [ "human" "short" "json" "sarif" "github" "junit" ]
+  }
+
+  def "nu-complete opensergo validate fail_on" [] {
+    [ "info" "warning" "error" ]
+  }
+
+  def "nu-complete opensergo validate color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Validate OpenSergo YAML against the embedded schemas
+  export extern "opensergo validate" [
+    --exclude: string         # Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`
+    --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
+    --max-file-size: string   # Refuse files larger than this many bytes
+    --format(-f): string@"nu-complete opensergo validate format" # Output format (repeatable; pair each with an --output)
+    --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
+    --fail-on: string@"nu-complete opensergo validate fail_on" # Lowest severity that makes the exit code 1
+    --quiet(-q)               # Print findings only: no summary line
+    --summary                 # Add a count of findings per code after the summary line
+    --strict                  # Treat fields the schema does not declare as errors, not warnings
+    --schema-dir: path        # Also validate against JSON Schemas in this directory (repeatable), named `<group>/<version>/<Kind>.json`, `<group>/<kind>_<version>.json` or `<kind>_<version>.json`
+    --crd: path               # Also validate against the schemas of these CustomResourceDefinition files (repeatable)
+    --color: string@"nu-complete opensergo validate color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    ...paths: string          # Files or directories to check (`-` reads stdin). Directories are walked for *.yaml, *.yml and *.json, honouring .gitignore
+  ]
+
+  def "nu-complete opensergo lint format" [] {
+    [ "human" "short" "json" "sarif" "github" "junit" ]
+  }
+
+  def "nu-complete opensergo lint fail_on" [] {
+    [ "info" "warning" "error" ]
+  }
+
+  def "nu-complete opensergo lint color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Find conflicts and broken references across a rule set
+  export extern "opensergo lint" [
+    --exclude: string         # Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`
+    --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
+    --max-file-size: string   # Refuse files larger than this many bytes
+    --format(-f): string@"nu-complete opensergo lint format" # Output format (repeatable; pair each with an --output)
+    --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
+    --fail-on: string@"nu-complete opensergo lint fail_on" # Lowest severity that makes the exit code 1
+    --quiet(-q)               # Print findings only: no summary line
+    --summary                 # Add a count of findings per code after the summary line
+    --select: string          # Run only these rules instead of the default set: codes (OS2001), names (strategy-not-found), code prefixes (OS2), categories (reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work
+    --extend-select: string   # Run these rules on top of the selected set (same forms as --select)
+    --ignore: string          # Do not run these rules (same forms as --select; the more specific of a select and an ignore wins)
+    --severity: string        # Set a rule's level: CODE=off|info|warning|error (repeatable; the code may also be a name, prefix or category)
+    --list-rules              # Print the table of lint rules and exit
+    --explain: string         # Print the documentation of a rule (code or name) and exit
+    --color: string@"nu-complete opensergo lint color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    ...paths: string          # Files or directories to check (`-` reads stdin). Directories are walked for *.yaml, *.yml and *.json, honouring .gitignore
+  ]
+
+  def "nu-complete opensergo convert to" [] {
+    [ "binpb" "json" "txtpb" "yaml" ]
+  }
+
+  def "nu-complete opensergo convert from" [] {
+    [ "binpb" "json" "txtpb" "yaml" ]
+  }
+
+  def "nu-complete opensergo convert color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Convert between OpenSergo CRD YAML and protobuf messages
+  export extern "opensergo convert" [
+    --to: string@"nu-complete opensergo convert to" # Output format (yaml: CRD YAML when reading messages of a kind)
+    --from: string@"nu-complete opensergo convert from" # Input format. Without it the inputs are CRD YAML
+    --output(-o): path        # Write to this file instead of stdout
+    --out-dir: path           # Write one file per message (per object with --to yaml) into this directory
+    --envelope                # CRD -> proto: wrap objects in the control plane's SubscribeResponse, one per (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages
+    --data-version: string    # DataWithVersion.version of the envelopes written
+    --delimited               # binpb: write a length-delimited stream even for one message; with --from, read one
+    --kind: string            # With --from: the OpenSergo kind of the messages (RateLimitStrategy, or fault-tolerance.opensergo.io/v1alpha1/RateLimitStrategy), or SubscribeResponse / DataWithVersion for envelopes
+    --name: string            # With --from: metadata.name for messages that carry no name (FaultToleranceRule, TrafficRouter, policy kinds); several get -1, -2, ... appended
+    --namespace: string       # With --from: metadata.namespace (an envelope's own namespace wins)
+    --app: string             # With --from: metadata.labels.app (an envelope's own app wins)
+    --type: string            # Convert any message, by full name (pkg.Msg), between binpb, json, txtpb and yaml, like `buf convert`. Needs --from
+    --proto-path: path        # With --type: also compile the .proto files under this directory (repeatable; each is an import path too, like `protoc -I`)
+    --descriptor-set: path    # With --type: also load the messages of this FileDescriptorSet (made with `protoc --include_imports --descriptor_set_out=FILE` or `buf build -o FILE`)
+    --max-file-size: string   # Refuse input files larger than this many bytes
+    --color: string@"nu-complete opensergo convert color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    ...files: string          # Input files (`-` reads stdin): CRD YAML, or with --from encoded messages
+  ]
+
+  def "nu-complete opensergo proto color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Work with the OpenSergo .proto definitions
+  export extern "opensergo proto" [
+    --color: string@"nu-complete opensergo proto color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete opensergo proto export color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs
+  export extern "opensergo proto export" [
+    --color: string@"nu-complete opensergo proto export color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    dir: path
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "opensergo proto help" [
+  ]
+
+  # Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs
+  export extern "opensergo proto help export" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "opensergo proto help help" [
+  ]
+
+  def "nu-complete opensergo schema color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Work with the JSON Schemas: list kinds, export them, convert CRDs
+  export extern "opensergo schema" [
+    --color: string@"nu-complete opensergo schema color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete opensergo schema list color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # List every kind the tool knows, with its schema origin
+  export extern "opensergo schema list" [
+    --color: string@"nu-complete opensergo schema list color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete opensergo schema export color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Write the embedded JSON Schemas to a directory
+  export extern "opensergo schema export" [
+    --color: string@"nu-complete opensergo schema export color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    dir: path
+  ]
+
+  def "nu-complete opensergo schema from-crd color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
+  export extern "opensergo schema from-crd" [
+    --out-dir(-o): path
+    --color: string@"nu-complete opensergo schema from-crd color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    ...files: path
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "opensergo schema help" [
+  ]
+
+  # List every kind the tool knows, with its schema origin
+  export extern "opensergo schema help list" [
+  ]
+
+  # Write the embedded JSON Schemas to a directory
+  export extern "opensergo schema help export" [
+  ]
+
+  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
+  export extern "opensergo schema help from-crd" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "opensergo schema help help" [
+  ]
+
+  def "nu-complete opensergo config color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Create or show the project configuration (opensergo.yaml)
+  export extern "opensergo config" [
+    --color: string@"nu-complete opensergo config color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete opensergo config init color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Write a commented default opensergo.yaml
+  export extern "opensergo config init" [
+    --force                   # Replace an existing file
+    --color: string@"nu-complete opensergo config init color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    path?: path               # Where to write it
+  ]
+
+  def "nu-complete opensergo config show color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Print the effective configuration
+  export extern "opensergo config show" [
+    --color: string@"nu-complete opensergo config show color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "opensergo config help" [
+  ]
+
+  # Write a commented default opensergo.yaml
+  export extern "opensergo config help init" [
+  ]
+
+  # Print the effective configuration
+  export extern "opensergo config help show" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "opensergo config help help" [
+  ]
+
+  def "nu-complete opensergo explain color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Explain a diagnostic code (`opensergo explain OS1004`)
+  export extern "opensergo explain" [
+    --color: string@"nu-complete opensergo explain color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    code: string              # A code (OS1004) or its name (schema-violation)
+  ]
+
+  def "nu-complete opensergo completions shell" [] {
+    [ "bash" "zsh" "fish" "powershell" "elvish" "nushell" ]
+  }
+
+  def "nu-complete opensergo completions color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Print shell completions
+  export extern "opensergo completions" [
+    --color: string@"nu-complete opensergo completions color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    shell: string@"nu-complete opensergo completions shell"
+  ]
+
+  def "nu-complete opensergo man color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Print the man page (roff) to stdout
+  export extern "opensergo man" [
+    --color: string@"nu-complete opensergo man color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "opensergo help" [
+  ]
+
+  # Validate OpenSergo YAML against the embedded schemas
+  export extern "opensergo help validate" [
+  ]
+
+  # Find conflicts and broken references across a rule set
+  export extern "opensergo help lint" [
+  ]
+
+  # Convert between OpenSergo CRD YAML and protobuf messages
+  export extern "opensergo help convert" [
+  ]
+
+  # Work with the OpenSergo .proto definitions
+  export extern "opensergo help proto" [
+  ]
+
+  # Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs
+  export extern "opensergo help proto export" [
+  ]
+
+  # Work with the JSON Schemas: list kinds, export them, convert CRDs
+  export extern "opensergo help schema" [
+  ]
+
+  # List every kind the tool knows, with its schema origin
+  export extern "opensergo help schema list" [
+  ]
+
+  # Write the embedded JSON Schemas to a directory
+  export extern "opensergo help schema export" [
+  ]
+
+  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
+  export extern "opensergo help schema from-crd" [
+  ]
+
+  # Create or show the project configuration (opensergo.yaml)
+  export extern "opensergo help config" [
+  ]
+
+  # Write a commented default opensergo.yaml
+  export extern "opensergo help config init" [
+  ]
+
+  # Print the effective configuration
+  export extern "opensergo help config show" [
+  ]
+
+  # Explain a diagnostic code (`opensergo explain OS1004`)
+  export extern "opensergo help explain" [
+  ]
+
+  # Print shell completions
+  export extern "opensergo help completions" [
+  ]
+
+  # Print the man page (roff) to stdout
+  export extern "opensergo help man" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "opensergo help help" [
+  ]
+
+}
+
+export use completions *

@@ -1,0 +1,618 @@
+//! `opensergo lint`, end to end.
+//!
+//! * Every fixture under `testdata/lint/<CODE>/` (a file, or a directory
+//!   linted as one rule set) produces exactly the findings its
+//!   `# expect: CODE LINE:COL` lines list, with the default rules plus
+//!   `<CODE>` enabled; `fires*` fixtures produce `<CODE>`, `clean*` ones
+//!   never do.
+//! * The spec's own examples (`testdata/upstream/spec-md/`) produce the
+//!   reference findings of opensergo-facts §3.2.
+//! * The command line: selection, severities, suppressions, exit codes,
+//!   `--list-rules`, `--explain`; output pinned by insta snapshots.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use opensergo::document::{self, LoadedSource};
+use opensergo::lint::{self, LintSettings, registry};
+use opensergo::walk::{self, WalkOptions};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// One finding as fixtures spell it: `CODE LINE:COL` in a file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Found {
+    file: String,
+    code: String,
+    line: usize,
+    column: usize,
+}
+
+impl std::fmt::Display for Found {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} {}:{}",
+            self.file, self.code, self.line, self.column
+        )
+    }
+}
+
+/// Lints `path` (a file or a directory) as one rule set with the default
+/// rules plus `extra`.
+fn lint_path(path: &Path, extra: &str) -> Vec<Found> {
+    let walked = walk::collect(
+        &[path.display().to_string()],
+        &WalkOptions {
+            excludes: &[],
+            respect_ignore: false,
+        },
+    )
+    .unwrap();
+    let sources: Vec<LoadedSource> = walked
+        .inputs
+        .iter()
+        .map(|i| document::load_source(i, document::DEFAULT_MAX_FILE_SIZE))
+        .collect();
+    let settings = LintSettings {
+        extend_select: vec![extra.to_string()],
+        ..LintSettings::default()
+    }
+    .resolve()
+    .unwrap();
+    let outcome = lint::lint_sources(&sources, &settings);
+    let mut found: Vec<Found> = sources
+        .iter()
+        .flat_map(|s| s.errors.iter())
+        .chain(&outcome.diagnostics)
+        .map(|d| {
+            let at = d.start().unwrap();
+            Found {
+                file: d.file.clone(),
+                code: d.code.id.to_string(),
+                line: at.line,
+                column: at.column,
+            }
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// The `# expect: CODE LINE:COL` lines of every YAML file under `path`.
+fn expectations(path: &Path) -> Vec<Found> {
+    let files: Vec<PathBuf> = if path.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        files
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let mut expected = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for line in text.lines() {
+            let Some(rest) = line.strip_prefix("# expect: ") else {
+                continue;
+            };
+            let mut parts = rest.split_whitespace();
+            let code = parts.next().unwrap().to_string();
+            let (l, c) = parts.next().unwrap().split_once(':').unwrap();
+            expected.push(Found {
+                file: file.display().to_string(),
+                code,
+                line: l.parse().unwrap(),
+                column: c.parse().unwrap(),
+            });
+        }
+    }
+    expected.sort();
+    expected
+}
+
+#[test]
+fn every_fixture_produces_exactly_its_expectations() {
+    let dir = root().join("testdata/lint");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    let mut codes: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    codes.sort();
+    for code in &codes {
+        assert!(
+            registry::find(code).is_some(),
+            "testdata/lint/{code} is not a lint rule"
+        );
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir.join(code))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for entry in entries {
+            let name = entry.file_name().unwrap().to_string_lossy().into_owned();
+            let got = lint_path(&entry, code);
+            let want = expectations(&entry);
+            let shown = entry.strip_prefix(root()).unwrap().display().to_string();
+            if got != want {
+                let list = |v: &[Found]| v.iter().map(|f| format!("\n    {f}")).collect::<String>();
+                failures.push(format!(
+                    "{shown}:\n  expected:{}\n  got:{}",
+                    list(&want),
+                    list(&got)
+                ));
+            }
+            let fired = got.iter().any(|f| &f.code == code);
+            if name.starts_with("fires") && !fired {
+                failures.push(format!(
+                    "{shown}: a fires fixture that does not produce {code}"
+                ));
+            }
+            if name.starts_with("clean") && fired {
+                failures.push(format!("{shown}: a clean fixture that produces {code}"));
+            }
+            assert!(
+                name.starts_with("fires") || name.starts_with("clean"),
+                "{shown}: fixtures are named fires* or clean*"
+            );
+            checked += 1;
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(checked >= 2 * registry::RULES.len());
+}
+
+fn opensergo() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_opensergo"));
+    cmd.current_dir(root())
+        .args(["--color", "never", "--no-config"]);
+    cmd
+}
+
+fn stdout(cmd: &mut Command, code: i32) -> String {
+    let out = cmd.assert().code(code).get_output().stdout.clone();
+    String::from_utf8(out).unwrap()
+}
+
+// The spec's own examples.
+
+/// Each database-example block is a complete example; linted alone, the
+/// encryption and shadow blocks name objects that are spelt differently.
+#[test]
+fn spec_database_examples_name_objects_spelt_differently() {
+    let base = "testdata/upstream/spec-md/zh-Hans_database-example__";
+    let encryption = stdout(
+        opensergo().args([
+            "lint",
+            "-f",
+            "json",
+            &format!("{base}05_VirtualDatabase+DatabaseEndpoint+Encryption.yaml"),
+        ]),
+        1,
+    );
+    let json: serde_json::Value = serde_json::from_str(&encryption).unwrap();
+    let d = &json["diagnostics"][0];
+    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 1);
+    assert_eq!(d["code"], "OS2008");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(15), Some(17))
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("`encrypt_db` not found")
+    );
+    assert!(
+        d["help"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean `encrypt-db`?")
+    );
+
+    let shadow = stdout(
+        opensergo().args([
+            "lint",
+            "-f",
+            "short",
+            &format!("{base}06_VirtualDatabase+DatabaseEndpoint+Shadow.yaml"),
+        ]),
+        1,
+    );
+    assert!(
+        shadow.contains(":15:13: error[OS2008] shadow `shadow_db` not found"),
+        "{shadow}"
+    );
+    for clean in ["01", "02", "03", "04"] {
+        let path = std::fs::read_dir(root().join("testdata/upstream/spec-md"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(&format!("zh-Hans_database-example__{clean}"))
+            })
+            .unwrap();
+        stdout(opensergo().arg("lint").arg(&path), 0);
+    }
+}
+
+/// The database page linted as one set: its ReadWriteSplitting reads from
+/// read_ds_0/read_ds_1 while its endpoints are write_ds, ds_0 and ds_1.
+#[test]
+fn spec_database_page_reads_from_missing_endpoints() {
+    let mut files: Vec<String> = std::fs::read_dir(root().join("testdata/upstream/spec-md"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("zh-Hans_database__"))
+        .map(|n| format!("testdata/upstream/spec-md/{n}"))
+        .collect();
+    files.sort();
+    let out = stdout(opensergo().args(["lint", "-f", "short"]).args(&files), 1);
+    insta::assert_snapshot!("spec_database_page", out);
+    for want in [
+        "zh-Hans_database__03_ReadWriteSplitting.yaml:11:9: error[OS2009] data source `read_ds_0` not found",
+        "zh-Hans_database__03_ReadWriteSplitting.yaml:12:9: error[OS2009] data source `read_ds_1` not found",
+        "zh-Hans_database__09_DatabaseDiscovery.yaml:11:9: error[OS2009] data source `ds_2` not found",
+        "zh-Hans_database__01_VirtualDatabase.yaml:18:29: error[OS2008] distributedTransaction `sharding_db_txn` not found",
+    ] {
+        assert!(out.contains(want), "missing `{want}` in:\n{out}");
+    }
+}
+
+/// The fault-tolerance pages: the rule lives in prod/my-app, its strategy
+/// (written without `kind`) and fallback action in default with no app.
+#[test]
+fn spec_fault_tolerance_references_never_reach_their_targets() {
+    for page in [
+        "en_fault-tolerance__01_RateLimitStrategy+HttpRequestFallbackAction+FaultToleranceRule.yaml",
+        "zh-Hans_fault-tolerance__06_RateLimitStrategy+HttpRequestFallbackAction+FaultToleranceRule.yaml",
+    ] {
+        let out = stdout(
+            opensergo().args([
+                "lint",
+                "-f",
+                "json",
+                &format!("testdata/upstream/spec-md/{page}"),
+            ]),
+            1,
+        );
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let by_code: BTreeMap<&str, &serde_json::Value> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["code"].as_str().unwrap(), d))
+            .collect();
+        let strategy = by_code["OS2004"];
+        assert!(
+            strategy["message"]
+                .as_str()
+                .unwrap()
+                .contains("`rate-limit-foo`")
+        );
+        assert!(strategy["help"].as_str().unwrap().contains("has no `kind`"));
+        assert_eq!(strategy["related"].as_array().unwrap().len(), 1);
+        assert!(
+            by_code["OS2006"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("`fallback-foo`")
+        );
+        assert!(by_code.contains_key("OS6001"), "limitMode: Global");
+    }
+}
+
+#[test]
+fn spec_examples_whole_directory() {
+    let out = stdout(
+        opensergo().args(["lint", "-f", "short", "testdata/upstream/spec-md"]),
+        1,
+    );
+    insta::assert_snapshot!("spec_md_directory", out);
+}
+
+#[test]
+fn repository_examples_have_no_errors() {
+    let out = stdout(
+        opensergo().args(["lint", "-f", "short", "testdata/examples"]),
+        0,
+    );
+    insta::assert_snapshot!("examples", out);
+}
+
+// Output through the shared reporting layer.
+
+#[test]
+fn human_output_shows_both_sides_of_a_conflict() {
+    let out = stdout(
+        opensergo().args(["lint", "testdata/lint/OS3005/fires.yaml"]),
+        0,
+    );
+    insta::assert_snapshot!("human_conflict", out);
+}
+
+#[test]
+fn human_output_across_files() {
+    let out = stdout(
+        opensergo().args(["lint", "testdata/lint/OS3001/fires-across-files"]),
+        1,
+    );
+    insta::assert_snapshot!("human_across_files", out);
+}
+
+#[test]
+fn json_output_carries_related_places() {
+    let out = stdout(
+        opensergo().args(["lint", "-f", "json", "testdata/lint/OS3003/fires.yaml"]),
+        0,
+    );
+    insta::assert_snapshot!("json_conflicts", out);
+}
+
+#[test]
+fn every_format_renders_lint_findings() {
+    for format in ["short", "github", "sarif", "junit"] {
+        let out = stdout(
+            opensergo().args(["lint", "-f", format, "testdata/lint/OS2001/fires.yaml"]),
+            1,
+        );
+        assert!(out.contains("OS2001"), "{format}: {out}");
+        insta::assert_snapshot!(format!("format_{format}"), out);
+    }
+}
+
+// Selection, severities, exit codes.
+
+#[test]
+fn select_ignore_and_severity() {
+    let fixture = "testdata/lint/OS2004/fires.yaml";
+    let only = stdout(
+        opensergo().args(["lint", "-f", "short", "-q", "--select", "OS2004", fixture]),
+        1,
+    );
+    assert_eq!(only.lines().count(), 2, "{only}");
+    assert!(only.lines().all(|l| l.contains("[OS2004]")));
+    let ignored = stdout(
+        opensergo().args([
+            "lint",
+            "-f",
+            "short",
+            "-q",
+            "--ignore",
+            "reference",
+            fixture,
+        ]),
+        0,
+    );
+    assert_eq!(ignored, "");
+    let softened = stdout(
+        opensergo().args([
+            "lint",
+            "-f",
+            "short",
+            "-q",
+            "--severity",
+            "strategy-in-other-group=warning",
+            fixture,
+        ]),
+        0,
+    );
+    assert!(
+        softened.lines().all(|l| l.contains("warning[OS2004]")),
+        "{softened}"
+    );
+    stdout(
+        opensergo().args([
+            "lint",
+            "--fail-on",
+            "warning",
+            "--severity",
+            "OS2004=warning",
+            fixture,
+        ]),
+        1,
+    );
+    // An opt-in rule, enabled by its level.
+    let opt_in = stdout(
+        opensergo().args([
+            "lint",
+            "-f",
+            "short",
+            "-q",
+            "--severity",
+            "OS6005=warning",
+            "testdata/lint/OS6005/fires.yaml",
+        ]),
+        0,
+    );
+    assert_eq!(opt_in.matches("warning[OS6005]").count(), 4, "{opt_in}");
+}
+
+#[test]
+fn unknown_selectors_and_levels_are_usage_errors() {
+    opensergo()
+        .args(["lint", "--select", "OS9", "testdata/lint"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("unknown rule selector `OS9`"));
+    opensergo()
+        .args(["lint", "--severity", "OS2001=loud", "testdata/lint"])
+        .assert()
+        .code(2);
+    opensergo()
+        .args(["lint", "does/not/exist"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn suppressions_are_counted() {
+    let out = stdout(
+        opensergo().args(["lint", "testdata/lint/OS8002/clean.yaml"]),
+        0,
+    );
+    assert!(
+        out.ends_with("0 errors, 0 warnings, 1 suppressed\n"),
+        "{out}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rules.yaml");
+    let text = std::fs::read_to_string(root().join("testdata/lint/OS2004/fires.yaml")).unwrap();
+    let text = text.replace(
+        "    - name: rate-limit-foo\n",
+        "    # opensergo:ignore OS2004 delivered by a sidecar config\n    - name: rate-limit-foo\n",
+    );
+    let text = text.replace(
+        "  name: my-rule\n",
+        "  name: my-rule\n  annotations:\n    lint.opensergo.io/ignore: strategy-in-other-group\n",
+    );
+    std::fs::write(&file, text).unwrap();
+    let out = stdout(opensergo().args(["lint", "-f", "short"]).arg(&file), 0);
+    assert!(
+        out.ends_with("0 errors, 0 warnings, 2 suppressed\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn list_rules_and_explain() {
+    let table = stdout(opensergo().args(["lint", "--list-rules"]), 0);
+    for rule in registry::RULES {
+        assert!(table.contains(rule.code.id) && table.contains(rule.code.name));
+    }
+    insta::assert_snapshot!("list_rules", table);
+    let explained = stdout(opensergo().args(["lint", "--explain", "OS2008"]), 0);
+    insta::assert_snapshot!("explain_os2008", explained);
+    let by_name = stdout(
+        opensergo().args(["lint", "--explain", "database-ref-not-found"]),
+        0,
+    );
+    assert_eq!(by_name, explained);
+    let via_explain = stdout(opensergo().args(["explain", "OS2008"]), 0);
+    assert_eq!(via_explain, explained);
+    opensergo()
+        .args(["lint", "--explain", "OS2999"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn project_config_sets_rule_levels() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("opensergo.yaml"),
+        "version: v1\nrules:\n  OS2005: off\n  control-plane-ignored-field: warning\noverrides:\n  - paths: [\"legacy/**\"]\n    rules:\n      OS6005: off\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("legacy")).unwrap();
+    for (from, to) in [
+        ("testdata/lint/OS2005/fires.yaml", "orphan.yaml"),
+        ("testdata/lint/OS6005/fires.yaml", "router.yaml"),
+        ("testdata/lint/OS6005/fires.yaml", "legacy/router.yaml"),
+    ] {
+        let text = std::fs::read_to_string(root().join(from)).unwrap();
+        let text = if to.starts_with("legacy") {
+            text.replace("namespace: shop", "namespace: legacy")
+        } else {
+            text
+        };
+        std::fs::write(dir.path().join(to), text).unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_opensergo"))
+        .current_dir(dir.path())
+        .args(["--color", "never", "lint", "-f", "short", "."])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(!out.contains("OS2005"), "{out}");
+    assert_eq!(out.matches("warning[OS6005]").count(), 4, "{out}");
+    assert!(!out.contains("legacy/router.yaml:"), "{out}");
+}
+
+/// Lint reads fields leniently: schema-invalid and hostile inputs give
+/// findings, never a crash.
+#[test]
+fn survives_invalid_and_hostile_inputs() {
+    let out = opensergo()
+        .args([
+            "lint",
+            "-f",
+            "short",
+            "-q",
+            "testdata/validate",
+            "testdata/upstream",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!String::from_utf8(out).unwrap().is_empty());
+}
+
+/// Every value of every fixture replaced by values of other types (a
+/// list, a mapping, a number, an empty value): still no crash.
+#[test]
+fn survives_values_of_the_wrong_type() {
+    use std::sync::Arc;
+    let settings = LintSettings {
+        select: vec!["ALL".into()],
+        ..LintSettings::default()
+    }
+    .resolve()
+    .unwrap();
+    let mut files = Vec::new();
+    let mut stack = vec![root().join("testdata/lint")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    let mut runs = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let Some((key, value)) = line.split_once(": ") else {
+                continue;
+            };
+            if value.trim().is_empty()
+                || key.trim_start().starts_with('#')
+                || key.contains("apiVersion")
+            {
+                continue;
+            }
+            for replacement in ["[1, {a: b}]", "{x: [1]}", "-7", "~", "'%'"] {
+                let mut mutated = lines.clone();
+                let new_line = format!("{key}: {replacement}");
+                mutated[i] = &new_line;
+                let source = Arc::new(opensergo::source::SourceFile::new(
+                    "mutated.yaml",
+                    mutated.join("\n"),
+                ));
+                let loaded = vec![document::parse_source(&source)];
+                let _ = lint::lint_sources(&loaded, &settings);
+                runs += 1;
+            }
+        }
+    }
+    assert!(runs > 1000, "{runs}");
+}
