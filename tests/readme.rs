@@ -96,3 +96,25 @@ fn readme_console_examples_match_real_output() {
         );
     }
 }
+
+/// The configuration shown in the README is one the tool accepts.
+#[test]
+fn readme_configuration_example_loads() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let section = readme.split("## Project configuration").nth(1).unwrap();
+    let block = section
+        .split("```yaml\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("opensergo.yaml");
+    std::fs::write(&path, block).unwrap();
+    let config =
+        opensergo::config::load(Some(&path), dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(config.exclude, ["vendor/**"]);
+    assert_eq!(config.overrides.len(), 1);
+}
