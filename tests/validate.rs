@@ -537,3 +537,17 @@ fn user_schema_dirs_and_crds_validate_other_kinds() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_directory_without_yaml_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not yaml").unwrap();
+    opensergo()
+        .arg("validate")
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains(
+            "no *.yaml, *.yml or *.json files found",
+        ));
+}

@@ -9,7 +9,6 @@ use crate::config::Config;
 use crate::document::{self, LoadedSource};
 use crate::lint::{self, LintSettings, registry};
 use crate::output;
-use crate::walk::{self, WalkOptions};
 
 pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<u8, String> {
     if args.list_rules {
@@ -26,19 +25,7 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<u8, String> 
     let mut settings = LintSettings::from_config(config);
     settings.merge(args.settings());
     let settings = settings.resolve()?;
-    let excludes: Vec<String> = config
-        .exclude
-        .iter()
-        .chain(&args.input.exclude)
-        .cloned()
-        .collect();
-    let walked = walk::collect(
-        &args.input.paths,
-        &WalkOptions {
-            excludes: &excludes,
-            respect_ignore: !args.input.no_ignore,
-        },
-    )?;
+    let walked = super::collect_inputs(&args.input, config)?;
     let max_size = args.input.max_file_size;
     let (sources, outcome) = super::with_progress(walked.inputs.len(), || {
         let sources: Vec<LoadedSource> = walked

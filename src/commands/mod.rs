@@ -27,6 +27,34 @@ pub fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
+/// Expands the command line's paths (with the config's and the flags'
+/// excludes) into inputs, and says so when a directory held nothing to check.
+pub fn collect_inputs(
+    input: &crate::cli::InputArgs,
+    config: &crate::config::Config,
+) -> Result<crate::walk::Walked, String> {
+    let excludes: Vec<String> = config
+        .exclude
+        .iter()
+        .chain(&input.exclude)
+        .cloned()
+        .collect();
+    let walked = crate::walk::collect(
+        &input.paths,
+        &crate::walk::WalkOptions {
+            excludes: &excludes,
+            respect_ignore: !input.no_ignore,
+        },
+    )?;
+    if walked.inputs.is_empty() && walked.errors.is_empty() {
+        eprintln!(
+            "warning: no *.yaml, *.yml or *.json files found in {}",
+            input.paths.join(", ")
+        );
+    }
+    Ok(walked)
+}
+
 /// Prints diagnostics that stop a command (a broken config file) to stderr.
 pub fn print_errors(errors: &[crate::diagnostic::Diagnostic], color: bool) {
     let mut report = Report::new("config");

@@ -11,7 +11,7 @@ use crate::document::{self, Document, LoadedSource};
 use crate::report::{DocumentEntry, FileEntry, Report};
 use crate::schema::SchemaSet;
 use crate::validate::{self, Checked, Options, StrategyFacts};
-use crate::walk::{self, Input, WalkOptions};
+use crate::walk::Input;
 
 /// Builds the schema set: embedded schemas plus the user's.
 pub fn schema_set(
@@ -130,19 +130,7 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, Stri
         .collect();
     let crds: Vec<_> = config.crds.iter().chain(&args.crd).cloned().collect();
     let schemas = schema_set(&schema_dirs, &crds, args.input.max_file_size)?;
-    let excludes: Vec<String> = config
-        .exclude
-        .iter()
-        .chain(&args.input.exclude)
-        .cloned()
-        .collect();
-    let walked = walk::collect(
-        &args.input.paths,
-        &WalkOptions {
-            excludes: &excludes,
-            respect_ignore: !args.input.no_ignore,
-        },
-    )?;
+    let walked = super::collect_inputs(&args.input, config)?;
     let options = Options {
         strict: args.strict || config.strict,
     };
