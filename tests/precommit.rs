@@ -16,13 +16,13 @@
 //! `CI` is set: then it fails (`.ci/run` installs pre-commit with pip).
 #![cfg(unix)]
 
-use std::io::Read;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use opensergo::yaml;
+
+mod common;
 
 const HOOKS: &[&str] = &["opensergo-validate", "opensergo-lint"];
 
@@ -48,10 +48,6 @@ fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn in_ci() -> bool {
-    std::env::var_os("CI").is_some_and(|v| !v.is_empty())
-}
-
 /// `target/pre-commit`, next to the build this test binary came from.
 fn work_dir() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
@@ -66,49 +62,7 @@ fn work_dir() -> PathBuf {
 
 /// Runs `cmd`, killing its process group if it outlives `timeout`.
 fn run(cmd: &mut Command, timeout: Duration) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .process_group(0)
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run {:?}: {e}", cmd.get_program()));
-    let mut stdout = child.stdout.take().unwrap();
-    let mut stderr = child.stderr.take().unwrap();
-    let out = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = stdout.read_to_end(&mut buf);
-        buf
-    });
-    let err = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = stderr.read_to_end(&mut buf);
-        buf
-    });
-    let deadline = Instant::now() + timeout;
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = Command::new("kill")
-                .args(["-KILL", &format!("-{}", child.id())])
-                .status();
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!(
-                "{:?} {:?} did not finish within {timeout:?}",
-                cmd.get_program(),
-                cmd.get_args().collect::<Vec<_>>()
-            );
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    Output {
-        status,
-        stdout: out.join().unwrap(),
-        stderr: err.join().unwrap(),
-    }
+    common::run(cmd, None, timeout)
 }
 
 fn text(output: &Output) -> String {
@@ -160,7 +114,7 @@ fn snapshot(work: &Path) -> Option<(PathBuf, String)> {
     );
     if !listed.status.success() {
         assert!(
-            !in_ci(),
+            !common::in_ci(),
             "git ls-files failed in {}: {}",
             root.display(),
             text(&listed)
@@ -337,7 +291,7 @@ fn hooks_reject_a_bad_rule_and_pass_a_good_one_on_git_commit() {
         .is_ok_and(|s| s.success());
     if !found {
         assert!(
-            !in_ci(),
+            !common::in_ci(),
             "pre-commit is not installed and CI is set (.ci/run installs it with pip)"
         );
         eprintln!("note: pre-commit not found on PATH; skipping the pre-commit hook test");

@@ -1,0 +1,99 @@
+//! Helpers shared by the integration tests that drive external programs
+//! (shells, pre-commit): bounded runs and "installed or skip, unless CI".
+#![allow(dead_code)] // each test binary uses its own subset
+
+use std::io::{Read, Write};
+use std::os::unix::process::CommandExt;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs `cmd` (stdin from `input`, or nothing), killing its process
+/// group if it outlives `timeout`.
+pub fn run(cmd: &mut Command, input: Option<&[u8]>, timeout: Duration) -> Output {
+    try_run(cmd, input, timeout)
+        .unwrap_or_else(|e| panic!("cannot run {:?}: {e}", cmd.get_program()))
+}
+
+/// Like [`run`], but `None` when the program is not installed.
+pub fn run_optional(cmd: &mut Command, input: Option<&[u8]>) -> Option<Output> {
+    match try_run(cmd, input, Duration::from_secs(30)) {
+        Ok(out) => Some(out),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => panic!("cannot run {:?}: {e}", cmd.get_program()),
+    }
+}
+
+fn try_run(cmd: &mut Command, input: Option<&[u8]>, timeout: Duration) -> std::io::Result<Output> {
+    if input.is_none() {
+        cmd.stdin(Stdio::null());
+    }
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0)
+        .spawn()?;
+    if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
+        stdin.write_all(input)?;
+    }
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = stdout.read_to_end(&mut buf);
+        buf
+    });
+    let err = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = stderr.read_to_end(&mut buf);
+        buf
+    });
+    let deadline = Instant::now() + timeout;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = Command::new("kill")
+                .args(["-KILL", &format!("-{}", child.id())])
+                .status();
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "{:?} {:?} did not finish within {timeout:?}",
+                cmd.get_program(),
+                cmd.get_args().collect::<Vec<_>>()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Ok(Output {
+        status,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    })
+}
+
+/// Whether `program` can be run. When it cannot: a note and `false`,
+/// or a failure when `CI` is set.
+pub fn available(program: &str) -> bool {
+    let found = Command::new(program)
+        .arg("--version")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok();
+    if !found {
+        assert!(
+            !in_ci(),
+            "{program} is not installed and CI is set: this test needs it (.ci/run installs it)"
+        );
+        eprintln!("note: {program} not found on PATH; skipping the test that needs it");
+    }
+    found
+}
+
+/// Whether the tests run in CI, where every external program must exist.
+pub fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty())
+}
