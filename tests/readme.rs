@@ -118,3 +118,39 @@ fn readme_configuration_example_loads() {
     assert_eq!(config.exclude, ["vendor/**"]);
     assert_eq!(config.overrides.len(), 1);
 }
+
+/// Command lines inside the README's shell and CI snippets (not run: they
+/// write files or name paths of a user's project) must still parse with
+/// the current flags.
+#[test]
+fn readme_snippet_command_lines_parse() {
+    use clap::Parser;
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let mut in_code = false;
+    let mut checked = 0;
+    for (i, line) in readme.lines().enumerate() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if !in_code {
+            continue;
+        }
+        let Some(start) = line.find("opensergo ") else {
+            continue;
+        };
+        let rest = &line[start..];
+        // Cut at shell operators and comments; skip synopsis lines.
+        let command = rest.split(['>', '|', '#', '&']).next().unwrap().trim();
+        if command.contains('[') || command.contains('<') || line.trim_start().starts_with("$ ") {
+            continue;
+        }
+        let words: Vec<&str> = command.split_whitespace().collect();
+        if let Err(e) = opensergo::cli::Cli::try_parse_from(&words) {
+            panic!("README.md:{}: `{command}` no longer parses:\n{e}", i + 1);
+        }
+        checked += 1;
+    }
+    assert!(checked >= 7, "only {checked} snippet command lines found");
+}
