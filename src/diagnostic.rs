@@ -214,6 +214,14 @@ pub mod codes {
     }
 }
 
+/// The long documentation (markdown) of a code, where it has one: lint
+/// rules and the input/validation codes.
+pub fn long_docs(id: &str) -> Option<&'static str> {
+    crate::lint::registry::find(id)
+        .map(|rule| rule.docs)
+        .or_else(|| crate::validate::docs::docs(id))
+}
+
 /// Finds a code by id (case-insensitive) or kebab-case name.
 pub fn find_code(all: &[Code], id_or_name: &str) -> Option<Code> {
     all.iter()

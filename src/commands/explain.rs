@@ -14,10 +14,15 @@ pub fn run(code: &str) -> Result<u8, String> {
             "unknown code `{code}`; codes look like OS1004 or schema-violation (`opensergo lint --list-rules` lists the lint rules)"
         ));
     };
-    let text = format!(
+    let mut text = format!(
         "{} {} (default severity: {})\n\n{}\n",
         c.id, c.name, c.default_severity, c.summary
     );
+    if let Some(docs) = crate::diagnostic::long_docs(c.id) {
+        text.push('\n');
+        text.push_str(docs);
+        text.push('\n');
+    }
     crate::output::print_stdout(text.as_bytes())?;
     Ok(0)
 }

@@ -51,12 +51,16 @@ pub fn render(report: &Report) -> String {
     let rules: Vec<Value> = codes
         .iter()
         .map(|c| {
+            let mut help = json!({"text": format!("{} ({}): {} Run `opensergo explain {}` for details.", c.id, c.name, c.summary, c.id)});
+            if let Some(docs) = crate::diagnostic::long_docs(c.id) {
+                help["markdown"] = json!(docs);
+            }
             json!({
                 "id": c.id,
                 "name": c.name,
                 "shortDescription": {"text": c.summary},
                 "fullDescription": {"text": c.summary},
-                "help": {"text": format!("{} ({}): {} Run `opensergo explain {}` for details.", c.id, c.name, c.summary, c.id)},
+                "help": help,
                 "defaultConfiguration": {"level": level(c.default_severity)},
             })
         })

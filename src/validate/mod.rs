@@ -4,6 +4,7 @@
 //! parallel; `resolve_strategy_kinds` is the one step that needs the whole
 //! run, to say which kind an untyped strategy reference points at.
 
+pub mod docs;
 mod hints;
 pub mod metadata;
 
