@@ -36,6 +36,7 @@ fn validate_paths(paths: &[PathBuf], options: Options) -> Report {
         &schemas,
         options,
         opensergo::document::DEFAULT_MAX_FILE_SIZE,
+        &|| {},
     );
     build_report(results, Vec::new())
 }

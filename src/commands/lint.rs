@@ -27,11 +27,15 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<u8, String> 
     let settings = settings.resolve()?;
     let walked = super::collect_inputs(&args.input, config)?;
     let max_size = args.input.max_file_size;
-    let (sources, outcome) = super::with_progress(walked.inputs.len(), || {
+    let (sources, outcome) = super::with_progress(walked.inputs.len(), |bar| {
         let sources: Vec<LoadedSource> = walked
             .inputs
             .par_iter()
-            .map(|input| document::load_source(input, max_size))
+            .map(|input| {
+                let loaded = document::load_source(input, max_size);
+                bar.inc(1);
+                loaded
+            })
             .collect();
         let outcome = lint::lint_sources(&sources, &settings);
         (sources, outcome)

@@ -71,36 +71,45 @@ pub fn print_errors(errors: &[crate::diagnostic::Diagnostic], color: bool) {
     eprint!("{}", report::render(Format::Human, &report, &options));
 }
 
-/// Runs `work`, showing a progress spinner on stderr when it takes more
-/// than a second on an interactive terminal (never in pipes or CI logs).
-pub fn with_progress<T: Send>(items: usize, work: impl FnOnce() -> T + Send) -> T {
+/// Runs `work` with a progress bar on stderr that appears only when the
+/// run takes more than a second on an interactive terminal (never in
+/// pipes or CI logs). `work` ticks the bar once per file.
+pub fn with_progress<T: Send>(
+    files: usize,
+    work: impl FnOnce(&indicatif::ProgressBar) -> T + Send,
+) -> T {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::{Duration, Instant};
+
+    let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::hidden());
     let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-    if !interactive || items < 2 {
-        return work();
+    if !interactive || files < 2 {
+        return work(&bar);
     }
-    let done = std::sync::atomic::AtomicBool::new(false);
-    std::thread::scope(|scope| {
-        let spinner = scope.spawn(|| {
-            let started = std::time::Instant::now();
-            let mut bar: Option<indicatif::ProgressBar> = None;
-            while !done.load(std::sync::atomic::Ordering::Relaxed) {
-                if bar.is_none() && started.elapsed() > std::time::Duration::from_secs(1) {
-                    let b = indicatif::ProgressBar::new_spinner()
-                        .with_message(format!("checking {items} files"));
-                    b.enable_steady_tick(std::time::Duration::from_millis(100));
-                    bar = Some(b);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar} {eta}")
+    {
+        bar.set_style(style);
+    }
+    let done = AtomicBool::new(false);
+    let result = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let started = Instant::now();
+            while !done.load(Ordering::Relaxed) {
+                if started.elapsed() > Duration::from_secs(1) {
+                    bar.set_draw_target(ProgressDrawTarget::stderr());
+                    bar.enable_steady_tick(Duration::from_millis(100));
+                    break;
                 }
-                std::thread::sleep(std::time::Duration::from_millis(50));
-            }
-            if let Some(b) = bar {
-                b.finish_and_clear();
+                std::thread::sleep(Duration::from_millis(20));
             }
         });
-        let result = work();
-        done.store(true, std::sync::atomic::Ordering::Relaxed);
-        let _ = spinner.join();
+        let result = work(&bar);
+        done.store(true, Ordering::Relaxed);
         result
-    })
+    });
+    bar.finish_and_clear();
+    result
 }
 
 /// Renders a report in every requested format to its destination and

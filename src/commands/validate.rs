@@ -48,15 +48,21 @@ pub struct CheckedFile {
 
 /// Reads and checks inputs in parallel. Each file's trees are freed as
 /// soon as it is checked, so memory stays bounded by the findings.
+/// `on_file` is called once per file checked (progress).
 pub fn check_inputs(
     inputs: &[Input],
     schemas: &SchemaSet,
     options: Options,
     max_size: u64,
+    on_file: &(dyn Fn() + Sync),
 ) -> Vec<FileEntry> {
     let mut checked: Vec<CheckedFile> = inputs
         .par_iter()
-        .map(|input| check_file(&document::load_source(input, max_size), schemas, options))
+        .map(|input| {
+            let file = check_file(&document::load_source(input, max_size), schemas, options);
+            on_file();
+            file
+        })
         .collect();
     let index = validate::strategy_index(checked.iter().map(|c| &c.facts));
     if !index.is_empty() {
@@ -134,8 +140,14 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, Stri
     let options = Options {
         strict: args.strict || config.strict,
     };
-    let results = super::with_progress(walked.inputs.len(), || {
-        check_inputs(&walked.inputs, &schemas, options, args.input.max_file_size)
+    let results = super::with_progress(walked.inputs.len(), |bar| {
+        check_inputs(
+            &walked.inputs,
+            &schemas,
+            options,
+            args.input.max_file_size,
+            &|| bar.inc(1),
+        )
     });
     let mut report = build_report(results, walked.errors);
     for file in &mut report.files {
