@@ -11,10 +11,11 @@ use super::rules::{
     fallback_same_as_destination, fqdn_host, ignored_slow_conditions, invalid_regex,
     invalid_route_weights, limit_mode_ignored, local_ref_not_found, max_rt_not_below_stat_duration,
     orphan_strategy, possibly_shadowed_route, queue_timeout_below_interval,
-    rate_limit_with_throttling, shadowed_route, short_recovery_timeout, slow_ratio_without_max_rt,
-    stat_duration_ignored, strategy_in_other_group, strategy_kind_mismatch, strategy_not_found,
-    subset_not_defined, target_ref_not_found, unknown_suppression_code, unreachable_route,
-    unused_suppression, yaml11_boolean, zero_limit, zero_request_interval, zero_trigger_ratio,
+    rate_limit_with_throttling, shadow_source_is_shadow, shadowed_route, short_recovery_timeout,
+    slow_ratio_without_max_rt, stat_duration_ignored, strategy_in_other_group,
+    strategy_kind_mismatch, strategy_not_found, subset_not_defined, target_ref_not_found,
+    unknown_suppression_code, unreachable_route, unused_suppression, yaml11_boolean, zero_limit,
+    zero_request_interval, zero_trigger_ratio,
 };
 use super::{Rule, settings::CATEGORIES};
 
@@ -54,6 +55,7 @@ pub static RULES: &[Rule] = &[
     queue_timeout_below_interval::RULE,
     yaml11_boolean::RULE,
     ignored_slow_conditions::RULE,
+    shadow_source_is_shadow::RULE,
     limit_mode_ignored::RULE,
     stat_duration_ignored::RULE,
     fqdn_host::RULE,

@@ -51,6 +51,7 @@ pub mod unreachable_route;
 pub mod ignored_slow_conditions;
 pub mod max_rt_not_below_stat_duration;
 pub mod queue_timeout_below_interval;
+pub mod shadow_source_is_shadow;
 pub mod short_recovery_timeout;
 pub mod slow_ratio_without_max_rt;
 pub mod yaml11_boolean;
