@@ -37,9 +37,11 @@ pub mod conflicting_limits;
 pub mod duplicate_host;
 pub mod duplicate_object;
 pub mod rate_limit_with_throttling;
+pub mod sharding_table_twice;
 // Traffic routes.
 pub mod ambiguous_string_match;
 pub mod duplicate_route_match;
+pub mod empty_hosts;
 pub mod fallback_other_host;
 pub mod fallback_same_as_destination;
 pub mod invalid_regex;
