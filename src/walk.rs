@@ -52,18 +52,18 @@ impl Input {
             }
         }
         if bytes.len() as u64 > max_size {
+            let limit = if max_size >= 1024 * 1024 {
+                format!("{} MiB", max_size / (1024 * 1024))
+            } else {
+                format!("{max_size} bytes")
+            };
             return Err(Box::new(
                 Diagnostic::new(
                     codes::NOT_TEXT,
-                    format!(
-                        "{name} is larger than the {} MiB limit",
-                        max_size / (1024 * 1024)
-                    ),
+                    format!("{name} is larger than the {limit} limit"),
                 )
                 .in_file(&name)
-                .with_help(
-                    "raise the limit with --max-file-size if the file really is one YAML stream",
-                ),
+                .with_help("raise the limit with --max-file-size"),
             ));
         }
         Ok(bytes)
