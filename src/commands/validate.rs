@@ -93,15 +93,7 @@ fn check_file(loaded: &LoadedSource, schemas: &SchemaSet, options: Options) -> C
             diagnostics,
         } = validate::check_document(doc, schemas, options);
         facts.record(doc, &diagnostics, entry.diagnostics.len());
-        entry.documents.push(DocumentEntry {
-            index: doc.index,
-            line: doc.start().line,
-            api_version: doc.meta.api_version.clone(),
-            kind: doc.meta.kind.clone(),
-            name: doc.meta.name.clone(),
-            namespace: doc.meta.namespace.clone(),
-            status,
-        });
+        entry.documents.push(DocumentEntry::of(doc, status));
         entry.diagnostics.extend(diagnostics);
     }
     CheckedFile { entry, facts }

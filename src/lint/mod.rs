@@ -305,18 +305,16 @@ pub fn build_report(
             documents: loaded
                 .documents
                 .iter()
-                .map(|doc| DocumentEntry {
-                    index: doc.index,
-                    line: doc.start().line,
-                    api_version: doc.meta.api_version.clone(),
-                    kind: doc.meta.kind.clone(),
-                    name: doc.meta.name.clone(),
-                    namespace: doc.meta.namespace.clone(),
-                    status: if matches!(doc.lookup(), crate::kinds::Lookup::Known(_)) {
-                        Status::Valid
-                    } else {
-                        Status::Skipped
-                    },
+                .map(|doc| {
+                    let linted = matches!(doc.lookup(), crate::kinds::Lookup::Known(_));
+                    DocumentEntry::of(
+                        doc,
+                        if linted {
+                            Status::Valid
+                        } else {
+                            Status::Skipped
+                        },
+                    )
                 })
                 .collect(),
             diagnostics,

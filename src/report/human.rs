@@ -9,7 +9,7 @@ use miette::{
     MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{RenderOptions, Report, code_counts, summary_line};
+use super::{RenderOptions, Report};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::source::SourceFile;
 
@@ -180,12 +180,6 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         let _ = handler.render_report(&mut out, &view(d));
         out.push('\n');
     }
-    if !options.quiet {
-        out.push_str(&summary_line(report));
-        out.push('\n');
-        if options.counts {
-            out.push_str(&code_counts(report));
-        }
-    }
+    super::push_footer(&mut out, report, options);
     out
 }

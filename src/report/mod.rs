@@ -37,6 +37,21 @@ pub struct DocumentEntry {
     pub status: Status,
 }
 
+impl DocumentEntry {
+    /// The entry for a document read from a file.
+    pub fn of(doc: &crate::document::Document, status: Status) -> Self {
+        DocumentEntry {
+            index: doc.index,
+            line: doc.start().line,
+            api_version: doc.meta.api_version.clone(),
+            kind: doc.meta.kind.clone(),
+            name: doc.meta.name.clone(),
+            namespace: doc.meta.namespace.clone(),
+            status,
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct FileEntry {
     pub name: String,
@@ -214,6 +229,19 @@ pub fn summary_line(report: &Report) -> String {
         line.push_str(&format!(", {} suppressed", s.suppressed));
     }
     line
+}
+
+/// The summary line (and, with `--summary`, the counts per code) that
+/// closes the text formats, unless `--quiet`.
+fn push_footer(out: &mut String, report: &Report, options: &RenderOptions) {
+    if options.quiet {
+        return;
+    }
+    out.push_str(&summary_line(report));
+    out.push('\n');
+    if options.counts {
+        out.push_str(&code_counts(report));
+    }
 }
 
 /// "  12 OS1004 schema-violation" lines, most frequent first.

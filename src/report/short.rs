@@ -1,7 +1,7 @@
 //! One line per finding: `file:line:col: severity[CODE] message`, the shape
 //! editors' problem matchers and grep expect.
 
-use super::{RenderOptions, Report, code_counts, summary_line};
+use super::{RenderOptions, Report};
 
 pub fn render(report: &Report, options: &RenderOptions) -> String {
     let mut out = String::new();
@@ -15,12 +15,6 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
             d.severity, d.code.id, d.message
         ));
     }
-    if !options.quiet {
-        out.push_str(&summary_line(report));
-        out.push('\n');
-        if options.counts {
-            out.push_str(&code_counts(report));
-        }
-    }
+    super::push_footer(&mut out, report, options);
     out
 }
