@@ -85,6 +85,35 @@ mod prelude {
     pub use crate::yaml::Node;
 }
 
+/// Reports `route` as taken by the earlier routes `by` (shared by
+/// shadowed-route and possibly-shadowed-route); `message` gets their names.
+fn report_shadowed(
+    sink: &mut Sink,
+    router: &Object<'_>,
+    route: &crate::lint::routes::Route<'_>,
+    by: &[(
+        &crate::lint::routes::Route<'_>,
+        &crate::lint::routes::Match<'_>,
+    )],
+    message: impl FnOnce(&str) -> String,
+    label: &str,
+    help: &str,
+) {
+    let names: Vec<String> = by.iter().map(|(r, _)| r.label()).collect();
+    let mut finding = sink
+        .report(router.doc, route.span(), message(&names.join(", ")))
+        .path(route.path())
+        .label(label)
+        .help(help);
+    for (r, m) in by {
+        finding = finding.related(
+            router.doc,
+            read::head(m.node),
+            format!("{} matches first", r.label()),
+        );
+    }
+}
+
 /// Reports the strategy references whose resolution `pick` selects.
 fn report_strategy_refs(set: &RuleSet<'_>, sink: &mut Sink, pick: fn(&Resolution) -> bool) {
     for r in set.strategy_refs().iter().filter(|r| pick(&r.resolution)) {

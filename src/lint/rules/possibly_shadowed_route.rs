@@ -49,27 +49,21 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             if cover != Cover::Unknown {
                 continue;
             }
-            let names: Vec<String> = by.iter().map(|(r, _)| r.label()).collect();
-            let mut finding = sink
-                .report(
-                    router.doc,
-                    route.span(),
+            super::report_shadowed(
+                sink,
+                router,
+                route,
+                &by,
+                |names| {
                     format!(
                         "route {} may never match: earlier routes ({}) may take every request it would, depending on their regular expressions",
                         route.label(),
-                        names.join(", ")
-                    ),
-                )
-                .path(route.path())
-                .label("possibly shadowed")
-                .help("lint does not compare regular expressions with prefixes or other expressions: check the overlap, or put the more specific route first");
-            for (r, m) in by {
-                finding = finding.related(
-                    router.doc,
-                    read::head(m.node),
-                    format!("{} matches first", r.label()),
-                );
-            }
+                        names
+                    )
+                },
+                "possibly shadowed",
+                "lint does not compare regular expressions with prefixes or other expressions: check the overlap, or put the more specific route first",
+            );
         }
     }
 }

@@ -59,27 +59,21 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             if cover != Cover::Yes || all_identical {
                 continue;
             }
-            let names: Vec<String> = by.iter().map(|(r, _)| r.label()).collect();
-            let mut finding = sink
-                .report(
-                    router.doc,
-                    route.span(),
+            super::report_shadowed(
+                sink,
+                router,
+                route,
+                &by,
+                |names| {
                     format!(
                         "route {} never matches: earlier routes ({}) take every request it would",
                         route.label(),
-                        names.join(", ")
-                    ),
-                )
-                .path(route.path())
-                .label("shadowed")
-                .help("the first matching route wins: put the more specific route first");
-            for (r, m) in by {
-                finding = finding.related(
-                    router.doc,
-                    read::head(m.node),
-                    format!("{} matches first", r.label()),
-                );
-            }
+                        names
+                    )
+                },
+                "shadowed",
+                "the first matching route wins: put the more specific route first",
+            );
         }
     }
 }
