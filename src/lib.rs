@@ -26,7 +26,13 @@ use cli::{Cli, Command};
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> u8 {
     let color = commands::use_color(cli.color);
-    let config = if cli.no_config {
+    // Only the commands that use the project configuration read it, so a
+    // broken opensergo.yaml never blocks `config init`, completions or help.
+    let uses_config = matches!(
+        cli.command,
+        Command::Validate(_) | Command::Lint(_) | Command::Config(cli::ConfigCommand::Show)
+    );
+    let config = if cli.no_config || !uses_config {
         Ok(config::Config::default())
     } else {
         let cwd = std::env::current_dir().unwrap_or_default();

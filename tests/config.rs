@@ -94,6 +94,15 @@ fn unknown_keys_are_positioned_errors() {
         .code(2)
         .stderr(predicates::str::contains("unknown key `validate.strikt`"))
         .stderr(predicates::str::contains("opensergo.yaml:3:3"));
+    // Commands that do not use the configuration are not blocked by it.
+    opensergo(dir.path())
+        .args(["completions", "bash"])
+        .assert()
+        .code(0);
+    opensergo(dir.path())
+        .args(["config", "init", "--force"])
+        .assert()
+        .code(0);
 }
 
 #[test]
