@@ -2,7 +2,7 @@
 //! published CRDs disagree, so users learn what to write instead of only
 //! reading "schema mismatch".
 
-use crate::document::Document;
+use crate::document::{Document, PathSegment, dotted};
 
 /// What a schema error was about, enough to pick a hint.
 pub enum Problem<'a> {
@@ -13,14 +13,21 @@ pub enum Problem<'a> {
 
 /// `path` is the dotted path of the offending field (for a missing field,
 /// of its parent).
-pub fn help_for(doc: &Document, path: &str, problem: &Problem) -> Option<String> {
+pub fn help_for(doc: &Document, segments: &[PathSegment], problem: &Problem) -> Option<String> {
     let kind = doc.meta.kind.as_str();
-    let field = path.rsplit('.').next().unwrap_or(path);
-    let field = field.split('[').next().unwrap_or(field);
+    let path = dotted(segments);
+    let path = path.as_str();
+    let field = segments
+        .iter()
+        .rev()
+        .find_map(|s| match s {
+            PathSegment::Key(k) => Some(k.as_str()),
+            PathSegment::Index(_) => None,
+        })
+        .unwrap_or_default();
     let value = doc
-        .root
-        .get("spec")
-        .and_then(|_| value_at(doc, path))
+        .node_at(segments)
+        .and_then(|(_, node)| node.key_text().map(|t| t.into_owned()))
         .unwrap_or_default();
     let help = match (kind, problem) {
         ("RateLimitStrategy", Problem::UnknownField) if path == "spec.statDuration" => {
@@ -98,21 +105,6 @@ fn is_duration_field(field: &str) -> bool {
             | "minIntervalOfRequests"
             | "queueTimeout"
     )
-}
-
-fn value_at(doc: &Document, dotted: &str) -> Option<String> {
-    let mut node = &doc.root;
-    for part in dotted.split('.') {
-        let (key, index) = match part.split_once('[') {
-            Some((k, rest)) => (k, rest.trim_end_matches(']').parse::<usize>().ok()),
-            None => (part, None),
-        };
-        node = node.get(key)?;
-        if let Some(i) = index {
-            node = node.as_seq().get(i)?;
-        }
-    }
-    node.key_text().map(|s| s.into_owned())
 }
 
 /// ": e.g. `statDurationSeconds: 60`" when a duration string converts to

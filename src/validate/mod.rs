@@ -174,7 +174,7 @@ fn schema_error(
                 let mut field_path = path.clone();
                 field_path.push(PathSegment::Key(field.clone()));
                 let dotted_path = dotted(&field_path);
-                let help = hints::help_for(doc, &dotted_path, &hints::Problem::UnknownField);
+                let help = hints::help_for(doc, &field_path, &hints::Problem::UnknownField);
                 let mut d = doc
                     .diagnostic(
                         codes::UNKNOWN_FIELD,
@@ -208,7 +208,7 @@ fn schema_error(
                 )
                 .with_path(full)
                 .with_label(format!("`{property}` is required here"));
-            if let Some(help) = hints::help_for(doc, &parent, &hints::Problem::Missing(property)) {
+            if let Some(help) = hints::help_for(doc, &path, &hints::Problem::Missing(property)) {
                 d = d.with_help(help);
             }
             out.push(d);
@@ -222,7 +222,7 @@ fn schema_error(
                     doc.span_of(&path, false),
                 )
                 .with_path(dotted_path.clone());
-            if let Some(help) = hints::help_for(doc, &dotted_path, &hints::Problem::Invalid) {
+            if let Some(help) = hints::help_for(doc, &path, &hints::Problem::Invalid) {
                 d = d.with_help(help);
             }
             out.push(d);
