@@ -29,6 +29,13 @@ enum SchemaText {
 }
 
 impl LazySchema {
+    fn chosen(&self) -> Chosen<'_> {
+        Chosen {
+            validator: self.get(),
+            origin: &self.origin,
+        }
+    }
+
     fn get(&self) -> Result<&Validator, &str> {
         self.compiled
             .get_or_init(|| {
@@ -70,7 +77,6 @@ pub struct SchemaSet {
 pub struct Chosen<'a> {
     pub validator: Result<&'a Validator, &'a str>,
     pub origin: &'a str,
-    pub builtin: bool,
 }
 
 impl Default for SchemaSet {
@@ -142,34 +148,22 @@ impl SchemaSet {
         Ok(added)
     }
 
-    /// The schema for a document: user schemas win over embedded ones.
-    pub fn find(&self, api_version: &str, kind: &str) -> Option<Chosen<'_>> {
-        let (group, version) = kinds::split_api_version(api_version);
-        let (group, version, kind_lc) = (
-            group.to_lowercase(),
-            version.to_lowercase(),
-            kind.to_lowercase(),
-        );
+    /// The schema for a document (`lookup` is what the kind registry says
+    /// of it): user schemas win over embedded ones.
+    pub fn find(&self, api_version: &str, kind: &str, lookup: kinds::Lookup) -> Option<Chosen<'_>> {
         if !self.user.is_empty() {
-            let exact = (group, version.clone(), kind_lc.clone());
-            let any_group = (String::new(), version, kind_lc);
+            let (group, version) = kinds::split_api_version(api_version);
+            let (version, kind) = (version.to_lowercase(), kind.to_lowercase());
+            let exact = (group.to_lowercase(), version.clone(), kind.clone());
+            let any_group = (String::new(), version, kind);
             if let Some(s) = self.user.get(&exact).or_else(|| self.user.get(&any_group)) {
-                return Some(Chosen {
-                    validator: s.get(),
-                    origin: &s.origin,
-                    builtin: false,
-                });
+                return Some(s.chosen());
             }
         }
-        match kinds::lookup(api_version, kind) {
+        match lookup {
             kinds::Lookup::Known(info) => {
                 let index = KINDS.iter().position(|k| std::ptr::eq(k, info))?;
-                let s = &self.builtin[index];
-                Some(Chosen {
-                    validator: s.get(),
-                    origin: &s.origin,
-                    builtin: true,
-                })
+                Some(self.builtin[index].chosen())
             }
             _ => None,
         }

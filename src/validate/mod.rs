@@ -51,8 +51,9 @@ pub fn check_document(doc: &Document, schemas: &SchemaSet, options: Options) -> 
         );
         return finish(diagnostics);
     }
-    let chosen = schemas.find(&meta.api_version, &meta.kind);
-    match doc.lookup() {
+    let lookup = doc.lookup();
+    let chosen = schemas.find(&meta.api_version, &meta.kind, lookup);
+    match lookup {
         Lookup::Superseded(old) => {
             let span = doc
                 .root
