@@ -41,7 +41,7 @@ pub fn run(cli: Cli) -> u8 {
     let config = match config {
         Ok(config) => config,
         Err(errors) => {
-            commands::print_errors(&errors, color);
+            commands::print_errors(&errors, cli.color);
             return 2;
         }
     };
@@ -49,7 +49,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Validate(args) => commands::validate::run(args, &config, color),
         Command::Config(command) => commands::config::run(command, &config),
         Command::Lint(args) => commands::lint::run(args, &config, color),
-        Command::Convert(args) => commands::convert::run(args),
+        Command::Convert(args) => commands::convert::run(args, cli.color),
         Command::Proto(command) => commands::convert::proto(command),
         Command::Schema(command) => commands::schema::run(command),
         Command::Explain { code } => commands::explain::run(code),

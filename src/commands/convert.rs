@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
 
-use crate::cli::{ConvertArgs, ProtoCommand};
+use crate::cli::{ColorChoice, ConvertArgs, ProtoCommand};
 use crate::convert::{
     self, Format, Object, codes, descriptors, envelope, mapping, protojson, yaml_out,
 };
@@ -37,7 +37,7 @@ struct Outcome {
     messages: usize,
 }
 
-pub fn run(args: &ConvertArgs) -> Result<u8, String> {
+pub fn run(args: &ConvertArgs, color: ColorChoice) -> Result<u8, String> {
     let outcome = if let Some(type_name) = &args.type_name {
         any_message(args, type_name)?
     } else if args.from.is_some() {
@@ -45,7 +45,7 @@ pub fn run(args: &ConvertArgs) -> Result<u8, String> {
     } else {
         from_crd(args)?
     };
-    finish(args, outcome)
+    finish(args, outcome, super::use_stderr_color(color))
 }
 
 pub fn proto(command: &ProtoCommand) -> Result<u8, String> {
@@ -67,12 +67,8 @@ pub fn proto(command: &ProtoCommand) -> Result<u8, String> {
     }
 }
 
-fn stderr_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
-}
-
 /// Prints diagnostics; on errors writes nothing and returns 2.
-fn finish(args: &ConvertArgs, outcome: Outcome) -> Result<u8, String> {
+fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<u8, String> {
     let errors = outcome
         .diagnostics
         .iter()
@@ -92,7 +88,7 @@ fn finish(args: &ConvertArgs, outcome: Outcome) -> Result<u8, String> {
             }
         }
         let options = RenderOptions {
-            color: stderr_color(),
+            color,
             quiet: true,
             counts: false,
         };

@@ -17,13 +17,19 @@ use crate::report::{self, Format, RenderOptions, Report};
 
 /// Whether stdout gets ANSI colors.
 pub fn use_color(choice: ColorChoice) -> bool {
+    color_for(choice, std::io::stdout().is_terminal())
+}
+
+/// Whether stderr gets ANSI colors.
+pub fn use_stderr_color(choice: ColorChoice) -> bool {
+    color_for(choice, std::io::stderr().is_terminal())
+}
+
+fn color_for(choice: ColorChoice, terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminal,
     }
 }
 
@@ -56,7 +62,7 @@ pub fn collect_inputs(
 }
 
 /// Prints diagnostics that stop a command (a broken config file) to stderr.
-pub fn print_errors(errors: &[crate::diagnostic::Diagnostic], color: bool) {
+pub fn print_errors(errors: &[crate::diagnostic::Diagnostic], color: ColorChoice) {
     let mut report = Report::new("config");
     report.files.push(report::FileEntry {
         name: errors.first().map(|d| d.file.clone()).unwrap_or_default(),
@@ -64,7 +70,7 @@ pub fn print_errors(errors: &[crate::diagnostic::Diagnostic], color: bool) {
         diagnostics: errors.to_vec(),
     });
     let options = RenderOptions {
-        color: color && std::io::stderr().is_terminal(),
+        color: use_stderr_color(color),
         quiet: true,
         counts: false,
     };
