@@ -6,7 +6,15 @@ use clap::{Args, Subcommand};
 
 use crate::convert::Format;
 
-pub const CONVERT_EXAMPLES: &str = "Examples:
+/// Convert's exit codes differ from the checking commands': errors are
+/// never findings, so there is no 1.
+macro_rules! convert_exit_codes {
+    () => {
+        "Exit codes:\n  0  converted (warnings, if any, on stderr)\n  2  error: nothing was written"
+    };
+}
+
+pub const CONVERT_EXAMPLES: &str = concat!("Examples:
   # CRD YAML -> protobuf (binary, proto3 JSON, text format)
   opensergo convert rules.yaml --to binpb -o rules.binpb
   opensergo convert rules.yaml --to json
@@ -24,12 +32,12 @@ messages with lines holding only `---`. Errors (a value the other side cannot
 hold, undecodable input) exit 2 and write nothing; warnings (a field left out)
 go to stderr.
 
-Exit codes:
-  0  converted (warnings, if any, on stderr)
-  2  error: nothing was written";
+", convert_exit_codes!());
+
+const CONVERT_EXIT_CODES: &str = convert_exit_codes!();
 
 #[derive(Debug, Args)]
-#[command(after_long_help = CONVERT_EXAMPLES)]
+#[command(after_help = CONVERT_EXIT_CODES, after_long_help = CONVERT_EXAMPLES)]
 pub struct ConvertArgs {
     /// Input files (`-` reads stdin): CRD YAML, or with --from encoded messages.
     #[arg(value_name = "FILE", required = true)]

@@ -64,7 +64,6 @@ pub enum Command {
     #[command(after_help = EXIT_CODES)]
     Lint(LintArgs),
     /// Convert between OpenSergo CRD YAML and protobuf messages.
-    #[command(after_help = EXIT_CODES)]
     Convert(ConvertArgs),
     /// Work with the OpenSergo .proto definitions.
     #[command(subcommand)]
