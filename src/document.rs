@@ -8,15 +8,9 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, ObjectRef, codes};
 use crate::kinds::{self, Lookup};
+use crate::path::Segment;
 use crate::source::{LineCol, SharedSource, SourceFile, Span};
 use crate::yaml::{self, Node, RawDocument, YamlErrorKind};
-
-/// One segment of a path into a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PathSegment {
-    Key(String),
-    Index(usize),
-}
 
 /// A document's apiVersion/kind and metadata, read leniently (wrong types
 /// read as absent: the schema reports them).
@@ -90,17 +84,17 @@ impl Document {
     }
 
     /// The node at a path, and the key node that introduced it.
-    pub fn node_at(&self, path: &[PathSegment]) -> Option<(Option<&Node>, &Node)> {
+    pub fn node_at(&self, path: &[Segment]) -> Option<(Option<&Node>, &Node)> {
         let mut key = None;
         let mut node = &self.root;
         for segment in path {
             match segment {
-                PathSegment::Key(k) => {
+                Segment::Key(k) => {
                     let (k, v) = node.entry(k)?;
                     key = Some(k);
                     node = v;
                 }
-                PathSegment::Index(i) => {
+                Segment::Index(i) => {
                     node = node.as_seq().get(*i)?;
                     key = None;
                 }
@@ -112,7 +106,7 @@ impl Document {
     /// The best span for a path: the value where it exists, else the
     /// deepest existing ancestor's key (a missing field points at its
     /// parent's key, like `spec:`).
-    pub fn span_of(&self, path: &[PathSegment], prefer_key: bool) -> Span {
+    pub fn span_of(&self, path: &[Segment], prefer_key: bool) -> Span {
         for len in (0..=path.len()).rev() {
             if let Some((key, value)) = self.node_at(&path[..len]) {
                 let exact = len == path.len();
@@ -129,7 +123,7 @@ impl Document {
     /// Resolves a JSON pointer (RFC 6901, as schema errors and JSON tools
     /// write them: `/spec/strategies/0/kind`) to a path: numeric segments
     /// index sequences, everything else names keys.
-    pub fn pointer_path(&self, pointer: &str) -> Option<Vec<PathSegment>> {
+    pub fn pointer_path(&self, pointer: &str) -> Option<Vec<Segment>> {
         let mut path = Vec::new();
         let mut node = &self.root;
         for raw in pointer.split('/').skip(1) {
@@ -138,11 +132,11 @@ impl Document {
                 crate::yaml::Value::Seq(items) => {
                     let i: usize = segment.parse().ok()?;
                     node = items.get(i)?;
-                    path.push(PathSegment::Index(i));
+                    path.push(Segment::Index(i));
                 }
                 _ => {
                     node = node.get(&segment)?;
-                    path.push(PathSegment::Key(segment));
+                    path.push(Segment::Key(segment));
                 }
             }
         }
@@ -181,17 +175,17 @@ fn value_span(node: &Node) -> Span {
 }
 
 /// Renders a path the way users write it: `spec.strategies[0].kind`.
-pub fn dotted(path: &[PathSegment]) -> String {
+pub fn dotted(path: &[Segment]) -> String {
     let mut out = String::new();
     for segment in path {
         match segment {
-            PathSegment::Key(k) => {
+            Segment::Key(k) => {
                 if !out.is_empty() {
                     out.push('.');
                 }
                 out.push_str(k);
             }
-            PathSegment::Index(i) => {
+            Segment::Index(i) => {
                 out.push_str(&format!("[{i}]"));
             }
         }
@@ -370,16 +364,13 @@ mod tests {
     fn missing_paths_point_at_the_parent_key() {
         let text = "spec:\n  a: [1, 2]\n";
         let d = doc(text);
-        let path = [
-            PathSegment::Key("spec".into()),
-            PathSegment::Key("b".into()),
-        ];
+        let path = [Segment::Key("spec".into()), Segment::Key("b".into())];
         let span = d.span_of(&path, false);
         assert_eq!(&text[span.start..span.end], "spec");
         let path = [
-            PathSegment::Key("spec".into()),
-            PathSegment::Key("a".into()),
-            PathSegment::Index(1),
+            Segment::Key("spec".into()),
+            Segment::Key("a".into()),
+            Segment::Index(1),
         ];
         let span = d.span_of(&path, false);
         assert_eq!(&text[span.start..span.end], "2");

@@ -14,6 +14,7 @@ pub mod duration;
 pub mod kinds;
 pub mod lint;
 pub mod output;
+pub mod path;
 pub mod report;
 pub mod schema;
 pub mod source;

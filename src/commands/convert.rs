@@ -246,9 +246,9 @@ fn from_crd(args: &ConvertArgs) -> Result<Outcome, String> {
             if args.envelope && object.app.is_none() {
                 let span = doc.span_of(
                     &[
-                        document::PathSegment::Key("metadata".into()),
-                        document::PathSegment::Key("labels".into()),
-                        document::PathSegment::Key("app".into()),
+                        crate::path::Segment::Key("metadata".into()),
+                        crate::path::Segment::Key("labels".into()),
+                        crate::path::Segment::Key("app".into()),
                     ],
                     true,
                 );

@@ -24,7 +24,8 @@ use serde::de::{DeserializeSeed, Deserializer as _, SeqAccess, Visitor};
 
 use super::codes;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::document::{Document, PathSegment, dotted};
+use crate::document::{Document, dotted};
+use crate::path::Segment;
 use crate::yaml::{self, Node};
 
 /// How [`message_to_json`] writes values.
@@ -185,7 +186,7 @@ pub fn unpack_any(message: &DynamicMessage) -> Option<(String, DynamicMessage)> 
 pub struct Reader<'a> {
     doc: &'a Document,
     pub diagnostics: Vec<Diagnostic>,
-    path: Vec<PathSegment>,
+    path: Vec<Segment>,
     /// Paths (keys below `base`, joined by dots) that are left out, with why.
     dropped: &'a [(&'static str, &'static str)],
     base: usize,
@@ -206,7 +207,7 @@ impl<'a> Reader<'a> {
             diagnostics: Vec::new(),
             path: base
                 .iter()
-                .map(|k| PathSegment::Key((*k).to_string()))
+                .map(|k| Segment::Key((*k).to_string()))
                 .collect(),
             dropped,
             base: base.len(),
@@ -218,9 +219,9 @@ impl<'a> Reader<'a> {
     /// `an item of route` inside a list.
     fn here(&self) -> String {
         match self.path.last() {
-            Some(PathSegment::Key(k)) => k.clone(),
-            Some(PathSegment::Index(_)) => match self.path.iter().rev().nth(1) {
-                Some(PathSegment::Key(k)) => format!("an item of {k}"),
+            Some(Segment::Key(k)) => k.clone(),
+            Some(Segment::Index(_)) => match self.path.iter().rev().nth(1) {
+                Some(Segment::Key(k)) => format!("an item of {k}"),
                 _ => "a list item".to_string(),
             },
             None => "the document".to_string(),
@@ -228,11 +229,11 @@ impl<'a> Reader<'a> {
     }
 
     pub fn push_key(&mut self, key: &str) {
-        self.path.push(PathSegment::Key(key.to_string()));
+        self.path.push(Segment::Key(key.to_string()));
     }
 
     pub fn push_index(&mut self, index: usize) {
-        self.path.push(PathSegment::Index(index));
+        self.path.push(Segment::Index(index));
     }
 
     pub fn pop(&mut self) {
@@ -249,8 +250,8 @@ impl<'a> Reader<'a> {
         self.path[self.base..]
             .iter()
             .filter_map(|s| match s {
-                PathSegment::Key(k) => Some(k.as_str()),
-                PathSegment::Index(_) => None,
+                Segment::Key(k) => Some(k.as_str()),
+                Segment::Index(_) => None,
             })
             .collect::<Vec<_>>()
             .join(".")

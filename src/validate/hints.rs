@@ -2,7 +2,8 @@
 //! published CRDs disagree, so users learn what to write instead of only
 //! reading "schema mismatch".
 
-use crate::document::{Document, PathSegment, dotted};
+use crate::document::{Document, dotted};
+use crate::path::Segment;
 
 /// What a schema error was about, enough to pick a hint.
 pub enum Problem<'a> {
@@ -13,7 +14,7 @@ pub enum Problem<'a> {
 
 /// `path` is the dotted path of the offending field (for a missing field,
 /// of its parent).
-pub fn help_for(doc: &Document, segments: &[PathSegment], problem: &Problem) -> Option<String> {
+pub fn help_for(doc: &Document, segments: &[Segment], problem: &Problem) -> Option<String> {
     let kind = doc.meta.kind.as_str();
     let path = dotted(segments);
     let path = path.as_str();
@@ -21,8 +22,8 @@ pub fn help_for(doc: &Document, segments: &[PathSegment], problem: &Problem) -> 
         .iter()
         .rev()
         .find_map(|s| match s {
-            PathSegment::Key(k) => Some(k.as_str()),
-            PathSegment::Index(_) => None,
+            Segment::Key(k) => Some(k.as_str()),
+            Segment::Index(_) => None,
         })
         .unwrap_or_default();
     let value = doc

@@ -2,7 +2,8 @@
 //! DNS-1123 names and namespaces, label syntax, string label values.
 
 use crate::diagnostic::{Diagnostic, codes};
-use crate::document::{Document, PathSegment};
+use crate::document::Document;
+use crate::path::Segment;
 use crate::yaml::{Node, Value};
 
 /// A DNS-1123 label: lower-case alphanumerics and '-', alphanumeric at
@@ -57,8 +58,8 @@ fn suggest_name(name: &str) -> String {
     out
 }
 
-fn key(k: &str) -> PathSegment {
-    PathSegment::Key(k.to_string())
+fn key(k: &str) -> Segment {
+    Segment::Key(k.to_string())
 }
 
 /// Checks metadata; `app_label_expected` is false for kinds that select

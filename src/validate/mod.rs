@@ -14,8 +14,9 @@ use jsonschema::error::ValidationErrorKind;
 use jsonschema::paths::LocationSegment;
 
 use crate::diagnostic::{Diagnostic, Severity, codes};
-use crate::document::{Document, PathSegment, dotted};
+use crate::document::{Document, dotted};
 use crate::kinds::Lookup;
+use crate::path::Segment;
 use crate::report::Status;
 use crate::schema::SchemaSet;
 
@@ -152,12 +153,12 @@ fn finish(mut diagnostics: Vec<Diagnostic>) -> Checked {
     }
 }
 
-fn to_path(location: &jsonschema::paths::Location) -> Vec<PathSegment> {
+fn to_path(location: &jsonschema::paths::Location) -> Vec<Segment> {
     location
         .iter()
         .map(|segment| match segment {
-            LocationSegment::Property(p) => PathSegment::Key(p.to_string()),
-            LocationSegment::Index(i) => PathSegment::Index(i),
+            LocationSegment::Property(p) => Segment::Key(p.to_string()),
+            LocationSegment::Index(i) => Segment::Index(i),
         })
         .collect()
 }
@@ -173,7 +174,7 @@ fn schema_error(
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             for field in unexpected {
                 let mut field_path = path.clone();
-                field_path.push(PathSegment::Key(field.clone()));
+                field_path.push(Segment::Key(field.clone()));
                 let dotted_path = dotted(&field_path);
                 let help = hints::help_for(doc, &field_path, &hints::Problem::UnknownField);
                 let mut d = doc

@@ -1,7 +1,7 @@
 //! OS4010 empty-hosts.
 
 use super::prelude::*;
-use crate::document::PathSegment;
+use crate::path::Segment;
 use crate::yaml::Value;
 
 pub const RULE: Rule = Rule::new(
@@ -58,7 +58,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         }
         let span = match hosts {
             Some((key, _)) => key.span,
-            None => router.doc.span_of(&[PathSegment::Key("spec".into())], true),
+            None => router.doc.span_of(&[Segment::Key("spec".into())], true),
         };
         sink.report(router.doc, span, "the TrafficRouter has routes but no hosts")
             .label("no hosts")
