@@ -11,6 +11,7 @@ pub mod convert;
 pub mod diagnostic;
 pub mod document;
 pub mod duration;
+pub mod escape;
 pub mod kinds;
 pub mod lint;
 pub mod output;
@@ -37,7 +38,12 @@ pub fn run(cli: Cli) -> u8 {
         Ok(config::Config::default())
     } else {
         let cwd = std::env::current_dir().unwrap_or_default();
-        config::load(cli.config.as_deref(), &cwd)
+        let max_size = match &cli.command {
+            Command::Validate(args) => args.input.max_file_size,
+            Command::Lint(args) => args.input.max_file_size,
+            _ => document::DEFAULT_MAX_FILE_SIZE,
+        };
+        config::load_bounded(cli.config.as_deref(), &cwd, max_size)
     };
     let config = match config {
         Ok(config) => config,
@@ -64,7 +70,9 @@ pub fn run(cli: Cli) -> u8 {
     match result {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("error: {message}");
+            // Messages quote paths and values from input: no raw control
+            // characters reach the terminal.
+            eprintln!("error: {}", escape::escape_control(&message));
             2
         }
     }

@@ -107,7 +107,13 @@ pub struct ConvertArgs {
     #[arg(long, value_name = "FILE", requires = "type_name")]
     pub descriptor_set: Option<PathBuf>,
 
-    /// Refuse input files larger than this many bytes.
+    /// When walking a directory of CRD YAML: follow symbolic links whose target
+    /// lies outside it (by default they are skipped, with a note).
+    #[arg(long)]
+    pub follow_symlinks: bool,
+
+    /// Refuse input files (and --descriptor-set, .proto files) larger than this
+    /// many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
 }

@@ -114,6 +114,12 @@ pub struct InputArgs {
     #[arg(long)]
     pub no_ignore: bool,
 
+    /// Follow symbolic links whose target lies outside the walked
+    /// directory (by default they are skipped, with a note). Files named
+    /// on the command line are always read as given.
+    #[arg(long)]
+    pub follow_symlinks: bool,
+
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,

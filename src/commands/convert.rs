@@ -22,6 +22,7 @@ use crate::convert::{
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document;
+use crate::escape::escape_path;
 use crate::kinds::{self, KindInfo};
 use crate::output;
 use crate::report::{self, FileEntry, RenderOptions, Report};
@@ -35,6 +36,8 @@ struct Outcome {
     files: Vec<(String, Vec<u8>)>,
     single: Option<Vec<u8>>,
     messages: usize,
+    /// The identities of the files read, which no output may overwrite.
+    inputs: Vec<output::FileId>,
 }
 
 pub fn run(args: &ConvertArgs, color: ColorChoice) -> Result<u8, String> {
@@ -51,16 +54,15 @@ pub fn run(args: &ConvertArgs, color: ColorChoice) -> Result<u8, String> {
 pub fn proto(command: &ProtoCommand) -> Result<u8, String> {
     match command {
         ProtoCommand::Export { dir } => {
-            let files: Vec<(PathBuf, Vec<u8>)> = descriptors::proto_sources()
-                .iter()
-                .map(|(path, text)| (dir.join(path), text.as_bytes().to_vec()))
-                .collect();
-            output::write_all_atomic(&files)?;
+            let mut batch = output::Batch::new(dir)?;
+            for (path, text) in descriptors::proto_sources() {
+                batch.stage(std::path::Path::new(path), text.as_bytes())?;
+            }
+            let written = batch.commit()?;
+            let dir = escape_path(dir);
             eprintln!(
-                "wrote {} files to {} (include root for protoc: -I {})",
-                files.len(),
-                dir.display(),
-                dir.display()
+                "wrote {} files to {dir} (include root for protoc: -I {dir})",
+                written.len(),
             );
             Ok(0)
         }
@@ -108,16 +110,17 @@ fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<u8, Strin
     }
     let format = args.to;
     if let Some(dir) = &args.out_dir {
-        let files: Vec<(PathBuf, Vec<u8>)> = outcome
-            .files
-            .into_iter()
-            .map(|(name, bytes)| (dir.join(name), bytes))
-            .collect();
-        output::write_all_atomic(&files)?;
+        // One file staged (and closed) at a time; renamed once all are.
+        let mut batch = output::Batch::new(dir)?;
+        batch.protect(&outcome.inputs);
+        for (name, bytes) in &outcome.files {
+            batch.stage(std::path::Path::new(name), bytes)?;
+        }
+        let written = batch.commit()?;
         eprintln!(
             "convert: wrote {} to {}{}",
-            plural(files.len(), "file"),
-            dir.display(),
+            plural(written.len(), "file"),
+            escape_path(dir),
             warning_note(warnings)
         );
         return Ok(0);
@@ -125,7 +128,8 @@ fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<u8, Strin
     let bytes = outcome.single.unwrap_or_default();
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {
-            output::write_atomic(path, &bytes)?;
+            output::refuse_input(path, &outcome.inputs)?;
+            output::write_file(path, &bytes)?;
             eprintln!(
                 "convert: wrote {} ({}, {} bytes) to {}{}",
                 plural(
@@ -138,7 +142,7 @@ fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<u8, Strin
                 ),
                 format.extension(),
                 bytes.len(),
-                path.display(),
+                escape_path(path),
                 warning_note(warnings)
             );
         }
@@ -222,19 +226,31 @@ fn reject_for_crd_input(args: &ConvertArgs) -> Result<(), String> {
 
 fn from_crd(args: &ConvertArgs) -> Result<Outcome, String> {
     reject_for_crd_input(args)?;
+    let outputs: Vec<output::FileId> = args
+        .output
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .filter_map(|p| output::FileId::of(p))
+        .collect();
     let walked = walk::collect(
         &args.files,
         &WalkOptions {
-            excludes: &[],
             respect_ignore: true,
+            follow_symlinks: args.follow_symlinks,
+            outputs: &outputs,
+            ..WalkOptions::default()
         },
     )?;
+    walked.print_skipped();
     let mut outcome = Outcome {
         diagnostics: walked.errors,
         ..Outcome::default()
     };
     let mut objects: Vec<Object> = Vec::new();
     for input in &walked.inputs {
+        if let Input::File(path) = input {
+            outcome.inputs.extend(output::FileId::of(path));
+        }
         let loaded = document::load_source(input, args.max_file_size);
         outcome.diagnostics.extend(loaded.errors);
         for doc in &loaded.documents {
@@ -423,6 +439,9 @@ fn decode_inputs(
     let mut out = Vec::new();
     for file in &args.files {
         let input = input_of(file);
+        if let Input::File(path) = &input {
+            outcome.inputs.extend(output::FileId::of(path));
+        }
         let name = input.display_name();
         let bytes = match input.read(args.max_file_size) {
             Ok(bytes) => bytes,
@@ -574,10 +593,10 @@ fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Outcome, String> {
     }
     let mut pool: DescriptorPool = descriptors::pool().clone();
     if !args.proto_path.is_empty() {
-        pool = descriptors::with_proto_paths(pool, &args.proto_path)?;
+        pool = descriptors::with_proto_paths(pool, &args.proto_path, args.max_file_size)?;
     }
     if let Some(path) = &args.descriptor_set {
-        pool = descriptors::with_descriptor_set(pool, path)?;
+        pool = descriptors::with_descriptor_set(pool, path, args.max_file_size)?;
     }
     let desc = descriptors::find_message(&pool, type_name)?;
     let from = args.from.unwrap_or(Format::Binpb);
@@ -585,7 +604,11 @@ fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Outcome, String> {
     let decoded: Vec<DynamicMessage> = if from == Format::Yaml {
         let mut messages = Vec::new();
         for file in &args.files {
-            let loaded = document::load_source(&input_of(file), args.max_file_size);
+            let input = input_of(file);
+            if let Input::File(path) = &input {
+                outcome.inputs.extend(output::FileId::of(path));
+            }
+            let loaded = document::load_source(&input, args.max_file_size);
             outcome.diagnostics.extend(loaded.errors);
             for doc in &loaded.documents {
                 let mut reader = protojson::Reader::new(doc, &[], &[]);

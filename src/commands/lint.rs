@@ -25,7 +25,7 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<u8, String> 
     let mut settings = LintSettings::from_config(config);
     settings.merge(args.settings());
     let settings = settings.resolve()?;
-    let walked = super::collect_inputs(&args.input, config)?;
+    let walked = super::collect_inputs(&args.input, &args.report, config)?;
     let max_size = args.input.max_file_size;
     let (sources, outcome) = super::with_progress(walked.inputs.len(), |bar| {
         let sources: Vec<LoadedSource> = walked

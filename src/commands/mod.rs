@@ -12,6 +12,7 @@ pub mod validate;
 use std::io::IsTerminal;
 
 use crate::cli::{ColorChoice, ReportArgs};
+use crate::escape::escape_control;
 use crate::output;
 use crate::report::{self, Format, RenderOptions, Report};
 
@@ -35,8 +36,11 @@ fn color_for(choice: ColorChoice, terminal: bool) -> bool {
 
 /// Expands the command line's paths (with the config's and the flags'
 /// excludes) into inputs, and says so when a directory held nothing to check.
+/// `report` names the run's output files: a walk never reads them back,
+/// and naming one as an input is a usage error.
 pub fn collect_inputs(
     input: &crate::cli::InputArgs,
+    report: &ReportArgs,
     config: &crate::config::Config,
 ) -> Result<crate::walk::Walked, String> {
     let excludes: Vec<String> = config
@@ -45,20 +49,33 @@ pub fn collect_inputs(
         .chain(&input.exclude)
         .cloned()
         .collect();
+    let outputs = output_ids(&report.output);
     let walked = crate::walk::collect(
         &input.paths,
         &crate::walk::WalkOptions {
             excludes: &excludes,
             respect_ignore: !input.no_ignore,
+            follow_symlinks: input.follow_symlinks,
+            outputs: &outputs,
         },
     )?;
+    walked.print_skipped();
     if walked.inputs.is_empty() && walked.errors.is_empty() {
         eprintln!(
             "warning: no *.yaml, *.yml or *.json files found in {}",
-            input.paths.join(", ")
+            escape_control(&input.paths.join(", "))
         );
     }
     Ok(walked)
+}
+
+/// The identities of the output files that exist already (`-` is stdout).
+fn output_ids(paths: &[std::path::PathBuf]) -> Vec<output::FileId> {
+    paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .filter_map(|p| output::FileId::of(p))
+        .collect()
 }
 
 /// Prints diagnostics that stop a command (a broken config file) to stderr.
@@ -142,7 +159,7 @@ pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<u8
         };
         let text = report::render(*format, report, &options);
         match destination {
-            Some(path) => output::write_atomic(path, text.as_bytes())?,
+            Some(path) => output::write_file(path, text.as_bytes())?,
             None => output::print_stdout(text.as_bytes())?,
         }
     }

@@ -21,7 +21,7 @@ pub fn schema_set(
 ) -> Result<SchemaSet, String> {
     let mut schemas = SchemaSet::builtin();
     for dir in schema_dirs {
-        schemas.add_schema_dir(dir)?;
+        schemas.add_schema_dir(dir, max_size)?;
     }
     for file in crds {
         let loaded = document::load_source(&Input::File(file.clone()), max_size);
@@ -128,7 +128,7 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, Stri
         .collect();
     let crds: Vec<_> = config.crds.iter().chain(&args.crd).cloned().collect();
     let schemas = schema_set(&schema_dirs, &crds, args.input.max_file_size)?;
-    let walked = super::collect_inputs(&args.input, config)?;
+    let walked = super::collect_inputs(&args.input, &args.report, config)?;
     let options = Options {
         strict: args.strict || config.strict,
     };
@@ -141,6 +141,9 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, Stri
             &|| bar.inc(1),
         )
     });
+    if let Some(broken) = schemas.unusable() {
+        return Err(broken);
+    }
     let mut report = build_report(results, walked.errors);
     for file in &mut report.files {
         config.apply(&mut file.diagnostics);
