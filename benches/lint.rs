@@ -123,8 +123,8 @@ fn load(dir: &Path) -> Vec<LoadedSource> {
     let walked = walk::collect(
         &[dir.display().to_string()],
         &WalkOptions {
-            excludes: &[],
             respect_ignore: false,
+            ..WalkOptions::default()
         },
     )
     .unwrap();

@@ -60,6 +60,7 @@ always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l no-ignore -d 'Do not honour .gitignore/.ignore files, and read hidden files'
+complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l follow-symlinks -d 'Follow symbolic links whose target lies outside the walked directory (by default they are skipped, with a note). Files named on the command line are always read as given'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s q -l quiet -d 'Print findings only: no summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l summary -d 'Add a count of findings per code after the summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l strict -d 'Treat fields the schema does not declare as errors, not warnings'
@@ -88,6 +89,7 @@ always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l no-ignore -d 'Do not honour .gitignore/.ignore files, and read hidden files'
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l follow-symlinks -d 'Follow symbolic links whose target lies outside the walked directory (by default they are skipped, with a note). Files named on the command line are always read as given'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s q -l quiet -d 'Print findings only: no summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l summary -d 'Add a count of findings per code after the summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l list-rules -d 'Print the table of lint rules and exit'
@@ -112,13 +114,15 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l app -d '
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l type -d 'Convert any message, by full name (pkg.Msg), between binpb, json, txtpb and yaml, like `buf convert`. Needs --from' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l proto-path -d 'With --type: also compile the .proto files under this directory (repeatable; each is an import path too, like `protoc -I`)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l descriptor-set -d 'With --type: also load the messages of this FileDescriptorSet (made with `protoc --include_imports --descriptor_set_out=FILE` or `buf build -o FILE`)' -r -F
-complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l max-file-size -d 'Refuse input files larger than this many bytes' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l max-depth -d 'How deep messages may nest (the top-level message is 1; each nested message, map entry and Any payload adds one). Deeper input is an error before it is decoded; binary protobuf decoders stop at 101' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l max-file-size -d 'Refuse input files (and --descriptor-set, .proto files) larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l envelope -d 'CRD -> proto: wrap objects in the control plane\'s SubscribeResponse, one per (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l delimited -d 'binpb: write a length-delimited stream even for one message; with --from, read one'
+complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l follow-symlinks -d 'When walking a directory of CRD YAML: follow symbolic links whose target lies outside it (by default they are skipped, with a note)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s V -l version -d 'Print version'

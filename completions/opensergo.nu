@@ -29,6 +29,7 @@ module completions {
   export extern "opensergo validate" [
     --exclude: string         # Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`
     --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
+    --follow-symlinks         # Follow symbolic links whose target lies outside the walked directory (by default they are skipped, with a note). Files named on the command line are always read as given
     --max-file-size: string   # Refuse files larger than this many bytes
     --format(-f): string@"nu-complete opensergo validate format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
@@ -62,6 +63,7 @@ module completions {
   export extern "opensergo lint" [
     --exclude: string         # Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`
     --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
+    --follow-symlinks         # Follow symbolic links whose target lies outside the walked directory (by default they are skipped, with a note). Files named on the command line are always read as given
     --max-file-size: string   # Refuse files larger than this many bytes
     --format(-f): string@"nu-complete opensergo lint format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
@@ -110,7 +112,9 @@ module completions {
     --type: string            # Convert any message, by full name (pkg.Msg), between binpb, json, txtpb and yaml, like `buf convert`. Needs --from
     --proto-path: path        # With --type: also compile the .proto files under this directory (repeatable; each is an import path too, like `protoc -I`)
     --descriptor-set: path    # With --type: also load the messages of this FileDescriptorSet (made with `protoc --include_imports --descriptor_set_out=FILE` or `buf build -o FILE`)
-    --max-file-size: string   # Refuse input files larger than this many bytes
+    --max-depth: string       # How deep messages may nest (the top-level message is 1; each nested message, map entry and Any payload adds one). Deeper input is an error before it is decoded; binary protobuf decoders stop at 101
+    --follow-symlinks         # When walking a directory of CRD YAML: follow symbolic links whose target lies outside it (by default they are skipped, with a note)
+    --max-file-size: string   # Refuse input files (and --descriptor-set, .proto files) larger than this many bytes
     --color: string@"nu-complete opensergo convert color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml

@@ -20,7 +20,7 @@
 
 use std::ffi::OsStr;
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::escape::escape_path;
 
@@ -238,23 +238,23 @@ fn default_permissions() -> Option<std::fs::Permissions> {
 /// component a plain name (no `..`, `.`, empty, drive or root, control
 /// character, backslash), at most 255 bytes a component.
 pub fn check_relative(rel: &Path) -> Result<(), String> {
-    if rel.as_os_str().is_empty() {
+    let Some(text) = rel.to_str() else {
+        return Err("a name that is not UTF-8".into());
+    };
+    if text.is_empty() {
         return Err("an empty path".into());
     }
-    for component in rel.components() {
-        match component {
-            Component::Normal(name) => check_component(name)?,
-            Component::ParentDir => return Err("`..` climbs out of the directory".into()),
-            Component::CurDir => return Err("`.` is not a file name".into()),
-            Component::RootDir | Component::Prefix(_) => {
-                return Err("an absolute path leaves the directory".into());
-            }
-        }
+    if rel.is_absolute() || rel.has_root() || text.starts_with('/') {
+        return Err("an absolute path leaves the directory".into());
     }
-    // `a//b` and a trailing `/` are not one file name per component.
-    let text = rel.to_string_lossy();
-    if text.contains("//") || text.ends_with('/') || text.starts_with('/') {
-        return Err("an empty path component".into());
+    // Split by hand: `Path::components` quietly drops `.` and empty parts.
+    for part in text.split(|c| c == '/' || (cfg!(windows) && c == '\\')) {
+        match part {
+            "" => return Err("an empty path component".into()),
+            ".." => return Err("`..` climbs out of the directory".into()),
+            "." => return Err("`.` is not a file name".into()),
+            name => check_component(OsStr::new(name))?,
+        }
     }
     Ok(())
 }

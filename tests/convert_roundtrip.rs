@@ -703,7 +703,7 @@ proptest! {
         for info in descriptors::proto_kinds() {
             let desc = descriptors::kind_message(info).unwrap();
             for delimited in [false, true] {
-                if let Ok(messages) = convert::read_messages(&bytes, convert::Format::Binpb, &desc, delimited) {
+                if let Ok(messages) = convert::read_messages(&bytes, convert::Format::Binpb, &desc, delimited, convert::depth::DEFAULT_MAX_DEPTH) {
                     for message in messages {
                         let object = Object {
                             kind: info,
@@ -719,7 +719,7 @@ proptest! {
             }
         }
         let response = descriptors::pool().get_message_by_name(envelope::SUBSCRIBE_RESPONSE).unwrap();
-        if let Ok(messages) = convert::read_messages(&bytes, convert::Format::Binpb, &response, false) {
+        if let Ok(messages) = convert::read_messages(&bytes, convert::Format::Binpb, &response, false, convert::depth::DEFAULT_MAX_DEPTH) {
             for m in messages {
                 let _ = envelope::unwrap(&m, None, None);
             }
@@ -744,7 +744,7 @@ proptest! {
         if cut { bytes.truncate(i) } else { bytes[i] = byte }
         if kind.is_empty() {
             let desc = descriptors::pool().get_message_by_name(envelope::SUBSCRIBE_RESPONSE).unwrap();
-            if let Ok(ms) = convert::read_messages(&bytes, convert::Format::Binpb, &desc, false) {
+            if let Ok(ms) = convert::read_messages(&bytes, convert::Format::Binpb, &desc, false, convert::depth::DEFAULT_MAX_DEPTH) {
                 for m in ms {
                     if let Ok(objects) = envelope::unwrap(&m, None, None) {
                         for o in objects { let _ = convert::object_to_crd(&o); }
@@ -754,7 +754,7 @@ proptest! {
         } else {
             let info = opensergo::kinds::by_kind_name(kind).unwrap();
             let desc = descriptors::kind_message(info).unwrap();
-            if let Ok(ms) = convert::read_messages(&bytes, convert::Format::Binpb, &desc, false) {
+            if let Ok(ms) = convert::read_messages(&bytes, convert::Format::Binpb, &desc, false, convert::depth::DEFAULT_MAX_DEPTH) {
                 for message in ms {
                     let _ = convert::object_to_crd(&Object { kind: info, name: "x".into(), namespace: None, app: None, message });
                 }

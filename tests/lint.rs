@@ -47,8 +47,8 @@ fn lint_path(path: &Path, extra: &str) -> Vec<Found> {
     let walked = walk::collect(
         &[path.display().to_string()],
         &WalkOptions {
-            excludes: &[],
             respect_ignore: false,
+            ..WalkOptions::default()
         },
     )
     .unwrap();

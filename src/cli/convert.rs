@@ -107,6 +107,13 @@ pub struct ConvertArgs {
     #[arg(long, value_name = "FILE", requires = "type_name")]
     pub descriptor_set: Option<PathBuf>,
 
+    /// How deep messages may nest (the top-level message is 1; each nested
+    /// message, map entry and Any payload adds one). Deeper input is an error
+    /// before it is decoded; binary protobuf decoders stop at 101.
+    #[arg(long, value_name = "N", default_value_t = crate::convert::depth::DEFAULT_MAX_DEPTH,
+          value_parser = clap::builder::TypedValueParser::map(clap::value_parser!(u16).range(1..=100), usize::from))]
+    pub max_depth: usize,
+
     /// When walking a directory of CRD YAML: follow symbolic links whose target
     /// lies outside it (by default they are skipped, with a note).
     #[arg(long)]

@@ -347,6 +347,15 @@ fn emit_messages(
 ) {
     let mut lost_all = Vec::new();
     outcome.messages = messages.len();
+    // Whatever is written must read back: nothing deeper than the limit.
+    for (name, message) in &messages {
+        if let Err(e) = convert::check_depth(std::slice::from_ref(message), args.max_depth) {
+            outcome.diagnostics.push(
+                Diagnostic::new(codes::BAD_MESSAGE, e).in_file(name.as_str()),
+            );
+            return;
+        }
+    }
     if args.out_dir.is_some() {
         for (name, message) in messages {
             let (bytes, lost) = convert::write_messages(&[message], args.to, args.delimited);
@@ -450,7 +459,7 @@ fn decode_inputs(
                 continue;
             }
         };
-        match convert::read_messages(&bytes, from, desc, args.delimited) {
+        match convert::read_messages(&bytes, from, desc, args.delimited, args.max_depth) {
             Ok(messages) => out.extend(messages.into_iter().map(|m| (name.clone(), m))),
             Err(e) => outcome
                 .diagnostics
@@ -615,6 +624,12 @@ fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Outcome, String> {
                 reader.number_strings = true;
                 let message = reader.read_message(&doc.root, &desc);
                 outcome.diagnostics.append(&mut reader.diagnostics);
+                if let Err(e) = convert::check_depth(std::slice::from_ref(&message), args.max_depth) {
+                    outcome.diagnostics.push(
+                        doc.diagnostic(codes::BAD_MESSAGE, e, doc.head_span()),
+                    );
+                    continue;
+                }
                 messages.push(message);
             }
         }

@@ -88,9 +88,7 @@ pub fn from_crd(files: &[PathBuf], out_dir: &Path) -> Result<Vec<PathBuf>, Strin
                     serde_json::to_string_pretty(&c.schema).map_err(|e| e.to_string())?;
                 text.push('\n');
                 outputs.push((
-                    PathBuf::from(&c.group)
-                        .join(&c.version)
-                        .join(format!("{}.json", c.kind)),
+                    PathBuf::from(format!("{}/{}/{}.json", c.group, c.version, c.kind)),
                     text.into_bytes(),
                 ));
             }

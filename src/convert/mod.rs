@@ -17,6 +17,7 @@
 //! the other side) are printed and the run goes on. Nothing is dropped
 //! without one or the other.
 
+pub mod depth;
 pub mod descriptors;
 pub mod envelope;
 pub mod mapping;
@@ -164,11 +165,44 @@ pub fn write_messages(
 /// Decodes the messages of an input in a format (binpb, json or txtpb;
 /// YAML goes through the document loader). `delimited` reads a
 /// length-delimited binpb stream. The error says what is wrong and where.
+///
+/// Text-format and JSON input nested deeper than `max_depth` is refused
+/// before it is parsed, and every decoded message is measured (with the
+/// `Any`s inside it unpacked): see [`depth`].
 pub fn read_messages(
     bytes: &[u8],
     format: Format,
     desc: &MessageDescriptor,
     delimited: bool,
+    max_depth: usize,
+) -> Result<Vec<DynamicMessage>, String> {
+    let messages = decode_messages(bytes, format, desc, delimited, max_depth)?;
+    check_depth(&messages, max_depth)?;
+    Ok(messages)
+}
+
+/// Refuses messages nested deeper than `max_depth` (see [`depth`]).
+pub fn check_depth(messages: &[DynamicMessage], max_depth: usize) -> Result<(), String> {
+    let count = messages.len();
+    for (i, m) in messages.iter().enumerate() {
+        if depth::message_depth(m, max_depth) > max_depth {
+            let which = if count > 1 {
+                format!("message {} of {count}", i + 1)
+            } else {
+                "the message".to_string()
+            };
+            return Err(depth::too_deep(&which, max_depth));
+        }
+    }
+    Ok(())
+}
+
+fn decode_messages(
+    bytes: &[u8],
+    format: Format,
+    desc: &MessageDescriptor,
+    delimited: bool,
+    max_depth: usize,
 ) -> Result<Vec<DynamicMessage>, String> {
     match format {
         Format::Binpb => {
@@ -188,6 +222,9 @@ pub fn read_messages(
                         } else {
                             "the input".to_string()
                         };
+                        if e.to_string().contains("recursion limit") {
+                            return depth::too_deep(&which, max_depth);
+                        }
                         format!(
                             "{which} is not a valid {} ({e}): truncated or corrupt bytes, or the wrong --kind/--type{}",
                             desc.full_name(),
@@ -204,11 +241,17 @@ pub fn read_messages(
         Format::Json => {
             let text =
                 std::str::from_utf8(bytes).map_err(|e| format!("JSON input is not UTF-8: {e}"))?;
+            if depth::text_depth(text, true, max_depth) > max_depth {
+                return Err(depth::too_deep("the JSON input", max_depth));
+            }
             protojson::parse_json_messages(text, desc)
         }
         Format::Txtpb => {
             let text = std::str::from_utf8(bytes)
                 .map_err(|e| format!("text-format input is not UTF-8: {e}"))?;
+            if depth::text_depth(text, false, max_depth) > max_depth {
+                return Err(depth::too_deep("the text-format input", max_depth));
+            }
             text::parse_messages(text, desc)
         }
         Format::Yaml => Err("YAML input is read as documents, not raw bytes".to_string()),
