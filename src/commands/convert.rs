@@ -38,6 +38,8 @@ struct Outcome {
     messages: usize,
     /// The identities of the files read, which no output may overwrite.
     inputs: Vec<output::FileId>,
+    /// The names in `files`.
+    names: std::collections::HashSet<String>,
 }
 
 pub fn run(args: &ConvertArgs, color: ColorChoice) -> Result<u8, String> {
@@ -79,14 +81,18 @@ fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<u8, Strin
     let warnings = outcome.diagnostics.len() - errors;
     if !outcome.diagnostics.is_empty() {
         let mut report = Report::new("convert");
+        let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for d in outcome.diagnostics {
-            match report.files.iter_mut().find(|f| f.name == d.file) {
-                Some(entry) => entry.diagnostics.push(d),
-                None => report.files.push(FileEntry {
-                    name: d.file.clone(),
-                    documents: Vec::new(),
-                    diagnostics: vec![d],
-                }),
+            match by_name.get(&d.file) {
+                Some(&i) => report.files[i].diagnostics.push(d),
+                None => {
+                    by_name.insert(d.file.clone(), report.files.len());
+                    report.files.push(FileEntry {
+                        name: d.file.clone(),
+                        documents: Vec::new(),
+                        diagnostics: vec![d],
+                    });
+                }
             }
         }
         let options = RenderOptions {
@@ -191,7 +197,7 @@ fn file_part(text: &str) -> String {
 
 /// Adds a named output file; two outputs with one name are an error.
 fn add_file(outcome: &mut Outcome, name: String, bytes: Vec<u8>) {
-    if outcome.files.iter().any(|(n, _)| *n == name) {
+    if !outcome.names.insert(name.clone()) {
         outcome.diagnostics.push(Diagnostic::new(
             codes::UNREPRESENTABLE,
             format!("two outputs would both be written to {name} (the same object twice?)"),

@@ -4,7 +4,9 @@
 use super::{Report, Status};
 use crate::diagnostic::{Diagnostic, Severity};
 
+/// XML escaping, after the control characters every text format escapes.
 fn escape(s: &str) -> String {
+    let s = crate::escape::escape_control_keep_newlines(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -25,11 +27,17 @@ fn failure_text(diags: &[&Diagnostic]) -> String {
     diags
         .iter()
         .map(|d| {
+            let file = crate::escape::escape_control(&d.file);
             let place = d
                 .start()
-                .map(|p| format!("{}:{}:{}", d.file, p.line, p.column))
-                .unwrap_or_else(|| d.file.clone());
-            format!("{place}: {}[{}] {}", d.severity, d.code.id, d.message)
+                .map(|p| format!("{file}:{}:{}", p.line, p.column))
+                .unwrap_or_else(|| file.to_string());
+            format!(
+                "{place}: {}[{}] {}",
+                d.severity,
+                d.code.id,
+                crate::escape::escape_control(&d.message)
+            )
         })
         .collect::<Vec<_>>()
         .join("\n")

@@ -172,16 +172,30 @@ fn schema_error(
     let path = to_path(error.instance_path());
     match error.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
+            // One index of the mapping's keys, not a scan per unknown key.
+            let keys: HashMap<std::borrow::Cow<'_, str>, crate::source::Span> = doc
+                .node_at(&path)
+                .map(|(_, node)| {
+                    node.as_map()
+                        .iter()
+                        .filter_map(|(k, _)| Some((k.key_text()?, k.span)))
+                        .collect()
+                })
+                .unwrap_or_default();
             for field in unexpected {
                 let mut field_path = path.clone();
                 field_path.push(Segment::Key(field.clone()));
                 let dotted_path = dotted(&field_path);
                 let help = hints::help_for(doc, &field_path, &hints::Problem::UnknownField);
+                let span = keys
+                    .get(field.as_str())
+                    .copied()
+                    .unwrap_or_else(|| doc.span_of(&field_path, true));
                 let mut d = doc
                     .diagnostic(
                         codes::UNKNOWN_FIELD,
                         format!("unknown field `{dotted_path}`"),
-                        doc.span_of(&field_path, true),
+                        span,
                     )
                     .with_path(dotted_path)
                     .with_label("not declared by the schema; Kubernetes would drop it");
