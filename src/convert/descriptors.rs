@@ -125,12 +125,49 @@ pub fn with_proto_paths(
     compiler.include_imports(true);
     compiler
         .open_files(&files)
-        .map_err(|e| format!("cannot compile the --proto-path files: {e}"))?;
+        .map_err(|e| format!("cannot compile the --proto-path files: {}", describe(&e)))?;
     pool.decode_file_descriptor_set(compiler.encode_file_descriptor_set().as_slice())
         .map_err(|e| {
             format!("the --proto-path files clash with the embedded OpenSergo protos: {e}")
         })?;
     Ok(pool)
+}
+
+/// A protox error with its place (`file:line:column`) and help. An import
+/// that is not a plain relative path is called what it is (protox-parse
+/// reports it as an "invalid group name").
+fn describe(e: &protox::Error) -> String {
+    use miette::Diagnostic as _;
+    let help = e.help().map(|h| h.to_string());
+    let bad_import = help
+        .as_deref()
+        .is_some_and(|h| h.starts_with("imports may not contain"));
+    let mut message = e.to_string();
+    let mut place = String::new();
+    let label = e.labels().and_then(|mut labels| labels.next());
+    let source = e.source_code().or_else(|| {
+        e.related()
+            .and_then(|mut r| r.next())
+            .and_then(|d| d.source_code())
+    });
+    if let (Some(source), Some(label)) = (source, label)
+        && let Ok(contents) = source.read_span(label.inner(), 0, 0)
+    {
+        place = format!(
+            "{}:{}:{}: ",
+            contents.name().or(e.file()).unwrap_or("?"),
+            contents.line() + 1,
+            contents.column() + 1
+        );
+        if bad_import {
+            let text = String::from_utf8_lossy(contents.data()).into_owned();
+            message = format!("invalid import path {text}");
+        }
+    } else if bad_import {
+        message = "invalid import path".to_string();
+    }
+    let help = help.map(|h| format!(" ({h})")).unwrap_or_default();
+    escape_control(&format!("{place}{message}{help}")).into_owned()
 }
 
 /// Finds `.proto` files (and imports) below the --proto-path directories:

@@ -151,12 +151,8 @@ pub fn write_messages(
             text.push('\n');
             text.into_bytes()
         }
-        Format::Txtpb => messages
-            .iter()
-            .map(text::to_text)
-            .collect::<Vec<_>>()
-            .join("---\n")
-            .into_bytes(),
+        Format::Txtpb if several => text::write_messages(messages).into_bytes(),
+        Format::Txtpb => messages.first().map(text::to_text).unwrap_or_default().into_bytes(),
         Format::Yaml => yaml_out::to_yaml_stream(&json_values(protojson::Style::Yaml)).into_bytes(),
     };
     (bytes, lost)

@@ -22,6 +22,9 @@ pub fn to_text(message: &DynamicMessage) -> String {
 }
 
 /// Parses one message, or several separated by lines holding only `---`.
+/// As in a YAML stream, separators with nothing but blanks between them
+/// (a trailing `---`, `---` twice) make no messages; [`write_messages`]
+/// writes an empty message as a comment line so it is kept.
 pub fn parse_messages(text: &str, desc: &MessageDescriptor) -> Result<Vec<DynamicMessage>, String> {
     let mut chunks = vec![String::new()];
     for line in text.split_inclusive('\n') {
@@ -30,6 +33,9 @@ pub fn parse_messages(text: &str, desc: &MessageDescriptor) -> Result<Vec<Dynami
         } else if let Some(last) = chunks.last_mut() {
             last.push_str(line);
         }
+    }
+    if chunks.len() > 1 {
+        chunks.retain(|c| !c.trim().is_empty());
     }
     let count = chunks.len();
     chunks
@@ -50,6 +56,29 @@ pub fn parse_messages(text: &str, desc: &MessageDescriptor) -> Result<Vec<Dynami
         })
         .collect()
 }
+
+/// Several messages in the text format, separated by `---` lines; an
+/// empty message is written as a comment so that it reads back.
+pub fn write_messages(messages: &[DynamicMessage]) -> String {
+    if messages.len() == 1 {
+        return to_text(&messages[0]);
+    }
+    messages
+        .iter()
+        .map(|m| {
+            let text = to_text(m);
+            if text.is_empty() {
+                EMPTY_MESSAGE.to_string()
+            } else {
+                text
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("---\n")
+}
+
+/// How an empty message stands in a stream of several.
+const EMPTY_MESSAGE: &str = "# (empty message)\n";
 
 fn indent(out: &mut String, level: usize) {
     for _ in 0..level {
@@ -247,7 +276,14 @@ mod tests {
             .unwrap();
         let messages = parse_messages("name: \"a\"\n---\nname: \"b\"\n", &desc).unwrap();
         assert_eq!(messages.len(), 2);
-        let err = parse_messages("name: 1\n---\n", &desc).unwrap_err();
-        assert!(err.contains("message 1 of 2"), "{err}");
+        let err = parse_messages("name: \"a\"\n---\nname: 1\n", &desc).unwrap_err();
+        assert!(err.contains("message 2 of 2"), "{err}");
+        // Blank separators make no messages; an empty message written in a
+        // stream reads back as one.
+        assert_eq!(parse_messages("name: \"a\"\n---\n", &desc).unwrap().len(), 1);
+        assert_eq!(parse_messages("---\nname: \"a\"\n---\n---\n", &desc).unwrap().len(), 1);
+        let empty = DynamicMessage::new(desc.clone());
+        let written = write_messages(&[messages[0].clone(), empty]);
+        assert_eq!(parse_messages(&written, &desc).unwrap().len(), 2);
     }
 }

@@ -120,6 +120,7 @@ pub fn check_document(doc: &Document, schemas: &SchemaSet, options: Options) -> 
     if crate::kinds::is_opensergo_group(&meta.group) {
         diagnostics.extend(metadata::check(doc, meta.group != "policy.opensergo.io"));
     }
+    oversized_integers(doc, &mut diagnostics);
     match chosen.validator {
         Ok(validator) => {
             let json = doc.to_json();
@@ -138,6 +139,59 @@ pub fn check_document(doc: &Document, schemas: &SchemaSet, options: Options) -> 
         )),
     }
     finish(diagnostics)
+}
+
+/// Integers written with more digits than 64 bits hold
+/// (`threshold: 99999999999999999999999999`): YAML and JSON readers turn
+/// them into rounded floats that a schema's `integer` still accepts, but
+/// Kubernetes (int64) rejects the object and converters cannot represent
+/// the value.
+fn oversized_integers(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let mut stack = vec![&doc.root];
+    while let Some(node) = stack.pop() {
+        match &node.value {
+            crate::yaml::Value::Map(entries) => {
+                stack.extend(entries.iter().rev().map(|(_, v)| v));
+            }
+            crate::yaml::Value::Seq(items) => stack.extend(items.iter().rev()),
+            crate::yaml::Value::Float(_) if node.plain => {
+                let text = doc
+                    .source
+                    .text
+                    .get(node.span.start..node.span.end)
+                    .unwrap_or_default();
+                let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                let shown: String = if text.len() > 40 {
+                    format!("{}...", &text[..37])
+                } else {
+                    text.to_string()
+                };
+                let path = crate::lint::read::path_at(&doc.root, node.span);
+                let mut d = doc
+                    .diagnostic(
+                        codes::SCHEMA_VIOLATION,
+                        if path.is_empty() {
+                            format!("{shown} is too large for a 64-bit integer")
+                        } else {
+                            format!("{path}: {shown} is too large for a 64-bit integer")
+                        },
+                        node.span,
+                    )
+                    .with_label("does not fit in int64")
+                    .with_help(
+                        "Kubernetes stores integers as int64 (at most 9223372036854775807) and rejects larger ones; other tools silently round them",
+                    );
+                if !path.is_empty() {
+                    d = d.with_path(path);
+                }
+                out.push(d);
+            }
+            _ => {}
+        }
+    }
 }
 
 fn finish(mut diagnostics: Vec<Diagnostic>) -> Checked {
