@@ -15,7 +15,7 @@ use super::rules::{
     short_recovery_timeout, slow_ratio_without_max_rt, stat_duration_ignored,
     strategy_in_other_group, strategy_kind_mismatch, strategy_not_found, subset_not_defined,
     target_ref_not_found, unknown_suppression_code, unreachable_route, unused_suppression,
-    yaml11_boolean, zero_limit, zero_request_interval, zero_trigger_ratio,
+    yaml11_boolean, yaml11_number, zero_limit, zero_request_interval, zero_trigger_ratio,
 };
 use super::{Rule, settings::CATEGORIES};
 
@@ -56,6 +56,7 @@ pub static RULES: &[Rule] = &[
     zero_request_interval::RULE,
     queue_timeout_below_interval::RULE,
     yaml11_boolean::RULE,
+    yaml11_number::RULE,
     ignored_slow_conditions::RULE,
     shadow_source_is_shadow::RULE,
     limit_mode_ignored::RULE,

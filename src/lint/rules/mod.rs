@@ -57,6 +57,7 @@ pub mod shadow_source_is_shadow;
 pub mod short_recovery_timeout;
 pub mod slow_ratio_without_max_rt;
 pub mod yaml11_boolean;
+pub mod yaml11_number;
 pub mod zero_limit;
 pub mod zero_request_interval;
 pub mod zero_trigger_ratio;
