@@ -66,7 +66,7 @@ def main():
     write(
         os.path.join(out, "documents.yaml"),
         "".join(
-            f"---\napiVersion: fault-tolerance.opensergo.io/v1alpha1\nkind: RateLimitStrategy\nmetadata: {{name: d{i}}}\n"
+            f"---\napiVersion: fault-tolerance.opensergo.io/v1alpha1\nkind: RateLimitStrategy\nmetadata: {{name: d{i}}}\nspec: {{threshold: ten}}\n"
             for i in range(100_000 * scale)
         ),
     )
