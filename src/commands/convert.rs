@@ -378,7 +378,7 @@ fn emit_messages(
         outcome.diagnostics.push(Diagnostic::new(
             codes::DROPPED_FIELD,
             format!(
-                "unknown fields ({}) have no {} form: left out (binpb and txtpb keep them)",
+                "unknown fields ({}) have no {} form: left out (binpb keeps them)",
                 lost_all.join(", "),
                 args.to.extension()
             ),

@@ -114,7 +114,8 @@ pub fn object_to_crd(object: &Object) -> (Option<serde_json::Value>, Vec<Diagnos
 
 /// Encodes messages in a format: one message as itself, several (or one
 /// when `delimited`) in the format's multi-message framing. Also returns
-/// the paths of unknown fields that JSON and YAML cannot hold.
+/// the paths of unknown fields that JSON, YAML and the text format cannot
+/// hold (only binpb keeps them).
 pub fn write_messages(
     messages: &[DynamicMessage],
     format: Format,
@@ -151,8 +152,18 @@ pub fn write_messages(
             text.push('\n');
             text.into_bytes()
         }
-        Format::Txtpb if several => text::write_messages(messages).into_bytes(),
-        Format::Txtpb => messages.first().map(text::to_text).unwrap_or_default().into_bytes(),
+        Format::Txtpb => {
+            // Unknown fields become comments: reported as left out.
+            for (i, m) in messages.iter().enumerate() {
+                let prefix = if several { format!("[{i}]") } else { String::new() };
+                lost.extend(mapping::unknown_field_paths(m, &prefix));
+            }
+            if several {
+                text::write_messages(messages).into_bytes()
+            } else {
+                messages.first().map(text::to_text).unwrap_or_default().into_bytes()
+            }
+        }
         Format::Yaml => yaml_out::to_yaml_stream(&json_values(protojson::Style::Yaml)).into_bytes(),
     };
     (bytes, lost)

@@ -3,7 +3,9 @@
 //! C escapes with octal for non-ASCII bytes, shortest round-trip doubles),
 //! with map entries sorted by key so the output never changes between runs.
 //! `google.protobuf.Any` is expanded (`[type.googleapis.com/...] { ... }`)
-//! when its type is known, which `protoc --encode` reads back.
+//! when its type is known, which `protoc --encode` reads back. Unknown
+//! fields are written as comments (`# 4: 0x2828ffff`), since nothing
+//! reads fields by number back.
 //!
 //! Parsing is prost-reflect's.
 
@@ -128,9 +130,14 @@ fn write_fields(message: &DynamicMessage, level: usize, out: &mut String) {
                 }
                 v => write_single(&name, &kind, v, level, out),
             },
+            // Unknown fields are shown the way `protoc --decode` shows
+            // them, but as comments: no text-format parser reads fields
+            // by number, and what convert writes must read back (they are
+            // reported as left out, as for JSON).
             Item::Unknown(unknown) => {
                 for line in format!("{unknown:#}").lines() {
                     indent(out, level);
+                    out.push_str("# ");
                     out.push_str(line);
                     out.push('\n');
                 }
