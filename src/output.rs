@@ -523,10 +523,24 @@ mod tests {
 
     #[test]
     fn relative_paths_from_input_are_checked() {
-        for bad in ["../x", "a/../../b", "/etc/passwd", "", ".", "a/./b", "a\nb", "a\\b", "a//b"] {
+        for bad in [
+            "../x",
+            "a/../../b",
+            "/etc/passwd",
+            "",
+            ".",
+            "a/./b",
+            "a\nb",
+            "a\\b",
+            "a//b",
+        ] {
             assert!(check_relative(Path::new(bad)).is_err(), "{bad:?}");
         }
-        for good in ["a/b/c.json", "example.opensergo.io/v1alpha1/Foo.json", "..a"] {
+        for good in [
+            "a/b/c.json",
+            "example.opensergo.io/v1alpha1/Foo.json",
+            "..a",
+        ] {
             assert!(check_relative(Path::new(good)).is_ok(), "{good:?}");
         }
     }

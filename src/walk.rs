@@ -125,7 +125,10 @@ pub fn read_text_bounded(path: &Path, max_size: u64) -> Result<String, ReadError
     String::from_utf8(bytes).map_err(|e| {
         ReadError::Io(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
-            format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+            format!(
+                "not UTF-8 (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
         ))
     })
 }
@@ -202,8 +205,7 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
             continue;
         }
         let path = Path::new(raw);
-        let meta = std::fs::metadata(path)
-            .map_err(|e| format!("{}: {e}", escape_control(raw)))?;
+        let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", escape_control(raw)))?;
         if !meta.is_dir() {
             // Named on the command line: read as given, links followed.
             if !options.outputs.is_empty()

@@ -317,7 +317,8 @@ impl Builder {
                 return Ok(Step::Document(doc));
             }
             EventData::Alias { anchor } => {
-                let Some((node, count)) = self.anchors.get(&anchor).map(|(n, c)| (n.clone(), *c)) else {
+                let Some((node, count)) = self.anchors.get(&anchor).map(|(n, c)| (n.clone(), *c))
+                else {
                     return Err(Box::new(YamlError {
                         kind: YamlErrorKind::Syntax,
                         message: format!("unknown anchor `{anchor}`"),
@@ -615,11 +616,11 @@ fn merge_error(span: Span, value: &Value) -> Box<YamlError> {
     };
     Box::new(YamlError {
         kind: YamlErrorKind::Syntax,
-        message: format!(
-            "a merge key `<<` takes a mapping or a list of mappings, not {shown}"
-        ),
+        message: format!("a merge key `<<` takes a mapping or a list of mappings, not {shown}"),
         span,
-        help: Some("merge an anchored mapping (`<<: *base`), or quote `'<<'` to use it as a key".into()),
+        help: Some(
+            "merge an anchored mapping (`<<: *base`), or quote `'<<'` to use it as a key".into(),
+        ),
         related: None,
         path: None,
     })

@@ -20,7 +20,16 @@ fn setup() -> tempfile::TempDir {
 
 fn convert(dir: &std::path::Path, input: &str, from: &str, to: &str, extra: &[&str]) -> Run {
     let mut args = vec![
-        "convert", input, "--from", from, "--type", "t.R", "--proto-path", "protos", "--to", to,
+        "convert",
+        input,
+        "--from",
+        from,
+        "--type",
+        "t.R",
+        "--proto-path",
+        "protos",
+        "--to",
+        to,
     ];
     args.extend_from_slice(extra);
     run(dir, &args)
@@ -60,7 +69,8 @@ fn nested_any_binpb(depth: usize) -> Vec<u8> {
 fn assert_too_deep(r: &Run, what: &str) {
     assert_eq!(r.code, 2, "{what}: exit {} {}", r.code, r.stderr);
     assert!(
-        r.flat().contains("nests messages more than 100 levels deep"),
+        r.flat()
+            .contains("nests messages more than 100 levels deep"),
         "{what}: {}",
         r.stderr
     );
@@ -80,17 +90,28 @@ fn deep_text_format_is_a_diagnostic_not_a_stack_overflow() {
         assert_too_deep(&convert(dir.path(), "any.txtpb", "txtpb", to, &[]), to);
     }
     // A recursive user message, and maps of it.
-    write(&dir.path().join("r.txtpb"), format!("{}s: \"x\"{}", "r { ".repeat(5000), " }".repeat(5000)));
+    write(
+        &dir.path().join("r.txtpb"),
+        format!("{}s: \"x\"{}", "r { ".repeat(5000), " }".repeat(5000)),
+    );
     assert_too_deep(&convert(dir.path(), "r.txtpb", "txtpb", "json", &[]), "r");
     write(
         &dir.path().join("m.txtpb"),
-        format!("{}s: \"x\"{}", "m { key: \"k\" value { ".repeat(3000), " } }".repeat(3000)),
+        format!(
+            "{}s: \"x\"{}",
+            "m { key: \"k\" value { ".repeat(3000),
+            " } }".repeat(3000)
+        ),
     );
     assert_too_deep(&convert(dir.path(), "m.txtpb", "txtpb", "yaml", &[]), "map");
     // The same in JSON.
     write(
         &dir.path().join("r.json"),
-        format!("{}\"s\": \"x\"{}", "{\"r\": ".repeat(5000), "}".repeat(5000)),
+        format!(
+            "{}\"s\": \"x\"{}",
+            "{\"r\": ".repeat(5000),
+            "}".repeat(5000)
+        ),
     );
     assert_too_deep(&convert(dir.path(), "r.json", "json", "txtpb", &[]), "json");
 }
@@ -112,9 +133,19 @@ fn what_convert_writes_it_reads_back() {
     let dir = setup();
     let at_limit = format!("{}s: \"x\"{}", "r { ".repeat(99), " }".repeat(99));
     write(&dir.path().join("ok.txtpb"), &at_limit);
-    let r = convert(dir.path(), "ok.txtpb", "txtpb", "binpb", &["-o", "ok.binpb"]);
+    let r = convert(
+        dir.path(),
+        "ok.txtpb",
+        "txtpb",
+        "binpb",
+        &["-o", "ok.binpb"],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    for (to, file) in [("json", "ok.json"), ("txtpb", "ok2.txtpb"), ("yaml", "ok.yaml")] {
+    for (to, file) in [
+        ("json", "ok.json"),
+        ("txtpb", "ok2.txtpb"),
+        ("yaml", "ok.yaml"),
+    ] {
         let r = convert(dir.path(), "ok.binpb", "binpb", to, &["-o", file]);
         assert_eq!(r.code, 0, "{to}: {}", r.stderr);
         let from = if to == "txtpb" { "txtpb" } else { to };
@@ -128,13 +159,34 @@ fn what_convert_writes_it_reads_back() {
     }
     let over = format!("{}s: \"x\"{}", "r { ".repeat(149), " }".repeat(149));
     write(&dir.path().join("deep.txtpb"), &over);
-    assert_too_deep(&convert(dir.path(), "deep.txtpb", "txtpb", "binpb", &["-o", "deep.binpb"]), "150");
+    assert_too_deep(
+        &convert(
+            dir.path(),
+            "deep.txtpb",
+            "txtpb",
+            "binpb",
+            &["-o", "deep.binpb"],
+        ),
+        "150",
+    );
     assert!(!dir.path().join("deep.binpb").exists());
     // --max-depth lowers the limit; it cannot be raised past the decoders'.
-    let r = convert(dir.path(), "ok.txtpb", "txtpb", "json", &["--max-depth", "10"]);
+    let r = convert(
+        dir.path(),
+        "ok.txtpb",
+        "txtpb",
+        "json",
+        &["--max-depth", "10"],
+    );
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.flat().contains("more than 10 levels"), "{}", r.stderr);
-    let r = convert(dir.path(), "ok.txtpb", "txtpb", "json", &["--max-depth", "500"]);
+    let r = convert(
+        dir.path(),
+        "ok.txtpb",
+        "txtpb",
+        "json",
+        &["--max-depth", "500"],
+    );
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
 
@@ -154,18 +206,32 @@ fn anchors_cannot_multiply_memory() {
         text.push('\n');
     }
     write(&dir.path().join("anchors.yaml"), &text);
-    let r = run_in(dir.path(), &["--no-config", "validate", "anchors.yaml"], Duration::from_secs(60));
+    let r = run_in(
+        dir.path(),
+        &["--no-config", "validate", "anchors.yaml"],
+        Duration::from_secs(60),
+    );
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.flat().contains("OS0005"), "{}", r.stdout);
-    assert!(r.flat().contains("anchors and aliases copy more than"), "{}", r.stdout);
+    assert!(
+        r.flat().contains("anchors and aliases copy more than"),
+        "{}",
+        r.stdout
+    );
     // The classic alias bomb still fails fast.
     let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
     for i in 1..12 {
         let p = i - 1;
-        bomb.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
     }
     write(&dir.path().join("bomb.yaml"), &bomb);
-    let r = run_in(dir.path(), &["--no-config", "validate", "bomb.yaml"], Duration::from_secs(60));
+    let r = run_in(
+        dir.path(),
+        &["--no-config", "validate", "bomb.yaml"],
+        Duration::from_secs(60),
+    );
     assert_eq!(r.code, 1);
     assert!(r.flat().contains("OS0005"), "{}", r.stdout);
 }
@@ -175,8 +241,14 @@ fn anchors_cannot_multiply_memory() {
 fn malformed_merges_and_tags_are_errors() {
     let dir = tempfile::tempdir().unwrap();
     for (text, expected) in [
-        ("a:\n  <<: 5\n  b: 1\n", "a merge key `<<` takes a mapping or a list of mappings, not `5`"),
-        ("a:\n  <<: [1, 2]\n", "a merge key `<<` takes a mapping or a list of mappings, not `1`"),
+        (
+            "a:\n  <<: 5\n  b: 1\n",
+            "a merge key `<<` takes a mapping or a list of mappings, not `5`",
+        ),
+        (
+            "a:\n  <<: [1, 2]\n",
+            "a merge key `<<` takes a mapping or a list of mappings, not `1`",
+        ),
         ("a: !!map 3\n", "a scalar cannot have the tag !!map"),
         ("a: !!seq x\n", "a scalar cannot have the tag !!seq"),
         ("a: !!int abc\n", "`abc` is not a valid !!int"),
@@ -203,7 +275,11 @@ fn per_file_work_is_linear() {
     }
     keys.push_str("k199999: again\n");
     write(&dir.path().join("keys.yaml"), &keys);
-    let r = run_in(dir.path(), &["--no-config", "validate", "keys.yaml"], Duration::from_secs(60));
+    let r = run_in(
+        dir.path(),
+        &["--no-config", "validate", "keys.yaml"],
+        Duration::from_secs(60),
+    );
     assert_eq!(r.code, 1);
     assert!(r.flat().contains("duplicate key `k199999`"), "{}", r.stdout);
 
@@ -211,7 +287,11 @@ fn per_file_work_is_linear() {
         .map(|i| strategy(&format!("s{i}")).replace("threshold: 10", "threshold: ten"))
         .collect();
     write(&dir.path().join("findings.yaml"), docs.join("---\n"));
-    let r = run_in(dir.path(), &["--no-config", "validate", "findings.yaml"], Duration::from_secs(90));
+    let r = run_in(
+        dir.path(),
+        &["--no-config", "validate", "findings.yaml"],
+        Duration::from_secs(90),
+    );
     assert_eq!(r.code, 1);
     assert_eq!(r.stdout.matches("OS1004").count(), 10_000);
 
@@ -224,7 +304,15 @@ fn per_file_work_is_linear() {
     write(&dir.path().join("documents.yaml"), &many);
     let r = run_in(
         dir.path(),
-        &["--no-config", "validate", "-f", "json", "-o", "report.json", "documents.yaml"],
+        &[
+            "--no-config",
+            "validate",
+            "-f",
+            "json",
+            "-o",
+            "report.json",
+            "documents.yaml",
+        ],
         Duration::from_secs(90),
     );
     assert_eq!(r.code, 1, "{}", r.stderr);
@@ -248,19 +336,35 @@ fn text_format_with_unknown_fields_reads_back() {
     write(&dir.path().join("m.binpb"), &crash[1..]);
     let args = |input: &str, from: &str, to: &str, out: &str| {
         vec![
-            "convert".to_string(), input.into(), "--from".into(), from.into(),
-            "--type".into(), "io.opensergo.policy.v1alpha1.RateLimit".into(),
-            "--to".into(), to.into(), "-o".into(), out.into(),
+            "convert".to_string(),
+            input.into(),
+            "--from".into(),
+            from.into(),
+            "--type".into(),
+            "io.opensergo.policy.v1alpha1.RateLimit".into(),
+            "--to".into(),
+            to.into(),
+            "-o".into(),
+            out.into(),
         ]
     };
     let a = args("m.binpb", "binpb", "txtpb", "m.txtpb");
-    let r = run(dir.path(), &a.iter().map(String::as_str).collect::<Vec<_>>());
+    let r = run(
+        dir.path(),
+        &a.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.flat().contains("left out (binpb keeps them)"), "{}", r.stderr);
+    assert!(
+        r.flat().contains("left out (binpb keeps them)"),
+        "{}",
+        r.stderr
+    );
     let text = std::fs::read_to_string(dir.path().join("m.txtpb")).unwrap();
     assert!(text.contains("# 4: 0x2828ffff"), "{text}");
     let a = args("m.txtpb", "txtpb", "binpb", "back.binpb");
-    let r = run(dir.path(), &a.iter().map(String::as_str).collect::<Vec<_>>());
+    let r = run(
+        dir.path(),
+        &a.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
-

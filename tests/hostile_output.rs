@@ -37,10 +37,24 @@ fn control_characters_are_escaped_in_every_format() {
         for format in FORMATS {
             let r = run(dir.path(), &[command, "evil.yaml", "-f", format]);
             assert_eq!(r.code, 1, "{command} {format}: {}", r.stderr);
-            assert_eq!(raw_control(&r.stdout), None, "{command} {format}: {:?}", r.stdout);
-            assert_eq!(raw_control(&r.stderr), None, "{command} {format}: {:?}", r.stderr);
+            assert_eq!(
+                raw_control(&r.stdout),
+                None,
+                "{command} {format}: {:?}",
+                r.stdout
+            );
+            assert_eq!(
+                raw_control(&r.stderr),
+                None,
+                "{command} {format}: {:?}",
+                r.stderr
+            );
             if ["human", "short", "github", "junit"].contains(format) {
-                assert!(r.stdout.contains("\\u{1b}"), "{command} {format}: {}", r.stdout);
+                assert!(
+                    r.stdout.contains("\\u{1b}"),
+                    "{command} {format}: {}",
+                    r.stdout
+                );
             }
         }
     }
@@ -60,18 +74,29 @@ fn file_names_with_newlines_cannot_inject_lines() {
         let r = run(dir.path(), &["validate", "repo", "-f", format]);
         assert_eq!(r.code, 1, "{format}: {}", r.stderr);
         assert!(
-            !r.stdout.lines().any(|l| l.contains("::warning file=x.yaml")
-                && l.trim_start().starts_with("::warning")),
+            !r.stdout
+                .lines()
+                .any(|l| l.contains("::warning file=x.yaml")
+                    && l.trim_start().starts_with("::warning")),
             "{format}: {}",
             r.stdout
         );
         assert_eq!(raw_control(&r.stdout), None, "{format}: {:?}", r.stdout);
-        let shown = if *format == "github" { "a%0A%3A%3Awarning" } else { "a\\n::warning" };
+        let shown = if *format == "github" {
+            "a%0A%3A%3Awarning"
+        } else {
+            "a\\n::warning"
+        };
         assert!(r.stdout.contains(shown), "{format}: {}", r.stdout);
     }
     // The github format has exactly one annotation line for the one finding.
     let r = run(dir.path(), &["validate", "repo", "-f", "github"]);
-    assert_eq!(r.stdout.lines().filter(|l| l.starts_with("::")).count(), 1, "{}", r.stdout);
+    assert_eq!(
+        r.stdout.lines().filter(|l| l.starts_with("::")).count(),
+        1,
+        "{}",
+        r.stdout
+    );
     // Errors about such paths on stderr are escaped too.
     let r = run(dir.path(), &["validate", &format!("repo/{name}x")]);
     assert_eq!(r.code, 2);
@@ -110,7 +135,13 @@ fn oversized_integers_are_findings() {
     );
     let r = run(dir.path(), &["validate", "big.yaml", "-f", "short"]);
     assert_eq!(r.code, 1, "{}", r.stdout);
-    assert!(r.stdout.contains("spec.threshold: 99999999999999999999999999 is too large for a 64-bit integer"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(
+            "spec.threshold: 99999999999999999999999999 is too large for a 64-bit integer"
+        ),
+        "{}",
+        r.stdout
+    );
     let r = run(dir.path(), &["convert", "big.yaml", "--to", "json"]);
     assert_eq!(r.code, 2);
     assert!(r.flat().contains("out of range"), "{}", r.stderr);
@@ -121,13 +152,29 @@ fn oversized_integers_are_findings() {
 #[test]
 fn json_message_input_rejects_duplicate_keys() {
     let dir = tempfile::tempdir().unwrap();
-    write(&dir.path().join("m.json"), "{\"name\": \"a\",\n \"name\": \"b\"}\n");
+    write(
+        &dir.path().join("m.json"),
+        "{\"name\": \"a\",\n \"name\": \"b\"}\n",
+    );
     let r = run(
         dir.path(),
-        &["convert", "m.json", "--from", "json", "--kind", "RateLimitStrategy", "--to", "yaml"],
+        &[
+            "convert",
+            "m.json",
+            "--from",
+            "json",
+            "--kind",
+            "RateLimitStrategy",
+            "--to",
+            "yaml",
+        ],
     );
     assert_eq!(r.code, 2, "{}", r.stderr);
-    assert!(r.flat().contains("duplicate key `name` at line 2"), "{}", r.stderr);
+    assert!(
+        r.flat().contains("duplicate key `name` at line 2"),
+        "{}",
+        r.stderr
+    );
 }
 
 /// A text-format stream ending in `---` makes no empty message.
@@ -137,10 +184,26 @@ fn trailing_separators_make_no_messages() {
     write(&dir.path().join("m.txtpb"), "name: \"a\"\n---\n");
     let r = run(
         dir.path(),
-        &["convert", "m.txtpb", "--from", "txtpb", "--kind", "ThrottlingStrategy", "--to", "yaml", "--name", "x"],
+        &[
+            "convert",
+            "m.txtpb",
+            "--from",
+            "txtpb",
+            "--kind",
+            "ThrottlingStrategy",
+            "--to",
+            "yaml",
+            "--name",
+            "x",
+        ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stdout.matches("kind: ThrottlingStrategy").count(), 1, "{}", r.stdout);
+    assert_eq!(
+        r.stdout.matches("kind: ThrottlingStrategy").count(),
+        1,
+        "{}",
+        r.stdout
+    );
 }
 
 /// A broken user schema is the user's setup: exit 2, said once, not a
@@ -151,20 +214,28 @@ fn broken_user_schemas_are_usage_errors() {
     let docs: Vec<String> = (0..5).map(|i| strategy(&format!("s{i}"))).collect();
     write(&dir.path().join("rules.yaml"), docs.join("---\n"));
     write(
-        &dir.path().join("schemas/fault-tolerance.opensergo.io/ratelimitstrategy_v1alpha1.json"),
+        &dir.path()
+            .join("schemas/fault-tolerance.opensergo.io/ratelimitstrategy_v1alpha1.json"),
         "{not json",
     );
-    let r = run(dir.path(), &["validate", "--schema-dir", "schemas", "rules.yaml"]);
+    let r = run(
+        dir.path(),
+        &["validate", "--schema-dir", "schemas", "rules.yaml"],
+    );
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert_eq!(r.stderr.matches("error:").count(), 1, "{}", r.stderr);
     assert!(r.stderr.contains("is not valid JSON"), "{}", r.stderr);
 
     // Valid JSON that is no usable schema: reported once when used.
     write(
-        &dir.path().join("schemas/fault-tolerance.opensergo.io/ratelimitstrategy_v1alpha1.json"),
+        &dir.path()
+            .join("schemas/fault-tolerance.opensergo.io/ratelimitstrategy_v1alpha1.json"),
         "{\"type\": 5}",
     );
-    let r = run(dir.path(), &["validate", "--schema-dir", "schemas", "rules.yaml"]);
+    let r = run(
+        dir.path(),
+        &["validate", "--schema-dir", "schemas", "rules.yaml"],
+    );
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert_eq!(r.stderr.matches("unusable").count(), 1, "{}", r.stderr);
     assert!(!r.stdout.contains("OS1004"), "{}", r.stdout);
@@ -192,10 +263,23 @@ fn utf16_is_named() {
     }
     write(&dir.path().join("le.yaml"), le);
     write(&dir.path().join("be.yaml"), be_no_bom);
-    let r = run(dir.path(), &["validate", "le.yaml", "be.yaml", "-f", "short"]);
+    let r = run(
+        dir.path(),
+        &["validate", "le.yaml", "be.yaml", "-f", "short"],
+    );
     assert_eq!(r.code, 1);
-    assert!(r.stdout.contains("le.yaml: error[OS0002] the file is UTF-16LE-encoded text"), "{}", r.stdout);
-    assert!(r.stdout.contains("be.yaml: error[OS0002] the file is UTF-16BE-encoded text"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("le.yaml: error[OS0002] the file is UTF-16LE-encoded text"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("be.yaml: error[OS0002] the file is UTF-16BE-encoded text"),
+        "{}",
+        r.stdout
+    );
     assert!(!r.stdout.contains("binary"), "{}", r.stdout);
 }
 
@@ -205,9 +289,21 @@ fn yaml11_numbers_are_warned() {
     let dir = tempfile::tempdir().unwrap();
     write(
         &dir.path().join("n.yaml"),
-        strategy("a").replace("threshold: 10", "threshold: 017").replace("statDurationSeconds: 1", "statDurationSeconds: 1e3"),
+        strategy("a")
+            .replace("threshold: 10", "threshold: 017")
+            .replace("statDurationSeconds: 1", "statDurationSeconds: 1e3"),
     );
     let r = run(dir.path(), &["lint", "n.yaml", "-f", "short"]);
-    assert!(r.stdout.contains("`017` is the number 17 here but the number 15 (octal)"), "{}", r.stdout);
-    assert!(r.stdout.contains("`1e3` is the number 1000 here but the string \"1e3\""), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("`017` is the number 17 here but the number 15 (octal)"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("`1e3` is the number 1000 here but the string \"1e3\""),
+        "{}",
+        r.stdout
+    );
 }

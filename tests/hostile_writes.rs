@@ -115,7 +115,12 @@ fn output_into_non_regular_files_is_written_directly() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let got = reader.join().unwrap();
     assert!(got.contains("\"command\": \"validate\""), "{got}");
-    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
 
     // A link to a FIFO: written through, both stay.
     let link = dir.path().join("to-fifo");
@@ -129,8 +134,18 @@ fn output_into_non_regular_files_is_written_directly() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let got = reader.join().unwrap();
     assert!(got.contains("\"name\": \"a\""), "{got}");
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
-    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
 }
 
 /// A symbolic link to a regular file: the file it points to is replaced,
@@ -151,7 +166,12 @@ fn output_through_a_link_replaces_the_file_it_points_to() {
     let text = std::fs::read_to_string(dir.path().join("reports/real.json")).unwrap();
     assert!(text.contains("\"command\": \"validate\""), "{text}");
     // Nothing else was created beside either (no temp files left).
-    assert_eq!(std::fs::read_dir(dir.path().join("reports")).unwrap().count(), 1);
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("reports"))
+            .unwrap()
+            .count(),
+        1
+    );
 }
 
 /// A dangling link as output could point anywhere: refused, nothing made.
@@ -159,7 +179,11 @@ fn output_through_a_link_replaces_the_file_it_points_to() {
 fn output_to_a_dangling_link_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     write(&dir.path().join("rule.yaml"), strategy("a"));
-    symlink(dir.path().join("victim/made.json"), dir.path().join("report.json")).unwrap();
+    symlink(
+        dir.path().join("victim/made.json"),
+        dir.path().join("report.json"),
+    )
+    .unwrap();
     let r = run(dir.path(), &["validate", "rule.yaml", "-o", "report.json"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("does not exist"), "{}", r.stderr);
@@ -250,7 +274,15 @@ fn an_interrupt_while_staging_leaves_no_temp_files() {
     let out = dir.path().join("out");
     let mut child = std::process::Command::new(bin())
         .current_dir(dir.path())
-        .args(["--no-config", "convert", "rules.yaml", "--to", "binpb", "--out-dir", "out"])
+        .args([
+            "--no-config",
+            "convert",
+            "rules.yaml",
+            "--to",
+            "binpb",
+            "--out-dir",
+            "out",
+        ])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -305,9 +337,18 @@ fn config_init_over_a_dangling_link() {
     let first = run_init(false);
     assert_eq!(first.code, 2, "{}", first.stderr);
     assert!(first.stderr.contains("--force"), "{}", first.stderr);
-    assert!(std::fs::symlink_metadata(dir.path().join("opensergo.yaml")).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("opensergo.yaml"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     let second = run_init(true);
     assert_eq!(second.code, 0, "{}", second.stderr);
-    assert!(std::fs::symlink_metadata(dir.path().join("opensergo.yaml")).unwrap().is_file());
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("opensergo.yaml"))
+            .unwrap()
+            .is_file()
+    );
     assert!(!target.exists() && !dir.path().join("victim").exists());
 }

@@ -81,7 +81,8 @@ fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<u8, Strin
     let warnings = outcome.diagnostics.len() - errors;
     if !outcome.diagnostics.is_empty() {
         let mut report = Report::new("convert");
-        let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut by_name: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
         for d in outcome.diagnostics {
             match by_name.get(&d.file) {
                 Some(&i) => report.files[i].diagnostics.push(d),
@@ -356,9 +357,9 @@ fn emit_messages(
     // Whatever is written must read back: nothing deeper than the limit.
     for (name, message) in &messages {
         if let Err(e) = convert::check_depth(std::slice::from_ref(message), args.max_depth) {
-            outcome.diagnostics.push(
-                Diagnostic::new(codes::BAD_MESSAGE, e).in_file(name.as_str()),
-            );
+            outcome
+                .diagnostics
+                .push(Diagnostic::new(codes::BAD_MESSAGE, e).in_file(name.as_str()));
             return;
         }
     }
@@ -630,10 +631,13 @@ fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Outcome, String> {
                 reader.number_strings = true;
                 let message = reader.read_message(&doc.root, &desc);
                 outcome.diagnostics.append(&mut reader.diagnostics);
-                if let Err(e) = convert::check_depth(std::slice::from_ref(&message), args.max_depth) {
-                    outcome.diagnostics.push(
-                        doc.diagnostic(codes::BAD_MESSAGE, e, doc.head_span()),
-                    );
+                if let Err(e) = convert::check_depth(std::slice::from_ref(&message), args.max_depth)
+                {
+                    outcome.diagnostics.push(doc.diagnostic(
+                        codes::BAD_MESSAGE,
+                        e,
+                        doc.head_span(),
+                    ));
                     continue;
                 }
                 messages.push(message);

@@ -66,7 +66,11 @@ pub fn from_crd(files: &[PathBuf], out_dir: &Path) -> Result<Vec<PathBuf>, Strin
         let loaded =
             document::load_source(&Input::File(file.clone()), document::DEFAULT_MAX_FILE_SIZE);
         if let Some(err) = loaded.errors.first() {
-            return Err(format!("{}: {}", escape_path(file), escape_control(&err.message)));
+            return Err(format!(
+                "{}: {}",
+                escape_path(file),
+                escape_control(&err.message)
+            ));
         }
         for doc in loaded.documents.iter().map(Document::to_json) {
             for c in crd_to_schemas(&doc)? {

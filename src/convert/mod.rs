@@ -155,13 +155,21 @@ pub fn write_messages(
         Format::Txtpb => {
             // Unknown fields become comments: reported as left out.
             for (i, m) in messages.iter().enumerate() {
-                let prefix = if several { format!("[{i}]") } else { String::new() };
+                let prefix = if several {
+                    format!("[{i}]")
+                } else {
+                    String::new()
+                };
                 lost.extend(mapping::unknown_field_paths(m, &prefix));
             }
             if several {
                 text::write_messages(messages).into_bytes()
             } else {
-                messages.first().map(text::to_text).unwrap_or_default().into_bytes()
+                messages
+                    .first()
+                    .map(text::to_text)
+                    .unwrap_or_default()
+                    .into_bytes()
             }
         }
         Format::Yaml => yaml_out::to_yaml_stream(&json_values(protojson::Style::Yaml)).into_bytes(),

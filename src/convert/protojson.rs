@@ -899,7 +899,10 @@ pub fn parse_json_messages(
     // disagree on which value wins.
     let mut check = serde_json::Deserializer::from_str(text);
     if let Err(e) = NoDuplicates.deserialize(&mut check) {
-        return Err(format!("not a valid {} in the JSON mapping: {e}", desc.full_name()));
+        return Err(format!(
+            "not a valid {} in the JSON mapping: {e}",
+            desc.full_name()
+        ));
     }
     let several = text.trim_start().starts_with('[');
     let mut de = serde_json::Deserializer::from_str(text);

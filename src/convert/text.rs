@@ -287,8 +287,16 @@ mod tests {
         assert!(err.contains("message 2 of 2"), "{err}");
         // Blank separators make no messages; an empty message written in a
         // stream reads back as one.
-        assert_eq!(parse_messages("name: \"a\"\n---\n", &desc).unwrap().len(), 1);
-        assert_eq!(parse_messages("---\nname: \"a\"\n---\n---\n", &desc).unwrap().len(), 1);
+        assert_eq!(
+            parse_messages("name: \"a\"\n---\n", &desc).unwrap().len(),
+            1
+        );
+        assert_eq!(
+            parse_messages("---\nname: \"a\"\n---\n---\n", &desc)
+                .unwrap()
+                .len(),
+            1
+        );
         let empty = DynamicMessage::new(desc.clone());
         let written = write_messages(&[messages[0].clone(), empty]);
         assert_eq!(parse_messages(&written, &desc).unwrap().len(), 2);

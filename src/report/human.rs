@@ -156,11 +156,8 @@ impl SourceCode for Source {
         let first_line = line.saturating_sub(context_lines_before);
         let window_start = starts.get(first_line).copied().unwrap_or(0).min(offset);
         let shifted = SourceSpan::new((span.offset() - window_start).into(), span.len());
-        let inner = text[window_start..].read_span(
-            &shifted,
-            context_lines_before,
-            context_lines_after,
-        )?;
+        let inner =
+            text[window_start..].read_span(&shifted, context_lines_before, context_lines_after)?;
         let data_span = SourceSpan::new(
             (inner.span().offset() + window_start).into(),
             inner.span().len(),
@@ -278,7 +275,10 @@ fn view<'a>(d: &'a Diagnostic, cache: &mut ShownCache) -> View<'a> {
     let source = d.location.as_ref().map(|loc| cache.get(&loc.source));
     if let (Some(loc), Some(shown)) = (&d.location, &source) {
         let label = d.label.as_deref().or(d.path.as_deref()).map(safe);
-        labels.push(LabeledSpan::new_primary_with_span(label, shown.span(loc.span)));
+        labels.push(LabeledSpan::new_primary_with_span(
+            label,
+            shown.span(loc.span),
+        ));
         for r in &d.related {
             if Arc::ptr_eq(&r.location.source, &loc.source) {
                 labels.push(LabeledSpan::new_with_span(

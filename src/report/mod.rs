@@ -287,8 +287,10 @@ pub fn fingerprint(d: &Diagnostic) -> String {
 /// line separators are written as `\uXXXX` too. The JSON means the same.
 pub fn to_safe_json<T: Serialize>(value: &T) -> String {
     let mut out = Vec::with_capacity(4096);
-    let mut serializer =
-        serde_json::Serializer::with_formatter(&mut out, SafeFormatter(serde_json::ser::PrettyFormatter::new()));
+    let mut serializer = serde_json::Serializer::with_formatter(
+        &mut out,
+        SafeFormatter(serde_json::ser::PrettyFormatter::new()),
+    );
     value
         .serialize(&mut serializer)
         .expect("report views serialize");
@@ -304,7 +306,10 @@ impl serde_json::ser::Formatter for SafeFormatter<'_> {
         fragment: &str,
     ) -> std::io::Result<()> {
         let mut rest = fragment;
-        while let Some((i, c)) = rest.char_indices().find(|(_, c)| crate::escape::is_unsafe(*c)) {
+        while let Some((i, c)) = rest
+            .char_indices()
+            .find(|(_, c)| crate::escape::is_unsafe(*c))
+        {
             writer.write_all(&rest.as_bytes()[..i])?;
             write!(writer, "\\u{:04x}", u32::from(c))?;
             rest = &rest[i + c.len_utf8()..];
@@ -341,10 +346,7 @@ impl serde_json::ser::Formatter for SafeFormatter<'_> {
     ) -> std::io::Result<()> {
         self.0.begin_object_key(w, first)
     }
-    fn begin_object_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-    ) -> std::io::Result<()> {
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.begin_object_value(w)
     }
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {

@@ -128,7 +128,10 @@ pub fn write(path: &Path, text: impl AsRef<[u8]>) {
 }
 
 pub fn mkfifo(path: &Path) {
-    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+    let status = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
     assert!(status.success());
 }
 

@@ -86,7 +86,9 @@ fn yaml11(text: &str) -> Option<Num> {
         if clean.is_empty() {
             return None;
         }
-        i128::from_str_radix(&clean, radix).ok().map(|n| Num::Int(sign(n)))
+        i128::from_str_radix(&clean, radix)
+            .ok()
+            .map(|n| Num::Int(sign(n)))
     };
     let all = |s: &str, ok: fn(char) -> bool| !s.is_empty() && s.chars().all(ok);
     match body {
@@ -152,9 +154,8 @@ fn yaml11(text: &str) -> Option<Num> {
         || (whole.starts_with(|c: char| c.is_ascii_digit())
             && all(whole, |c| c.is_ascii_digit() || c == '_'));
     let fraction_ok = fraction.chars().all(|c| c.is_ascii_digit() || c == '_');
-    let exponent_ok = exponent.is_none_or(|e| {
-        e.starts_with(['-', '+']) && all(&e[1..], |c| c.is_ascii_digit())
-    });
+    let exponent_ok =
+        exponent.is_none_or(|e| e.starts_with(['-', '+']) && all(&e[1..], |c| c.is_ascii_digit()));
     if !(whole_ok && fraction_ok && exponent_ok) || (whole.is_empty() && fraction.is_empty()) {
         return None;
     }
@@ -206,8 +207,10 @@ fn difference(node: &Node, source: &str) -> Option<(String, String)> {
         None => format!("the string \"{text}\""),
     };
     let old_text = match old {
-        Some(Num::Int(_)) if text.trim_start_matches(['-', '+']).starts_with('0') && text.len() > 1
-            && !text.contains(['x', 'b']) =>
+        Some(Num::Int(_))
+            if text.trim_start_matches(['-', '+']).starts_with('0')
+                && text.len() > 1
+                && !text.contains(['x', 'b']) =>
         {
             format!("{} (octal)", describe(old))
         }
