@@ -75,7 +75,7 @@ impl ReadError {
 
 /// `256 MiB`, `100 bytes`.
 pub fn limit_text(max_size: u64) -> String {
-    if max_size >= 1024 * 1024 && max_size % (1024 * 1024) == 0 {
+    if max_size >= 1024 * 1024 && max_size.is_multiple_of(1024 * 1024) {
         format!("{} MiB", max_size / (1024 * 1024))
     } else {
         format!("{max_size} bytes")

@@ -19,7 +19,7 @@
 //! each nested message, map entry and `Any` payload adds one, the way the
 //! binary decoder counts them.
 
-use prost_reflect::{DynamicMessage, Kind, Value};
+use prost_reflect::{DynamicMessage, Value};
 
 /// The deepest nesting `convert` reads or writes: the top-level message
 /// plus 99 levels below it. Binary protobuf decoders stop at 101.
@@ -42,14 +42,14 @@ fn depth_at(message: &DynamicMessage, level: usize, limit: usize) -> usize {
         return deepest;
     }
     for (field, value) in message.fields() {
-        let d = value_depth(&field.kind(), field.is_map(), value, level, limit);
+        let d = value_depth(field.is_map(), value, level, limit);
         deepest = deepest.max(d);
         if deepest > limit {
             return deepest;
         }
     }
     for (extension, value) in message.extensions() {
-        let d = value_depth(&extension.kind(), extension.is_map(), value, level, limit);
+        let d = value_depth(extension.is_map(), value, level, limit);
         deepest = deepest.max(d);
         if deepest > limit {
             return deepest;
@@ -59,13 +59,13 @@ fn depth_at(message: &DynamicMessage, level: usize, limit: usize) -> usize {
 }
 
 /// The depth reached by one field's value, in a message at `level`.
-fn value_depth(kind: &Kind, is_map: bool, value: &Value, level: usize, limit: usize) -> usize {
+fn value_depth(is_map: bool, value: &Value, level: usize, limit: usize) -> usize {
     match value {
         Value::Message(m) => depth_at(m, level + 1, limit),
         Value::List(items) => {
             let mut deepest = level;
             for item in items {
-                deepest = deepest.max(value_depth(kind, false, item, level, limit));
+                deepest = deepest.max(value_depth(false, item, level, limit));
                 if deepest > limit {
                     break;
                 }
