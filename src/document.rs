@@ -6,9 +6,10 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, ObjectRef, codes};
+use crate::codes;
+use crate::diagnostic::{Diagnostic, ObjectRef};
 use crate::kinds::{self, Lookup};
-use crate::path::Segment;
+use crate::path::{FieldPath, Segment};
 use crate::source::{LineCol, SharedSource, SourceFile, Span};
 use crate::yaml::{self, Node, RawDocument, YamlErrorKind};
 
@@ -143,10 +144,15 @@ impl Document {
         Some(path)
     }
 
+    /// The path of the node at `span` (see [`Node::path_at`]).
+    pub fn path_at(&self, span: Span) -> FieldPath {
+        self.root.path_at(span)
+    }
+
     /// A diagnostic about this document, pointing at `span`.
     pub fn diagnostic(
         &self,
-        code: crate::diagnostic::Code,
+        code: crate::codes::Code,
         message: impl Into<String>,
         span: Span,
     ) -> Diagnostic {
@@ -172,25 +178,6 @@ fn value_span(node: &Node) -> Span {
     } else {
         node.span
     }
-}
-
-/// Renders a path the way users write it: `spec.strategies[0].kind`.
-pub fn dotted(path: &[Segment]) -> String {
-    let mut out = String::new();
-    for segment in path {
-        match segment {
-            Segment::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Segment::Index(i) => {
-                out.push_str(&format!("[{i}]"));
-            }
-        }
-    }
-    out
 }
 
 fn read_meta(root: &Node) -> TypeMeta {
@@ -374,7 +361,7 @@ mod tests {
         ];
         let span = d.span_of(&path, false);
         assert_eq!(&text[span.start..span.end], "2");
-        assert_eq!(dotted(&path), "spec.a[1]");
+        assert_eq!(FieldPath::from(path.to_vec()).to_string(), "spec.a[1]");
     }
 
     #[test]

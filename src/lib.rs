@@ -5,12 +5,15 @@
 //! turn documents into [`diagnostic`]s, and [`report`] renders them.
 
 pub mod cli;
+pub mod codes;
 pub mod commands;
 pub mod config;
 pub mod convert;
 pub mod diagnostic;
 pub mod document;
 pub mod duration;
+pub mod engine;
+pub mod error;
 pub mod kinds;
 pub mod lint;
 pub mod output;
@@ -23,9 +26,10 @@ pub mod walk;
 pub mod yaml;
 
 use cli::{Cli, Command};
+use error::ExitStatus;
 
-/// Runs a parsed command line and returns the process exit code.
-pub fn run(cli: Cli) -> u8 {
+/// Runs a parsed command line and returns the process exit status.
+pub fn run(cli: Cli) -> ExitStatus {
     let color = commands::use_color(cli.color);
     // Only the commands that use the project configuration read it, so a
     // broken opensergo.yaml never blocks `config init`, completions or help.
@@ -43,7 +47,7 @@ pub fn run(cli: Cli) -> u8 {
         Ok(config) => config,
         Err(errors) => {
             commands::print_errors(&errors, cli.color);
-            return 2;
+            return ExitStatus::Failure;
         }
     };
     let result = match &cli.command {
@@ -51,21 +55,14 @@ pub fn run(cli: Cli) -> u8 {
         Command::Config(command) => commands::config::run(command, &config),
         Command::Lint(args) => commands::lint::run(args, &config, color),
         Command::Convert(args) => commands::convert::run(args, cli.color),
-        Command::Proto(command) => commands::convert::proto(command),
+        Command::Proto(command) => commands::proto::run(command),
         Command::Schema(command) => commands::schema::run(command),
-        Command::Explain { code } => commands::explain::run(code),
-        Command::Completions { shell } => {
-            output::print_stdout(&commands::meta::completions(*shell)).map(|()| 0)
-        }
-        Command::Man => {
-            commands::meta::man_page().and_then(|page| output::print_stdout(&page).map(|()| 0))
-        }
+        Command::Explain { code, list } => commands::explain::run(code.as_deref(), *list),
+        Command::Completions { shell } => commands::meta::print_completions(*shell),
+        Command::Man => commands::meta::print_man_page(),
     };
-    match result {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("error: {message}");
-            2
-        }
-    }
+    result.unwrap_or_else(|error| {
+        eprint!("{}", error::render(&error));
+        ExitStatus::Failure
+    })
 }

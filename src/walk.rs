@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::diagnostic::{Diagnostic, codes};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {

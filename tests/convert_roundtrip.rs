@@ -13,8 +13,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use opensergo::codes::Severity;
 use opensergo::convert::{self, Object, codes, descriptors, envelope, mapping, protojson, wire};
-use opensergo::diagnostic::{Diagnostic, Severity};
+use opensergo::diagnostic::Diagnostic;
 use opensergo::document::{self, Document};
 use opensergo::kinds::Lookup;
 use opensergo::source::SourceFile;
@@ -256,7 +257,7 @@ fn round_trip(doc: &Document) -> Result<Vec<Diagnostic>, String> {
         .diagnostics
         .iter()
         .filter(|d| d.code == codes::DROPPED_FIELD)
-        .filter_map(|d| d.path.clone())
+        .filter_map(|d| d.path.as_ref().map(ToString::to_string))
         .collect();
     let spec_desc = match mapping::mapping_for(info).map(|m| &m.spec) {
         Some(mapping::Spec::ProtoJson { .. }) => Some(desc.clone()),

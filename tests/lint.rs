@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use opensergo::document::{self, LoadedSource};
-use opensergo::lint::{self, LintSettings, registry};
+use opensergo::engine::Selection;
+use opensergo::lint::{self, registry};
 use opensergo::walk::{self, WalkOptions};
 
 fn root() -> PathBuf {
@@ -57,13 +58,13 @@ fn lint_path(path: &Path, extra: &str) -> Vec<Found> {
         .iter()
         .map(|i| document::load_source(i, document::DEFAULT_MAX_FILE_SIZE))
         .collect();
-    let settings = LintSettings {
+    let levels = Selection {
         extend_select: vec![extra.to_string()],
-        ..LintSettings::default()
+        ..Selection::default()
     }
-    .resolve()
+    .resolve(&registry::FAMILY)
     .unwrap();
-    let outcome = lint::lint_sources(&sources, &settings);
+    let outcome = lint::lint_sources(&sources, &levels);
     let mut found: Vec<Found> = sources
         .iter()
         .flat_map(|s| s.errors.iter())
@@ -568,11 +569,11 @@ fn survives_invalid_and_hostile_inputs() {
 #[test]
 fn survives_values_of_the_wrong_type() {
     use std::sync::Arc;
-    let settings = LintSettings {
+    let levels = Selection {
         select: vec!["ALL".into()],
-        ..LintSettings::default()
+        ..Selection::default()
     }
-    .resolve()
+    .resolve(&registry::FAMILY)
     .unwrap();
     let mut files = Vec::new();
     let mut stack = vec![root().join("testdata/lint")];
@@ -609,7 +610,7 @@ fn survives_values_of_the_wrong_type() {
                     mutated.join("\n"),
                 ));
                 let loaded = vec![document::parse_source(&source)];
-                let _ = lint::lint_sources(&loaded, &settings);
+                let _ = lint::lint_sources(&loaded, &levels);
                 runs += 1;
             }
         }

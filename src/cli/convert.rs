@@ -1,8 +1,10 @@
-//! Arguments of `opensergo convert` and `opensergo proto`.
+//! Arguments of `opensergo convert`. Flag relations (what needs or
+//! excludes what) are declared here, so clap rejects them before any input
+//! is read.
 
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand};
+use clap::Args;
 
 use crate::convert::Format;
 
@@ -76,25 +78,50 @@ pub struct ConvertArgs {
     /// With --from: the OpenSergo kind of the messages (RateLimitStrategy, or
     /// fault-tolerance.opensergo.io/v1alpha1/RateLimitStrategy), or SubscribeResponse /
     /// DataWithVersion for envelopes.
-    #[arg(long, value_name = "KIND", conflicts_with = "type_name")]
+    #[arg(
+        long,
+        value_name = "KIND",
+        requires = "from",
+        conflicts_with = "type_name"
+    )]
     pub kind: Option<String>,
 
     /// With --from: metadata.name for messages that carry no name (FaultToleranceRule,
     /// TrafficRouter, policy kinds); several get -1, -2, ... appended.
-    #[arg(long, value_name = "NAME")]
+    #[arg(
+        long,
+        value_name = "NAME",
+        requires = "from",
+        conflicts_with = "type_name"
+    )]
     pub name: Option<String>,
 
     /// With --from: metadata.namespace (an envelope's own namespace wins).
-    #[arg(long, value_name = "NS")]
+    #[arg(
+        long,
+        value_name = "NS",
+        requires = "from",
+        conflicts_with = "type_name"
+    )]
     pub namespace: Option<String>,
 
     /// With --from: metadata.labels.app (an envelope's own app wins).
-    #[arg(long, value_name = "APP")]
+    #[arg(
+        long,
+        value_name = "APP",
+        requires = "from",
+        conflicts_with = "type_name"
+    )]
     pub app: Option<String>,
 
     /// Convert any message, by full name (pkg.Msg), between binpb, json, txtpb and
     /// yaml, like `buf convert`. Needs --from.
-    #[arg(long = "type", value_name = "MESSAGE", requires = "from")]
+    #[arg(
+        long = "type",
+        value_name = "MESSAGE",
+        requires = "from",
+        conflicts_with = "envelope"
+    )]
     pub type_name: Option<String>,
 
     /// With --type: also compile the .proto files under this directory
@@ -110,14 +137,4 @@ pub struct ConvertArgs {
     /// Refuse input files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ProtoCommand {
-    /// Write the OpenSergo .proto files (the ones `convert` uses) to a directory,
-    /// for generating SDK stubs.
-    Export {
-        #[arg(value_name = "DIR")]
-        dir: PathBuf,
-    },
 }

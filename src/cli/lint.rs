@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::{InputArgs, ReportArgs};
-use crate::lint::settings::{LintSettings, SeverityOverride};
+use crate::engine::{Selection, SeverityOverride};
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
@@ -44,9 +44,9 @@ pub struct LintArgs {
 }
 
 impl LintArgs {
-    /// The rule settings the flags give (layered over the config file's).
-    pub fn settings(&self) -> LintSettings {
-        LintSettings {
+    /// The rule selection the flags give (layered over the config file's).
+    pub fn selection(&self) -> Selection {
+        Selection {
             select: self.select.clone(),
             extend_select: self.extend_select.clone(),
             ignore: self.ignore.clone(),

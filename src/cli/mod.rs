@@ -4,15 +4,17 @@
 
 mod convert;
 mod lint;
+mod proto;
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-pub use convert::{ConvertArgs, ProtoCommand};
+pub use convert::ConvertArgs;
 pub use lint::LintArgs;
+pub use proto::ProtoCommand;
 
-use crate::diagnostic::Severity;
+use crate::codes::Severity;
 use crate::report::Format;
 
 pub const EXIT_CODES: &str = "Exit codes:
@@ -74,10 +76,14 @@ pub enum Command {
     /// Create or show the project configuration (opensergo.yaml).
     #[command(subcommand)]
     Config(ConfigCommand),
-    /// Explain a diagnostic code (`opensergo explain OS1004`).
+    /// Explain a diagnostic code of any command (`opensergo explain OS1004`).
     Explain {
         /// A code (OS1004) or its name (schema-violation).
-        code: String,
+        #[arg(required_unless_present = "list")]
+        code: Option<String>,
+        /// List every code of every command with its summary.
+        #[arg(long, conflicts_with = "code")]
+        list: bool,
     },
     /// Print shell completions.
     Completions {
@@ -132,8 +138,8 @@ pub struct ReportArgs {
     pub output: Vec<PathBuf>,
 
     /// Lowest severity that makes the exit code 1.
-    #[arg(long, alias = "severity-threshold", value_enum, value_name = "SEVERITY", default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    #[arg(long, alias = "severity-threshold", value_enum, value_name = "SEVERITY", default_value_t = Severity::Error)]
+    pub fail_on: Severity,
 
     /// Print findings only: no summary line.
     #[arg(long, short = 'q')]
@@ -142,23 +148,6 @@ pub struct ReportArgs {
     /// Add a count of findings per code after the summary line.
     #[arg(long)]
     pub summary: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    Info,
-    Warning,
-    Error,
-}
-
-impl FailOn {
-    pub fn severity(self) -> Severity {
-        match self {
-            FailOn::Info => Severity::Info,
-            FailOn::Warning => Severity::Warning,
-            FailOn::Error => Severity::Error,
-        }
-    }
 }
 
 #[derive(Debug, Args)]

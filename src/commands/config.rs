@@ -2,21 +2,25 @@
 
 use crate::cli::ConfigCommand;
 use crate::config::{Config, DEFAULT_CONFIG};
+use crate::error::{Error, ExitStatus, Result};
 use crate::output;
+use anyhow::bail;
 
-pub fn run(command: &ConfigCommand, config: &Config) -> Result<u8, String> {
+pub fn run(command: &ConfigCommand, config: &Config) -> Result<ExitStatus> {
     match command {
         ConfigCommand::Init { path, force } => {
             if path.exists() && !force {
-                return Err(format!(
+                bail!(
                     "{} already exists (use --force to replace it)",
                     path.display()
-                ));
+                );
             }
-            output::write_atomic(path, DEFAULT_CONFIG.as_bytes())?;
+            output::write_atomic(path, DEFAULT_CONFIG.as_bytes()).map_err(Error::msg)?;
             eprintln!("wrote {}", path.display());
         }
-        ConfigCommand::Show => output::print_stdout(config.to_yaml().as_bytes())?,
+        ConfigCommand::Show => {
+            output::print_stdout(config.to_yaml().as_bytes()).map_err(Error::msg)?;
+        }
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }

@@ -1,4 +1,4 @@
-//! `opensergo convert` and `opensergo proto`.
+//! `opensergo convert`.
 //!
 //! Three modes, chosen by the flags:
 //! * CRD -> proto (no `--from`): YAML documents to messages, optionally
@@ -16,12 +16,17 @@ use std::path::PathBuf;
 
 use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
 
-use crate::cli::{ColorChoice, ConvertArgs, ProtoCommand};
+use crate::path::FieldPath;
+use anyhow::bail;
+
+use crate::cli::{ColorChoice, ConvertArgs};
+use crate::codes::Severity;
 use crate::convert::{
     self, Format, Object, codes, descriptors, envelope, mapping, protojson, yaml_out,
 };
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document;
+use crate::error::{Error, ExitStatus, Result};
 use crate::kinds::{self, KindInfo};
 use crate::output;
 use crate::report::{self, FileEntry, RenderOptions, Report};
@@ -37,38 +42,20 @@ struct Outcome {
     messages: usize,
 }
 
-pub fn run(args: &ConvertArgs, color: ColorChoice) -> Result<u8, String> {
+pub fn run(args: &ConvertArgs, color: ColorChoice) -> Result<ExitStatus> {
     let outcome = if let Some(type_name) = &args.type_name {
-        any_message(args, type_name)?
+        any_message(args, type_name)
     } else if args.from.is_some() {
-        from_proto(args)?
+        from_proto(args)
     } else {
-        from_crd(args)?
-    };
+        from_crd(args)
+    }
+    .map_err(Error::msg)?;
     finish(args, outcome, super::use_stderr_color(color))
 }
 
-pub fn proto(command: &ProtoCommand) -> Result<u8, String> {
-    match command {
-        ProtoCommand::Export { dir } => {
-            let files: Vec<(PathBuf, Vec<u8>)> = descriptors::proto_sources()
-                .iter()
-                .map(|(path, text)| (dir.join(path), text.as_bytes().to_vec()))
-                .collect();
-            output::write_all_atomic(&files)?;
-            eprintln!(
-                "wrote {} files to {} (include root for protoc: -I {})",
-                files.len(),
-                dir.display(),
-                dir.display()
-            );
-            Ok(0)
-        }
-    }
-}
-
 /// Prints diagnostics; on errors writes nothing and returns 2.
-fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<u8, String> {
+fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<ExitStatus> {
     let errors = outcome
         .diagnostics
         .iter()
@@ -104,7 +91,7 @@ fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<u8, Strin
             plural(errors, "error"),
             plural(warnings, "warning")
         );
-        return Ok(2);
+        return Ok(ExitStatus::Failure);
     }
     let format = args.to;
     if let Some(dir) = &args.out_dir {
@@ -113,19 +100,19 @@ fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<u8, Strin
             .into_iter()
             .map(|(name, bytes)| (dir.join(name), bytes))
             .collect();
-        output::write_all_atomic(&files)?;
+        output::write_all_atomic(&files).map_err(Error::msg)?;
         eprintln!(
             "convert: wrote {} to {}{}",
             plural(files.len(), "file"),
             dir.display(),
             warning_note(warnings)
         );
-        return Ok(0);
+        return Ok(ExitStatus::Success);
     }
     let bytes = outcome.single.unwrap_or_default();
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {
-            output::write_atomic(path, &bytes)?;
+            output::write_atomic(path, &bytes).map_err(Error::msg)?;
             eprintln!(
                 "convert: wrote {} ({}, {} bytes) to {}{}",
                 plural(
@@ -144,18 +131,17 @@ fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<u8, Strin
         }
         _ => {
             if format == Format::Binpb && std::io::stdout().is_terminal() {
-                return Err(
+                bail!(
                     "not writing binary protobuf to a terminal: use -o FILE, --out-dir DIR or a pipe"
-                        .into(),
                 );
             }
-            output::print_stdout(&bytes)?;
+            output::print_stdout(&bytes).map_err(Error::msg)?;
             if warnings > 0 {
                 eprintln!("convert: {}", plural(warnings, "warning"));
             }
         }
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 fn warning_note(warnings: usize) -> String {
@@ -198,17 +184,6 @@ fn add_file(outcome: &mut Outcome, name: String, bytes: Vec<u8>) {
 }
 
 fn reject_for_crd_input(args: &ConvertArgs) -> Result<(), String> {
-    let only_with_from = [
-        ("--kind", args.kind.is_some()),
-        ("--name", args.name.is_some()),
-        ("--namespace", args.namespace.is_some()),
-        ("--app", args.app.is_some()),
-    ];
-    if let Some((flag, _)) = only_with_from.iter().find(|(_, set)| *set) {
-        return Err(format!(
-            "{flag} describes decoded messages; it only applies with --from"
-        ));
-    }
     if args.to == Format::Yaml {
         return Err(
             "the input is CRD YAML already; pick --to binpb, json or txtpb (or --from to read messages)"
@@ -261,7 +236,7 @@ fn from_crd(args: &ConvertArgs) -> Result<Outcome, String> {
                         ),
                         span,
                     )
-                    .with_path("metadata.labels.app")
+                    .with_path(FieldPath::keys(&["metadata", "labels", "app"]))
                     .with_help("add the label, or convert without --envelope"),
                 );
                 continue;
@@ -569,9 +544,6 @@ fn kebab(kind: &str) -> String {
 // ------------------------------------------------------------ any message
 
 fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Outcome, String> {
-    if args.envelope || args.name.is_some() || args.namespace.is_some() || args.app.is_some() {
-        return Err("--type converts messages as they are; --envelope, --name, --namespace and --app do not apply".into());
-    }
     let mut pool: DescriptorPool = descriptors::pool().clone();
     if !args.proto_path.is_empty() {
         pool = descriptors::with_proto_paths(pool, &args.proto_path)?;

@@ -7,24 +7,30 @@ use rayon::prelude::*;
 use crate::cli::LintArgs;
 use crate::config::Config;
 use crate::document::{self, LoadedSource};
-use crate::lint::{self, LintSettings, registry};
+use anyhow::anyhow;
+
+use crate::error::{Error, ExitStatus, Result};
+use crate::lint::{self, registry};
 use crate::output;
 
-pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<u8, String> {
+pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> {
     if args.list_rules {
-        output::print_stdout(registry::table().as_bytes())?;
-        return Ok(0);
+        output::print_stdout(registry::FAMILY.table().as_bytes()).map_err(Error::msg)?;
+        return Ok(ExitStatus::Success);
     }
     if let Some(code) = &args.explain {
         let rule = registry::find(code).ok_or_else(|| {
-            format!("unknown lint rule `{code}`; `opensergo lint --list-rules` lists them")
+            anyhow!("unknown lint rule `{code}`; `opensergo lint --list-rules` lists them")
         })?;
-        output::print_stdout(registry::explain(rule).as_bytes())?;
-        return Ok(0);
+        output::print_stdout(registry::FAMILY.explain(rule).as_bytes()).map_err(Error::msg)?;
+        return Ok(ExitStatus::Success);
     }
-    let mut settings = LintSettings::from_config(config);
-    settings.merge(args.settings());
-    let settings = settings.resolve()?;
+    let mut selection = registry::selection_from_config(config);
+    selection.merge(args.selection());
+    let levels = selection.resolve(&registry::FAMILY).map_err(Error::msg)?;
+    for warning in &levels.warnings {
+        eprintln!("warning: {warning}");
+    }
     let walked = super::collect_inputs(&args.input, config)?;
     let max_size = args.input.max_file_size;
     let (sources, outcome) = super::with_progress(walked.inputs.len(), |bar| {
@@ -37,7 +43,7 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<u8, String> 
                 loaded
             })
             .collect();
-        let outcome = lint::lint_sources(&sources, &settings);
+        let outcome = lint::lint_sources(&sources, &levels);
         (sources, outcome)
     });
     let mut report = lint::build_report(sources, walked.errors, outcome);

@@ -1,17 +1,22 @@
 //! One module per subcommand. Each turns parsed arguments into calls on
 //! the shared core and returns an exit code; none reaches into another.
 
+pub mod codes;
 pub mod config;
 pub mod convert;
 pub mod explain;
 pub mod lint;
 pub mod meta;
+pub mod proto;
 pub mod schema;
 pub mod validate;
 
 use std::io::IsTerminal;
 
 use crate::cli::{ColorChoice, ReportArgs};
+use anyhow::bail;
+
+use crate::error::{Error, ExitStatus, Result};
 use crate::output;
 use crate::report::{self, Format, RenderOptions, Report};
 
@@ -38,7 +43,7 @@ fn color_for(choice: ColorChoice, terminal: bool) -> bool {
 pub fn collect_inputs(
     input: &crate::cli::InputArgs,
     config: &crate::config::Config,
-) -> Result<crate::walk::Walked, String> {
+) -> Result<crate::walk::Walked> {
     let excludes: Vec<String> = config
         .exclude
         .iter()
@@ -51,7 +56,8 @@ pub fn collect_inputs(
             excludes: &excludes,
             respect_ignore: !input.no_ignore,
         },
-    )?;
+    )
+    .map_err(Error::msg)?;
     if walked.inputs.is_empty() && walked.errors.is_empty() {
         eprintln!(
             "warning: no *.yaml, *.yml or *.json files found in {}",
@@ -120,18 +126,18 @@ pub fn with_progress<T: Send>(
 
 /// Renders a report in every requested format to its destination and
 /// returns the exit code. Shared by every command that reports findings.
-pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<u8, String> {
+pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<ExitStatus> {
     let formats = if args.format.is_empty() {
         vec![Format::Human]
     } else {
         args.format.clone()
     };
     if args.output.len() > formats.len() {
-        return Err(format!(
+        bail!(
             "{} --output given for {} --format; pair each --output with a --format",
             args.output.len(),
             formats.len()
-        ));
+        );
     }
     for (i, format) in formats.iter().enumerate() {
         let destination = args.output.get(i).filter(|p| p.as_os_str() != "-");
@@ -142,9 +148,10 @@ pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<u8
         };
         let text = report::render(*format, report, &options);
         match destination {
-            Some(path) => output::write_atomic(path, text.as_bytes())?,
-            None => output::print_stdout(text.as_bytes())?,
+            Some(path) => output::write_atomic(path, text.as_bytes()),
+            None => output::print_stdout(text.as_bytes()),
         }
+        .map_err(Error::msg)?;
     }
-    Ok(report.exit_code(args.fail_on.severity()))
+    Ok(report.exit_status(args.fail_on))
 }

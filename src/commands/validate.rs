@@ -8,6 +8,7 @@ use crate::cli::ValidateArgs;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document, LoadedSource};
+use crate::error::{Error, ExitStatus, Result};
 use crate::report::{DocumentEntry, FileEntry, Report};
 use crate::schema::SchemaSet;
 use crate::validate::{self, Checked, Options, StrategyFacts};
@@ -119,7 +120,7 @@ pub fn build_report(files: Vec<FileEntry>, walk_errors: Vec<Diagnostic>) -> Repo
     report
 }
 
-pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, String> {
+pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<ExitStatus> {
     let schema_dirs: Vec<_> = config
         .schema_dirs
         .iter()
@@ -127,7 +128,7 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, Stri
         .cloned()
         .collect();
     let crds: Vec<_> = config.crds.iter().chain(&args.crd).cloned().collect();
-    let schemas = schema_set(&schema_dirs, &crds, args.input.max_file_size)?;
+    let schemas = schema_set(&schema_dirs, &crds, args.input.max_file_size).map_err(Error::msg)?;
     let walked = super::collect_inputs(&args.input, config)?;
     let options = Options {
         strict: args.strict || config.strict,

@@ -24,10 +24,12 @@ use serde_json::{Map as JsonMap, Value as Json};
 
 use super::protojson::{self, Reader, Style, int_value, scalar_text};
 use super::{Converted, Object, codes, descriptors};
-use crate::diagnostic::{Diagnostic, codes as core_codes};
+use crate::codes as core_codes;
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::duration::{self, Unit};
 use crate::kinds::{KindInfo, Lookup};
+use crate::path::FieldPath;
 use crate::yaml::{self, Node};
 
 /// How one kind's spec maps to its message.
@@ -433,7 +435,7 @@ fn check_envelope_fields(doc: &Document, diagnostics: &mut Vec<Diagnostic>) {
                     format!("{name} is left out: only the spec is carried in the message"),
                     key.span,
                 )
-                .with_path(name.into_owned()),
+                .with_path(FieldPath::keys(&[&name])),
             );
         }
     }
@@ -471,7 +473,7 @@ fn check_envelope_fields(doc: &Document, diagnostics: &mut Vec<Diagnostic>) {
                 ),
                 span,
             )
-            .with_path("metadata"),
+            .with_path(FieldPath::keys(&["metadata"])),
         );
     }
 }
@@ -834,19 +836,19 @@ pub fn unknown_field_paths(message: &DynamicMessage, path: &str) -> Vec<String> 
 #[derive(Default)]
 struct Writer {
     diagnostics: Vec<Diagnostic>,
-    path: Vec<String>,
+    path: FieldPath,
 }
 
 impl Writer {
-    fn path_with(&self, key: &str) -> String {
-        let mut parts = self.path.clone();
-        if !key.is_empty() {
-            parts.push(key.to_string());
+    fn path_with(&self, key: &str) -> FieldPath {
+        if key.is_empty() {
+            self.path.clone()
+        } else {
+            self.path.child(key)
         }
-        parts.join(".")
     }
 
-    fn error(&mut self, code: crate::diagnostic::Code, key: &str, message: String) {
+    fn error(&mut self, code: crate::codes::Code, key: &str, message: String) {
         let path = self.path_with(key);
         let mut d = Diagnostic::new(code, message);
         if !path.is_empty() {

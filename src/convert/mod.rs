@@ -32,19 +32,99 @@ use crate::kinds::KindInfo;
 
 /// Codes of `convert` findings.
 pub mod codes {
-    use crate::diagnostic::Code;
-
     crate::define_codes! {
-        UNREPRESENTABLE = "OS7001" "unrepresentable-value" Error "A value the other side cannot represent (an enum value with no counterpart, a fractional percent, a number out of range, a malformed duration).";
-        DROPPED_FIELD = "OS7002" "dropped-field" Warning "A field with no counterpart on the other side; it is left out of the output.";
-        MISSING_FIELD = "OS7003" "missing-field" Warning "A field the CRD requires is absent; the proto field keeps its default value.";
-        NOT_CONVERTIBLE = "OS7004" "not-convertible" Warning "A document that has no protobuf message (not an OpenSergo object, or a kind without a proto); it is skipped.";
-        BAD_MESSAGE = "OS7005" "bad-message" Error "Input bytes or text that do not decode as the expected message (truncated, garbage, wrong --kind).";
-        GENERATED_NAME = "OS7006" "generated-name" Warning "The message carries no object name; a name was made up for the CRD.";
-    }
+        CONVERT_CODES:
+        UNREPRESENTABLE = "OS7001" "unrepresentable-value" Error "A value the other side cannot represent (an enum value with no counterpart, a fractional percent, a number out of range, a malformed duration)."
+            r#"## What it does
+Reports a value that has no exact form on the other side of the conversion: an enum value with no counterpart, a fraction where the message holds a whole number, a number out of the field's range, a malformed duration.
 
-    pub fn find(id_or_name: &str) -> Option<Code> {
-        crate::diagnostic::find_code(ALL, id_or_name)
+## Why is this bad
+Rounding or clamping it would change the rule's meaning in the SDKs without telling anyone, so convert stops instead and writes nothing.
+
+## Example
+```yaml
+kind: CircuitBreakerStrategy
+spec:
+  triggerRatio: "12.5%"   # the message holds a whole percent
+```
+
+## How to fix
+Write a value the message can carry (here `13%` or `12%`), or keep the rule in YAML form."#;
+        DROPPED_FIELD = "OS7002" "dropped-field" Warning "A field with no counterpart on the other side; it is left out of the output."
+            r#"## What it does
+Reports a field that the target form has no place for (a CRD field the proto message lacks, or an unknown field in a decoded message). The field is left out and the run goes on.
+
+## Why is this bad
+Whoever reads the output does not see the setting: an SDK never receives it, or the YAML written back loses it.
+
+## Example
+```yaml
+kind: RateLimitStrategy
+spec:
+  statDuration: "1s"   # not a field of the message
+```
+
+## How to fix
+Move the setting to a field the message has, or accept that the output does not carry it."#;
+        MISSING_FIELD = "OS7003" "missing-field" Warning "A field the CRD requires is absent; the proto field keeps its default value."
+            r#"## What it does
+Reports a field the CRD requires that the input does not set; the message field keeps its proto3 default (0, empty, the first enum value).
+
+## Why is this bad
+The default is rarely what was meant: a missing `threshold` becomes 0, which blocks every request.
+
+## Example
+```yaml
+kind: RateLimitStrategy
+spec:
+  metricType: RequestAmount   # threshold is missing
+```
+
+## How to fix
+Set the field; `opensergo validate` reports the same document with its schema finding."#;
+        NOT_CONVERTIBLE = "OS7004" "not-convertible" Warning "A document that has no protobuf message (not an OpenSergo object, or a kind without a proto); it is skipped."
+            r#"## What it does
+Reports a document that convert skips: not an OpenSergo object, or an OpenSergo kind that has no protobuf message.
+
+## Why is this bad
+The output holds fewer objects than the input; the warning says which document is missing and why.
+
+## Example
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+```
+
+## How to fix
+Nothing, when the document is not meant to be converted; otherwise give `--type` for a message of your own."#;
+        BAD_MESSAGE = "OS7005" "bad-message" Error "Input bytes or text that do not decode as the expected message (truncated, garbage, wrong --kind)."
+            r#"## What it does
+Reports input that does not decode as the message convert expects: truncated or corrupt binary, JSON or text format that does not fit the message, or a `--kind` that does not match the data.
+
+## Why is this bad
+Nothing sensible can be written from it; convert stops with exit code 2 and writes nothing.
+
+## Example
+```console
+$ head -c 10 rules.binpb | opensergo convert --from binpb --kind RateLimitStrategy -
+```
+
+## How to fix
+Check the input's format and `--kind`/`--type`; for control-plane captures use `--envelope`."#;
+        GENERATED_NAME = "OS7006" "generated-name" Warning "The message carries no object name; a name was made up for the CRD."
+            r#"## What it does
+Reports an object whose message does not carry its name (the fault-tolerance strategies carry none), so the CRD written back gets a generated `metadata.name`.
+
+## Why is this bad
+References to the object by name (a FaultToleranceRule's strategy list) will not find the generated name.
+
+## Example
+```console
+$ opensergo convert --from binpb --kind RateLimitStrategy limit.binpb
+```
+
+## How to fix
+Rename the generated object, or convert from the envelope, which carries names."#;
     }
 }
 
@@ -97,7 +177,7 @@ pub struct Converted {
 pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics
         .iter()
-        .any(|d| d.severity == crate::diagnostic::Severity::Error)
+        .any(|d| d.severity == crate::codes::Severity::Error)
 }
 
 /// Converts one CRD document into its message (see [`mapping`]).

@@ -23,9 +23,10 @@ use prost_reflect::{
 use serde::de::{DeserializeSeed, Deserializer as _, SeqAccess, Visitor};
 
 use super::codes;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::document::{Document, dotted};
-use crate::path::Segment;
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::path::{FieldPath, Segment};
 use crate::yaml::{self, Node};
 
 /// How [`message_to_json`] writes values.
@@ -240,9 +241,9 @@ impl<'a> Reader<'a> {
         self.path.pop();
     }
 
-    /// The dotted path of the current position, e.g. `spec.http[0].match`.
-    pub fn path(&self) -> String {
-        dotted(&self.path)
+    /// The current position, e.g. `spec.http[0].match`.
+    pub fn path(&self) -> FieldPath {
+        FieldPath::from(self.path.clone())
     }
 
     /// The current path below the base, keys only: `config.errorRequest.conditions`.
@@ -957,7 +958,7 @@ mod tests {
         );
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].code, codes::DROPPED_FIELD);
-        assert_eq!(diags[0].path.as_deref(), Some("foo"));
+        assert_eq!(diags[0].path.as_ref().unwrap(), &"foo");
         let (json, lost) = message_to_json(&m, Style::Yaml);
         assert!(lost.is_empty());
         assert_eq!(
@@ -978,7 +979,10 @@ mod tests {
     fn bad_values_are_errors_at_their_node() {
         let text = "config:\n  scope: EVERYWHERE\n  limit: -1\n  burst: ten\n  interval: 1m30s\n";
         let (_, diags) = read(text, "io.opensergo.policy.v1alpha1.RateLimit");
-        let paths: Vec<_> = diags.iter().map(|d| d.path.clone().unwrap()).collect();
+        let paths: Vec<_> = diags
+            .iter()
+            .map(|d| d.path.clone().unwrap().to_string())
+            .collect();
         assert_eq!(
             paths,
             [

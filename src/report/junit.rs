@@ -2,7 +2,8 @@
 //! dashboards show which object failed.
 
 use super::{Report, Status};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::Severity;
+use crate::diagnostic::Diagnostic;
 
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

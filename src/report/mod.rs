@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Code, Diagnostic, Severity, codes};
+use crate::codes::{self, Code, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::error::ExitStatus;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -149,21 +151,15 @@ impl Report {
         seen.into_values().collect()
     }
 
-    /// 0 clean, 1 findings at or above `fail_on`, 2 when a path could not be read.
-    pub fn exit_code(&self, fail_on: Severity) -> u8 {
+    /// Failure when a path could not be read, Findings at or above
+    /// `fail_on`, else Success.
+    pub fn exit_status(&self, fail_on: Severity) -> ExitStatus {
         if self.diagnostics().any(|d| d.code == codes::IO_ERROR) {
-            2
+            ExitStatus::Failure
         } else if self.diagnostics().any(|d| d.severity >= fail_on) {
-            1
+            ExitStatus::Findings
         } else {
-            0
-        }
-    }
-
-    /// Drops findings below `min` (for `--quiet`-style filtering of infos).
-    pub fn retain(&mut self, mut keep: impl FnMut(&Diagnostic) -> bool) {
-        for f in &mut self.files {
-            f.diagnostics.retain(&mut keep);
+            ExitStatus::Success
         }
     }
 }
@@ -262,10 +258,11 @@ pub fn code_counts(report: &Report) -> String {
 pub fn fingerprint(d: &Diagnostic) -> String {
     // FNV-1a: stable across Rust versions, unlike DefaultHasher.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let path = d.path.as_ref().map(ToString::to_string).unwrap_or_default();
     for part in [
         d.code.id,
         &d.file,
-        d.path.as_deref().unwrap_or(""),
+        &path,
         d.object.as_ref().map_or("", |o| o.name.as_str()),
         &d.message,
     ] {
