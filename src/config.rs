@@ -208,7 +208,7 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
     let (docs, error) = yaml::load_stream(&source.text);
     let mut errors = Vec::new();
     if let Some(e) = error {
-        errors.push(crate::document::yaml_error_diagnostic(source, e));
+        errors.push(e.into_diagnostic(source));
         return Err(errors);
     }
     let base = path.parent().unwrap_or(Path::new("."));

@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, ObjectRef};
 use crate::kinds::{self, Lookup};
 use crate::path::{FieldPath, Segment};
 use crate::source::{LineCol, SharedSource, SourceFile, Span};
-use crate::yaml::{self, Node, RawDocument, YamlErrorKind};
+use crate::yaml::{self, Node, RawDocument};
 
 /// A document's apiVersion/kind and metadata, read leniently (wrong types
 /// read as absent: the schema reports them).
@@ -269,26 +269,6 @@ pub fn bytes_to_text(name: &str, bytes: Vec<u8>) -> ReadOutcome {
     }
 }
 
-/// A YAML loading error as a diagnostic (syntax, duplicate key, limit).
-pub fn yaml_error_diagnostic(source: &SharedSource, e: yaml::YamlError) -> Diagnostic {
-    let code = match e.kind {
-        YamlErrorKind::Syntax => codes::YAML_SYNTAX,
-        YamlErrorKind::DuplicateKey => codes::DUPLICATE_KEY,
-        YamlErrorKind::Limit => codes::YAML_LIMIT,
-    };
-    let mut d = Diagnostic::new(code, e.message).at(source, e.span);
-    if let Some(help) = e.help {
-        d = d.with_help(help);
-    }
-    if let Some(path) = e.path {
-        d = d.with_path(path);
-    }
-    if let Some((span, message)) = e.related {
-        d = d.with_related(source, span, message);
-    }
-    d
-}
-
 /// Parses a source into documents. Empty documents (`---` alone, files of
 /// comments) are dropped: they describe no object.
 pub fn parse_source(source: &SharedSource) -> LoadedSource {
@@ -299,7 +279,7 @@ pub fn parse_source(source: &SharedSource) -> LoadedSource {
         .map(|d| Document::new(source, d))
         .collect();
     let errors = error
-        .map(|e| yaml_error_diagnostic(source, e))
+        .map(|e| e.into_diagnostic(source))
         .into_iter()
         .collect();
     LoadedSource {
@@ -310,7 +290,7 @@ pub fn parse_source(source: &SharedSource) -> LoadedSource {
 }
 
 /// Reads and parses one input (a path or `-` for stdin).
-pub fn load_source(input: &crate::walk::Input, max_size: u64) -> LoadedSource {
+pub fn load_source(input: &crate::input::Input, max_size: u64) -> LoadedSource {
     let name = input.display_name();
     let rejected = |d: Box<Diagnostic>| LoadedSource {
         source: Arc::new(SourceFile::new(name.clone(), String::new())),

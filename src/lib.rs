@@ -14,6 +14,8 @@ pub mod document;
 pub mod duration;
 pub mod engine;
 pub mod error;
+pub mod findings;
+pub mod input;
 pub mod kinds;
 pub mod lint;
 pub mod output;

@@ -16,8 +16,10 @@ use std::collections::HashMap;
 
 use libyaml_safer::{Event, EventData, Parser, ScalarStyle};
 
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::path::FieldPath;
-use crate::source::Span;
+use crate::source::{SharedSource, Span};
 
 /// How deep collections may nest before the loader gives up.
 pub const MAX_DEPTH: usize = 512;
@@ -70,6 +72,29 @@ pub struct YamlError {
     pub related: Option<(Span, String)>,
     /// The offending node, where known (`spec.threshold`).
     pub path: Option<FieldPath>,
+}
+
+impl YamlError {
+    /// The error as a diagnostic about `source` (syntax, duplicate key,
+    /// limit), with its path, help and the other place it involves.
+    pub fn into_diagnostic(self, source: &SharedSource) -> Diagnostic {
+        let code = match self.kind {
+            YamlErrorKind::Syntax => codes::YAML_SYNTAX,
+            YamlErrorKind::DuplicateKey => codes::DUPLICATE_KEY,
+            YamlErrorKind::Limit => codes::YAML_LIMIT,
+        };
+        let mut d = Diagnostic::new(code, self.message).at(source, self.span);
+        if let Some(help) = self.help {
+            d = d.with_help(help);
+        }
+        if let Some(path) = self.path {
+            d = d.with_path(path);
+        }
+        if let Some((span, message)) = self.related {
+            d = d.with_related(source, span, message);
+        }
+        d
+    }
 }
 
 impl Node {

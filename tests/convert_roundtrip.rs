@@ -302,7 +302,7 @@ fn every_fixture_example_and_upstream_sample_round_trips() {
     let mut failures = Vec::new();
     for file in &files {
         let loaded = document::load_source(
-            &opensergo::walk::Input::File(file.clone()),
+            &opensergo::input::Input::File(file.clone()),
             document::DEFAULT_MAX_FILE_SIZE,
         );
         for doc in loaded.documents.iter().filter(|d| proto_backed(d)) {

@@ -9,10 +9,10 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use opensergo::commands::validate::{build_report, check_inputs};
-use opensergo::report::{Report, Status};
+use opensergo::findings::{Report, Status};
+use opensergo::input::Input;
 use opensergo::schema::SchemaSet;
 use opensergo::validate::Options;
-use opensergo::walk::Input;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -27,10 +27,12 @@ use crate::convert::{
 use crate::diagnostic::Diagnostic;
 use crate::document;
 use crate::error::{Error, ExitStatus, Result};
+use crate::findings::{FileEntry, Report};
+use crate::input::Input;
 use crate::kinds::{self, KindInfo};
 use crate::output;
-use crate::report::{self, FileEntry, RenderOptions, Report};
-use crate::walk::{self, Input, WalkOptions};
+use crate::report::{self, RenderOptions};
+use crate::walk::{self, WalkOptions};
 
 /// What a run produced, before anything is written.
 #[derive(Default)]

@@ -17,8 +17,9 @@ use crate::cli::{ColorChoice, ReportArgs};
 use anyhow::bail;
 
 use crate::error::{Error, ExitStatus, Result};
+use crate::findings::{FileEntry, Report};
 use crate::output;
-use crate::report::{self, Format, RenderOptions, Report};
+use crate::report::{self, Format, RenderOptions};
 
 /// Whether stdout gets ANSI colors.
 pub fn use_color(choice: ColorChoice) -> bool {
@@ -70,7 +71,7 @@ pub fn collect_inputs(
 /// Prints diagnostics that stop a command (a broken config file) to stderr.
 pub fn print_errors(errors: &[crate::diagnostic::Diagnostic], color: ColorChoice) {
     let mut report = Report::new("config");
-    report.files.push(report::FileEntry {
+    report.files.push(FileEntry {
         name: errors.first().map(|d| d.file.clone()).unwrap_or_default(),
         documents: Vec::new(),
         diagnostics: errors.to_vec(),

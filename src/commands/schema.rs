@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use crate::cli::SchemaCommand;
 use crate::document::{self, Document};
 use crate::error::{Error, ExitStatus, Result};
+use crate::input::Input;
 use crate::kinds::{KINDS, SUPERSEDED, SchemaOrigin};
 use crate::output;
 use crate::schema::crd_to_schemas;
-use crate::walk::Input;
 
 pub fn run(command: &SchemaCommand) -> Result<ExitStatus> {
     match command {

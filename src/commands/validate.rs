@@ -9,10 +9,10 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document, LoadedSource};
 use crate::error::{Error, ExitStatus, Result};
-use crate::report::{DocumentEntry, FileEntry, Report};
+use crate::findings::{DocumentEntry, FileEntry, Report};
+use crate::input::Input;
 use crate::schema::SchemaSet;
 use crate::validate::{self, Checked, Options, StrategyFacts};
-use crate::walk::Input;
 
 /// Builds the schema set: embedded schemas plus the user's.
 pub fn schema_set(

@@ -28,7 +28,7 @@ use std::sync::Arc;
 use crate::diagnostic::Diagnostic;
 use crate::document::LoadedSource;
 use crate::engine::{self, Levels, Sink};
-use crate::report::{DocumentEntry, FileEntry, Report, Status};
+use crate::findings::{DocumentEntry, FileEntry, Report, Status};
 
 pub use index::RuleSet;
 

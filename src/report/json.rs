@@ -6,9 +6,9 @@
 
 use serde::Serialize;
 
-use super::{DocumentEntry, Report, Summary};
 use crate::codes::Severity;
 use crate::diagnostic::{Diagnostic, Location, ObjectRef, Related};
+use crate::findings::{DocumentEntry, Report, Summary};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

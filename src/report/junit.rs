@@ -1,9 +1,9 @@
 //! JUnit XML: a test suite per file, a test case per document, so CI
 //! dashboards show which object failed.
 
-use super::{Report, Status};
 use crate::codes::Severity;
 use crate::diagnostic::Diagnostic;
+use crate::findings::{FileEntry, Report, Status};
 
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -127,13 +127,13 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-fn cases(file: &super::FileEntry) -> usize {
+fn cases(file: &FileEntry) -> usize {
     let file_level =
         file.diagnostics.iter().any(|d| d.document.is_none()) || file.documents.is_empty();
     file.documents.len() + usize::from(file_level)
 }
 
-fn failing_cases(file: &super::FileEntry) -> usize {
+fn failing_cases(file: &FileEntry) -> usize {
     let failing_doc = |index: Option<usize>| {
         file.diagnostics
             .iter()

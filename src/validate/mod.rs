@@ -15,9 +15,9 @@ use jsonschema::paths::LocationSegment;
 use crate::codes::{self, Severity};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::findings::Status;
 use crate::kinds::Lookup;
 use crate::path::{FieldPath, Segment};
-use crate::report::Status;
 use crate::schema::SchemaSet;
 
 #[derive(Debug, Clone, Copy, Default)]
