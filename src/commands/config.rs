@@ -1,10 +1,28 @@
 //! `opensergo config`: write a default opensergo.yaml, show the effective one.
 
-use crate::cli::ConfigCommand;
+use std::path::PathBuf;
+
+use clap::Subcommand;
+
 use crate::config::{Config, DEFAULT_CONFIG};
 use crate::error::{Error, ExitStatus, Result};
 use crate::output;
 use anyhow::bail;
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Write a commented default opensergo.yaml.
+    Init {
+        /// Where to write it.
+        #[arg(value_name = "FILE", default_value = "opensergo.yaml")]
+        path: PathBuf,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the effective configuration.
+    Show,
+}
 
 pub fn run(command: &ConfigCommand, config: &Config) -> Result<ExitStatus> {
     match command {

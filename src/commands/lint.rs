@@ -4,14 +4,67 @@
 
 use rayon::prelude::*;
 
-use crate::cli::LintArgs;
+use clap::Args;
+
+use super::{InputArgs, ReportArgs};
 use crate::config::Config;
 use crate::document::{self, LoadedSource};
+use crate::engine::{Selection, SeverityOverride};
 use anyhow::anyhow;
 
 use crate::error::{Error, ExitStatus, Result};
 use crate::lint::{self, registry};
 use crate::output;
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    /// Run only these rules instead of the default set: codes (OS2001),
+    /// names (strategy-not-found), code prefixes (OS2), categories
+    /// (reference, conflict, suspicious, runtime-compat, style) or ALL.
+    /// Repeatable; comma lists work.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Run these rules on top of the selected set (same forms as --select).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub extend_select: Vec<String>,
+
+    /// Do not run these rules (same forms as --select; the more specific of
+    /// a select and an ignore wins).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// Set a rule's level: CODE=off|info|warning|error (repeatable; the
+    /// code may also be a name, prefix or category).
+    #[arg(long, value_name = "CODE=LEVEL", value_delimiter = ',')]
+    pub severity: Vec<SeverityOverride>,
+
+    /// Print the table of lint rules and exit.
+    #[arg(long)]
+    pub list_rules: bool,
+
+    /// Print the documentation of a rule (code or name) and exit.
+    #[arg(long, value_name = "CODE")]
+    pub explain: Option<String>,
+}
+
+impl LintArgs {
+    /// The rule selection the flags give (layered over the config file's).
+    pub fn selection(&self) -> Selection {
+        Selection {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+            severity: self.severity.clone(),
+        }
+    }
+}
 
 pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> {
     if args.list_rules {

@@ -1,25 +1,82 @@
-//! One module per subcommand. Each turns parsed arguments into calls on
-//! the shared core and returns an exit code; none reaches into another.
+//! One module per subcommand: its arguments (clap definitions the `cli`
+//! composes) and the run that turns them into calls on the checks and
+//! the core. None reaches into another; shared argument groups and
+//! reporting live here.
 
 pub mod codes;
 pub mod config;
 pub mod convert;
 pub mod explain;
 pub mod lint;
-pub mod meta;
 pub mod proto;
 pub mod schema;
 pub mod validate;
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
-use crate::cli::{ColorChoice, ReportArgs};
+use clap::{Args, ValueEnum};
+
 use anyhow::bail;
 
+use crate::codes::Severity;
 use crate::error::{Error, ExitStatus, Result};
 use crate::findings::{FileEntry, Report};
 use crate::output;
 use crate::report::{self, Format, RenderOptions};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Inputs: paths, excludes, extra schemas.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or directories to check (`-` reads stdin). Directories are
+    /// walked for *.yaml, *.yml and *.json, honouring .gitignore.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<String>,
+
+    /// Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Do not honour .gitignore/.ignore files, and read hidden files.
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
+
+/// Where findings go and when they fail the run.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output format (repeatable; pair each with an --output).
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+    pub format: Vec<Format>,
+
+    /// Write the matching --format to this file instead of stdout
+    /// (repeatable, in the same order as --format; `-` is stdout).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, alias = "severity-threshold", value_enum, value_name = "SEVERITY", default_value_t = Severity::Error)]
+    pub fail_on: Severity,
+
+    /// Print findings only: no summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// Add a count of findings per code after the summary line.
+    #[arg(long)]
+    pub summary: bool,
+}
 
 /// Whether stdout gets ANSI colors.
 pub fn use_color(choice: ColorChoice) -> bool {
@@ -42,7 +99,7 @@ fn color_for(choice: ColorChoice, terminal: bool) -> bool {
 /// Expands the command line's paths (with the config's and the flags'
 /// excludes) into inputs, and says so when a directory held nothing to check.
 pub fn collect_inputs(
-    input: &crate::cli::InputArgs,
+    input: &InputArgs,
     config: &crate::config::Config,
 ) -> Result<crate::walk::Walked> {
     let excludes: Vec<String> = config

@@ -1,9 +1,24 @@
 //! `opensergo proto`: the OpenSergo .proto definitions.
 
-use crate::cli::ProtoCommand;
+use std::path::PathBuf;
+
+use clap::Subcommand;
+
 use crate::convert::descriptors;
 use crate::error::{Error, ExitStatus, Result};
 use crate::output;
+
+#[derive(Debug, Subcommand)]
+pub enum ProtoCommand {
+    /// Write the OpenSergo .proto files (the ones `convert` uses) to a directory,
+    /// for generating SDK stubs.
+    Export {
+        /// The directory to write into (created if missing); it becomes the
+        /// include root (`protoc -I DIR`).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+}
 
 pub fn run(command: &ProtoCommand) -> Result<ExitStatus> {
     match command {

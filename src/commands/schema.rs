@@ -2,13 +2,33 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::SchemaCommand;
+use clap::Subcommand;
+
 use crate::document::{self, Document};
 use crate::error::{Error, ExitStatus, Result};
 use crate::input::Input;
 use crate::kinds::{KINDS, SUPERSEDED, SchemaOrigin};
 use crate::output;
 use crate::schema::crd_to_schemas;
+
+#[derive(Debug, Subcommand)]
+pub enum SchemaCommand {
+    /// List every kind the tool knows, with its schema origin.
+    List,
+    /// Write the embedded JSON Schemas to a directory.
+    Export {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Convert CustomResourceDefinition files to JSON Schema files
+    /// (`<group>/<version>/<Kind>.json` under --out-dir).
+    FromCrd {
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, short = 'o', value_name = "DIR")]
+        out_dir: PathBuf,
+    },
+}
 
 pub fn run(command: &SchemaCommand) -> Result<ExitStatus> {
     match command {

@@ -4,7 +4,11 @@
 
 use rayon::prelude::*;
 
-use crate::cli::ValidateArgs;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{InputArgs, ReportArgs};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document, LoadedSource};
@@ -13,6 +17,29 @@ use crate::findings::{DocumentEntry, FileEntry, Report};
 use crate::input::Input;
 use crate::schema::SchemaSet;
 use crate::validate::{self, Checked, Options, StrategyFacts};
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    /// Treat fields the schema does not declare as errors, not warnings.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Also validate against JSON Schemas in this directory (repeatable),
+    /// named `<group>/<version>/<Kind>.json`, `<group>/<kind>_<version>.json`
+    /// or `<kind>_<version>.json`.
+    #[arg(long, value_name = "DIR")]
+    pub schema_dir: Vec<PathBuf>,
+
+    /// Also validate against the schemas of these CustomResourceDefinition files (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub crd: Vec<PathBuf>,
+}
 
 /// Builds the schema set: embedded schemas plus the user's.
 pub fn schema_set(

@@ -4,7 +4,7 @@ use clap::CommandFactory;
 
 use anyhow::Context as _;
 
-use crate::cli::{Cli, Shell};
+use super::{Cli, Shell};
 use crate::error::{Error, ExitStatus, Result};
 use crate::output;
 
