@@ -25,14 +25,14 @@ fn root() -> PathBuf {
 
 /// One finding as fixtures spell it: `CODE LINE:COL` in a file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Found {
+struct Fired {
     file: String,
     code: String,
     line: usize,
     column: usize,
 }
 
-impl std::fmt::Display for Found {
+impl std::fmt::Display for Fired {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
@@ -44,7 +44,7 @@ impl std::fmt::Display for Found {
 
 /// Lints `path` (a file or a directory) as one rule set with the default
 /// rules plus `extra`.
-fn lint_path(path: &Path, extra: &str) -> Vec<Found> {
+fn lint_path(path: &Path, extra: &str) -> Vec<Fired> {
     let walked = walk::collect(
         &[path.display().to_string()],
         &WalkOptions {
@@ -65,13 +65,13 @@ fn lint_path(path: &Path, extra: &str) -> Vec<Found> {
     .resolve(&registry::FAMILY)
     .unwrap();
     let outcome = lint::lint_sources(&sources, &levels);
-    let mut found: Vec<Found> = sources
+    let mut found: Vec<Fired> = sources
         .iter()
         .flat_map(|s| s.errors.iter())
         .chain(&outcome.diagnostics)
         .map(|d| {
             let at = d.start().unwrap();
-            Found {
+            Fired {
                 file: d.file.clone(),
                 code: d.code.id.to_string(),
                 line: at.line,
@@ -84,7 +84,7 @@ fn lint_path(path: &Path, extra: &str) -> Vec<Found> {
 }
 
 /// The `# expect: CODE LINE:COL` lines of every YAML file under `path`.
-fn expectations(path: &Path) -> Vec<Found> {
+fn expectations(path: &Path) -> Vec<Fired> {
     let files: Vec<PathBuf> = if path.is_dir() {
         let mut files: Vec<PathBuf> = std::fs::read_dir(path)
             .unwrap()
@@ -105,7 +105,7 @@ fn expectations(path: &Path) -> Vec<Found> {
             let mut parts = rest.split_whitespace();
             let code = parts.next().unwrap().to_string();
             let (l, c) = parts.next().unwrap().split_once(':').unwrap();
-            expected.push(Found {
+            expected.push(Fired {
                 file: file.display().to_string(),
                 code,
                 line: l.parse().unwrap(),
@@ -143,7 +143,7 @@ fn every_fixture_produces_exactly_its_expectations() {
             let want = expectations(&entry);
             let shown = entry.strip_prefix(root()).unwrap().display().to_string();
             if got != want {
-                let list = |v: &[Found]| v.iter().map(|f| format!("\n    {f}")).collect::<String>();
+                let list = |v: &[Fired]| v.iter().map(|f| format!("\n    {f}")).collect::<String>();
                 failures.push(format!(
                     "{shown}:\n  expected:{}\n  got:{}",
                     list(&want),

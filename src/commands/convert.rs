@@ -24,7 +24,7 @@ use clap::Args;
 use super::ColorChoice;
 use crate::codes::Severity;
 use crate::convert::{
-    self, Format, Object, codes, descriptors, envelope, mapping, protojson, yaml_out,
+    self, Encoding, ObjectMessage, codes, descriptors, envelope, mapping, protojson, yaml_out,
 };
 use crate::diagnostic::Diagnostic;
 use crate::document;
@@ -75,11 +75,11 @@ pub struct ConvertArgs {
 
     /// Output format (yaml: CRD YAML when reading messages of a kind).
     #[arg(long, value_enum, value_name = "FORMAT")]
-    pub to: Format,
+    pub to: Encoding,
 
     /// Input format. Without it the inputs are CRD YAML.
     #[arg(long, value_enum, value_name = "FORMAT")]
-    pub from: Option<Format>,
+    pub from: Option<Encoding>,
 
     /// Write to this file instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "out_dir")]
@@ -169,7 +169,7 @@ pub struct ConvertArgs {
 
 /// What a run produced, before anything is written.
 #[derive(Default)]
-struct Outcome {
+struct Produced {
     diagnostics: Vec<Diagnostic>,
     /// (file name, bytes) with --out-dir; one unnamed output otherwise.
     files: Vec<(String, Vec<u8>)>,
@@ -190,7 +190,7 @@ pub fn run(args: &ConvertArgs, color: ColorChoice) -> Result<ExitStatus> {
 }
 
 /// Prints diagnostics; on errors writes nothing and returns 2.
-fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<ExitStatus> {
+fn finish(args: &ConvertArgs, outcome: Produced, color: bool) -> Result<ExitStatus> {
     let errors = outcome
         .diagnostics
         .iter()
@@ -252,7 +252,7 @@ fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<ExitStatu
                 "convert: wrote {} ({}, {} bytes) to {}{}",
                 plural(
                     outcome.messages,
-                    if format == Format::Yaml {
+                    if format == Encoding::Yaml {
                         "document"
                     } else {
                         "message"
@@ -265,7 +265,7 @@ fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<ExitStatu
             );
         }
         _ => {
-            if format == Format::Binpb && std::io::stdout().is_terminal() {
+            if format == Encoding::Binpb && std::io::stdout().is_terminal() {
                 bail!(
                     "not writing binary protobuf to a terminal: use -o FILE, --out-dir DIR or a pipe"
                 );
@@ -307,7 +307,7 @@ fn file_part(text: &str) -> String {
 }
 
 /// Adds a named output file; two outputs with one name are an error.
-fn add_file(outcome: &mut Outcome, name: String, bytes: Vec<u8>) {
+fn add_file(outcome: &mut Produced, name: String, bytes: Vec<u8>) {
     if outcome.files.iter().any(|(n, _)| *n == name) {
         outcome.diagnostics.push(Diagnostic::new(
             codes::UNREPRESENTABLE,
@@ -319,7 +319,7 @@ fn add_file(outcome: &mut Outcome, name: String, bytes: Vec<u8>) {
 }
 
 fn reject_for_crd_input(args: &ConvertArgs) -> Result<(), String> {
-    if args.to == Format::Yaml {
+    if args.to == Encoding::Yaml {
         return Err(
             "the input is CRD YAML already; pick --to binpb, json or txtpb (or --from to read messages)"
                 .into(),
@@ -330,7 +330,7 @@ fn reject_for_crd_input(args: &ConvertArgs) -> Result<(), String> {
 
 // ------------------------------------------------------------ CRD -> proto
 
-fn from_crd(args: &ConvertArgs) -> Result<Outcome, String> {
+fn from_crd(args: &ConvertArgs) -> Result<Produced, String> {
     reject_for_crd_input(args)?;
     let walked = walk::collect(
         &args.files,
@@ -339,11 +339,11 @@ fn from_crd(args: &ConvertArgs) -> Result<Outcome, String> {
             respect_ignore: true,
         },
     )?;
-    let mut outcome = Outcome {
+    let mut outcome = Produced {
         diagnostics: walked.errors,
-        ..Outcome::default()
+        ..Produced::default()
     };
-    let mut objects: Vec<Object> = Vec::new();
+    let mut objects: Vec<ObjectMessage> = Vec::new();
     for input in &walked.inputs {
         let loaded = document::load_source(input, args.max_file_size);
         outcome.diagnostics.extend(loaded.errors);
@@ -436,7 +436,7 @@ fn from_crd(args: &ConvertArgs) -> Result<Outcome, String> {
 /// about.
 fn emit_messages(
     args: &ConvertArgs,
-    outcome: &mut Outcome,
+    outcome: &mut Produced,
     messages: Vec<(String, DynamicMessage)>,
 ) {
     let mut lost_all = Vec::new();
@@ -526,9 +526,9 @@ fn input_of(file: &str) -> Input {
 /// Reads every input as messages of `desc`; failures become diagnostics.
 fn decode_inputs(
     args: &ConvertArgs,
-    from: Format,
+    from: Encoding,
     desc: &MessageDescriptor,
-    outcome: &mut Outcome,
+    outcome: &mut Produced,
 ) -> Vec<(String, DynamicMessage)> {
     let mut out = Vec::new();
     for file in &args.files {
@@ -551,18 +551,18 @@ fn decode_inputs(
     out
 }
 
-fn from_proto(args: &ConvertArgs) -> Result<Outcome, String> {
-    let from = args.from.unwrap_or(Format::Binpb);
-    if from == Format::Yaml {
+fn from_proto(args: &ConvertArgs) -> Result<Produced, String> {
+    let from = args.from.unwrap_or(Encoding::Binpb);
+    if from == Encoding::Yaml {
         return Err("--from yaml: CRD YAML is the default input (drop --from); YAML of a message needs --type".into());
     }
     let target = target(args)?;
     let desc = match &target {
         Target::Kind(_, desc) | Target::Envelope(desc) => desc.clone(),
     };
-    let mut outcome = Outcome::default();
+    let mut outcome = Produced::default();
     let decoded = decode_inputs(args, from, &desc, &mut outcome);
-    if args.to != Format::Yaml {
+    if args.to != Encoding::Yaml {
         if args.name.is_some() || args.namespace.is_some() || args.app.is_some() {
             return Err(
                 "--name, --namespace and --app shape CRD YAML; they only apply with --to yaml"
@@ -578,12 +578,12 @@ fn from_proto(args: &ConvertArgs) -> Result<Outcome, String> {
         return Ok(outcome);
     }
 
-    let mut objects: Vec<(String, Object)> = Vec::new();
+    let mut objects: Vec<(String, ObjectMessage)> = Vec::new();
     for (file, message) in decoded {
         match &target {
             Target::Kind(info, _) => objects.push((
                 file,
-                Object {
+                ObjectMessage {
                     kind: info,
                     name: mapping::message_name(&message).unwrap_or_default(),
                     namespace: args.namespace.clone(),
@@ -637,7 +637,11 @@ fn from_proto(args: &ConvertArgs) -> Result<Outcome, String> {
 
 /// Gives every object without a name one: `--name` (with `-1`, `-2`, ...
 /// when several need it), else a made-up one, with a warning.
-fn name_objects(args: &ConvertArgs, objects: &mut [(String, Object)], outcome: &mut Outcome) {
+fn name_objects(
+    args: &ConvertArgs,
+    objects: &mut [(String, ObjectMessage)],
+    outcome: &mut Produced,
+) {
     let nameless = objects.iter().filter(|(_, o)| o.name.is_empty()).count();
     let mut n = 0;
     for (file, object) in objects.iter_mut().filter(|(_, o)| o.name.is_empty()) {
@@ -678,7 +682,7 @@ fn kebab(kind: &str) -> String {
 
 // ------------------------------------------------------------ any message
 
-fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Outcome, String> {
+fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Produced, String> {
     let mut pool: DescriptorPool = descriptors::pool().clone();
     if !args.proto_path.is_empty() {
         pool = descriptors::with_proto_paths(pool, &args.proto_path)?;
@@ -687,9 +691,9 @@ fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Outcome, String> {
         pool = descriptors::with_descriptor_set(pool, path)?;
     }
     let desc = descriptors::find_message(&pool, type_name)?;
-    let from = args.from.unwrap_or(Format::Binpb);
-    let mut outcome = Outcome::default();
-    let decoded: Vec<DynamicMessage> = if from == Format::Yaml {
+    let from = args.from.unwrap_or(Encoding::Binpb);
+    let mut outcome = Produced::default();
+    let decoded: Vec<DynamicMessage> = if from == Encoding::Yaml {
         let mut messages = Vec::new();
         for file in &args.files {
             let loaded = document::load_source(&input_of(file), args.max_file_size);

@@ -17,6 +17,7 @@
 //! the other side) are printed and the run goes on. Nothing is dropped
 //! without one or the other.
 
+pub mod canonical;
 pub mod descriptors;
 pub mod envelope;
 pub mod mapping;
@@ -130,7 +131,7 @@ Rename the generated object, or convert from the envelope, which carries names."
 
 /// Message encodings (and CRD/plain YAML).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub enum Encoding {
     /// Protobuf binary wire format. Several messages are length-delimited
     /// (each preceded by its size as a varint).
     Binpb,
@@ -143,13 +144,13 @@ pub enum Format {
     Yaml,
 }
 
-impl Format {
+impl Encoding {
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Binpb => "binpb",
-            Format::Json => "json",
-            Format::Txtpb => "txtpb",
-            Format::Yaml => "yaml",
+            Encoding::Binpb => "binpb",
+            Encoding::Json => "json",
+            Encoding::Txtpb => "txtpb",
+            Encoding::Yaml => "yaml",
         }
     }
 }
@@ -157,7 +158,7 @@ impl Format {
 /// One OpenSergo object as its protobuf message, with the object metadata
 /// the message itself may not carry.
 #[derive(Debug, Clone)]
-pub struct Object {
+pub struct ObjectMessage {
     pub kind: &'static KindInfo,
     pub name: String,
     pub namespace: Option<String>,
@@ -169,7 +170,7 @@ pub struct Object {
 #[derive(Debug, Default)]
 pub struct Converted {
     /// `None` when the document was skipped or had errors.
-    pub object: Option<Object>,
+    pub object: Option<ObjectMessage>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -187,7 +188,7 @@ pub fn document_to_object(doc: &crate::document::Document) -> Converted {
 
 /// Rebuilds the CRD document (as a JSON value) of an object. Diagnostics
 /// carry the field path; the caller adds the file.
-pub fn object_to_crd(object: &Object) -> (Option<serde_json::Value>, Vec<Diagnostic>) {
+pub fn object_to_crd(object: &ObjectMessage) -> (Option<serde_json::Value>, Vec<Diagnostic>) {
     mapping::object_to_crd(object)
 }
 
@@ -196,7 +197,7 @@ pub fn object_to_crd(object: &Object) -> (Option<serde_json::Value>, Vec<Diagnos
 /// the paths of unknown fields that JSON and YAML cannot hold.
 pub fn write_messages(
     messages: &[DynamicMessage],
-    format: Format,
+    format: Encoding,
     delimited: bool,
 ) -> (Vec<u8>, Vec<String>) {
     let several = delimited || messages.len() != 1;
@@ -217,9 +218,9 @@ pub fn write_messages(
             .collect()
     };
     let bytes = match format {
-        Format::Binpb if several => wire::encode_delimited(messages),
-        Format::Binpb => messages.first().map(wire::encode).unwrap_or_default(),
-        Format::Json => {
+        Encoding::Binpb if several => wire::encode_delimited(messages),
+        Encoding::Binpb => messages.first().map(wire::encode).unwrap_or_default(),
+        Encoding::Json => {
             let values = json_values(protojson::Style::ProtoJson);
             let value = if several {
                 serde_json::Value::Array(values)
@@ -230,13 +231,15 @@ pub fn write_messages(
             text.push('\n');
             text.into_bytes()
         }
-        Format::Txtpb => messages
+        Encoding::Txtpb => messages
             .iter()
             .map(text::to_text)
             .collect::<Vec<_>>()
             .join("---\n")
             .into_bytes(),
-        Format::Yaml => yaml_out::to_yaml_stream(&json_values(protojson::Style::Yaml)).into_bytes(),
+        Encoding::Yaml => {
+            yaml_out::to_yaml_stream(&json_values(protojson::Style::Yaml)).into_bytes()
+        }
     };
     (bytes, lost)
 }
@@ -246,12 +249,12 @@ pub fn write_messages(
 /// length-delimited binpb stream. The error says what is wrong and where.
 pub fn read_messages(
     bytes: &[u8],
-    format: Format,
+    format: Encoding,
     desc: &MessageDescriptor,
     delimited: bool,
 ) -> Result<Vec<DynamicMessage>, String> {
     match format {
-        Format::Binpb => {
+        Encoding::Binpb => {
             let frames = if delimited {
                 wire::split_delimited(bytes)?
             } else {
@@ -281,16 +284,16 @@ pub fn read_messages(
                 })
                 .collect()
         }
-        Format::Json => {
+        Encoding::Json => {
             let text =
                 std::str::from_utf8(bytes).map_err(|e| format!("JSON input is not UTF-8: {e}"))?;
             protojson::parse_json_messages(text, desc)
         }
-        Format::Txtpb => {
+        Encoding::Txtpb => {
             let text = std::str::from_utf8(bytes)
                 .map_err(|e| format!("text-format input is not UTF-8: {e}"))?;
             text::parse_messages(text, desc)
         }
-        Format::Yaml => Err("YAML input is read as documents, not raw bytes".to_string()),
+        Encoding::Yaml => Err("YAML input is read as documents, not raw bytes".to_string()),
     }
 }

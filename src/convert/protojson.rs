@@ -22,7 +22,7 @@ use prost_reflect::{
 };
 use serde::de::{DeserializeSeed, Deserializer as _, SeqAccess, Visitor};
 
-use super::codes;
+use super::{canonical, codes};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -765,13 +765,11 @@ fn write_message(
                     .as_message()
                     .map(|e| e.map_entry_value_field().kind())
                     .unwrap_or(Kind::String);
-                let mut entries: Vec<(&MapKey, &Value)> = map.iter().collect();
-                entries.sort_by(|a, b| a.0.cmp(b.0));
                 J::Object(
-                    entries
+                    canonical::entries(map)
                         .into_iter()
                         .map(|(k, v)| {
-                            let k = map_key_text(k);
+                            let k = canonical::key_text(k);
                             let v =
                                 write_value(v, &value_kind, style, &join(&field_path, &k), lost);
                             (k, v)
@@ -787,17 +785,6 @@ fn write_message(
         lost.push(join(path, &format!("#{}", unknown.number())));
     }
     J::Object(object)
-}
-
-fn map_key_text(key: &MapKey) -> String {
-    match key {
-        MapKey::Bool(b) => b.to_string(),
-        MapKey::I32(i) => i.to_string(),
-        MapKey::I64(i) => i.to_string(),
-        MapKey::U32(u) => u.to_string(),
-        MapKey::U64(u) => u.to_string(),
-        MapKey::String(s) => s.clone(),
-    }
 }
 
 fn float_json(v: f64, shortest: &str) -> serde_json::Value {
