@@ -25,9 +25,8 @@ use proptest::prelude::*;
 use prost_reflect::{DynamicMessage, Kind, MessageDescriptor, ReflectMessage};
 use serde_json::{Value as Json, json};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::root;
 
 fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {

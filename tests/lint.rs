@@ -19,9 +19,8 @@ use opensergo::engine::Selection;
 use opensergo::lint::{self, registry};
 use opensergo::walk::{self, WalkOptions};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::root;
 
 /// One finding as fixtures spell it: `CODE LINE:COL` in a file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -98,20 +97,12 @@ fn expectations(path: &Path) -> Vec<Fired> {
     let mut expected = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
-        for line in text.lines() {
-            let Some(rest) = line.strip_prefix("# expect: ") else {
-                continue;
-            };
-            let mut parts = rest.split_whitespace();
-            let code = parts.next().unwrap().to_string();
-            let (l, c) = parts.next().unwrap().split_once(':').unwrap();
-            expected.push(Fired {
-                file: file.display().to_string(),
-                code,
-                line: l.parse().unwrap(),
-                column: c.parse().unwrap(),
-            });
-        }
+        expected.extend(common::expectations(&text).into_iter().map(|e| Fired {
+            file: file.display().to_string(),
+            code: e.code,
+            line: e.line,
+            column: e.column,
+        }));
     }
     expected.sort();
     expected

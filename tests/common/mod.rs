@@ -1,9 +1,12 @@
-//! Helpers shared by the integration tests that drive external programs
-//! (shells, pre-commit): bounded runs and "installed or skip, unless CI".
+//! Helpers shared by the integration tests: the repository root, the
+//! fixtures' `# expect:` lines, and for tests that drive external programs
+//! (shells, pre-commit, protoc) bounded runs and "installed or skip,
+//! unless CI".
 #![allow(dead_code)] // each test binary uses its own subset
 
 use std::io::{Read, Write};
 use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -96,4 +99,40 @@ pub fn available(program: &str) -> bool {
 /// Whether the tests run in CI, where every external program must exist.
 pub fn in_ci() -> bool {
     std::env::var_os("CI").is_some_and(|v| !v.is_empty())
+}
+
+/// The repository root: fixtures are named relative to it.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// One `# expect: CODE LINE:COL [PATH]` line of a fixture: a finding the
+/// fixture must produce (PATH, the field path, where the line gives one).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Expected {
+    pub code: String,
+    pub line: usize,
+    pub column: usize,
+    pub path: Option<String>,
+}
+
+/// Every `# expect:` line of a fixture's text, in file order.
+pub fn expectations(text: &str) -> Vec<Expected> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix("# expect: "))
+        .map(|rest| {
+            let mut parts = rest.split_whitespace();
+            let code = parts.next().expect("a code after `# expect:`").to_string();
+            let (line, column) = parts
+                .next()
+                .and_then(|p| p.split_once(':'))
+                .expect("LINE:COL after the code");
+            Expected {
+                code,
+                line: line.parse().expect("a line number"),
+                column: column.parse().expect("a column number"),
+                path: parts.next().map(str::to_string),
+            }
+        })
+        .collect()
 }
