@@ -550,3 +550,25 @@ fn a_directory_without_yaml_says_so() {
             "no *.yaml, *.yml or *.json files found",
         ));
 }
+
+/// A malformed stream that makes libyaml-safer panic is a syntax error,
+/// and the contained panic never reaches stderr.
+#[test]
+fn a_parser_panic_is_a_quiet_syntax_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tag-comma.yaml");
+    std::fs::write(&path, "a: [!,\n").unwrap();
+    let out = opensergo()
+        .args(["validate", "--format", "short"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("OS0003"));
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
