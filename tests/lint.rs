@@ -11,7 +11,7 @@
 //!   `--list-rules`, `--explain`; output pinned by insta snapshots.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use opensergo::document::{self, LoadedSource};
@@ -20,26 +20,7 @@ use opensergo::lint::{self, registry};
 use opensergo::walk::{self, WalkOptions};
 
 mod common;
-use common::root;
-
-/// One finding as fixtures spell it: `CODE LINE:COL` in a file.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Fired {
-    file: String,
-    code: String,
-    line: usize,
-    column: usize,
-}
-
-impl std::fmt::Display for Fired {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: {} {}:{}",
-            self.file, self.code, self.line, self.column
-        )
-    }
-}
+use common::{Fired, root};
 
 /// Lints `path` (a file or a directory) as one rule set with the default
 /// rules plus `extra`.
@@ -82,82 +63,13 @@ fn lint_path(path: &Path, extra: &str) -> Vec<Fired> {
     found
 }
 
-/// The `# expect: CODE LINE:COL` lines of every YAML file under `path`.
-fn expectations(path: &Path) -> Vec<Fired> {
-    let files: Vec<PathBuf> = if path.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        files
-    } else {
-        vec![path.to_path_buf()]
-    };
-    let mut expected = Vec::new();
-    for file in files {
-        let text = std::fs::read_to_string(&file).unwrap();
-        expected.extend(common::expectations(&text).into_iter().map(|e| Fired {
-            file: file.display().to_string(),
-            code: e.code,
-            line: e.line,
-            column: e.column,
-        }));
-    }
-    expected.sort();
-    expected
-}
-
 #[test]
 fn every_fixture_produces_exactly_its_expectations() {
-    let dir = root().join("testdata/lint");
-    let mut failures = Vec::new();
-    let mut checked = 0;
-    let mut codes: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    codes.sort();
-    for code in &codes {
-        assert!(
-            registry::find(code).is_some(),
-            "testdata/lint/{code} is not a lint rule"
-        );
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir.join(code))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        entries.sort();
-        for entry in entries {
-            let name = entry.file_name().unwrap().to_string_lossy().into_owned();
-            let got = lint_path(&entry, code);
-            let want = expectations(&entry);
-            let shown = entry.strip_prefix(root()).unwrap().display().to_string();
-            if got != want {
-                let list = |v: &[Fired]| v.iter().map(|f| format!("\n    {f}")).collect::<String>();
-                failures.push(format!(
-                    "{shown}:\n  expected:{}\n  got:{}",
-                    list(&want),
-                    list(&got)
-                ));
-            }
-            let fired = got.iter().any(|f| &f.code == code);
-            if name.starts_with("fires") && !fired {
-                failures.push(format!(
-                    "{shown}: a fires fixture that does not produce {code}"
-                ));
-            }
-            if name.starts_with("clean") && fired {
-                failures.push(format!("{shown}: a clean fixture that produces {code}"));
-            }
-            assert!(
-                name.starts_with("fires") || name.starts_with("clean"),
-                "{shown}: fixtures are named fires* or clean*"
-            );
-            checked += 1;
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let checked = common::check_rule_fixtures(
+        &root().join("testdata/lint"),
+        |code| registry::find(code).is_some(),
+        lint_path,
+    );
     assert!(checked >= 2 * registry::RULES.len());
 }
 

@@ -6,7 +6,7 @@
 
 use std::io::{Read, Write};
 use std::os::unix::process::CommandExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -135,4 +135,113 @@ pub fn expectations(text: &str) -> Vec<Expected> {
             }
         })
         .collect()
+}
+
+/// One finding as rule fixtures spell it: `CODE LINE:COL` in a file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Fired {
+    pub file: String,
+    pub code: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl std::fmt::Display for Fired {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} {}:{}",
+            self.file, self.code, self.line, self.column
+        )
+    }
+}
+
+/// The `# expect:` lines of a fixture (a file, or every file of a
+/// directory that is one rule set), as findings.
+fn fixture_expectations(path: &Path) -> Vec<Fired> {
+    let files: Vec<PathBuf> = if path.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        files
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let mut expected = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        expected.extend(expectations(&text).into_iter().map(|e| Fired {
+            file: file.display().to_string(),
+            code: e.code,
+            line: e.line,
+            column: e.column,
+        }));
+    }
+    expected.sort();
+    expected
+}
+
+/// The fixture harness every rule family shares (YAML lint today, proto
+/// lint and breaking next): `dir/<CODE>/` holds `fires*` fixtures that
+/// must produce `<CODE>` and `clean*` ones that must not, and each must
+/// produce exactly its `# expect:` findings when `run(fixture, code)`
+/// runs the family's default rules plus `<CODE>`. Returns how many
+/// fixtures were checked.
+pub fn check_rule_fixtures(
+    dir: &Path,
+    is_rule: impl Fn(&str) -> bool,
+    run: impl Fn(&Path, &str) -> Vec<Fired>,
+) -> usize {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    let mut codes: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    codes.sort();
+    for code in &codes {
+        assert!(is_rule(code), "{}/{code} is not a rule", dir.display());
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir.join(code))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for entry in entries {
+            let name = entry.file_name().unwrap().to_string_lossy().into_owned();
+            let shown = entry
+                .strip_prefix(root())
+                .unwrap_or(&entry)
+                .display()
+                .to_string();
+            assert!(
+                name.starts_with("fires") || name.starts_with("clean"),
+                "{shown}: fixtures are named fires* or clean*"
+            );
+            let mut got = run(&entry, code);
+            got.sort();
+            let want = fixture_expectations(&entry);
+            if got != want {
+                let list = |v: &[Fired]| v.iter().map(|f| format!("\n    {f}")).collect::<String>();
+                failures.push(format!(
+                    "{shown}:\n  expected:{}\n  got:{}",
+                    list(&want),
+                    list(&got)
+                ));
+            }
+            let fired = got.iter().any(|f| &f.code == code);
+            if name.starts_with("fires") && !fired {
+                failures.push(format!(
+                    "{shown}: a fires fixture that does not produce {code}"
+                ));
+            }
+            if name.starts_with("clean") && fired {
+                failures.push(format!("{shown}: a clean fixture that produces {code}"));
+            }
+            checked += 1;
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    checked
 }
