@@ -27,6 +27,10 @@ pub fn groups() -> Vec<Group> {
             command: "convert",
             codes: crate::convert::codes::CONVERT_CODES.iter().collect(),
         },
+        Group {
+            command: "proto build, gen",
+            codes: crate::proto::PROTO_CODES.iter().collect(),
+        },
     ]
 }
 
