@@ -31,7 +31,8 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate OpenSergo YAML against the embedded schemas')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Find conflicts and broken references across a rule set')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert between OpenSergo CRD YAML and protobuf messages')
-            [CompletionResult]::new('proto', 'proto', [CompletionResultType]::ParameterValue, 'Work with the OpenSergo .proto definitions')
+            [CompletionResult]::new('proto', 'proto', [CompletionResultType]::ParameterValue, 'Work with .proto files: export the OpenSergo ones, build a workspace')
+            [CompletionResult]::new('gen', 'gen', [CompletionResultType]::ParameterValue, 'Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Work with the JSON Schemas: list kinds, export them, convert CRDs')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create or show the project configuration (opensergo.yaml)')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a diagnostic code of any command (`opensergo explain OS1004`)')
@@ -126,6 +127,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs')
+            [CompletionResult]::new('build', 'build', [CompletionResultType]::ParameterValue, 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -139,15 +141,53 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'opensergo;proto;build' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout')
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Build only these files or directories (repeatable): a path under DIR or an import path')
+            [CompletionResult]::new('--exclude-path', '--exclude-path', [CompletionResultType]::ParameterName, 'Leave out these files or directories (repeatable)')
+            [CompletionResult]::new('--compiler', '--compiler', [CompletionResultType]::ParameterName, 'The compiler')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'opensergo;proto;help' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs')
+            [CompletionResult]::new('build', 'build', [CompletionResultType]::ParameterValue, 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'opensergo;proto;help;export' {
             break
         }
+        'opensergo;proto;help;build' {
+            break
+        }
         'opensergo;proto;help;help' {
+            break
+        }
+        'opensergo;gen' {
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'The template: a file, or inline YAML/JSON')
+            [CompletionResult]::new('--plugin', '--plugin', [CompletionResultType]::ParameterName, 'Run only this plugin of the template (repeatable): its `local` name (`protoc-gen-go` or `go`) or its `protoc_builtin` name')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Kill a plugin that runs longer than this (`30s`, `2m`)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Format of the --check findings')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Format of the --check findings')
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Build only these files or directories (repeatable): a path under DIR or an import path')
+            [CompletionResult]::new('--exclude-path', '--exclude-path', [CompletionResultType]::ParameterName, 'Leave out these files or directories (repeatable)')
+            [CompletionResult]::new('--compiler', '--compiler', [CompletionResultType]::ParameterName, 'The compiler')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'opensergo;schema' {
@@ -299,7 +339,8 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate OpenSergo YAML against the embedded schemas')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Find conflicts and broken references across a rule set')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert between OpenSergo CRD YAML and protobuf messages')
-            [CompletionResult]::new('proto', 'proto', [CompletionResultType]::ParameterValue, 'Work with the OpenSergo .proto definitions')
+            [CompletionResult]::new('proto', 'proto', [CompletionResultType]::ParameterValue, 'Work with .proto files: export the OpenSergo ones, build a workspace')
+            [CompletionResult]::new('gen', 'gen', [CompletionResultType]::ParameterValue, 'Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Work with the JSON Schemas: list kinds, export them, convert CRDs')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create or show the project configuration (opensergo.yaml)')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a diagnostic code of any command (`opensergo explain OS1004`)')
@@ -319,9 +360,16 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         }
         'opensergo;help;proto' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs')
+            [CompletionResult]::new('build', 'build', [CompletionResultType]::ParameterValue, 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does')
             break
         }
         'opensergo;help;proto;export' {
+            break
+        }
+        'opensergo;help;proto;build' {
+            break
+        }
+        'opensergo;help;gen' {
             break
         }
         'opensergo;help;schema' {

@@ -28,7 +28,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand validate 'Validate OpenSergo YAML against the embedded schemas'
             cand lint 'Find conflicts and broken references across a rule set'
             cand convert 'Convert between OpenSergo CRD YAML and protobuf messages'
-            cand proto 'Work with the OpenSergo .proto definitions'
+            cand proto 'Work with .proto files: export the OpenSergo ones, build a workspace'
+            cand gen 'Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template'
             cand schema 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
             cand config 'Create or show the project configuration (opensergo.yaml)'
             cand explain 'Explain a diagnostic code of any command (`opensergo explain OS1004`)'
@@ -119,6 +120,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+            cand build 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;proto;export'= {
@@ -130,13 +132,48 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opensergo;proto;build'= {
+            cand -o 'Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout'
+            cand --output 'Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout'
+            cand --path 'Build only these files or directories (repeatable): a path under DIR or an import path'
+            cand --exclude-path 'Leave out these files or directories (repeatable)'
+            cand --compiler 'The compiler'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opensergo;proto;help'= {
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+            cand build 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;proto;help;export'= {
         }
+        &'opensergo;proto;help;build'= {
+        }
         &'opensergo;proto;help;help'= {
+        }
+        &'opensergo;gen'= {
+            cand --template 'The template: a file, or inline YAML/JSON'
+            cand --plugin 'Run only this plugin of the template (repeatable): its `local` name (`protoc-gen-go` or `go`) or its `protoc_builtin` name'
+            cand --timeout 'Kill a plugin that runs longer than this (`30s`, `2m`)'
+            cand -f 'Format of the --check findings'
+            cand --format 'Format of the --check findings'
+            cand --path 'Build only these files or directories (repeatable): a path under DIR or an import path'
+            cand --exclude-path 'Leave out these files or directories (repeatable)'
+            cand --compiler 'The compiler'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --check 'Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'opensergo;schema'= {
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
@@ -268,7 +305,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand validate 'Validate OpenSergo YAML against the embedded schemas'
             cand lint 'Find conflicts and broken references across a rule set'
             cand convert 'Convert between OpenSergo CRD YAML and protobuf messages'
-            cand proto 'Work with the OpenSergo .proto definitions'
+            cand proto 'Work with .proto files: export the OpenSergo ones, build a workspace'
+            cand gen 'Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template'
             cand schema 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
             cand config 'Create or show the project configuration (opensergo.yaml)'
             cand explain 'Explain a diagnostic code of any command (`opensergo explain OS1004`)'
@@ -284,8 +322,13 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         }
         &'opensergo;help;proto'= {
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+            cand build 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
         }
         &'opensergo;help;proto;export'= {
+        }
+        &'opensergo;help;proto;build'= {
+        }
+        &'opensergo;help;gen'= {
         }
         &'opensergo;help;schema'= {
             cand list 'List every kind the tool knows, with its schema origin'

@@ -69,7 +69,8 @@ fn parse_timeout(text: &str) -> std::result::Result<Duration, String> {
 
 pub fn run(args: &GenArgs, color: ColorChoice) -> Result<ExitStatus> {
     let started = Instant::now();
-    let cwd = PathBuf::from(".");
+    // Output paths stay relative to the current directory, as written.
+    let cwd = PathBuf::new();
     let template = match load_template(args.template.as_deref(), &cwd)? {
         Ok(template) => template,
         Err(problems) => {

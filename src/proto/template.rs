@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use super::INVALID_GEN_TEMPLATE;
 use super::workspace::Checked;
-use super::yaml_keys::Problems;
+use super::yaml_keys::{Problems, first_document};
 use crate::source::{SharedSource, SourceFile};
-use crate::yaml::{self, Node};
+use crate::yaml::Node;
 
 /// The template file names looked for, in order.
 pub const TEMPLATE_NAMES: &[&str] = &["opensergo.gen.yaml", "buf.gen.yaml"];
@@ -71,17 +71,13 @@ pub enum InputConfig {
 /// Reads a template from its text; `name` is shown in diagnostics.
 pub fn parse(name: &str, text: &str) -> Checked<Template> {
     let source: SharedSource = Arc::new(SourceFile::new(name, text.to_string()));
-    let (documents, error) = yaml::load_stream(&source.text);
-    if let Some(error) = error {
-        return Err(vec![error.into_diagnostic(&source)]);
-    }
     let mut problems = Problems::new(&source, INVALID_GEN_TEMPLATE);
     let mut template = Template {
         clean: false,
         plugins: Vec::new(),
         inputs: Vec::new(),
     };
-    let Some(root) = documents.into_iter().next().map(|d| d.root) else {
+    let Some(root) = first_document(&source)? else {
         return Err(vec![
             crate::diagnostic::Diagnostic::new(INVALID_GEN_TEMPLATE, "the template is empty")
                 .in_file(name),

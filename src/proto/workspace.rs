@@ -19,11 +19,11 @@ use std::sync::Arc;
 use anyhow::{Context as _, bail};
 
 use super::INVALID_WORKSPACE_CONFIG;
-use super::yaml_keys::Problems;
+use super::yaml_keys::{Problems, first_document};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::source::{SharedSource, SourceFile};
-use crate::yaml::{self, Node};
+use crate::yaml::Node;
 
 /// Configuration problems, each at its place in the file.
 pub type Checked<T> = std::result::Result<T, Vec<Diagnostic>>;
@@ -71,7 +71,7 @@ impl Workspace {
     /// are the OpenSergo protos, used when the directory has no
     /// configuration and no `.proto` file.
     pub fn open(dir: &Path, embedded: &[(&str, &str)]) -> Result<Checked<Workspace>> {
-        let buf_yaml = dir.join(BUF_YAML);
+        let buf_yaml = join_shown(dir, Path::new(BUF_YAML));
         if buf_yaml.is_file() {
             let text = std::fs::read_to_string(&buf_yaml)
                 .with_context(|| format!("cannot read {}", buf_yaml.display()))?;
@@ -265,10 +265,8 @@ fn proto_files_under(root: &Path, boundary: &Path) -> Result<Vec<PathBuf>> {
 /// (one module at `.`), v1beta1 `build.roots` and `build.excludes`.
 pub fn modules_from_buf_yaml(source: &SharedSource) -> Checked<Vec<ModuleConfig>> {
     let mut problems = Problems::new(source, INVALID_WORKSPACE_CONFIG);
-    let root = match first_document(source) {
-        Ok(Some(root)) => root,
-        Ok(None) => return Ok(vec![whole_directory()]),
-        Err(d) => return Err(vec![d]),
+    let Some(root) = first_document(source)? else {
+        return Ok(vec![whole_directory()]);
     };
     let version = root
         .get("version")
@@ -368,18 +366,6 @@ fn whole_directory() -> ModuleConfig {
     }
 }
 
-fn first_document(source: &SharedSource) -> std::result::Result<Option<Node>, Diagnostic> {
-    let (documents, error) = yaml::load_stream(&source.text);
-    if let Some(error) = error {
-        return Err(error.into_diagnostic(source));
-    }
-    Ok(documents
-        .into_iter()
-        .next()
-        .map(|d| d.root)
-        .filter(|r| !r.is_null()))
-}
-
 fn module_list(node: &Node, problems: &mut Problems<'_>) -> Vec<ModuleConfig> {
     let mut modules = Vec::new();
     for item in node.as_seq() {
@@ -470,7 +456,7 @@ mod tests {
     fn proto_section_has_buf_yaml_v2_shape() {
         let text = "modules:\n  - path: api\nlint: {}\n";
         let src = source(text);
-        let (docs, _) = yaml::load_stream(text);
+        let (docs, _) = crate::yaml::load_stream(text);
         let modules = modules_from_proto_section(&docs[0].root, &src).unwrap();
         assert_eq!(modules[0].path, "api");
     }

@@ -5,7 +5,21 @@
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::source::SharedSource;
-use crate::yaml::{Node, Value};
+use crate::yaml::{self, Node, Value};
+
+/// The first document's root, unless the file is empty; a YAML error
+/// is a diagnostic.
+pub(crate) fn first_document(source: &SharedSource) -> Result<Option<Node>, Vec<Diagnostic>> {
+    let (documents, error) = yaml::load_stream(&source.text);
+    if let Some(error) = error {
+        return Err(vec![error.into_diagnostic(source)]);
+    }
+    Ok(documents
+        .into_iter()
+        .next()
+        .map(|d| d.root)
+        .filter(|r| !r.is_null()))
+}
 
 /// The problems found while reading one file.
 pub(crate) struct Problems<'s> {
