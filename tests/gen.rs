@@ -66,11 +66,15 @@ impl Project {
     }
 
     fn run(&self, args: &[&str]) -> Run {
+        self.run_with_path(args, &path_with_fake())
+    }
+
+    fn run_with_path(&self, args: &[&str], path: &str) -> Run {
         let output = Command::cargo_bin("opensergo")
             .unwrap()
             .current_dir(self.dir.path())
             .env("NO_COLOR", "1")
-            .env("PATH", path_with_fake())
+            .env("PATH", path)
             .args(args)
             .timeout(std::time::Duration::from_secs(120))
             .output()
@@ -432,6 +436,25 @@ fn build_errors_show_the_source_and_the_import_that_works() {
 }
 
 #[test]
+fn what_protox_cannot_compile_without_protoc_is_an_error_naming_the_file() {
+    let project = Project::new(ONE_PLUGIN);
+    project.write(
+        "proto/acme/ed/v1/ed.proto",
+        "edition = \"2023\";\npackage acme.ed.v1;\n",
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let run = project.run_with_path(&["proto", "build"], &empty.path().display().to_string());
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("proto/acme/ed/v1/ed.proto: protox cannot compile editions syntax"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("no protoc on PATH"), "{}", run.stderr);
+}
+
+#[test]
 fn protoc_compiles_when_asked_and_gives_the_same_image() {
     if !common::available("protoc") {
         return;
@@ -522,5 +545,63 @@ fn protoc_gen_go_output_matches_protoc_byte_for_byte() {
             version.replace(&theirs[name], "PROTOC"),
             "{name}"
         );
+    }
+}
+
+/// Copies a fixture directory into a temporary one.
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// The real `buf generate` and `opensergo gen`, same template and input:
+/// byte-identical trees, for a multi-package module and for the
+/// embedded OpenSergo protos (exported for buf).
+#[test]
+fn buf_generate_and_gen_write_identical_trees() {
+    if !common::available("buf") || !common::available("protoc-gen-go") {
+        return;
+    }
+    let multi = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("testdata/gen/multi"), multi.path());
+    let opensergo_protos = tempfile::tempdir().unwrap();
+    let export = Command::cargo_bin("opensergo")
+        .unwrap()
+        .current_dir(opensergo_protos.path())
+        .args(["proto", "export", "."])
+        .output()
+        .unwrap();
+    assert!(export.status.success());
+    std::fs::remove_file(opensergo_protos.path().join("README.md")).unwrap();
+    std::fs::copy(
+        root().join("testdata/gen/multi/buf.gen.yaml"),
+        opensergo_protos.path().join("buf.gen.yaml"),
+    )
+    .unwrap();
+    for dir in [multi, opensergo_protos] {
+        let project = Project { dir };
+        let buf = std::process::Command::new("buf")
+            .current_dir(project.dir.path())
+            .args(["generate", "-o", "by-buf"])
+            .output()
+            .unwrap();
+        assert!(
+            buf.status.success(),
+            "{}",
+            String::from_utf8_lossy(&buf.stderr)
+        );
+        let ours = project.run(&["gen"]);
+        assert_eq!(ours.code, 0, "{}", ours.stderr);
+        let expected = project.tree("by-buf/gen");
+        assert!(expected.len() > 10, "{expected:?}");
+        assert_eq!(project.tree("gen"), expected);
     }
 }
