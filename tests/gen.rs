@@ -75,6 +75,7 @@ impl Project {
             .current_dir(self.dir.path())
             .env("NO_COLOR", "1")
             .env("PATH", path)
+            .env("XDG_CACHE_HOME", self.path(".cache"))
             .args(args)
             .timeout(std::time::Duration::from_secs(120))
             .output()
@@ -188,6 +189,33 @@ fn the_request_matches_what_buf_sends() {
     );
     let order = prost_types::FileDescriptorProto::decode(request.proto_file[2].as_slice()).unwrap();
     assert!(order.source_code_info.is_some(), "source info is sent");
+}
+
+#[test]
+fn unchanged_inputs_are_answered_from_the_cache_unless_no_cache() {
+    let project = Project::new(
+        "version: v2\nplugins:\n  - local: FAKE\n    out: gen\n    opt: dump=req\n    strategy: all\n",
+    );
+    assert_eq!(project.run(&["gen"]).code, 0);
+    let again = project.run(&["gen"]);
+    assert_eq!(again.code, 0);
+    assert!(
+        again.stderr.contains("(all cached: inputs unchanged)"),
+        "{}",
+        again.stderr
+    );
+    assert!(!project.path("req.1").exists(), "the plugin did not run");
+    let uncached = project.run(&["gen", "--no-cache"]);
+    assert_eq!(uncached.code, 0);
+    assert!(project.path("req.1").exists(), "--no-cache runs the plugin");
+    // A changed input misses.
+    project.write(
+        "proto/acme/common/v1/money.proto",
+        &COMMON.replace("units", "amount"),
+    );
+    let changed = project.run(&["gen"]);
+    assert!(!changed.stderr.contains("cached"), "{}", changed.stderr);
+    assert!(project.path("req.2").exists());
 }
 
 #[test]
@@ -375,6 +403,7 @@ fn without_protos_the_embedded_opensergo_protos_are_the_input() {
         .unwrap()
         .current_dir(dir.path())
         .env("PATH", path_with_fake())
+        .env("XDG_CACHE_HOME", dir.path().join(".cache"))
         .args(["gen", "--template", template])
         .output()
         .unwrap();
@@ -499,6 +528,7 @@ fn protoc_gen_go_output_matches_protoc_byte_for_byte() {
         let output = Command::cargo_bin("opensergo")
             .unwrap()
             .current_dir(dir.path())
+            .env("XDG_CACHE_HOME", dir.path().join(".cache"))
             .args(args)
             .output()
             .unwrap();

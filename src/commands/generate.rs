@@ -13,6 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{ExitStatus, Result};
 use crate::findings::{FileEntry, Report};
 use crate::proto::OUT_OF_DATE_STUB;
+use crate::proto::cache::Cache;
 use crate::proto::compile::Image;
 use crate::proto::generate::{self, Drift, PluginRun};
 use crate::proto::template::{self, InputConfig, PluginConfig, PluginSource, Template};
@@ -50,6 +51,12 @@ pub struct GenArgs {
     #[arg(long, value_name = "DURATION", default_value = "2m", value_parser = parse_timeout)]
     pub timeout: Duration,
 
+    /// Run every plugin, ignoring the cache of earlier runs' responses
+    /// (under ~/.cache/opensergo/gen; keyed by the exact request and the
+    /// plugin binary, so it never changes the output).
+    #[arg(long)]
+    pub no_cache: bool,
+
     /// Format of the --check findings.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -84,6 +91,7 @@ pub fn run(args: &GenArgs, color: ColorChoice) -> Result<ExitStatus> {
         None if template.inputs.is_empty() => vec![InputConfig::Directory(".".into())],
         None => template.inputs.clone(),
     };
+    let cache = if args.no_cache { None } else { Cache::user() };
     let mut runs: Vec<PluginRun> = Vec::new();
     for input in &inputs {
         let image = match image_of(input, args, color)? {
@@ -95,11 +103,17 @@ pub fn run(args: &GenArgs, color: ColorChoice) -> Result<ExitStatus> {
             &selected,
             &image,
             args.timeout,
+            cache.as_ref(),
         )?);
     }
     for run in &runs {
+        let cached = match run.cached {
+            0 => String::new(),
+            n if n == run.requests => " (all cached: inputs unchanged)".to_string(),
+            n => format!(" ({n} cached)"),
+        };
         eprintln!(
-            "  {}: {} from {} in {} ms",
+            "  {}: {} from {}{cached} in {} ms",
             template.plugins[run.plugin].name,
             plural(run.files.len(), "file"),
             plural(run.requests, "request"),

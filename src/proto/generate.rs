@@ -17,6 +17,7 @@ use anyhow::{Context as _, anyhow, bail};
 use prost::Message as _;
 use rayon::prelude::*;
 
+use super::cache::{self, Cache};
 use super::compile::Image;
 use super::plugin::{self, CodeGeneratorRequest, GeneratedFile};
 use super::template::{PluginConfig, PluginSource, Strategy};
@@ -63,6 +64,26 @@ fn runner(plugin: &PluginConfig) -> Result<Runner> {
             )
         }
         PluginSource::ProtocBuiltin { name, protoc } => protoc_runner(protoc, name),
+    }
+}
+
+impl Runner {
+    /// What the cache keys on: the command line and its program's
+    /// identity (an upgraded plugin or protoc misses).
+    fn identity(&self) -> String {
+        let (argv, builtin) = match self {
+            Runner::Program(argv) => (argv, ""),
+            Runner::Protoc { protoc, name } => (protoc, name.as_str()),
+        };
+        let mut identity = cache::program_identity(Path::new(&argv[0]));
+        for arg in &argv[1..] {
+            identity.push(' ');
+            identity.push_str(&arg.to_string_lossy());
+        }
+        if !builtin.is_empty() {
+            identity.push_str(&format!(" --{builtin}_out"));
+        }
+        identity
     }
 }
 
@@ -151,17 +172,21 @@ pub struct PluginRun {
     /// The files of every response, in request order.
     pub files: Vec<GeneratedFile>,
     pub requests: usize,
+    /// Requests answered from the cache, without running the plugin.
+    pub cached: usize,
     pub elapsed: Duration,
 }
 
 /// Runs the selected plugins (indexes into `plugins`) over the image, in
-/// parallel. Every failure is collected; the result is an error when any
-/// plugin failed, naming each with its stderr.
+/// parallel, answering from `cache` what it holds. Every failure is
+/// collected; the result is an error when any plugin failed, naming each
+/// with its stderr.
 pub fn run_plugins(
     plugins: &[PluginConfig],
     selected: &[usize],
     image: &Image,
     timeout: Duration,
+    cache: Option<&Cache>,
 ) -> Result<Vec<PluginRun>> {
     let runners = selected
         .iter()
@@ -180,11 +205,23 @@ pub fn run_plugins(
         .num_threads(threads)
         .build()
         .context("cannot start worker threads")?;
-    let results: Vec<(usize, Result<Vec<GeneratedFile>>, Duration)> = pool.install(|| {
+    type JobResult = (usize, Result<(Vec<GeneratedFile>, bool)>, Duration);
+    let results: Vec<JobResult> = pool.install(|| {
         jobs.par_iter()
             .map(|(i, runner, request)| {
                 let job_started = Instant::now();
-                let result = run_job(&plugins[*i], runner, request, timeout);
+                let identity = runner.identity();
+                let encoded = request.encode_to_vec();
+                let result = match cache.and_then(|c| c.lookup(&identity, &encoded)) {
+                    Some(files) => Ok((files, true)),
+                    None => run_job(&plugins[*i], runner, request, timeout)
+                        .inspect(|files| {
+                            if let Some(cache) = cache {
+                                cache.store(&identity, &encoded, files);
+                            }
+                        })
+                        .map(|files| (files, false)),
+                };
                 (*i, result, job_started.elapsed())
             })
             .collect()
@@ -198,6 +235,7 @@ pub fn run_plugins(
                     plugin: i,
                     files: Vec::new(),
                     requests: 0,
+                    cached: 0,
                     elapsed: Duration::ZERO,
                 },
             )
@@ -209,7 +247,10 @@ pub fn run_plugins(
         run.requests += 1;
         run.elapsed = run.elapsed.max(elapsed);
         match result {
-            Ok(files) => run.files.extend(files),
+            Ok((files, cached)) => {
+                run.files.extend(files);
+                run.cached += usize::from(cached);
+            }
             Err(error) => failures.push(format!("plugin `{}`: {error:#}", plugins[i].name)),
         }
     }

@@ -6,6 +6,7 @@
 //! through the protoc [`plugin`] protocol and writes their files all at
 //! once, or not at all.
 
+pub mod cache;
 pub mod compile;
 pub mod generate;
 pub mod plugin;
