@@ -63,6 +63,11 @@ struct EncodedFileSet {
     file: Vec<Vec<u8>>,
 }
 
+/// A FileDescriptorSet of already encoded FileDescriptorProtos.
+pub fn encode_file_set(files: Vec<Vec<u8>>) -> Vec<u8> {
+    EncodedFileSet { file: files }.encode_to_vec()
+}
+
 impl Image {
     /// Reads an encoded FileDescriptorSet; the files named in `targets`
     /// are the built ones, the rest imports.
@@ -88,10 +93,7 @@ impl Image {
 
     /// The image as a binary FileDescriptorSet (`buf build -o x.binpb`).
     pub fn encode(&self) -> Vec<u8> {
-        EncodedFileSet {
-            file: self.files.iter().map(|f| f.encoded.clone()).collect(),
-        }
-        .encode_to_vec()
+        encode_file_set(self.files.iter().map(|f| f.encoded.clone()).collect())
     }
 
     /// The image as proto3 JSON (`buf build -o x.json`).

@@ -18,7 +18,7 @@ use prost::Message as _;
 use rayon::prelude::*;
 
 use super::cache::{self, Cache};
-use super::compile::Image;
+use super::compile::{Image, encode_file_set};
 use super::plugin::{self, CodeGeneratorRequest, GeneratedFile};
 use super::template::{PluginConfig, PluginSource, Strategy};
 use crate::error::Result;
@@ -68,22 +68,21 @@ fn runner(plugin: &PluginConfig) -> Result<Runner> {
 }
 
 impl Runner {
-    /// What the cache keys on: the command line and its program's
-    /// identity (an upgraded plugin or protoc misses).
-    fn identity(&self) -> String {
-        let (argv, builtin) = match self {
-            Runner::Program(argv) => (argv, ""),
-            Runner::Protoc { protoc, name } => (protoc, name.as_str()),
-        };
-        let mut identity = cache::program_identity(Path::new(&argv[0]));
-        for arg in &argv[1..] {
-            identity.push(' ');
-            identity.push_str(&arg.to_string_lossy());
+    /// What the cache keys on: the program's identity (an upgraded plugin
+    /// or protoc misses) and the generator. `None` for a command line with
+    /// arguments (`go run ./cmd/gen`, `python -m ...`): what it runs is not
+    /// known from the outside, so it always runs.
+    fn identity(&self) -> Option<String> {
+        match self {
+            Runner::Program(argv) if argv.len() == 1 => {
+                Some(cache::program_identity(Path::new(&argv[0])))
+            }
+            Runner::Protoc { protoc, name } if protoc.len() == 1 => Some(format!(
+                "{} --{name}_out",
+                cache::program_identity(Path::new(&protoc[0]))
+            )),
+            _ => None,
         }
-        if !builtin.is_empty() {
-            identity.push_str(&format!(" --{builtin}_out"));
-        }
-        identity
     }
 }
 
@@ -212,12 +211,13 @@ pub fn run_plugins(
                 let job_started = Instant::now();
                 let identity = runner.identity();
                 let encoded = request.encode_to_vec();
-                let result = match cache.and_then(|c| c.lookup(&identity, &encoded)) {
+                let cache = cache.zip(identity.as_deref());
+                let result = match cache.and_then(|(c, id)| c.lookup(id, &encoded)) {
                     Some(files) => Ok((files, true)),
                     None => run_job(&plugins[*i], runner, request, timeout)
                         .inspect(|files| {
-                            if let Some(cache) = cache {
-                                cache.store(&identity, &encoded, files);
+                            if let Some((cache, identity)) = cache {
+                                cache.store(identity, &encoded, files);
                             }
                         })
                         .map(|files| (files, false)),
@@ -334,20 +334,12 @@ fn run_protoc_builtin(
     request: &CodeGeneratorRequest,
     timeout: Duration,
 ) -> Result<Vec<GeneratedFile>> {
-    #[derive(Clone, PartialEq, prost::Message)]
-    struct EncodedFileSet {
-        #[prost(bytes = "vec", repeated, tag = "1")]
-        file: Vec<Vec<u8>>,
-    }
     let scratch = tempfile::tempdir().context("cannot create a temporary directory")?;
     let set = scratch.path().join("image.binpb");
     let out = scratch.path().join("out");
     std::fs::create_dir(&out).context("cannot create a temporary directory")?;
-    let bytes = EncodedFileSet {
-        file: request.proto_file.clone(),
-    }
-    .encode_to_vec();
-    std::fs::write(&set, bytes).context("cannot stage the descriptors for protoc")?;
+    std::fs::write(&set, encode_file_set(request.proto_file.clone()))
+        .context("cannot stage the descriptors for protoc")?;
     let mut argv = protoc.to_vec();
     argv.push(format!("--descriptor_set_in={}", set.display()).into());
     argv.push(format!("--{name}_out={}", out.display()).into());
