@@ -112,6 +112,9 @@ _opensergo() {
             opensergo__subcmd__help__subcmd__proto,export)
                 cmd="opensergo__subcmd__help__subcmd__proto__subcmd__export"
                 ;;
+            opensergo__subcmd__help__subcmd__proto,lint)
+                cmd="opensergo__subcmd__help__subcmd__proto__subcmd__lint"
+                ;;
             opensergo__subcmd__help__subcmd__schema,export)
                 cmd="opensergo__subcmd__help__subcmd__schema__subcmd__export"
                 ;;
@@ -130,6 +133,9 @@ _opensergo() {
             opensergo__subcmd__proto,help)
                 cmd="opensergo__subcmd__proto__subcmd__help"
                 ;;
+            opensergo__subcmd__proto,lint)
+                cmd="opensergo__subcmd__proto__subcmd__lint"
+                ;;
             opensergo__subcmd__proto__subcmd__help,build)
                 cmd="opensergo__subcmd__proto__subcmd__help__subcmd__build"
                 ;;
@@ -138,6 +144,9 @@ _opensergo() {
                 ;;
             opensergo__subcmd__proto__subcmd__help,help)
                 cmd="opensergo__subcmd__proto__subcmd__help__subcmd__help"
+                ;;
+            opensergo__subcmd__proto__subcmd__help,lint)
+                cmd="opensergo__subcmd__proto__subcmd__help__subcmd__lint"
                 ;;
             opensergo__subcmd__schema,export)
                 cmd="opensergo__subcmd__schema__subcmd__export"
@@ -436,7 +445,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__gen)
-            opts="-f -h -V --template --check --plugin --timeout --format --path --exclude-path --compiler --color --config --no-config --help --version"
+            opts="-f -h -V --template --check --plugin --timeout --no-cache --format --path --exclude-path --compiler --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -644,7 +653,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__help__subcmd__proto)
-            opts="export build"
+            opts="export build lint"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -672,6 +681,20 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__help__subcmd__proto__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__help__subcmd__proto__subcmd__lint)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -848,7 +871,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto)
-            opts="-h -V --color --config --no-config --help --version export build help"
+            opts="-h -V --color --config --no-config --help --version export build lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -934,7 +957,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__help)
-            opts="export build help"
+            opts="export build lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -982,6 +1005,66 @@ _opensergo() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__proto__subcmd__help__subcmd__lint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__proto__subcmd__lint)
+            opts="-f -o -q -h -V --format --output --fail-on --quiet --summary --error-format --buf-exit-codes --list-rules --color --config --no-config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human short json sarif github junit" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "human short json sarif github junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "info warning error" -- "${cur}"))
+                    return 0
+                    ;;
+                --error-format)
+                    COMPREPLY=($(compgen -W "text json github-actions msvc" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -168,6 +168,40 @@ module completions {
     dir?: path                # The workspace directory
   ]
 
+  def "nu-complete opensergo proto lint format" [] {
+    [ "human" "short" "json" "sarif" "github" "junit" ]
+  }
+
+  def "nu-complete opensergo proto lint fail_on" [] {
+    [ "info" "warning" "error" ]
+  }
+
+  def "nu-complete opensergo proto lint error_format" [] {
+    [ "text" "json" "github-actions" "msvc" ]
+  }
+
+  def "nu-complete opensergo proto lint color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
+  export extern "opensergo proto lint" [
+    --format(-f): string@"nu-complete opensergo proto lint format" # Output format (repeatable; pair each with an --output)
+    --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
+    --fail-on: string@"nu-complete opensergo proto lint fail_on" # Lowest severity that makes the exit code 1
+    --quiet(-q)               # Print findings only: no summary line
+    --summary                 # Add a count of findings per code after the summary line
+    --error-format: string@"nu-complete opensergo proto lint error_format" # Print findings as `buf lint --error-format` does (instead of --format)
+    --buf-exit-codes          # Exit 100 on findings, as buf does
+    --list-rules              # Print the table of proto lint rules and exit
+    --color: string@"nu-complete opensergo proto lint color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    dir?: path                # The workspace: a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos are linted
+  ]
+
   # Print this message or the help of the given subcommand(s)
   export extern "opensergo proto help" [
   ]
@@ -178,6 +212,10 @@ module completions {
 
   # Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does
   export extern "opensergo proto help build" [
+  ]
+
+  # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
+  export extern "opensergo proto help lint" [
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -202,6 +240,7 @@ module completions {
     --check                   # Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files
     --plugin: string          # Run only this plugin of the template (repeatable): its `local` name (`protoc-gen-go` or `go`) or its `protoc_builtin` name
     --timeout: string         # Kill a plugin that runs longer than this (`30s`, `2m`)
+    --no-cache                # Run every plugin, ignoring the cache of earlier runs' responses (under ~/.cache/opensergo/gen; keyed by the exact request and the plugin binary, so it never changes the output)
     --format(-f): string@"nu-complete opensergo gen format" # Format of the --check findings
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
@@ -418,6 +457,10 @@ module completions {
 
   # Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does
   export extern "opensergo help proto build" [
+  ]
+
+  # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
+  export extern "opensergo help proto lint" [
   ]
 
   # Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template

@@ -31,6 +31,10 @@ pub fn groups() -> Vec<Group> {
             command: "proto build, gen",
             codes: crate::proto::PROTO_CODES.iter().collect(),
         },
+        Group {
+            command: "proto lint",
+            codes: crate::protolint::FAMILY.codes().collect(),
+        },
     ]
 }
 
