@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod convert;
 pub mod diagnostic;
+pub mod diff;
 pub mod document;
 pub mod duration;
 pub mod kinds;
@@ -31,7 +32,10 @@ pub fn run(cli: Cli) -> u8 {
     // broken opensergo.yaml never blocks `config init`, completions or help.
     let uses_config = matches!(
         cli.command,
-        Command::Validate(_) | Command::Lint(_) | Command::Config(cli::ConfigCommand::Show)
+        Command::Validate(_)
+            | Command::Lint(_)
+            | Command::Diff(_)
+            | Command::Config(cli::ConfigCommand::Show)
     );
     let config = if cli.no_config || !uses_config {
         Ok(config::Config::default())
@@ -50,6 +54,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Validate(args) => commands::validate::run(args, &config, color),
         Command::Config(command) => commands::config::run(command, &config),
         Command::Lint(args) => commands::lint::run(args, &config, color),
+        Command::Diff(args) => commands::diff::run(args, &config, color, cli.color),
         Command::Convert(args) => commands::convert::run(args, cli.color),
         Command::Proto(command) => commands::convert::proto(command),
         Command::Schema(command) => commands::schema::run(command),

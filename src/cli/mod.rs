@@ -3,6 +3,7 @@
 //! from these definitions.
 
 mod convert;
+mod diff;
 mod lint;
 
 use std::path::PathBuf;
@@ -10,6 +11,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use convert::{ConvertArgs, ProtoCommand};
+pub use diff::DiffArgs;
 pub use lint::LintArgs;
 
 use crate::diagnostic::Severity;
@@ -63,6 +65,8 @@ pub enum Command {
     /// Find conflicts and broken references across a rule set.
     #[command(after_help = EXIT_CODES)]
     Lint(LintArgs),
+    /// Compare two rule sets by meaning: objects by identity, not by file or line.
+    Diff(DiffArgs),
     /// Convert between OpenSergo CRD YAML and protobuf messages.
     Convert(ConvertArgs),
     /// Work with the OpenSergo .proto definitions.

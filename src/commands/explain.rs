@@ -8,7 +8,9 @@ pub fn run(code: &str) -> Result<u8, String> {
         crate::output::print_stdout(crate::lint::registry::explain(rule).as_bytes())?;
         return Ok(0);
     }
-    let found: Option<Code> = codes::find(code).or_else(|| crate::convert::codes::find(code));
+    let found: Option<Code> = codes::find(code)
+        .or_else(|| crate::convert::codes::find(code))
+        .or_else(|| crate::diff::codes::find(code));
     let Some(c) = found else {
         return Err(format!(
             "unknown code `{code}`; codes look like OS1004 or schema-violation (`opensergo lint --list-rules` lists the lint rules)"
@@ -18,7 +20,8 @@ pub fn run(code: &str) -> Result<u8, String> {
         "{} {} (default severity: {})\n\n{}\n",
         c.id, c.name, c.default_severity, c.summary
     );
-    if let Some(docs) = crate::diagnostic::long_docs(c.id) {
+    if let Some(docs) = crate::diagnostic::long_docs(c.id).or_else(|| crate::diff::docs::docs(c.id))
+    {
         text.push('\n');
         text.push_str(docs);
         text.push('\n');
@@ -34,7 +37,7 @@ mod tests {
     /// Codes are stable forever and shared by every output format: no id
     /// or name may appear in two groups.
     #[test]
-    fn codes_are_unique_across_validate_convert_and_lint() {
+    fn codes_are_unique_across_validate_convert_diff_and_lint() {
         let mut ids = Vec::new();
         let mut names = Vec::new();
         let lint = crate::lint::registry::RULES.iter().map(|r| r.code);
@@ -42,6 +45,7 @@ mod tests {
             .iter()
             .copied()
             .chain(crate::convert::codes::ALL.iter().copied())
+            .chain(crate::diff::codes::ALL.iter().copied())
             .chain(lint)
         {
             ids.push(c.id);

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod convert;
+pub mod diff;
 pub mod explain;
 pub mod lint;
 pub mod meta;
