@@ -43,7 +43,14 @@ struct Object {
     json: serde_json::Value,
 }
 
-fn object(kind: &str, api: &str, name: &str, ns: &str, app: &str, spec: serde_json::Value) -> Object {
+fn object(
+    kind: &str,
+    api: &str,
+    name: &str,
+    ns: &str,
+    app: &str,
+    spec: serde_json::Value,
+) -> Object {
     let json = serde_json::json!({
         "apiVersion": api,
         "kind": kind,
@@ -75,19 +82,52 @@ fn group(g: usize, variant: u8) -> Vec<Object> {
         routes.swap(0, 1);
     }
     vec![
-        object("RateLimitStrategy", ft, &limit, &ns, &app, serde_json::json!({
-            "metricType": "RequestAmount", "limitMode": "Local", "threshold": threshold, "statDurationSeconds": 1})),
-        object("ConcurrencyLimitStrategy", ft, &format!("{app}-concurrency"), &ns, &app,
-            serde_json::json!({"maxConcurrency": 32, "limitMode": "Local"})),
-        object("CircuitBreakerStrategy", ft, &format!("{app}-breaker"), &ns, &app, serde_json::json!({
+        object(
+            "RateLimitStrategy",
+            ft,
+            &limit,
+            &ns,
+            &app,
+            serde_json::json!({
+            "metricType": "RequestAmount", "limitMode": "Local", "threshold": threshold, "statDurationSeconds": 1}),
+        ),
+        object(
+            "ConcurrencyLimitStrategy",
+            ft,
+            &format!("{app}-concurrency"),
+            &ns,
+            &app,
+            serde_json::json!({"maxConcurrency": 32, "limitMode": "Local"}),
+        ),
+        object(
+            "CircuitBreakerStrategy",
+            ft,
+            &format!("{app}-breaker"),
+            &ns,
+            &app,
+            serde_json::json!({
             "strategy": "SlowRequestRatio", "triggerRatio": "60%", "statDuration": "30s",
-            "recoveryTimeout": "5s", "minRequestAmount": 5, "slowConditions": {"maxAllowedRt": "500ms"}})),
-        object("FaultToleranceRule", ft, &format!("{app}-rule"), &ns, &app, serde_json::json!({
+            "recoveryTimeout": "5s", "minRequestAmount": 5, "slowConditions": {"maxAllowedRt": "500ms"}}),
+        ),
+        object(
+            "FaultToleranceRule",
+            ft,
+            &format!("{app}-rule"),
+            &ns,
+            &app,
+            serde_json::json!({
             "targets": [{"targetResourceName": "GET:/orders"}, {"targetResourceName": "POST:/orders"}],
             "strategies": [{"name": limit, "kind": "RateLimitStrategy"},
-                           {"name": format!("{app}-concurrency"), "kind": "ConcurrencyLimitStrategy"}]})),
-        object("TrafficRouter", "traffic.opensergo.io/v1alpha1", &app, &ns, &app,
-            serde_json::json!({"hosts": [app], "http": routes})),
+                           {"name": format!("{app}-concurrency"), "kind": "ConcurrencyLimitStrategy"}]}),
+        ),
+        object(
+            "TrafficRouter",
+            "traffic.opensergo.io/v1alpha1",
+            &app,
+            &ns,
+            &app,
+            serde_json::json!({"hosts": [app], "http": routes}),
+        ),
     ]
 }
 
@@ -195,7 +235,10 @@ fn main() {
         for size in sizes {
             let dir = Path::new(&dir).join(size.to_string());
             let differing = generate(&dir, size);
-            println!("{size} objects ({differing} groups differ) in {}", dir.display());
+            println!(
+                "{size} objects ({differing} groups differ) in {}",
+                dir.display()
+            );
         }
         return;
     }
@@ -249,7 +292,11 @@ fn main() {
             None
         };
         let (deep_time, deep_reports, deep_wrong) = match deep {
-            Some((t, r, w)) => (format!("{:.1} ms", t * 1000.0), r.to_string(), w.to_string()),
+            Some((t, r, w)) => (
+                format!("{:.1} ms", t * 1000.0),
+                r.to_string(),
+                w.to_string(),
+            ),
             None if size <= 5_000 => ("not run".into(), "-".into(), "-".into()),
             None => ("not run (too slow)".into(), "-".into(), "-".into()),
         };

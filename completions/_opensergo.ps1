@@ -103,6 +103,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when the sides differ (0 when equal, 2 on errors)')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Compare spellings, not meanings: `1m` vs `60s`, `"10"` vs `10`')
             [CompletionResult]::new('--ignore-order', '--ignore-order', [CompletionResultType]::ParameterName, 'Do not report moved list items, except where order is meaning (TrafficRouter http routes: the first match wins)')
+            [CompletionResult]::new('--lint', '--lint', [CompletionResultType]::ParameterName, 'Also lint both sides and show the findings the change introduces and removes (with the project''s lint configuration)')
             [CompletionResult]::new('--no-summary', '--no-summary', [CompletionResultType]::ParameterName, 'Leave out the closing summary of protection and routing changes')
             [CompletionResult]::new('--no-ignore', '--no-ignore', [CompletionResultType]::ParameterName, 'Do not honour .gitignore/.ignore files, and read hidden files')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')

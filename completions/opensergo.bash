@@ -405,7 +405,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__diff)
-            opts="-f -h -V --format --exit-code --raw --ignore-order --key --no-summary --exclude --no-ignore --max-file-size --color --config --no-config --help --version"
+            opts="-f -h -V --format --exit-code --raw --ignore-order --key --lint --no-summary --exclude --no-ignore --max-file-size --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

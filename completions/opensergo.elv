@@ -97,6 +97,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --exit-code 'Exit 1 when the sides differ (0 when equal, 2 on errors)'
             cand --raw 'Compare spellings, not meanings: `1m` vs `60s`, `"10"` vs `10`'
             cand --ignore-order 'Do not report moved list items, except where order is meaning (TrafficRouter http routes: the first match wins)'
+            cand --lint 'Also lint both sides and show the findings the change introduces and removes (with the project''s lint configuration)'
             cand --no-summary 'Leave out the closing summary of protection and routing changes'
             cand --no-ignore 'Do not honour .gitignore/.ignore files, and read hidden files'
             cand --no-config 'Ignore any opensergo.yaml'

@@ -97,6 +97,7 @@ module completions {
     --raw                     # Compare spellings, not meanings: `1m` vs `60s`, `"10"` vs `10`
     --ignore-order            # Do not report moved list items, except where order is meaning (TrafficRouter http routes: the first match wins)
     --key: string             # Pair items of the list at PATH by FIELD (repeatable; `a,b` for several fields), e.g. `--key spec.rules=name`
+    --lint                    # Also lint both sides and show the findings the change introduces and removes (with the project's lint configuration)
     --no-summary              # Leave out the closing summary of protection and routing changes
     --exclude: string         # Skip paths matching this glob (repeatable), on both sides
     --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files

@@ -371,3 +371,35 @@ fn symbolic_links_in_a_tree_are_not_followed() {
     assert!(run.stderr.contains("symbolic link"), "{}", run.stderr);
     assert!(!run.stdout.contains("root:"), "{}", run.stdout);
 }
+
+#[test]
+fn lint_findings_the_change_removes() {
+    let run = diff("limits", &["--lint", "--no-summary"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("limits_lint_human", run.stdout);
+    let json = diff("limits", &["--lint", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["lint"]["introduced"], serde_json::json!([]));
+    assert_eq!(value["lint"]["removed"][0]["code"], "OS2005");
+    // Without --lint the JSON has no lint member at all.
+    let plain = diff("limits", &["--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&plain.stdout).unwrap();
+    assert!(value.get("lint").is_none());
+}
+
+#[test]
+fn color_is_for_terminals_or_when_asked() {
+    let plain = diff("limits", &[]);
+    assert!(!plain.stdout.contains('\u{1b}'));
+    let colored = diff("limits", &["--color", "always"]);
+    assert!(
+        colored.stdout.contains("\u{1b}[36mtightens\u{1b}[0m"),
+        "{}",
+        colored.stdout
+    );
+    assert!(
+        colored.stdout.contains("\u{1b}[1;35mloosens\u{1b}[0m"),
+        "{}",
+        colored.stdout
+    );
+}

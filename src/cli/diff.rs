@@ -62,6 +62,11 @@ pub struct DiffArgs {
     #[arg(long, value_name = "PATH=FIELD")]
     pub key: Vec<String>,
 
+    /// Also lint both sides and show the findings the change introduces
+    /// and removes (with the project's lint configuration).
+    #[arg(long)]
+    pub lint: bool,
+
     /// Leave out the closing summary of protection and routing changes.
     #[arg(long)]
     pub no_summary: bool,

@@ -11,7 +11,8 @@ use crate::diagnostic::Severity;
 use crate::diff::compare::ListKey;
 use crate::diff::input::{LoadOptions, Side, Spec};
 use crate::diff::render::{self, DiffReport};
-use crate::diff::{self, Options, summary};
+use crate::diff::{self, Options, findings, summary};
+use crate::lint::LintSettings;
 use crate::output;
 
 pub fn run(
@@ -82,12 +83,19 @@ pub fn run(
     } else {
         summary::protection_changes(&old.sources, &new.sources)
     };
+    let lint = if args.lint {
+        let settings = LintSettings::from_config(config).resolve()?;
+        Some(findings::lint_delta(&old.sources, &new.sources, &settings))
+    } else {
+        None
+    };
     let different = !result.is_empty();
     let report = DiffReport {
         old_label: old.spec.to_string(),
         new_label: new.spec.to_string(),
         diff: result,
         protection,
+        lint,
     };
     output::print_stdout(render::render(args.format, &report, color).as_bytes())?;
     Ok(u8::from(args.exit_code && different))
@@ -97,6 +105,9 @@ pub fn run(
 /// with the working tree's rule files, like `git diff REV`.
 fn sides(args: &DiffArgs) -> Result<(Spec, Spec), String> {
     if let Some(new) = &args.new {
+        if args.old == "-" && new == "-" {
+            return Err("stdin can be only one side of a diff".into());
+        }
         return Ok((Spec::parse(&args.old), Spec::parse(new)));
     }
     let rev = &args.old;

@@ -366,19 +366,27 @@ impl<'a> Walker<'a, '_> {
         pb: &FieldPath,
         schema: Option<&Json>,
     ) {
-        let index: FxHashMap<String, usize> = b
-            .iter()
-            .enumerate()
-            .filter_map(|(i, (k, _))| Some((k.key_text()?.into_owned(), i)))
-            .collect();
+        // Most mappings are small: a hash map only pays off for big ones.
+        let index: Option<FxHashMap<String, usize>> = (b.len() > 8).then(|| {
+            b.iter()
+                .enumerate()
+                .filter_map(|(i, (k, _))| Some((k.key_text()?.into_owned(), i)))
+                .collect()
+        });
+        let find = |name: &str| match &index {
+            Some(index) => index.get(name).copied(),
+            None => b
+                .iter()
+                .position(|(k, _)| k.key_text().as_deref() == Some(name)),
+        };
         let mut seen = vec![false; b.len()];
         let metadata = pa.segments() == [Segment::Key("metadata".into())];
         for (key, value) in a {
             let Some(name) = key.key_text() else { continue };
             let (ka, kb) = (pa.child(name.as_ref()), pb.child(name.as_ref()));
             let child = meaning::schema_child(schema, &Segment::Key(name.to_string()));
-            match index.get(name.as_ref()) {
-                Some(&j) => {
+            match find(name.as_ref()) {
+                Some(j) => {
                     seen[j] = true;
                     self.node(value, &b[j].1, &ka, &kb, child);
                 }
@@ -461,11 +469,11 @@ impl<'a> Walker<'a, '_> {
         let moved = if ordered || !self.options.ignore_order {
             moved_pairs(&pairs)
         } else {
-            Vec::new()
+            vec![false; pairs.len()]
         };
-        for &(i, j) in &pairs {
+        for (&(i, j), moved) in pairs.iter().zip(moved) {
             let (ia, jb) = (pa.child(i), pb.child(j));
-            if moved.contains(&(i, j)) {
+            if moved {
                 self.push(
                     ChangeKind::Moved { from: i, to: j },
                     Some((&a[i], &ia)),
@@ -552,11 +560,12 @@ fn position_pairs(a: usize, b: usize) -> Vec<(usize, usize)> {
     (0..a.min(b)).map(|i| (i, i)).collect()
 }
 
-/// The pairs that moved: those outside a longest run that kept its
-/// relative order (so removing one item moves nothing).
-fn moved_pairs(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    // `pairs` is in old order; find the longest increasing subsequence of
-    // new positions (patience sorting, with predecessor links).
+/// Which pairs moved: those outside a longest run that kept its relative
+/// order (so removing one item moves nothing). `pairs` is in old order;
+/// the result is aligned with it.
+fn moved_pairs(pairs: &[(usize, usize)]) -> Vec<bool> {
+    // The longest increasing subsequence of new positions (patience
+    // sorting, with predecessor links).
     let mut tails: Vec<usize> = Vec::new();
     let mut previous: Vec<Option<usize>> = vec![None; pairs.len()];
     for (k, &(_, j)) in pairs.iter().enumerate() {
@@ -568,18 +577,13 @@ fn moved_pairs(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
             tails[at] = k;
         }
     }
-    let mut kept = vec![false; pairs.len()];
+    let mut moved = vec![true; pairs.len()];
     let mut cursor = tails.last().copied();
     while let Some(k) = cursor {
-        kept[k] = true;
+        moved[k] = false;
         cursor = previous[k];
     }
-    pairs
-        .iter()
-        .zip(kept)
-        .filter(|(_, kept)| !kept)
-        .map(|(p, _)| *p)
-        .collect()
+    moved
 }
 
 /// A text that is equal for two nodes exactly when they mean the same:
@@ -628,10 +632,10 @@ mod tests {
     #[test]
     fn only_items_out_of_order_move() {
         // c moved to the front; a and b kept their relative order.
-        assert_eq!(moved_pairs(&[(0, 1), (1, 2), (2, 0)]), [(2, 0)]);
+        assert_eq!(moved_pairs(&[(0, 1), (1, 2), (2, 0)]), [false, false, true]);
         // A removal shifts positions but moves nothing.
-        assert_eq!(moved_pairs(&[(1, 0), (2, 1)]), []);
-        assert_eq!(moved_pairs(&[]), []);
+        assert_eq!(moved_pairs(&[(1, 0), (2, 1)]), [false, false]);
+        assert!(moved_pairs(&[]).is_empty());
     }
 
     #[test]

@@ -174,22 +174,19 @@ impl Side {
         let fail = |message: String| {
             Box::new(Diagnostic::new(codes::UNREADABLE_REVISION, message).in_file(&shown))
         };
-        let prefix = git(&["rev-parse", "--show-prefix"], None).map_err(|e| {
+        let prefix = git(&["rev-parse", "--show-prefix"]).map_err(|e| {
             fail(format!(
                 "cannot read `{shown}`: not inside a git repository ({e})"
             ))
         })?;
         let prefix = String::from_utf8_lossy(&prefix).trim_end().to_string();
-        let tree = git(
-            &[
-                "rev-parse",
-                "--verify",
-                "--quiet",
-                "--end-of-options",
-                &format!("{rev}^{{tree}}"),
-            ],
-            None,
-        )
+        let tree = git(&[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            &format!("{rev}^{{tree}}"),
+        ])
         .map_err(|_| fail(format!("unknown revision `{rev}`")))?;
         let tree = String::from_utf8_lossy(&tree).trim().to_string();
         let wanted = tree_path(&prefix, path);
@@ -197,7 +194,7 @@ impl Side {
         if !wanted.is_empty() {
             args.extend(["--", &wanted]);
         }
-        let listing = git(&args, None).map_err(|e| fail(format!("cannot list `{shown}`: {e}")))?;
+        let listing = git(&args).map_err(|e| fail(format!("cannot list `{shown}`: {e}")))?;
         let entries = parse_ls_tree(&listing);
         if entries.is_empty() && !wanted.is_empty() {
             return Err(fail(format!("`{wanted}` does not exist in `{rev}`")));
@@ -386,22 +383,12 @@ fn parse_ls_tree(listing: &[u8]) -> Vec<TreeEntry> {
 
 /// Runs git in the current directory; stdout on success, stderr's first
 /// line otherwise.
-fn git(args: &[&str], stdin: Option<&[u8]>) -> Result<Vec<u8>, String> {
-    let mut child = Command::new("git")
+fn git(args: &[&str]) -> Result<Vec<u8>, String> {
+    let output = Command::new("git")
         .args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
+        .stdin(Stdio::null())
+        .output()
         .map_err(|e| format!("cannot run git: {e}"))?;
-    if let (Some(input), Some(mut pipe)) = (stdin, child.stdin.take()) {
-        pipe.write_all(input).map_err(|e| e.to_string())?;
-    }
-    let output = child.wait_with_output().map_err(|e| e.to_string())?;
     if output.status.success() {
         Ok(output.stdout)
     } else {
@@ -424,12 +411,28 @@ fn cat_blobs(blobs: &[(String, String, u64)]) -> Result<Vec<Vec<u8>>, String> {
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| format!("cannot run git: {e}"))?;
-    let mut stdin = child.stdin.take().ok_or("no stdin")?;
+    let stdin = child.stdin.take();
+    let stdout = child.stdout.take();
     let request: String = blobs.iter().map(|(_, oid, _)| format!("{oid}\n")).collect();
     // Written from a thread: git answers while it reads, and a full pipe
     // on either side would otherwise block both.
-    let writer = std::thread::spawn(move || stdin.write_all(request.as_bytes()));
-    let mut out = BufReader::new(child.stdout.take().ok_or("no stdout")?);
+    let writer = std::thread::spawn(move || stdin.map(|mut s| s.write_all(request.as_bytes())));
+    let result = stdout
+        .ok_or_else(|| "no stdout".to_string())
+        .and_then(|stdout| read_batch(BufReader::new(stdout), blobs));
+    // On an error git may still be writing: stop it, which also ends the
+    // writer thread (its pipe closes).
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = writer.join();
+    result
+}
+
+/// Reads `git cat-file --batch` answers for `blobs`, in order.
+fn read_batch(
+    mut out: impl BufRead,
+    blobs: &[(String, String, u64)],
+) -> Result<Vec<Vec<u8>>, String> {
     let mut contents = Vec::with_capacity(blobs.len());
     for (name, oid, expected) in blobs {
         let mut header = String::new();
@@ -452,8 +455,6 @@ fn cat_blobs(blobs: &[(String, String, u64)]) -> Result<Vec<Vec<u8>>, String> {
         out.read_exact(&mut newline).map_err(|e| e.to_string())?;
         contents.push(bytes);
     }
-    let _ = writer.join();
-    let _ = child.wait();
     Ok(contents)
 }
 
@@ -489,6 +490,21 @@ mod tests {
         assert_eq!(tree_path("sub/dir/", "../x.yaml"), "sub/x.yaml");
         assert_eq!(tree_path("sub/", "."), "sub");
         assert_eq!(tree_path("", ""), "");
+    }
+
+    #[test]
+    fn batch_answers_are_read_by_their_announced_size() {
+        let blobs = vec![
+            ("a".to_string(), "o1".to_string(), 3),
+            ("b".to_string(), "o2".to_string(), 0),
+        ];
+        let answer = b"o1 blob 3\nx\ny\no2 blob 0\n\n";
+        let got = read_batch(&answer[..], &blobs).unwrap();
+        assert_eq!(got, [b"x\ny".to_vec(), Vec::new()]);
+        let missing = b"o1 missing\n";
+        assert!(read_batch(&missing[..], &blobs).is_err());
+        let resized = b"o1 blob 4\nx\ny!\n";
+        assert!(read_batch(&resized[..], &blobs).is_err());
     }
 
     #[test]

@@ -8,10 +8,13 @@
 //!   whether a changed limit tightens or loosens protection.
 //! * [`summary`]: per target resource and per host, how the effective
 //!   protection or routing changed (from lint's rule-set index).
+//! * [`findings`]: with `--lint`, the lint findings a change introduces
+//!   and removes.
 //! * [`render`]: human, JSON, brief and GitHub Markdown output.
 
 pub mod compare;
 pub mod docs;
+pub mod findings;
 pub mod input;
 pub mod meaning;
 pub mod render;

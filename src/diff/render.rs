@@ -10,8 +10,10 @@ use serde_json::{Value as Json, json};
 use similar::{ChangeTag, TextDiff};
 
 use super::compare::{Change, ChangeKind, Diff, ObjectDiff, Status};
+use super::findings::Delta;
 use super::meaning::Direction;
 use super::summary::Line;
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::yaml::{Node, Value};
 
@@ -33,6 +35,8 @@ pub struct DiffReport<'a> {
     pub new_label: String,
     pub diff: Diff<'a>,
     pub protection: Vec<Line>,
+    /// With `--lint`: findings introduced and removed.
+    pub lint: Option<Delta>,
 }
 
 pub fn render(format: Format, report: &DiffReport<'_>, color: bool) -> String {
@@ -163,7 +167,18 @@ fn human(report: &DiffReport<'_>, color: bool) -> String {
             ));
         }
     }
-    if !report.diff.is_empty() || !report.protection.is_empty() {
+    if let Some(delta) = report.lint.as_ref().filter(|d| !d.is_empty()) {
+        out.push('\n');
+        out.push_str(&paint.wrap("1", "Lint findings"));
+        out.push('\n');
+        for (sign, list, code) in [('+', &delta.introduced, "31"), ('-', &delta.removed, "32")] {
+            for d in list {
+                out.push_str(&format!("  {}\n", paint.wrap(code, &finding_line(sign, d))));
+            }
+        }
+    }
+    let lint_shown = report.lint.as_ref().is_some_and(|d| !d.is_empty());
+    if !report.diff.is_empty() || !report.protection.is_empty() || lint_shown {
         out.push('\n');
     }
     out.push_str(&summary_line(&report.diff));
@@ -266,6 +281,27 @@ fn human_lines(out: &mut String, old: &str, new: &str, paint: &Paint) {
     }
 }
 
+/// `+ OS2001 strategy-not-found rules.yaml:12:15: message`.
+fn finding_line(sign: char, d: &Diagnostic) -> String {
+    let place = match d.start() {
+        Some(at) => format!("{}:{}:{}", d.file, at.line, at.column),
+        None => d.file.clone(),
+    };
+    clean(&format!(
+        "{sign} {} {} {place}: {}",
+        d.code.id, d.code.name, d.message
+    ))
+}
+
+fn json_finding(d: &Diagnostic) -> Json {
+    let at = d.start();
+    json!({
+        "code": d.code.id, "name": d.code.name, "severity": d.severity,
+        "message": d.message, "file": d.file,
+        "line": at.map(|a| a.line), "column": at.map(|a| a.column),
+    })
+}
+
 // ------------------------------------------------------------------ brief
 
 fn brief(report: &DiffReport<'_>) -> String {
@@ -312,6 +348,15 @@ fn github(report: &DiffReport<'_>) -> String {
                 html(&line.subject.to_string()),
                 html(&line.changes.join("; "))
             ));
+        }
+        out.push('\n');
+    }
+    if let Some(delta) = report.lint.as_ref().filter(|d| !d.is_empty()) {
+        out.push_str("**Lint findings**\n\n");
+        for (sign, list) in [('+', &delta.introduced), ('-', &delta.removed)] {
+            for d in list {
+                out.push_str(&format!("* {}\n", html(&finding_line(sign, d))));
+            }
         }
         out.push('\n');
     }
@@ -463,7 +508,7 @@ fn json_report(report: &DiffReport<'_>) -> String {
             changes.push(entry);
         }
     }
-    let document = json!({
+    let mut document = json!({
         "version": 1,
         "tool": "opensergo",
         "command": "diff",
@@ -479,6 +524,12 @@ fn json_report(report: &DiffReport<'_>) -> String {
         "changes": changes,
         "protection": report.protection,
     });
+    if let Some(delta) = &report.lint {
+        document["lint"] = json!({
+            "introduced": delta.introduced.iter().map(json_finding).collect::<Vec<_>>(),
+            "removed": delta.removed.iter().map(json_finding).collect::<Vec<_>>(),
+        });
+    }
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
     text
