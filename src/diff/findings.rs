@@ -71,16 +71,7 @@ pub fn lint_delta(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::parse_source;
-    use crate::source::SourceFile;
-    use std::sync::Arc;
-
-    fn load(text: &str) -> Vec<LoadedSource> {
-        vec![parse_source(&Arc::new(SourceFile::new(
-            "t.yaml",
-            text.to_string(),
-        )))]
-    }
+    use crate::diff::test_sources as load;
 
     #[test]
     fn a_dangling_reference_fixed_is_a_removed_finding() {

@@ -38,3 +38,10 @@ pub mod codes {
         crate::diagnostic::find_code(ALL, id_or_name)
     }
 }
+
+/// One in-memory source of YAML text, for unit tests.
+#[cfg(test)]
+pub(crate) fn test_sources(text: &str) -> Vec<crate::document::LoadedSource> {
+    let source = crate::source::SourceFile::new("t.yaml", text.to_string());
+    vec![crate::document::parse_source(&std::sync::Arc::new(source))]
+}

@@ -318,16 +318,7 @@ fn routing_diff(a: &[RouteView], b: &[RouteView]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::parse_source;
-    use crate::source::SourceFile;
-    use std::sync::Arc;
-
-    fn load(text: &str) -> Vec<LoadedSource> {
-        vec![parse_source(&Arc::new(SourceFile::new(
-            "t.yaml",
-            text.to_string(),
-        )))]
-    }
+    use crate::diff::test_sources as load;
 
     const RULE: &str = "apiVersion: fault-tolerance.opensergo.io/v1alpha1
 kind: FaultToleranceRule
