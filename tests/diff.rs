@@ -177,7 +177,10 @@ fn documents_without_identity_are_counted_and_skipped() {
         "{}",
         run.stderr
     );
-    assert_eq!(run.stdout, "diff: no changes (0 objects compared)\n");
+    assert_eq!(
+        run.stdout,
+        "diff: no changes (0 objects compared); 2 documents without identity skipped\n"
+    );
 }
 
 #[test]

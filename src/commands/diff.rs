@@ -96,6 +96,7 @@ pub fn run(
         diff: result,
         protection,
         lint,
+        skipped: old_objects.skipped + new_objects.skipped,
     };
     output::print_stdout(render::render(args.format, &report, color).as_bytes())?;
     Ok(u8::from(args.exit_code && different))

@@ -37,6 +37,8 @@ pub struct DiffReport<'a> {
     pub protection: Vec<Line>,
     /// With `--lint`: findings introduced and removed.
     pub lint: Option<Delta>,
+    /// Documents on either side without an identity, left out.
+    pub skipped: usize,
 }
 
 pub fn render(format: Format, report: &DiffReport<'_>, color: bool) -> String {
@@ -89,20 +91,29 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// `diff: 2 changed, 1 added, 1 removed, 10 unchanged`.
-pub fn summary_line(diff: &Diff<'_>) -> String {
-    if diff.is_empty() {
-        return format!(
+fn summary_line(report: &DiffReport<'_>) -> String {
+    let diff = &report.diff;
+    let mut line = if diff.is_empty() {
+        format!(
             "diff: no changes ({} compared)",
             plural(diff.unchanged, "object")
-        );
+        )
+    } else {
+        format!(
+            "diff: {} changed, {} added, {} removed, {} unchanged",
+            diff.count(Status::Changed),
+            diff.count(Status::Added),
+            diff.count(Status::Removed),
+            diff.unchanged
+        )
+    };
+    if report.skipped > 0 {
+        line.push_str(&format!(
+            "; {} without identity skipped",
+            plural(report.skipped, "document")
+        ));
     }
-    format!(
-        "diff: {} changed, {} added, {} removed, {} unchanged",
-        diff.count(Status::Changed),
-        diff.count(Status::Added),
-        diff.count(Status::Removed),
-        diff.unchanged
-    )
+    line
 }
 
 /// Both multi-line strings: shown line by line.
@@ -181,7 +192,7 @@ fn human(report: &DiffReport<'_>, color: bool) -> String {
     if !report.diff.is_empty() || !report.protection.is_empty() || lint_shown {
         out.push('\n');
     }
-    out.push_str(&summary_line(&report.diff));
+    out.push_str(&summary_line(report));
     out.push('\n');
     out
 }
@@ -391,7 +402,7 @@ fn github(report: &DiffReport<'_>) -> String {
         let fence = fence(&body);
         out.push_str(&format!("{fence}diff\n{body}{fence}\n\n</details>\n\n"));
     }
-    out.push_str(&summary_line(diff));
+    out.push_str(&summary_line(report));
     out.push('\n');
     out
 }
@@ -519,6 +530,7 @@ fn json_report(report: &DiffReport<'_>) -> String {
             "added": diff.count(Status::Added),
             "removed": diff.count(Status::Removed),
             "unchanged": diff.unchanged,
+            "skipped": report.skipped,
         },
         "objects": objects,
         "changes": changes,
