@@ -243,6 +243,12 @@ fn control_characters_in_input_are_escaped() {
         assert!(!run.stdout.contains('\u{1b}'), "{format}: {:?}", run.stdout);
         assert!(!run.stdout.contains('\u{7}'), "{format}: {:?}", run.stdout);
     }
+    // Diagnostics built from input names escape them too.
+    let both = format!("{}---\n{}", doc("1"), doc("2"));
+    std::fs::write(dir.path().join("twice.yaml"), both).unwrap();
+    let run = run_in(dir.path(), &["twice.yaml", "b.yaml"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("ConfigMap default/x\\u{1b}[31m"), "{}", run.stderr);
 }
 
 fn git(dir: &Path, args: &[&str]) {

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::codes;
+use super::render::clean;
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::document::{self, Document, LoadedSource, ReadOutcome};
 use crate::source::SourceFile;
@@ -170,7 +171,9 @@ impl Side {
         path: &str,
         options: &LoadOptions,
     ) -> Result<(), Box<Diagnostic>> {
-        let shown = format!("{rev}:{path}");
+        // Names from the command line and from git trees reach the
+        // terminal only escaped.
+        let shown = clean(&format!("{rev}:{path}"));
         let fail = |message: String| {
             Box::new(Diagnostic::new(codes::UNREADABLE_REVISION, message).in_file(&shown))
         };
@@ -187,7 +190,7 @@ impl Side {
             "--end-of-options",
             &format!("{rev}^{{tree}}"),
         ])
-        .map_err(|_| fail(format!("unknown revision `{rev}`")))?;
+        .map_err(|_| fail(format!("unknown revision `{}`", clean(rev))))?;
         let tree = String::from_utf8_lossy(&tree).trim().to_string();
         let wanted = tree_path(&prefix, path);
         let mut args = vec!["ls-tree", "-r", "-z", "-l", "--full-tree", &tree];
@@ -197,13 +200,17 @@ impl Side {
         let listing = git(&args).map_err(|e| fail(format!("cannot list `{shown}`: {e}")))?;
         let entries = parse_ls_tree(&listing);
         if entries.is_empty() && !wanted.is_empty() {
-            return Err(fail(format!("`{wanted}` does not exist in `{rev}`")));
+            return Err(fail(format!(
+                "`{}` does not exist in `{}`",
+                clean(&wanted),
+                clean(rev)
+            )));
         }
         let named_file = entries.len() == 1 && entries[0].path == wanted;
         let excludes = walk::exclude_set(&options.excludes).map_err(fail)?;
         let mut blobs = Vec::new();
         for entry in entries {
-            let name = format!("{rev}:{}", entry.path);
+            let name = clean(&format!("{rev}:{}", entry.path));
             let path = Path::new(&entry.path);
             if !named_file && (!walk::is_rule_file_name(path) || walk::excluded(&excludes, path)) {
                 continue;
@@ -300,8 +307,8 @@ impl Side {
                             codes::DUPLICATE_IDENTITY,
                             format!(
                                 "{} is defined twice in `{}`: diff cannot tell which one to compare",
-                                first.key(),
-                                self.spec
+                                clean(&first.key().to_string()),
+                                clean(&self.spec.to_string())
                             ),
                             name_span(doc),
                         )
