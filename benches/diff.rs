@@ -30,8 +30,13 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use opensergo::commands::diff::picture;
 use opensergo::diff::input::{LoadOptions, Side, Spec};
 use opensergo::diff::{self, Options, summary};
+
+// The CLI's allocator, so in-process and CLI timings agree.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const PER_FILE: usize = 50;
 /// Objects per (namespace, app) group.
@@ -247,6 +252,12 @@ fn main() {
     let mut table = String::from(
         "| objects per side | files per side | load both sides | compare + summary | CLI end to end | per 1k objects (CLI) | objects reported | deepdiff | deepdiff reports | deepdiff pairing errors |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
+    let load_average = || {
+        std::fs::read_to_string("/proc/loadavg")
+            .map(|l| l.split_whitespace().next().unwrap_or("?").to_string())
+            .unwrap_or_else(|_| "?".into())
+    };
+    eprintln!("load average before: {}", load_average());
     for size in sizes {
         let dir = tempfile::tempdir().unwrap();
         generate(dir.path(), size);
@@ -270,7 +281,8 @@ fn main() {
             let (a, _) = old.objects();
             let (b, _) = new.objects();
             let result = diff::diff(&a, &b, &Options::default());
-            let lines = summary::protection_changes(&old.sources, &new.sources);
+            let (before, after) = rayon::join(|| picture(&old.sources), || picture(&new.sources));
+            let lines = summary::protection_changes(&before, &after);
             compares.push(started.elapsed());
             reported = result.objects.len();
             assert!(!lines.is_empty());
@@ -312,5 +324,6 @@ fn main() {
         .unwrap();
         eprintln!("{size} objects done");
     }
+    eprintln!("load average after: {}", load_average());
     print!("{table}");
 }

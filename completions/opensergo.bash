@@ -447,7 +447,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__explain)
-            opts="-h -V --color --config --no-config --help --version"
+            opts="-h -V --list --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

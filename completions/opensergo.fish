@@ -38,7 +38,7 @@ complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "convert" -d 'Co
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "proto" -d 'Work with the OpenSergo .proto definitions'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "schema" -d 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "config" -d 'Create or show the project configuration (opensergo.yaml)'
-complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "explain" -d 'Explain a diagnostic code (`opensergo explain OS1004`)'
+complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "explain" -d 'Explain a diagnostic code of any command (`opensergo explain OS1004`)'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -230,6 +230,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -l color -d
 always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -l list -d 'List every code of every command with its summary'
 complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -s V -l version -d 'Print version'
@@ -254,7 +255,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "proto" -d 'Work with the OpenSergo .proto definitions'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "schema" -d 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "config" -d 'Create or show the project configuration (opensergo.yaml)'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "explain" -d 'Explain a diagnostic code (`opensergo explain OS1004`)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "explain" -d 'Explain a diagnostic code of any command (`opensergo explain OS1004`)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "completions" -d 'Print shell completions'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -172,7 +172,7 @@ module completions {
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    dir: path
+    dir: path                 # The directory to write into (created if missing); it becomes the include root (`protoc -I DIR`)
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -323,14 +323,15 @@ module completions {
     [ "auto" "always" "never" ]
   }
 
-  # Explain a diagnostic code (`opensergo explain OS1004`)
+  # Explain a diagnostic code of any command (`opensergo explain OS1004`)
   export extern "opensergo explain" [
+    --list                    # List every code of every command with its summary
     --color: string@"nu-complete opensergo explain color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    code: string              # A code (OS1004) or its name (schema-violation)
+    code?: string             # A code (OS1004) or its name (schema-violation)
   ]
 
   def "nu-complete opensergo completions shell" [] {
@@ -420,7 +421,7 @@ module completions {
   export extern "opensergo help config show" [
   ]
 
-  # Explain a diagnostic code (`opensergo explain OS1004`)
+  # Explain a diagnostic code of any command (`opensergo explain OS1004`)
   export extern "opensergo help explain" [
   ]
 

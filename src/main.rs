@@ -10,5 +10,5 @@ use clap::Parser;
 fn main() -> ExitCode {
     // Usage errors exit 2 (clap's default); `--help` and `--version` exit 0.
     let cli = opensergo::cli::Cli::parse();
-    ExitCode::from(opensergo::run(cli))
+    ExitCode::from(opensergo::cli::run(cli))
 }

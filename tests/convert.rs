@@ -808,7 +808,7 @@ fn usage_errors_exit_2() {
         ),
         (
             vec![sample.as_str(), "--to", "binpb", "--name", "x"],
-            "only applies with --from",
+            "required arguments were not provided: --from",
         ),
         (
             vec![sample.as_str(), "--from", "binpb", "--to", "yaml"],

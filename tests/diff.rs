@@ -248,7 +248,11 @@ fn control_characters_in_input_are_escaped() {
     std::fs::write(dir.path().join("twice.yaml"), both).unwrap();
     let run = run_in(dir.path(), &["twice.yaml", "b.yaml"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("ConfigMap default/x\\u{1b}[31m"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("ConfigMap default/x\\u{1b}[31m"),
+        "{}",
+        run.stderr
+    );
 }
 
 fn git(dir: &Path, args: &[&str]) {

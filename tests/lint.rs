@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use opensergo::document::{self, LoadedSource};
-use opensergo::lint::{self, LintSettings, registry};
+use opensergo::engine::Selection;
+use opensergo::lint::{self, registry};
 use opensergo::walk::{self, WalkOptions};
 
 fn root() -> PathBuf {
@@ -24,14 +25,14 @@ fn root() -> PathBuf {
 
 /// One finding as fixtures spell it: `CODE LINE:COL` in a file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Found {
+struct Fired {
     file: String,
     code: String,
     line: usize,
     column: usize,
 }
 
-impl std::fmt::Display for Found {
+impl std::fmt::Display for Fired {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
@@ -43,7 +44,7 @@ impl std::fmt::Display for Found {
 
 /// Lints `path` (a file or a directory) as one rule set with the default
 /// rules plus `extra`.
-fn lint_path(path: &Path, extra: &str) -> Vec<Found> {
+fn lint_path(path: &Path, extra: &str) -> Vec<Fired> {
     let walked = walk::collect(
         &[path.display().to_string()],
         &WalkOptions {
@@ -57,20 +58,20 @@ fn lint_path(path: &Path, extra: &str) -> Vec<Found> {
         .iter()
         .map(|i| document::load_source(i, document::DEFAULT_MAX_FILE_SIZE))
         .collect();
-    let settings = LintSettings {
+    let levels = Selection {
         extend_select: vec![extra.to_string()],
-        ..LintSettings::default()
+        ..Selection::default()
     }
-    .resolve()
+    .resolve(&registry::FAMILY)
     .unwrap();
-    let outcome = lint::lint_sources(&sources, &settings);
-    let mut found: Vec<Found> = sources
+    let outcome = lint::lint_sources(&sources, &levels);
+    let mut found: Vec<Fired> = sources
         .iter()
         .flat_map(|s| s.errors.iter())
         .chain(&outcome.diagnostics)
         .map(|d| {
             let at = d.start().unwrap();
-            Found {
+            Fired {
                 file: d.file.clone(),
                 code: d.code.id.to_string(),
                 line: at.line,
@@ -83,7 +84,7 @@ fn lint_path(path: &Path, extra: &str) -> Vec<Found> {
 }
 
 /// The `# expect: CODE LINE:COL` lines of every YAML file under `path`.
-fn expectations(path: &Path) -> Vec<Found> {
+fn expectations(path: &Path) -> Vec<Fired> {
     let files: Vec<PathBuf> = if path.is_dir() {
         let mut files: Vec<PathBuf> = std::fs::read_dir(path)
             .unwrap()
@@ -104,7 +105,7 @@ fn expectations(path: &Path) -> Vec<Found> {
             let mut parts = rest.split_whitespace();
             let code = parts.next().unwrap().to_string();
             let (l, c) = parts.next().unwrap().split_once(':').unwrap();
-            expected.push(Found {
+            expected.push(Fired {
                 file: file.display().to_string(),
                 code,
                 line: l.parse().unwrap(),
@@ -142,7 +143,7 @@ fn every_fixture_produces_exactly_its_expectations() {
             let want = expectations(&entry);
             let shown = entry.strip_prefix(root()).unwrap().display().to_string();
             if got != want {
-                let list = |v: &[Found]| v.iter().map(|f| format!("\n    {f}")).collect::<String>();
+                let list = |v: &[Fired]| v.iter().map(|f| format!("\n    {f}")).collect::<String>();
                 failures.push(format!(
                     "{shown}:\n  expected:{}\n  got:{}",
                     list(&want),
@@ -568,11 +569,11 @@ fn survives_invalid_and_hostile_inputs() {
 #[test]
 fn survives_values_of_the_wrong_type() {
     use std::sync::Arc;
-    let settings = LintSettings {
+    let levels = Selection {
         select: vec!["ALL".into()],
-        ..LintSettings::default()
+        ..Selection::default()
     }
-    .resolve()
+    .resolve(&registry::FAMILY)
     .unwrap();
     let mut files = Vec::new();
     let mut stack = vec![root().join("testdata/lint")];
@@ -609,7 +610,7 @@ fn survives_values_of_the_wrong_type() {
                     mutated.join("\n"),
                 ));
                 let loaded = vec![document::parse_source(&source)];
-                let _ = lint::lint_sources(&loaded, &settings);
+                let _ = lint::lint_sources(&loaded, &levels);
                 runs += 1;
             }
         }

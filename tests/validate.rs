@@ -9,10 +9,10 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use opensergo::commands::validate::{build_report, check_inputs};
-use opensergo::report::{Report, Status};
+use opensergo::findings::{Report, Status};
+use opensergo::input::Input;
 use opensergo::schema::SchemaSet;
 use opensergo::validate::Options;
-use opensergo::walk::Input;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -81,7 +81,10 @@ fn actual(report: &Report) -> Vec<Finding> {
                 code: d.code.id.to_string(),
                 line: start.line,
                 column: start.column,
-                path: d.path.clone().unwrap_or_else(|| "-".to_string()),
+                path: d
+                    .path
+                    .as_ref()
+                    .map_or_else(|| "-".to_string(), ToString::to_string),
             }
         })
         .collect();
@@ -247,7 +250,11 @@ fn untyped_strategy_reference_names_the_kind_found_in_the_run() {
     let report = validate_paths(&[file], Options::default());
     let help = report
         .diagnostics()
-        .find(|d| d.path.as_deref() == Some("spec.strategies[0].kind"))
+        .find(|d| {
+            d.path
+                .as_ref()
+                .is_some_and(|p| *p == "spec.strategies[0].kind")
+        })
         .and_then(|d| d.help.clone())
         .unwrap();
     assert!(

@@ -1,20 +1,83 @@
-//! One module per subcommand. Each turns parsed arguments into calls on
-//! the shared core and returns an exit code; none reaches into another.
+//! One module per subcommand: its arguments (clap definitions the `cli`
+//! composes) and the run that turns them into calls on the checks and
+//! the core. None reaches into another; shared argument groups and
+//! reporting live here.
 
+pub mod codes;
 pub mod config;
 pub mod convert;
 pub mod diff;
 pub mod explain;
 pub mod lint;
-pub mod meta;
+pub mod proto;
 pub mod schema;
 pub mod validate;
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
-use crate::cli::{ColorChoice, ReportArgs};
+use clap::{Args, ValueEnum};
+
+use anyhow::bail;
+
+use crate::codes::Severity;
+use crate::error::{Error, ExitStatus, Result};
+use crate::findings::{FileEntry, Report};
 use crate::output;
-use crate::report::{self, Format, RenderOptions, Report};
+use crate::report::{self, Format, RenderOptions};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Inputs: paths, excludes, extra schemas.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or directories to check (`-` reads stdin). Directories are
+    /// walked for *.yaml, *.yml and *.json, honouring .gitignore.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<String>,
+
+    /// Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Do not honour .gitignore/.ignore files, and read hidden files.
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
+
+/// Where findings go and when they fail the run.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output format (repeatable; pair each with an --output).
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+    pub format: Vec<Format>,
+
+    /// Write the matching --format to this file instead of stdout
+    /// (repeatable, in the same order as --format; `-` is stdout).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, alias = "severity-threshold", value_enum, value_name = "SEVERITY", default_value_t = Severity::Error)]
+    pub fail_on: Severity,
+
+    /// Print findings only: no summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// Add a count of findings per code after the summary line.
+    #[arg(long)]
+    pub summary: bool,
+}
 
 /// Whether stdout gets ANSI colors.
 pub fn use_color(choice: ColorChoice) -> bool {
@@ -37,9 +100,9 @@ fn color_for(choice: ColorChoice, terminal: bool) -> bool {
 /// Expands the command line's paths (with the config's and the flags'
 /// excludes) into inputs, and says so when a directory held nothing to check.
 pub fn collect_inputs(
-    input: &crate::cli::InputArgs,
+    input: &InputArgs,
     config: &crate::config::Config,
-) -> Result<crate::walk::Walked, String> {
+) -> Result<crate::walk::Walked> {
     let excludes: Vec<String> = config
         .exclude
         .iter()
@@ -52,7 +115,8 @@ pub fn collect_inputs(
             excludes: &excludes,
             respect_ignore: !input.no_ignore,
         },
-    )?;
+    )
+    .map_err(Error::msg)?;
     if walked.inputs.is_empty() && walked.errors.is_empty() {
         eprintln!(
             "warning: no *.yaml, *.yml or *.json files found in {}",
@@ -65,7 +129,7 @@ pub fn collect_inputs(
 /// Prints diagnostics that stop a command (a broken config file) to stderr.
 pub fn print_errors(errors: &[crate::diagnostic::Diagnostic], color: ColorChoice) {
     let mut report = Report::new("config");
-    report.files.push(report::FileEntry {
+    report.files.push(FileEntry {
         name: errors.first().map(|d| d.file.clone()).unwrap_or_default(),
         documents: Vec::new(),
         diagnostics: errors.to_vec(),
@@ -121,18 +185,18 @@ pub fn with_progress<T: Send>(
 
 /// Renders a report in every requested format to its destination and
 /// returns the exit code. Shared by every command that reports findings.
-pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<u8, String> {
+pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<ExitStatus> {
     let formats = if args.format.is_empty() {
         vec![Format::Human]
     } else {
         args.format.clone()
     };
     if args.output.len() > formats.len() {
-        return Err(format!(
+        bail!(
             "{} --output given for {} --format; pair each --output with a --format",
             args.output.len(),
             formats.len()
-        ));
+        );
     }
     for (i, format) in formats.iter().enumerate() {
         let destination = args.output.get(i).filter(|p| p.as_os_str() != "-");
@@ -143,9 +207,10 @@ pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<u8
         };
         let text = report::render(*format, report, &options);
         match destination {
-            Some(path) => output::write_atomic(path, text.as_bytes())?,
-            None => output::print_stdout(text.as_bytes())?,
+            Some(path) => output::write_atomic(path, text.as_bytes()),
+            None => output::print_stdout(text.as_bytes()),
         }
+        .map_err(Error::msg)?;
     }
-    Ok(report.exit_code(args.fail_on.severity()))
+    Ok(report.exit_status(args.fail_on))
 }

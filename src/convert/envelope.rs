@@ -10,7 +10,7 @@
 use prost_reflect::{DynamicMessage, MessageDescriptor, ReflectMessage, Value};
 
 use super::mapping::message_name;
-use super::{Object, descriptors, wire};
+use super::{ObjectMessage, descriptors, wire};
 use crate::kinds::{self, KindInfo, Lookup};
 
 pub const TYPE_URL_PREFIX: &str = "type.googleapis.com/";
@@ -41,7 +41,7 @@ pub fn pack(inner: &DynamicMessage) -> Result<DynamicMessage, String> {
 type GroupKey = (String, String, String);
 
 /// The (namespace, app, kind) group of an object.
-fn group_key(object: &Object) -> GroupKey {
+fn group_key(object: &ObjectMessage) -> GroupKey {
     (
         object
             .namespace
@@ -57,8 +57,8 @@ fn group_key(object: &Object) -> GroupKey {
 /// without a namespace are in `default`, as the API server would put them.
 /// The caller rejects objects without an app label (the control plane
 /// never delivers them).
-pub fn wrap(objects: &[Object], version: i64) -> Result<Vec<DynamicMessage>, String> {
-    let mut groups: Vec<(GroupKey, Vec<&Object>)> = Vec::new();
+pub fn wrap(objects: &[ObjectMessage], version: i64) -> Result<Vec<DynamicMessage>, String> {
+    let mut groups: Vec<(GroupKey, Vec<&ObjectMessage>)> = Vec::new();
     for object in objects {
         let key = group_key(object);
         match groups.iter_mut().find(|(k, _)| *k == key) {
@@ -162,7 +162,7 @@ pub fn unwrap(
     envelope: &DynamicMessage,
     namespace: Option<&str>,
     app: Option<&str>,
-) -> Result<Vec<Object>, String> {
+) -> Result<Vec<ObjectMessage>, String> {
     let text = |m: &DynamicMessage, name: &str| {
         m.get_field_by_name(name)
             .and_then(|v| v.as_str().map(str::to_string))
@@ -204,7 +204,7 @@ pub fn unwrap(
                 .as_message()
                 .ok_or_else(|| format!("data[{i}] is not a message"))?;
             let (kind, message) = unpack(any, expected, &format!("dataWithVersion.data[{i}]"))?;
-            Ok(Object {
+            Ok(ObjectMessage {
                 kind,
                 name: message_name(&message).unwrap_or_default(),
                 namespace: namespace.clone(),
@@ -219,11 +219,11 @@ pub fn unwrap(
 mod tests {
     use super::*;
 
-    fn strategy(name: &str) -> Object {
+    fn strategy(name: &str) -> ObjectMessage {
         let info = kinds::by_kind_name("ThrottlingStrategy").unwrap();
         let mut message = DynamicMessage::new(descriptors::kind_message(info).unwrap());
         message.set_field_by_name("name", Value::String(name.into()));
-        Object {
+        ObjectMessage {
             kind: info,
             name: name.into(),
             namespace: None,

@@ -20,7 +20,8 @@ use rustc_hash::FxHashMap;
 
 use super::codes;
 use super::render::clean;
-use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::codes::{self as core_codes, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document, LoadedSource, ReadOutcome};
 use crate::source::SourceFile;
 use crate::walk::{self, WalkOptions};
@@ -153,7 +154,7 @@ impl Side {
             Ok(walked) => walked,
             Err(message) => {
                 self.diagnostics
-                    .push(Diagnostic::new(diagnostic::codes::IO_ERROR, message).in_file(path));
+                    .push(Diagnostic::new(core_codes::IO_ERROR, message).in_file(path));
                 return;
             }
         };
@@ -232,7 +233,7 @@ impl Side {
             if entry.size > options.max_file_size {
                 self.diagnostics.push(
                     Diagnostic::new(
-                        diagnostic::codes::NOT_TEXT,
+                        core_codes::NOT_TEXT,
                         format!(
                             "{name} is larger than the {} bytes limit",
                             options.max_file_size

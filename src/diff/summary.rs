@@ -1,21 +1,18 @@
 //! The closing summary: per target resource and per host, how the
 //! effective protection or routing changed.
 //!
-//! Both sides are indexed with lint's rule-set index (the same strategy
-//! resolution and target bindings lint reports on), through its public
-//! API, and only here: if that index moves into the core, this is the one
-//! place to re-point.
+//! A [`Picture`] of each side holds which strategies protect each
+//! resource and which routes serve each host. The command fills it from
+//! lint's rule-set index (strategy resolution and target bindings are
+//! lint's, and a check never imports another); this module only describes
+//! and compares.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::meaning::{self, format_rate};
-use crate::document::LoadedSource;
-use crate::lint::RuleSet;
-use crate::lint::index::short_host;
 use crate::yaml::Node;
 
 /// What a summary line is about.
@@ -65,15 +62,58 @@ struct RouteView {
     destinations: String,
 }
 
+/// One side's protection per resource and routing per host.
 #[derive(Debug, Default)]
-struct Picture {
+pub struct Picture {
     resources: BTreeMap<(String, String, String), Protection>,
     hosts: BTreeMap<(String, String), Vec<RouteView>>,
 }
 
+impl Picture {
+    /// A strategy of `kind` named `name` (its `spec`) protects `resource`
+    /// of the (namespace, app) group.
+    pub fn protect(
+        &mut self,
+        (namespace, app, resource): (&str, &str, &str),
+        kind: &str,
+        name: &str,
+        spec: Option<&Node>,
+    ) {
+        let protection = self
+            .resources
+            .entry((namespace.to_string(), app.to_string(), resource.to_string()))
+            .or_default();
+        let (category, text) = describe(kind, name, spec);
+        let list = protection.entry(category).or_default();
+        if !list.contains(&text) {
+            list.push(text);
+            list.sort();
+        }
+    }
+
+    /// `host` of `namespace` is served by these `spec.http` routes, in
+    /// order (the first match wins).
+    pub fn route(&mut self, namespace: &str, host: String, routes: &[Node]) {
+        let views = routes.iter().enumerate().map(|(index, node)| RouteView {
+            id: node
+                .get("name")
+                .and_then(Node::as_str)
+                .map_or_else(|| format!("http[{index}]"), |n| format!("`{n}`")),
+            matches: node
+                .get("match")
+                .map(|m| m.to_json().to_string())
+                .unwrap_or_default(),
+            destinations: destinations(node),
+        });
+        self.hosts
+            .entry((namespace.to_string(), host))
+            .or_default()
+            .extend(views);
+    }
+}
+
 /// The lines for every resource and host whose picture differs.
-pub fn protection_changes(old: &[LoadedSource], new: &[LoadedSource]) -> Vec<Line> {
-    let (before, after) = rayon::join(|| picture(old), || picture(new));
+pub fn protection_changes(before: &Picture, after: &Picture) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut resources: Vec<&(String, String, String)> = before
         .resources
@@ -116,63 +156,6 @@ pub fn protection_changes(old: &[LoadedSource], new: &[LoadedSource]) -> Vec<Lin
         }
     }
     lines
-}
-
-fn picture(sources: &[LoadedSource]) -> Picture {
-    let set = RuleSet::build(sources);
-    let mut picture = Picture::default();
-    for ((ns, app, resource), bindings) in set.bindings() {
-        let protection = picture
-            .resources
-            .entry((ns.to_string(), app.to_string(), resource.to_string()))
-            .or_default();
-        for binding in bindings {
-            let strategy = set.object(binding.strategy);
-            let (category, text) = describe(strategy.kind(), strategy.name(), strategy.spec());
-            let list = protection.entry(category).or_default();
-            if !list.contains(&text) {
-                list.push(text);
-            }
-        }
-        for list in protection.values_mut() {
-            list.sort();
-        }
-    }
-    let routes: FxHashMap<usize, Vec<RouteView>> = set
-        .http_routes()
-        .map(|(router, routes)| {
-            let views = routes
-                .iter()
-                .map(|r| RouteView {
-                    id: r
-                        .node
-                        .get("name")
-                        .and_then(Node::as_str)
-                        .map_or_else(|| format!("http[{}]", r.index), |n| format!("`{n}`")),
-                    matches: r
-                        .node
-                        .get("match")
-                        .map(|m| m.to_json().to_string())
-                        .unwrap_or_default(),
-                    destinations: destinations(r.node),
-                })
-                .collect();
-            (router.id, views)
-        })
-        .collect();
-    for claims in set.host_claims() {
-        for claim in claims {
-            let router = set.object(claim.router);
-            let host = short_host(claim.node.as_str().unwrap_or_default(), router.ns);
-            let views = routes.get(&claim.router).cloned().unwrap_or_default();
-            picture
-                .hosts
-                .entry((router.ns.to_string(), host))
-                .or_default()
-                .extend(views);
-        }
-    }
-    picture
 }
 
 /// A strategy's category and its limit in words.
@@ -318,29 +301,50 @@ fn routing_diff(a: &[RouteView], b: &[RouteView]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diff::test_sources as load;
+    use crate::yaml::load_stream;
 
-    const RULE: &str = "apiVersion: fault-tolerance.opensergo.io/v1alpha1
-kind: FaultToleranceRule
-metadata: {name: r, namespace: shop, labels: {app: orders}}
-spec:
-  targets: [{targetResourceName: 'GET:/orders'}]
-  strategies: [{name: rl, kind: RateLimitStrategy}]
----
-apiVersion: fault-tolerance.opensergo.io/v1alpha1
-kind: RateLimitStrategy
-metadata: {name: rl, namespace: shop, labels: {app: orders}}
-spec: {metricType: RequestAmount, limitMode: Local, threshold: THRESHOLD, statDurationSeconds: 1}
-";
+    fn spec(text: &str) -> Node {
+        load_stream(text).0.remove(0).root
+    }
 
     #[test]
     fn a_lower_threshold_shows_as_a_lower_rate() {
-        let old = load(&RULE.replace("THRESHOLD", "100"));
-        let new = load(&RULE.replace("THRESHOLD", "10"));
-        let lines = protection_changes(&old, &new);
+        let picture = |threshold: u32| {
+            let mut p = Picture::default();
+            let s = spec(&format!(
+                "{{limitMode: Local, threshold: {threshold}, statDurationSeconds: 1}}"
+            ));
+            p.protect(
+                ("shop", "orders", "GET:/orders"),
+                "RateLimitStrategy",
+                "rl",
+                Some(&s),
+            );
+            p
+        };
+        let lines = protection_changes(&picture(100), &picture(10));
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].subject.to_string(), "`GET:/orders` (shop/orders)");
         assert_eq!(lines[0].changes, ["rate limit 100/s -> 10/s"]);
-        assert!(protection_changes(&old, &old).is_empty());
+        assert!(protection_changes(&picture(5), &picture(5)).is_empty());
+        assert_eq!(
+            protection_changes(&Picture::default(), &picture(5))[0].changes,
+            ["rate limit added (5/s)"]
+        );
+    }
+
+    #[test]
+    fn swapped_routes_are_a_new_order() {
+        let routes = spec("[{name: a, route: [{destination: {host: r, subset: v1}}]}, {name: b}]");
+        let mut before = Picture::default();
+        before.route("shop", "r".into(), routes.as_seq());
+        let mut after = Picture::default();
+        let swapped: Vec<Node> = routes.as_seq().iter().rev().cloned().collect();
+        after.route("shop", "r".into(), &swapped);
+        let lines = protection_changes(&before, &after);
+        assert_eq!(
+            lines[0].changes,
+            ["route order `a`, `b` -> `b`, `a` (first match wins)"]
+        );
     }
 }

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS6005",
         "control-plane-ignored-field",
         Info,
-        "Runtime compatibility: a TrafficRouter field the OpenSergo control plane drops when it builds routes."
+        "Runtime compatibility: a TrafficRouter field the OpenSergo control plane drops when it builds routes.",
+        DOCS
     ),
-    Category::RuntimeCompat,
-    DOCS,
+    category::RUNTIME_COMPAT,
     check,
 )
 .off_by_default();
@@ -87,7 +87,7 @@ fn match_fields(sink: &mut Sink, router: &Object<'_>, m: &Node) {
 }
 
 fn report(sink: &mut Sink, router: &Object<'_>, key: &Node, name: &str, what: &str) {
-    let path = read::path_at(&router.doc.root, key.span);
+    let path = router.doc.path_at(key.span);
     sink.report(
         router.doc,
         key.span,

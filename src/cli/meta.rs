@@ -2,7 +2,11 @@
 
 use clap::CommandFactory;
 
-use crate::cli::{Cli, Shell};
+use anyhow::Context as _;
+
+use super::{Cli, Shell};
+use crate::error::{Error, ExitStatus, Result};
+use crate::output;
 
 pub fn completions(shell: Shell) -> Vec<u8> {
     let mut cmd = Cli::command();
@@ -41,10 +45,20 @@ pub fn completion_file_name(shell: Shell) -> &'static str {
     }
 }
 
-pub fn man_page() -> Result<Vec<u8>, String> {
+pub fn print_completions(shell: Shell) -> Result<ExitStatus> {
+    output::print_stdout(&completions(shell)).map_err(Error::msg)?;
+    Ok(ExitStatus::Success)
+}
+
+pub fn man_page() -> Result<Vec<u8>> {
     let mut out = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut out)
-        .map_err(|e| e.to_string())?;
+        .context("rendering the man page")?;
     Ok(out)
+}
+
+pub fn print_man_page() -> Result<ExitStatus> {
+    output::print_stdout(&man_page()?).map_err(Error::msg)?;
+    Ok(ExitStatus::Success)
 }
