@@ -28,12 +28,19 @@ use crate::output;
 use crate::yaml::Node;
 
 /// Diff's exit codes follow `git diff --exit-code` and `kubectl diff`.
-const DIFF_EXIT_CODES: &str = "Exit codes:
+macro_rules! diff_exit_codes {
+    () => {
+        "Exit codes:
   0  no differences (or differences without --exit-code)
   1  differences, with --exit-code
-  2  usage error, unreadable or invalid input on either side";
+  2  usage error, unreadable or invalid input on either side"
+    };
+}
 
-pub const DIFF_EXAMPLES: &str = "Examples:
+const DIFF_EXIT_CODES: &str = diff_exit_codes!();
+
+pub const DIFF_EXAMPLES: &str = concat!(
+    "Examples:
   opensergo diff old/ new/                  # two directories (or files, or - for stdin)
   opensergo diff main:rules/ rules/         # a path at a git revision against the work tree
   opensergo diff HEAD~1:rules/policy.yaml rules/policy.yaml
@@ -46,10 +53,9 @@ field is a duration, \"10\" = 10 where it is an integer); --raw compares
 spellings. Paths after REV: are relative to the repository root (./ for the
 current directory).
 
-Exit codes:
-  0  no differences (or differences without --exit-code)
-  1  differences, with --exit-code
-  2  usage error, unreadable or invalid input on either side";
+",
+    diff_exit_codes!()
+);
 
 #[derive(Debug, Args)]
 #[command(after_help = DIFF_EXIT_CODES, after_long_help = DIFF_EXAMPLES)]
