@@ -32,7 +32,7 @@ use std::time::{Duration, Instant};
 
 use opensergo::commands::diff::picture;
 use opensergo::diff::input::{LoadOptions, Side, Spec};
-use opensergo::diff::{self, Options, summary};
+use opensergo::diff::{self, ChangeKind, Options, summary};
 
 // The CLI's allocator, so in-process and CLI timings agree.
 #[global_allocator]
@@ -161,15 +161,16 @@ fn write_side(dir: &Path, objects: &[Object]) {
 }
 
 /// Writes `old/`, `new/` (and `old.json`, `new.json`) under `dir`; returns
-/// how many groups differ.
-fn generate(dir: &Path, objects: usize) -> usize {
+/// how many groups swap their routes (variant 1) and rename their rate
+/// limit (variant 2).
+fn generate(dir: &Path, objects: usize) -> (usize, usize) {
     let groups = objects / PER_GROUP;
     // 2% of the objects: one group in 25 differs in two objects (variant
     // 1), one in 100 renames its rate limit (variant 2: a removal, an
     // addition, and the rule that names it changes).
     let mut old = Vec::new();
     let mut new = Vec::new();
-    let mut differing = 0;
+    let mut differing = (0, 0);
     for g in 0..groups {
         old.extend(group(g, 0));
         let variant = match (g % 25, g % 100) {
@@ -177,7 +178,8 @@ fn generate(dir: &Path, objects: usize) -> usize {
             (_, 7) => 2,
             _ => 0,
         };
-        differing += usize::from(variant != 0);
+        differing.0 += usize::from(variant == 1);
+        differing.1 += usize::from(variant == 2);
         new.extend(group(g, variant));
     }
     shuffle(&mut new, 0x9e37_79b9_7f4a_7c15);
@@ -196,8 +198,10 @@ fn ms(d: Duration) -> String {
 }
 
 /// deepdiff's time (seconds, inside Python), the number of changes it
-/// reports, and how many of them pair two different objects.
-fn deepdiff(python: &str, dir: &Path) -> Option<(f64, usize, usize)> {
+/// reports, how many of them pair two different objects, and how many
+/// touch a TrafficRouter's routes (`ignore_order` applies to every list,
+/// so swapped routes, which change behaviour, go unreported).
+fn deepdiff(python: &str, dir: &Path) -> Option<(f64, usize, usize, usize)> {
     const SCRIPT: &str = r#"
 import json, sys, time
 from deepdiff import DeepDiff
@@ -208,7 +212,8 @@ d = DeepDiff(old, new, ignore_order=True, view="tree")
 elapsed = time.perf_counter() - started
 reports = sum(len(v) for v in d.values())
 wrong = sum(1 for v in d.get("values_changed", []) if v.path().endswith("['metadata']['name']"))
-print(elapsed, reports, wrong)
+routes = sum(1 for vs in d.values() for v in vs if "['http']" in v.path())
+print(elapsed, reports, wrong, routes)
 "#;
     let out = Command::new(python)
         .args(["-c", SCRIPT])
@@ -220,6 +225,7 @@ print(elapsed, reports, wrong)
     let text = String::from_utf8(out.stdout).ok()?;
     let mut fields = text.split_whitespace();
     Some((
+        fields.next()?.parse().ok()?,
         fields.next()?.parse().ok()?,
         fields.next()?.parse().ok()?,
         fields.next()?.parse().ok()?,
@@ -239,9 +245,9 @@ fn main() {
     if let Some(dir) = std::env::var_os("OPENSERGO_BENCH_DIR") {
         for size in sizes {
             let dir = Path::new(&dir).join(size.to_string());
-            let differing = generate(&dir, size);
+            let (swapped, renamed) = generate(&dir, size);
             println!(
-                "{size} objects ({differing} groups differ) in {}",
+                "{size} objects ({swapped} groups with swapped routes, {renamed} renamed) in {}",
                 dir.display()
             );
         }
@@ -250,7 +256,7 @@ fn main() {
     let python = std::env::var("DEEPDIFF_PYTHON")
         .unwrap_or_else(|_| "/tmp/opensergo-bench/venv-diff/bin/python".to_string());
     let mut table = String::from(
-        "| objects per side | files per side | load both sides | compare + summary | CLI end to end | per 1k objects (CLI) | objects reported | deepdiff | deepdiff reports | deepdiff pairing errors |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| objects per side | files per side | load both sides | compare + summary | CLI end to end | per 1k objects (CLI) | objects reported | routers with swapped routes | route moves reported | deepdiff | deepdiff reports | deepdiff pairing errors | deepdiff route changes |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     let load_average = || {
         std::fs::read_to_string("/proc/loadavg")
@@ -260,7 +266,7 @@ fn main() {
     eprintln!("load average before: {}", load_average());
     for size in sizes {
         let dir = tempfile::tempdir().unwrap();
-        generate(dir.path(), size);
+        let reorders = generate(dir.path(), size).0;
         let runs = if size > 50_000 { 3 } else { 5 };
         let options = LoadOptions {
             excludes: Vec::new(),
@@ -270,6 +276,7 @@ fn main() {
         let side = |s: &str| Spec::Path(dir.path().join(s).display().to_string());
         let (mut loads, mut compares, mut clis) = (Vec::new(), Vec::new(), Vec::new());
         let mut reported = 0;
+        let mut moves = 0;
         for _ in 0..runs {
             let started = Instant::now();
             let (old, new) = rayon::join(
@@ -285,6 +292,12 @@ fn main() {
             let lines = summary::protection_changes(&before, &after);
             compares.push(started.elapsed());
             reported = result.objects.len();
+            moves = result
+                .objects
+                .iter()
+                .flat_map(|o| &o.changes)
+                .filter(|c| matches!(c.kind, ChangeKind::Moved { .. }))
+                .count();
             assert!(!lines.is_empty());
             let started = Instant::now();
             let status = Command::new(env!("CARGO_BIN_EXE_opensergo"))
@@ -303,18 +316,24 @@ fn main() {
         } else {
             None
         };
-        let (deep_time, deep_reports, deep_wrong) = match deep {
-            Some((t, r, w)) => (
+        let (deep_time, deep_reports, deep_wrong, deep_routes) = match deep {
+            Some((t, r, w, routes)) => (
                 format!("{:.1} ms", t * 1000.0),
                 r.to_string(),
                 w.to_string(),
+                routes.to_string(),
             ),
-            None if size <= 5_000 => ("not run".into(), "-".into(), "-".into()),
-            None => ("not run (too slow)".into(), "-".into(), "-".into()),
+            None if size <= 5_000 => ("not run".into(), "-".into(), "-".into(), "-".into()),
+            None => (
+                "not run (too slow)".into(),
+                "-".into(),
+                "-".into(),
+                "-".into(),
+            ),
         };
         writeln!(
             table,
-            "| {size} | {} | {} | {} | {} | {} | {reported} | {deep_time} | {deep_reports} | {deep_wrong} |",
+            "| {size} | {} | {} | {} | {} | {} | {reported} | {reorders} | {moves} | {deep_time} | {deep_reports} | {deep_wrong} | {deep_routes} |",
             size.div_ceil(PER_FILE),
             ms(median(loads)),
             ms(median(compares)),
