@@ -10,7 +10,7 @@
 use prost_reflect::{DynamicMessage, MessageDescriptor, ReflectMessage, Value};
 
 use super::mapping::message_name;
-use super::{ObjectMessage, descriptors, wire};
+use super::{ObjectMessage, descriptors, envoy, wire};
 use crate::kinds::{self, KindInfo, Lookup};
 
 pub const TYPE_URL_PREFIX: &str = "type.googleapis.com/";
@@ -129,13 +129,19 @@ fn unpack(
             ));
         }
         (Some(found), _) => found,
-        (None, _) if name == "envoy.config.route.v3.RouteConfiguration" => {
-            return Err(format!(
-                "{at} is an envoy RouteConfiguration: the reference control plane's lossy rendering of TrafficRouter, which this tool does not decode (it encodes TrafficRouter as {})",
-                kinds::by_kind_name("TrafficRouter")
-                    .and_then(|k| k.proto_message)
-                    .unwrap_or_default()
-            ));
+        (None, expected) if name == envoy::ROUTE_CONFIGURATION => {
+            let router = kinds::by_kind_name("TrafficRouter")
+                .ok_or("TrafficRouter is missing from the kind registry")?;
+            if let Some(expected) = expected.filter(|e| !std::ptr::eq(*e, router)) {
+                return Err(format!(
+                    "{at} holds an envoy RouteConfiguration (a TrafficRouter), but the envelope's kind is {}",
+                    expected.config_kind()
+                ));
+            }
+            let desc = message(envoy::ROUTE_CONFIGURATION)?;
+            let message = DynamicMessage::decode(desc, any_value(any).as_ref())
+                .map_err(|e| format!("{at}: the value is not a valid {name}: {e}"))?;
+            return Ok((router, message));
         }
         (None, _) => {
             return Err(format!(
@@ -145,13 +151,15 @@ fn unpack(
     };
     let desc = descriptors::kind_message(info)
         .ok_or_else(|| format!("{} is missing from the descriptors", info.kind))?;
-    let bytes = any
-        .get_field_by_name("value")
-        .and_then(|v| v.as_bytes().cloned())
-        .unwrap_or_default();
-    let message = DynamicMessage::decode(desc, bytes.as_ref())
+    let message = DynamicMessage::decode(desc, any_value(any).as_ref())
         .map_err(|e| format!("{at}: the value is not a valid {name}: {e}"))?;
     Ok((info, message))
+}
+
+fn any_value(any: &DynamicMessage) -> prost::bytes::Bytes {
+    any.get_field_by_name("value")
+        .and_then(|v| v.as_bytes().cloned())
+        .unwrap_or_default()
 }
 
 /// The objects of an envelope (`SubscribeResponse` or `DataWithVersion`).
