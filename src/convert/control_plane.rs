@@ -72,19 +72,20 @@ impl Patcher<'_> {
         if correct == control_plane {
             return;
         }
-        let shown = |v: &Option<Value>| {
-            match v.clone().unwrap_or_else(|| Value::default_value_for_field(&f)) {
-                Value::EnumNumber(n) => f
-                    .kind()
-                    .as_enum()
-                    .and_then(|e| e.get_value(n))
-                    .map_or_else(|| n.to_string(), |v| v.name().to_string()),
-                Value::Message(_) if v.is_none() => "no message".to_string(),
-                Value::Message(_) => "a message".to_string(),
-                Value::I32(n) => n.to_string(),
-                Value::I64(n) => n.to_string(),
-                other => format!("{other:?}"),
-            }
+        let shown = |v: &Option<Value>| match v
+            .clone()
+            .unwrap_or_else(|| Value::default_value_for_field(&f))
+        {
+            Value::EnumNumber(n) => f
+                .kind()
+                .as_enum()
+                .and_then(|e| e.get_value(n))
+                .map_or_else(|| n.to_string(), |v| v.name().to_string()),
+            Value::Message(_) if v.is_none() => "no message".to_string(),
+            Value::Message(_) => "a message".to_string(),
+            Value::I32(n) => n.to_string(),
+            Value::I64(n) => n.to_string(),
+            other => format!("{other:?}"),
         };
         let mut path = FieldPath::keys(&["spec"]);
         for key in crd {
