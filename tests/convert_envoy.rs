@@ -317,3 +317,72 @@ fn a_captured_control_plane_push_reads_back_with_what_it_lost() {
         1
     );
 }
+
+/// protoc with the exported protos reads our RouteConfiguration bytes,
+/// and encodes its own reading and our text format back to our bytes.
+#[test]
+fn protoc_with_the_exported_protos_agrees() {
+    let Some(include) = common::protoc() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().to_str().unwrap();
+    let mut cmd = Command::cargo_bin("opensergo").unwrap();
+    cmd.args(["proto", "export", export]).assert().success();
+    let protoc = |mode: &str, input: &[u8]| -> Vec<u8> {
+        let out = std::process::Command::new("protoc")
+            .current_dir(dir.path())
+            .arg(mode)
+            .args(["-I", "."])
+            .arg("-I")
+            .arg(&include)
+            .args([
+                "envoy/config/route/v3/route.proto",
+                "opensergo/proto/router/v1/route_fallback.proto",
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child.stdin.take().unwrap().write_all(input)?;
+                child.wait_with_output()
+            })
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "protoc {mode}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let message = "envoy.config.route.v3.RouteConfiguration";
+    for path in [
+        fixture("routes.yaml"),
+        fixture("dropped.yaml"),
+        UPSTREAM_SAMPLE.into(),
+    ] {
+        let bytes = ok(&[&path, "--to", "binpb", "--envoy"], None).stdout;
+        let decoded = protoc(&format!("--decode={message}"), &bytes);
+        let text = String::from_utf8(decoded.clone()).unwrap();
+        // Every field is one protoc knows by name: no bare field numbers.
+        assert!(
+            !text
+                .lines()
+                .any(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit())),
+            "{path}:\n{text}"
+        );
+        assert_eq!(
+            protoc(&format!("--encode={message}"), &decoded),
+            bytes,
+            "{path}: protoc's reading"
+        );
+        let ours = ok(&[&path, "--to", "txtpb", "--envoy"], None).stdout;
+        assert_eq!(
+            protoc(&format!("--encode={message}"), &ours),
+            bytes,
+            "{path}: our text format"
+        );
+    }
+}

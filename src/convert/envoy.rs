@@ -992,3 +992,226 @@ pub fn from_route_configuration(
 pub fn is_route_configuration(message: &DynamicMessage) -> bool {
     message.descriptor().full_name() == ROUTE_CONFIGURATION
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn spec(json: Json) -> DynamicMessage {
+        decode(json, TRAFFIC_ROUTER_SPEC).unwrap()
+    }
+
+    fn forward(json: Json, flavour: Flavour) -> (Json, Vec<Finding>) {
+        let (message, findings) =
+            to_route_configuration("r", "shop", &spec(json), flavour).unwrap();
+        (
+            protojson::message_to_json(&message, Style::ProtoJson).0,
+            findings,
+        )
+    }
+
+    #[test]
+    fn or_ed_matches_become_routes_and_and_ed_ones_one() {
+        let rule = json!({"hosts": ["a"], "http": [{
+            "match": [{"headers": {"x": {"exact": "1"}}}, {"headers": {"y": {"exact": "2"}}}],
+            "route": [{"destination": {"host": "a", "subset": "v1"}}],
+        }]});
+        let (correct, findings) = forward(rule.clone(), Flavour::Correct);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(
+            correct["virtualHosts"][0]["routes"]
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
+        let (cp, findings) = forward(rule, Flavour::ControlPlane);
+        let routes = cp["virtualHosts"][0]["routes"].as_array().unwrap();
+        assert_eq!(routes.len(), 1);
+        assert_eq!(routes[0]["match"]["headers"].as_array().unwrap().len(), 2);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].path.to_string(), "spec.http[0].match");
+    }
+
+    #[test]
+    fn cluster_names_carry_port_subset_and_host() {
+        let mut back = Backward {
+            suffix: ".shop.svc.cluster.local".into(),
+            path: FieldPath::root(),
+            findings: Vec::new(),
+        };
+        assert_eq!(
+            back.destination("outbound|9080|v1|reviews.shop.svc.cluster.local"),
+            json!({"host": "reviews", "subset": "v1", "port": {"number": 9080}})
+        );
+        assert_eq!(
+            back.destination("outbound|||reviews.other.svc.cluster.local"),
+            json!({"host": "reviews.other.svc.cluster.local"})
+        );
+        assert!(back.findings.is_empty());
+        assert_eq!(
+            back.destination("static-cluster"),
+            json!({"host": "static-cluster"})
+        );
+        assert_eq!(back.findings.len(), 1);
+    }
+
+    #[test]
+    fn the_namespace_comes_from_the_domains_when_unknown() {
+        let (message, _) = to_route_configuration(
+            "r",
+            "prod",
+            &spec(json!({"hosts": ["a"]})),
+            Flavour::Correct,
+        )
+        .unwrap();
+        let recovered = from_route_configuration(&message, None).unwrap();
+        assert_eq!(recovered.namespace.as_deref(), Some("prod"));
+        assert!(recovered.findings.is_empty());
+    }
+
+    fn name() -> impl Strategy<Value = String> {
+        "[a-z][a-z0-9]{0,5}"
+    }
+
+    fn string_match() -> impl Strategy<Value = Json> {
+        prop_oneof![
+            "[a-z/]{1,6}".prop_map(|s| json!({"exact": s})),
+            "/[a-z]{1,5}".prop_map(|s| json!({"prefix": s})),
+            "[a-z.*+]{1,6}".prop_map(|s| json!({"regex": s})),
+            Just(json!({})),
+        ]
+    }
+
+    /// A match entry with at least one condition (an empty entry is a
+    /// catch-all, which comes back as "no match").
+    fn match_entry() -> impl Strategy<Value = Json> {
+        (
+            proptest::option::of(string_match().prop_filter("a uri pattern", |m| m != &json!({}))),
+            proptest::option::of("[A-Z]{3,6}"),
+            proptest::collection::btree_map(
+                name().prop_map(|n| format!("x-{n}")),
+                string_match(),
+                0..3,
+            ),
+            proptest::collection::btree_map(name(), string_match(), 0..3),
+            proptest::collection::btree_map(
+                name().prop_map(|n| format!("x-{n}")),
+                Just(json!({})),
+                0..2,
+            ),
+            any::<bool>(),
+        )
+            .prop_map(|(uri, method, headers, query, without, any_case)| {
+                let mut m = Map::new();
+                if let Some(uri) = uri {
+                    m.insert("uri".into(), uri);
+                }
+                if let Some(method) = method {
+                    m.insert("method".into(), json!({"exact": method}));
+                }
+                if !headers.is_empty() {
+                    m.insert("headers".into(), json!(headers));
+                }
+                if !query.is_empty() {
+                    m.insert("queryParams".into(), json!(query));
+                }
+                if !without.is_empty() {
+                    m.insert("withoutHeaders".into(), json!(without));
+                }
+                if any_case {
+                    m.insert("ignoreUriCase".into(), Json::Bool(true));
+                }
+                if m.is_empty() {
+                    m.insert("headers".into(), json!({"x-any": {}}));
+                }
+                Json::Object(m)
+            })
+    }
+
+    fn destination() -> impl Strategy<Value = Json> {
+        (name(), "[a-z0-9]{0,4}", proptest::option::of(1u32..65536)).prop_map(
+            |(host, subset, port)| {
+                let mut d = json!({"host": host, "subset": subset});
+                if let Some(port) = port {
+                    d["port"] = json!({"number": port});
+                }
+                d
+            },
+        )
+    }
+
+    fn destinations() -> impl Strategy<Value = Vec<Json>> {
+        prop_oneof![
+            (
+                destination(),
+                proptest::option::of((name(), "[a-z0-9]{0,4}"))
+            )
+                .prop_map(|(mut d, fallback)| {
+                    if let Some((host, subset)) = fallback {
+                        d["fallback"] = json!({"host": host, "subset": subset});
+                    }
+                    vec![json!({"destination": d})]
+                }),
+            proptest::collection::vec((destination(), 1i32..100), 2..4).prop_map(|ds| ds
+                .into_iter()
+                .map(|(d, w)| json!({"destination": d, "weight": w}))
+                .collect()),
+        ]
+    }
+
+    fn router() -> impl Strategy<Value = Json> {
+        (
+            proptest::collection::vec(name(), 1..3),
+            proptest::collection::vec(
+                (
+                    proptest::collection::vec(match_entry(), 0..3),
+                    destinations(),
+                    proptest::option::of(1u32..100),
+                ),
+                0..4,
+            ),
+        )
+            .prop_map(|(hosts, http)| {
+                let http: Vec<Json> = http
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (matches, route, timeout))| {
+                        // Distinct names: consecutive routes with the same name
+                        // and destinations would fold into one entry.
+                        let mut h = json!({"name": format!("route-{i}"), "route": route});
+                        if !matches.is_empty() {
+                            h["match"] = json!(matches);
+                        }
+                        if let Some(t) = timeout {
+                            h["timeout"] = json!(format!("{t}s"));
+                        }
+                        h
+                    })
+                    .collect();
+                json!({"hosts": hosts, "http": http})
+            })
+    }
+
+    proptest! {
+        /// CRD -> envoy -> CRD gives the same spec message, without a
+        /// finding, for everything envoy carries.
+        #[test]
+        fn crd_to_envoy_to_crd_is_lossless(rule in router()) {
+            let original = spec(rule);
+            let (message, findings) =
+                to_route_configuration("r", "shop", &original, Flavour::Correct).unwrap();
+            prop_assert!(findings.is_empty(), "{:?}", findings);
+            let bytes = super::super::wire::encode(&message);
+            let decoded = DynamicMessage::decode(message.descriptor(), bytes.as_slice()).unwrap();
+            let recovered = from_route_configuration(&decoded, Some("shop")).unwrap();
+            prop_assert!(recovered.findings.is_empty(), "{:?}", recovered.findings);
+            // Bytes, not messages: an explicitly empty list equals an unset one.
+            prop_assert_eq!(
+                super::super::wire::encode(&recovered.spec),
+                super::super::wire::encode(&original)
+            );
+        }
+    }
+}

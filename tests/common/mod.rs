@@ -245,3 +245,22 @@ pub fn check_rule_fixtures(
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     checked
 }
+
+/// The include directory of protoc's well-known types when protoc is on
+/// PATH, or `None` with a note; under CI a missing protoc or missing
+/// google/protobuf/*.proto fails the test (.ci/run installs
+/// protobuf-compiler).
+pub fn protoc() -> Option<PathBuf> {
+    if !available("protoc") {
+        return None;
+    }
+    let include = ["/usr/include", "/usr/local/include"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.join("google/protobuf/any.proto").exists());
+    assert!(
+        include.is_some() || !in_ci(),
+        "protoc is installed but google/protobuf/*.proto are not (CI installs protobuf-compiler)"
+    );
+    include
+}
