@@ -14,7 +14,7 @@ use assert_cmd::Command;
 use serde_json::Value as Json;
 
 mod common;
-use common::root;
+use common::{flat, root, yaml_docs};
 
 fn golden(name: &str) -> PathBuf {
     root().join("testdata/convert/golden").join(name)
@@ -30,15 +30,6 @@ struct Run {
     code: i32,
     stdout: Vec<u8>,
     stderr: String,
-}
-
-/// stderr with miette's line wrapping undone, for substring checks.
-fn flat(stderr: &str) -> String {
-    stderr
-        .replace('│', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Runs `opensergo convert ARGS` (or `opensergo proto ...`).
@@ -67,16 +58,6 @@ fn run_stdin(args: &[&str], input: &[u8]) -> Run {
         stdout: out.stdout,
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
-}
-
-/// Parses a YAML stream into JSON values (the project's own loader).
-fn yaml_docs(text: &str) -> Vec<Json> {
-    let (docs, err) = opensergo::yaml::load_stream(text);
-    assert!(err.is_none(), "{err:?}\n{text}");
-    docs.iter()
-        .filter(|d| !d.root.is_null())
-        .map(|d| d.root.to_json())
-        .collect()
 }
 
 /// (vector, message, kind flags for decoding, CRD -> proto flags)

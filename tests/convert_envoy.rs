@@ -4,13 +4,16 @@
 //! CRD YAML, the warnings for what envoy cannot carry, and the
 //! `--as-control-plane` golden output for the upstream sample.
 
-use std::path::PathBuf;
+use std::time::Duration;
 
 use assert_cmd::Command;
 use serde_json::Value as Json;
 
 mod common;
-use common::root;
+use common::{flat, root, yaml_docs};
+
+/// For python3 (importing envoy-data-plane takes seconds) and protoc.
+const TIMEOUT: Duration = Duration::from_secs(120);
 
 const UPSTREAM_SAMPLE: &str =
     "testdata/upstream/samples/opensergo-control-plane/opensergo_traffic_router_samples.yaml";
@@ -48,24 +51,6 @@ fn ok(args: &[&str], stdin: Option<&[u8]>) -> Run {
     run
 }
 
-fn yaml_docs(text: &str) -> Vec<Json> {
-    let (docs, err) = opensergo::yaml::load_stream(text);
-    assert!(err.is_none(), "{err:?}\n{text}");
-    docs.iter()
-        .filter(|d| !d.root.is_null())
-        .map(|d| d.root.to_json())
-        .collect()
-}
-
-/// stderr with miette's line wrapping undone.
-fn flat(stderr: &str) -> String {
-    stderr
-        .replace('│', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The route table envoy-data-plane reads from RouteConfiguration bytes,
 /// or `None` (with a note) where python3 or the package is missing
 /// outside CI; in CI their absence fails the test.
@@ -73,19 +58,11 @@ fn route_table(bytes: &[u8]) -> Option<String> {
     if !common::available("python3") {
         return None;
     }
-    let script: PathBuf = root().join("tests/envoy_route_table.py");
-    let out = std::process::Command::new("python3")
-        .arg(script)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            child.stdin.take().unwrap().write_all(bytes)?;
-            child.wait_with_output()
-        })
-        .unwrap();
+    let out = common::run(
+        std::process::Command::new("python3").arg(root().join("tests/envoy_route_table.py")),
+        Some(bytes),
+        TIMEOUT,
+    );
     if out.status.code() == Some(3) {
         assert!(
             !common::in_ci(),
@@ -330,26 +307,20 @@ fn protoc_with_the_exported_protos_agrees() {
     let mut cmd = Command::cargo_bin("opensergo").unwrap();
     cmd.args(["proto", "export", export]).assert().success();
     let protoc = |mode: &str, input: &[u8]| -> Vec<u8> {
-        let out = std::process::Command::new("protoc")
-            .current_dir(dir.path())
-            .arg(mode)
-            .args(["-I", "."])
-            .arg("-I")
-            .arg(&include)
-            .args([
-                "envoy/config/route/v3/route.proto",
-                "opensergo/proto/router/v1/route_fallback.proto",
-            ])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .and_then(|mut child| {
-                use std::io::Write;
-                child.stdin.take().unwrap().write_all(input)?;
-                child.wait_with_output()
-            })
-            .unwrap();
+        let out = common::run(
+            std::process::Command::new("protoc")
+                .current_dir(dir.path())
+                .arg(mode)
+                .args(["-I", "."])
+                .arg("-I")
+                .arg(&include)
+                .args([
+                    "envoy/config/route/v3/route.proto",
+                    "opensergo/proto/router/v1/route_fallback.proto",
+                ]),
+            Some(input),
+            TIMEOUT,
+        );
         assert!(
             out.status.success(),
             "protoc {mode}: {}",
