@@ -357,3 +357,37 @@ fn protoc_with_the_exported_protos_agrees() {
         );
     }
 }
+
+#[test]
+fn a_foreign_route_configuration_reads_back_with_a_warning_per_loss() {
+    let run = ok(
+        &[
+            &fixture("foreign.txtpb"),
+            "--from",
+            "txtpb",
+            "--envoy",
+            "--to",
+            "yaml",
+        ],
+        None,
+    );
+    let stderr = flat(&run.stderr);
+    for expected in [
+        "clusterSpecifierPlugins: no TrafficRouter counterpart",
+        "headers[0].stringMatch.suffix: no StringMatch counterpart",
+        "queryParameters[0]: tests a query parameter without a name",
+        "inlineClusterSpecifierPlugin: only OpenSergo's",
+        "cluster `weird|cluster` is not `outbound|<port>|<subset>|<host>`",
+        "has the port `notaport`, which is not a number",
+        "virtualHosts[1]: a TrafficRouter is one virtual host",
+    ] {
+        assert!(
+            stderr.replace(' ', "").contains(&expected.replace(' ', "")),
+            "{expected}:\n{stderr}"
+        );
+    }
+    let docs = yaml_docs(&String::from_utf8(run.stdout).unwrap());
+    assert_eq!(docs[0]["metadata"]["namespace"], "ns");
+    assert_eq!(docs[0]["spec"]["hosts"], serde_json::json!(["a", "*"]));
+    assert_eq!(docs[0]["spec"]["http"].as_array().unwrap().len(), 3);
+}

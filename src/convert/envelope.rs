@@ -255,6 +255,30 @@ mod tests {
     }
 
     #[test]
+    fn a_route_configuration_is_a_traffic_router_and_only_that() {
+        let info = kinds::by_kind_name("TrafficRouter").unwrap();
+        let mut message = DynamicMessage::new(message(envoy::ROUTE_CONFIGURATION).unwrap());
+        message.set_field_by_name("name", Value::String("r".into()));
+        let router = ObjectMessage {
+            kind: info,
+            name: "r".into(),
+            namespace: Some("shop".into()),
+            app: Some("foo".into()),
+            message,
+        };
+        let mut responses = wrap(&[router], 1).unwrap();
+        let back = unwrap(&responses[0], None, None).unwrap();
+        assert_eq!(back[0].kind.kind, "TrafficRouter");
+        assert_eq!(back[0].name, "r");
+        responses[0].set_field_by_name(
+            "kind",
+            Value::String("fault-tolerance.opensergo.io/v1alpha1/RateLimitStrategy".into()),
+        );
+        let err = unwrap(&responses[0], None, None).unwrap_err();
+        assert!(err.contains("holds an envoy RouteConfiguration"), "{err}");
+    }
+
+    #[test]
     fn a_type_url_that_disagrees_with_the_kind_is_an_error() {
         let mut responses = wrap(&[strategy("a")], 1).unwrap();
         responses[0].set_field_by_name(

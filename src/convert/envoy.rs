@@ -561,10 +561,17 @@ struct Backward {
 }
 
 impl Backward {
-    fn lost(&mut self, key: Option<&str>, message: String) {
+    /// Something of the RouteConfiguration that has no TrafficRouter form,
+    /// at the current path (or its child `key`).
+    fn lost(&mut self, key: Option<&str>, what: String) {
         let path = match key {
             Some(k) => self.path.child(k),
             None => self.path.clone(),
+        };
+        let message = if path.is_empty() {
+            what
+        } else {
+            format!("{path}: {what}")
         };
         self.findings.push(Finding {
             code: codes::DROPPED_FIELD,
@@ -631,7 +638,7 @@ impl Backward {
                                 Ok(w) => d["weight"] = json!(w),
                                 Err(_) => self.lost(
                                     Some("weight"),
-                                    format!("weight {w} does not fit the CRD's int32: left out"),
+                                    format!("{w} does not fit the CRD's int32 weight: left out"),
                                 ),
                             }
                         }
@@ -642,8 +649,7 @@ impl Backward {
                     if value.get("totalWeight").is_some() {
                         self.lost(
                             Some("totalWeight"),
-                            "the CRD has no total weight (Istio weights add up to 100): left out"
-                                .into(),
+                            "no CRD counterpart (Istio weights add up to 100): left out".into(),
                         );
                     }
                 }
@@ -671,10 +677,7 @@ impl Backward {
                     }
                 }
                 "timeout" => {}
-                _ => self.lost(
-                    None,
-                    format!("{} has no CRD counterpart: left out", self.path),
-                ),
+                _ => self.lost(None, "no CRD counterpart: left out".into()),
             }
             self.path.pop();
         }
@@ -689,10 +692,7 @@ impl Backward {
                 "safeRegex" => out["regex"] = value.get("regex").cloned().unwrap_or_default(),
                 _ => self.lost(
                     Some(key),
-                    format!(
-                        "{} has no StringMatch counterpart (exact, prefix, regex): left out",
-                        self.path.child(key.as_str())
-                    ),
+                    "no StringMatch counterpart (exact, prefix, regex): left out".into(),
                 ),
             }
         }
@@ -715,13 +715,7 @@ impl Backward {
                     matcher = self.string_match(value);
                     self.path.pop();
                 }
-                _ => self.lost(
-                    Some(key),
-                    format!(
-                        "{} has no CRD counterpart: left out",
-                        self.path.child(key.as_str())
-                    ),
-                ),
+                _ => self.lost(Some(key), "no CRD counterpart: left out".into()),
             }
         }
         let inverted = h.get("invertMatch") == Some(&Json::Bool(true));
@@ -751,13 +745,7 @@ impl Backward {
                         out.insert("ignoreUriCase".into(), Json::Bool(true));
                     }
                 }
-                _ => self.lost(
-                    Some(key),
-                    format!(
-                        "{} has no CRD counterpart: left out",
-                        self.path.child(key.as_str())
-                    ),
-                ),
+                _ => self.lost(Some(key), "no CRD counterpart: left out".into()),
             }
         }
         self.path.push("headers");
@@ -802,7 +790,7 @@ impl Backward {
                 None => json!({}),
             };
             if name.is_empty() {
-                self.lost(None, format!("{} tests a query parameter without a name (the control plane drops the names): it has no CRD form, left out", self.path));
+                self.lost(None, "tests a query parameter without a name (the control plane drops the names): it has no CRD form, left out".into());
             } else {
                 let params = out.entry("queryParams").or_insert_with(|| json!({}));
                 if params.get(&name).is_some() {
@@ -843,13 +831,7 @@ impl Backward {
                         http.insert("timeout".into(), t.clone());
                     }
                 }
-                _ => self.lost(
-                    Some(key),
-                    format!(
-                        "{} has no CRD counterpart: left out",
-                        self.path.child(key.as_str())
-                    ),
-                ),
+                _ => self.lost(Some(key), "no CRD counterpart: left out".into()),
             }
         }
         Json::Object(http)
@@ -929,10 +911,7 @@ pub fn from_route_configuration(
     }
     for (key, _) in entries(&json) {
         if !matches!(key.as_str(), "name" | "virtualHosts") {
-            back.lost(
-                Some(key),
-                format!("{key} has no TrafficRouter counterpart: left out"),
-            );
+            back.lost(Some(key), "no TrafficRouter counterpart: left out".into());
         }
     }
     let mut spec = Map::new();
@@ -942,20 +921,15 @@ pub fn from_route_configuration(
         if i > 0 {
             back.lost(
                 None,
-                format!(
-                    "a TrafficRouter is one virtual host; {} is left out (convert it separately)",
-                    back.path
-                ),
+                "a TrafficRouter is one virtual host; this one is left out (convert it separately)"
+                    .into(),
             );
             back.path.pop();
             continue;
         }
         for (key, _) in entries(vh) {
             if !matches!(key.as_str(), "name" | "domains" | "routes") {
-                back.lost(
-                    Some(key),
-                    format!("{key} has no TrafficRouter counterpart: left out"),
-                );
+                back.lost(Some(key), "no TrafficRouter counterpart: left out".into());
             }
         }
         let hosts: Vec<Json> = hosts_of(vh)
