@@ -128,6 +128,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -141,12 +142,37 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'opensergo;proto;lint' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format (repeatable; pair each with an --output)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (repeatable; pair each with an --output)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit code 1')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'Print findings as `buf lint --error-format` does (instead of --format)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print findings only: no summary line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print findings only: no summary line')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Add a count of findings per code after the summary line')
+            [CompletionResult]::new('--buf-exit-codes', '--buf-exit-codes', [CompletionResultType]::ParameterName, 'Exit 100 on findings, as buf does')
+            [CompletionResult]::new('--list-rules', '--list-rules', [CompletionResultType]::ParameterName, 'Print the table of proto lint rules and exit')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'opensergo;proto;help' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'opensergo;proto;help;export' {
+            break
+        }
+        'opensergo;proto;help;lint' {
             break
         }
         'opensergo;proto;help;help' {
@@ -321,9 +347,13 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         }
         'opensergo;help;proto' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)')
             break
         }
         'opensergo;help;proto;export' {
+            break
+        }
+        'opensergo;help;proto;lint' {
             break
         }
         'opensergo;help;schema' {

@@ -103,6 +103,9 @@ _opensergo() {
             opensergo__subcmd__help__subcmd__proto,export)
                 cmd="opensergo__subcmd__help__subcmd__proto__subcmd__export"
                 ;;
+            opensergo__subcmd__help__subcmd__proto,lint)
+                cmd="opensergo__subcmd__help__subcmd__proto__subcmd__lint"
+                ;;
             opensergo__subcmd__help__subcmd__schema,export)
                 cmd="opensergo__subcmd__help__subcmd__schema__subcmd__export"
                 ;;
@@ -118,11 +121,17 @@ _opensergo() {
             opensergo__subcmd__proto,help)
                 cmd="opensergo__subcmd__proto__subcmd__help"
                 ;;
+            opensergo__subcmd__proto,lint)
+                cmd="opensergo__subcmd__proto__subcmd__lint"
+                ;;
             opensergo__subcmd__proto__subcmd__help,export)
                 cmd="opensergo__subcmd__proto__subcmd__help__subcmd__export"
                 ;;
             opensergo__subcmd__proto__subcmd__help,help)
                 cmd="opensergo__subcmd__proto__subcmd__help__subcmd__help"
+                ;;
+            opensergo__subcmd__proto__subcmd__help,lint)
+                cmd="opensergo__subcmd__proto__subcmd__help__subcmd__lint"
                 ;;
             opensergo__subcmd__schema,export)
                 cmd="opensergo__subcmd__schema__subcmd__export"
@@ -561,7 +570,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__help__subcmd__proto)
-            opts="export"
+            opts="export lint"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -575,6 +584,20 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__help__subcmd__proto__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__help__subcmd__proto__subcmd__lint)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -751,7 +774,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto)
-            opts="-h -V --color --config --no-config --help --version export help"
+            opts="-h -V --color --config --no-config --help --version export lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -795,7 +818,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__help)
-            opts="export help"
+            opts="export lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -829,6 +852,66 @@ _opensergo() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__proto__subcmd__help__subcmd__lint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__proto__subcmd__lint)
+            opts="-f -o -q -h -V --format --output --fail-on --quiet --summary --error-format --buf-exit-codes --list-rules --color --config --no-config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human short json sarif github junit" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "human short json sarif github junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "info warning error" -- "${cur}"))
+                    return 0
+                    ;;
+                --error-format)
+                    COMPREPLY=($(compgen -W "text json github-actions msvc" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -121,6 +121,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+            cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;proto;export'= {
@@ -132,11 +133,34 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opensergo;proto;lint'= {
+            cand -f 'Output format (repeatable; pair each with an --output)'
+            cand --format 'Output format (repeatable; pair each with an --output)'
+            cand -o 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
+            cand --output 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
+            cand --fail-on 'Lowest severity that makes the exit code 1'
+            cand --error-format 'Print findings as `buf lint --error-format` does (instead of --format)'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand -q 'Print findings only: no summary line'
+            cand --quiet 'Print findings only: no summary line'
+            cand --summary 'Add a count of findings per code after the summary line'
+            cand --buf-exit-codes 'Exit 100 on findings, as buf does'
+            cand --list-rules 'Print the table of proto lint rules and exit'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opensergo;proto;help'= {
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+            cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;proto;help;export'= {
+        }
+        &'opensergo;proto;help;lint'= {
         }
         &'opensergo;proto;help;help'= {
         }
@@ -286,8 +310,11 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         }
         &'opensergo;help;proto'= {
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+            cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
         }
         &'opensergo;help;proto;export'= {
+        }
+        &'opensergo;help;proto;lint'= {
         }
         &'opensergo;help;schema'= {
             cand list 'List every kind the tool knows, with its schema origin'

@@ -124,15 +124,16 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l delimite
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export help" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export help" -l no-config -d 'Ignore any opensergo.yaml'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export help" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export help" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -s h -l help -d 'Print help'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -s V -l version -d 'Print version'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -140,7 +141,33 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s f -l format -d 'Output format (repeatable; pair each with an --output)' -r -f -a "human\t'Compiler-style messages with source snippets (default)'
+short\t'One `file:line:col: severity[CODE] message` line per finding'
+json\t'A stable JSON document (see the README, section JSON report)'
+sarif\t'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers'
+github\t'GitHub Actions workflow commands (annotations on the pull request)'
+junit\t'JUnit XML, one test case per document'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s o -l output -d 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l fail-on -d 'Lowest severity that makes the exit code 1' -r -f -a "info\t''
+warning\t''
+error\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l error-format -d 'Print findings as `buf lint --error-format` does (instead of --format)' -r -f -a "text\t'`path:line:col:message`'
+json\t'One JSON object per line (path, start/end line and column, type, message)'
+github-actions\t'GitHub Actions `::error` workflow commands'
+msvc\t'`path(line,col) : error RULE_ID : message`'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s q -l quiet -d 'Print findings only: no summary line'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l summary -d 'Add a count of findings per code after the summary line'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l buf-exit-codes -d 'Exit 100 on findings, as buf does'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l list-rules -d 'Print the table of proto lint rules and exit'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
@@ -240,6 +267,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint convert proto schema config explain completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint convert proto schema config explain completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "list" -d 'List every kind the tool knows, with its schema origin'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "export" -d 'Write the embedded JSON Schemas to a directory'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "from-crd" -d 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'

@@ -148,12 +148,50 @@ module completions {
     dir: path                 # The directory to write into (created if missing); it becomes the include root (`protoc -I DIR`)
   ]
 
+  def "nu-complete opensergo proto lint format" [] {
+    [ "human" "short" "json" "sarif" "github" "junit" ]
+  }
+
+  def "nu-complete opensergo proto lint fail_on" [] {
+    [ "info" "warning" "error" ]
+  }
+
+  def "nu-complete opensergo proto lint error_format" [] {
+    [ "text" "json" "github-actions" "msvc" ]
+  }
+
+  def "nu-complete opensergo proto lint color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
+  export extern "opensergo proto lint" [
+    --format(-f): string@"nu-complete opensergo proto lint format" # Output format (repeatable; pair each with an --output)
+    --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
+    --fail-on: string@"nu-complete opensergo proto lint fail_on" # Lowest severity that makes the exit code 1
+    --quiet(-q)               # Print findings only: no summary line
+    --summary                 # Add a count of findings per code after the summary line
+    --error-format: string@"nu-complete opensergo proto lint error_format" # Print findings as `buf lint --error-format` does (instead of --format)
+    --buf-exit-codes          # Exit 100 on findings, as buf does
+    --list-rules              # Print the table of proto lint rules and exit
+    --color: string@"nu-complete opensergo proto lint color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    dir?: path                # The workspace: a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos are linted
+  ]
+
   # Print this message or the help of the given subcommand(s)
   export extern "opensergo proto help" [
   ]
 
   # Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs
   export extern "opensergo proto help export" [
+  ]
+
+  # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
+  export extern "opensergo proto help lint" [
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -360,6 +398,10 @@ module completions {
 
   # Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs
   export extern "opensergo help proto export" [
+  ]
+
+  # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
+  export extern "opensergo help proto lint" [
   ]
 
   # Work with the JSON Schemas: list kinds, export them, convert CRDs

@@ -146,10 +146,21 @@ impl Code {
         self
     }
 
-    /// Whether `id_or_name` names this code (ids in any case).
+    /// Whether `id_or_name` names this code: the id in any case, the
+    /// kebab-case name, or the name in buf's SCREAMING_SNAKE_CASE
+    /// (`FIELD_LOWER_SNAKE_CASE`).
     pub fn is_named(&self, id_or_name: &str) -> bool {
         let wanted = id_or_name.trim();
-        self.id.eq_ignore_ascii_case(wanted) || self.name == wanted
+        self.id.eq_ignore_ascii_case(wanted)
+            || self.name == wanted
+            || (wanted.len() == self.name.len()
+                && wanted
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+                && wanted
+                    .bytes()
+                    .zip(self.name.bytes())
+                    .all(|(w, n)| w == n.to_ascii_uppercase() || (w == b'_' && n == b'-')))
     }
 
     /// The `explain` text: header, summary, lifecycle note and docs.

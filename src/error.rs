@@ -13,6 +13,8 @@ pub enum ExitStatus {
     Findings,
     /// 2: a usage error, unreadable input, or an internal error.
     Failure,
+    /// 100: findings, for scripts written for buf (`--buf-exit-codes`).
+    BufFindings,
 }
 
 impl ExitStatus {
@@ -21,6 +23,7 @@ impl ExitStatus {
             ExitStatus::Success => 0,
             ExitStatus::Findings => 1,
             ExitStatus::Failure => 2,
+            ExitStatus::BufFindings => 100,
         }
     }
 }

@@ -96,6 +96,9 @@ pub struct Report {
     pub files: Vec<FileEntry>,
     /// Findings suppressed by configuration or comments (counted only).
     pub suppressed: usize,
+    /// Whether the inputs are documents with a verdict each (YAML); the
+    /// summary leaves document counts out for other inputs (.proto files).
+    pub has_documents: bool,
 }
 
 impl Report {
@@ -104,6 +107,15 @@ impl Report {
             command,
             files: Vec::new(),
             suppressed: 0,
+            has_documents: true,
+        }
+    }
+
+    /// A report about files that hold no documents (.proto files).
+    pub fn of_files(command: &'static str) -> Self {
+        Report {
+            has_documents: false,
+            ..Report::new(command)
         }
     }
 

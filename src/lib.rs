@@ -20,6 +20,7 @@ pub mod kinds;
 pub mod lint;
 pub mod output;
 pub mod path;
+pub mod protolint;
 pub mod report;
 pub mod schema;
 pub mod source;

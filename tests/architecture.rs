@@ -19,7 +19,7 @@ fn layer_of(module: &str) -> Option<Layer> {
     Some(match module {
         "cli" => Layer::Cli,
         "commands" => Layer::Commands,
-        "validate" | "lint" | "convert" | "diff" | "proto" | "gen" => Layer::Check,
+        "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint" => Layer::Check,
         "report" => Layer::Report,
         "codes" | "config" | "diagnostic" | "document" | "duration" | "engine" | "error"
         | "findings" | "input" | "kinds" | "output" | "path" | "schema" | "source" | "walk"

@@ -125,7 +125,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Config(command) => commands::config::run(command, &config),
         Command::Lint(args) => commands::lint::run(args, &config, color),
         Command::Convert(args) => commands::convert::run(args, cli.color),
-        Command::Proto(command) => commands::proto::run(command),
+        Command::Proto(command) => commands::proto::run(command, color),
         Command::Schema(command) => commands::schema::run(command),
         Command::Explain { code, list } => commands::explain::run(code.as_deref(), *list),
         Command::Completions { shell } => meta::print_completions(*shell),

@@ -27,6 +27,10 @@ pub fn groups() -> Vec<Group> {
             command: "convert",
             codes: crate::convert::codes::CONVERT_CODES.iter().collect(),
         },
+        Group {
+            command: "proto lint",
+            codes: crate::protolint::FAMILY.codes().collect(),
+        },
     ]
 }
 

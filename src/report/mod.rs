@@ -54,15 +54,19 @@ pub fn render(format: Format, report: &Report, options: &RenderOptions) -> Strin
 pub fn summary_line(report: &Report) -> String {
     let s = report.summary();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let mut line = format!(
-        "{}: {}, {}: {} valid, {} invalid, {} skipped",
-        report.command,
-        plural(s.files, "file"),
-        plural(s.documents, "document"),
-        s.valid,
-        s.invalid,
-        s.skipped
-    );
+    let mut line = if report.has_documents {
+        format!(
+            "{}: {}, {}: {} valid, {} invalid, {} skipped",
+            report.command,
+            plural(s.files, "file"),
+            plural(s.documents, "document"),
+            s.valid,
+            s.invalid,
+            s.skipped
+        )
+    } else {
+        format!("{}: {}", report.command, plural(s.files, "file"))
+    };
     line.push_str(&format!(
         "; {}, {}",
         plural(s.errors, "error"),
