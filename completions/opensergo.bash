@@ -336,7 +336,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__convert)
-            opts="-o -h -V --to --from --output --out-dir --envelope --data-version --delimited --kind --name --namespace --app --type --proto-path --descriptor-set --max-file-size --color --config --no-config --help --version"
+            opts="-o -h -V --to --from --output --out-dir --envelope --envoy --as-control-plane --data-version --delimited --kind --name --namespace --app --type --proto-path --descriptor-set --max-file-size --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

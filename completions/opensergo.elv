@@ -124,6 +124,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
             cand --envelope 'CRD -> proto: wrap objects in the control plane''s SubscribeResponse, one per (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages'
+            cand --envoy 'TrafficRouter as the envoy RouteConfiguration SDKs receive (what --envelope packs) instead of its spec message; with --from, the input is RouteConfiguration messages'
+            cand --as-control-plane 'CRD -> proto: write what today''s control plane sends, its bugs included (`30s` as 300 ms, enums left UNKNOWN, AND-ed matches), with a warning (OS7007) wherever that differs from the correct mapping'
             cand --delimited 'binpb: write a length-delimited stream even for one message; with --from, read one'
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'

@@ -130,6 +130,8 @@ module completions {
     --output(-o): path        # Write to this file instead of stdout
     --out-dir: path           # Write one file per message (per object with --to yaml) into this directory
     --envelope                # CRD -> proto: wrap objects in the control plane's SubscribeResponse, one per (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages
+    --envoy                   # TrafficRouter as the envoy RouteConfiguration SDKs receive (what --envelope packs) instead of its spec message; with --from, the input is RouteConfiguration messages
+    --as-control-plane        # CRD -> proto: write what today's control plane sends, its bugs included (`30s` as 300 ms, enums left UNKNOWN, AND-ed matches), with a warning (OS7007) wherever that differs from the correct mapping
     --data-version: string    # DataWithVersion.version of the envelopes written
     --delimited               # binpb: write a length-delimited stream even for one message; with --from, read one
     --kind: string            # With --from: the OpenSergo kind of the messages (RateLimitStrategy, or fault-tolerance.opensergo.io/v1alpha1/RateLimitStrategy), or SubscribeResponse / DataWithVersion for envelopes
