@@ -32,7 +32,8 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Find conflicts and broken references across a rule set')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two rule sets by meaning: objects by identity, not by file or line')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert between OpenSergo CRD YAML and protobuf messages')
-            [CompletionResult]::new('proto', 'proto', [CompletionResultType]::ParameterValue, 'Work with the OpenSergo .proto definitions')
+            [CompletionResult]::new('proto', 'proto', [CompletionResultType]::ParameterValue, 'Work with .proto files: export the OpenSergo ones, build a workspace')
+            [CompletionResult]::new('gen', 'gen', [CompletionResultType]::ParameterValue, 'Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Work with the JSON Schemas: list kinds, export them, convert CRDs')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create or show the project configuration (opensergo.yaml)')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a diagnostic code of any command (`opensergo explain OS1004`)')
@@ -150,6 +151,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs')
+            [CompletionResult]::new('build', 'build', [CompletionResultType]::ParameterValue, 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -160,6 +162,21 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opensergo;proto;build' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout')
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Build only these files or directories (repeatable): a path under DIR or an import path')
+            [CompletionResult]::new('--exclude-path', '--exclude-path', [CompletionResultType]::ParameterName, 'Leave out these files or directories (repeatable)')
+            [CompletionResult]::new('--compiler', '--compiler', [CompletionResultType]::ParameterName, 'The compiler')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -187,6 +204,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         }
         'opensergo;proto;help' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs')
+            [CompletionResult]::new('build', 'build', [CompletionResultType]::ParameterValue, 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -194,10 +212,33 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         'opensergo;proto;help;export' {
             break
         }
+        'opensergo;proto;help;build' {
+            break
+        }
         'opensergo;proto;help;lint' {
             break
         }
         'opensergo;proto;help;help' {
+            break
+        }
+        'opensergo;gen' {
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'The template: a file, or inline YAML/JSON')
+            [CompletionResult]::new('--plugin', '--plugin', [CompletionResultType]::ParameterName, 'Run only this plugin of the template (repeatable): its `local` name (`protoc-gen-go` or `go`) or its `protoc_builtin` name')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Kill a plugin that runs longer than this (`30s`, `2m`)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Format of the --check findings')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Format of the --check findings')
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Build only these files or directories (repeatable): a path under DIR or an import path')
+            [CompletionResult]::new('--exclude-path', '--exclude-path', [CompletionResultType]::ParameterName, 'Leave out these files or directories (repeatable)')
+            [CompletionResult]::new('--compiler', '--compiler', [CompletionResultType]::ParameterName, 'The compiler')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Run every plugin, ignoring the cache of earlier runs'' responses (under ~/.cache/opensergo/gen; keyed by the exact request and the plugin binary, so it never changes the output)')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'opensergo;schema' {
@@ -350,7 +391,8 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Find conflicts and broken references across a rule set')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two rule sets by meaning: objects by identity, not by file or line')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert between OpenSergo CRD YAML and protobuf messages')
-            [CompletionResult]::new('proto', 'proto', [CompletionResultType]::ParameterValue, 'Work with the OpenSergo .proto definitions')
+            [CompletionResult]::new('proto', 'proto', [CompletionResultType]::ParameterValue, 'Work with .proto files: export the OpenSergo ones, build a workspace')
+            [CompletionResult]::new('gen', 'gen', [CompletionResultType]::ParameterValue, 'Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Work with the JSON Schemas: list kinds, export them, convert CRDs')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create or show the project configuration (opensergo.yaml)')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a diagnostic code of any command (`opensergo explain OS1004`)')
@@ -373,13 +415,20 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         }
         'opensergo;help;proto' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs')
+            [CompletionResult]::new('build', 'build', [CompletionResultType]::ParameterValue, 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)')
             break
         }
         'opensergo;help;proto;export' {
             break
         }
+        'opensergo;help;proto;build' {
+            break
+        }
         'opensergo;help;proto;lint' {
+            break
+        }
+        'opensergo;help;gen' {
             break
         }
         'opensergo;help;schema' {

@@ -31,6 +31,9 @@ _opensergo() {
             opensergo,explain)
                 cmd="opensergo__subcmd__explain"
                 ;;
+            opensergo,gen)
+                cmd="opensergo__subcmd__gen"
+                ;;
             opensergo,help)
                 cmd="opensergo__subcmd__help"
                 ;;
@@ -82,6 +85,9 @@ _opensergo() {
             opensergo__subcmd__help,explain)
                 cmd="opensergo__subcmd__help__subcmd__explain"
                 ;;
+            opensergo__subcmd__help,gen)
+                cmd="opensergo__subcmd__help__subcmd__gen"
+                ;;
             opensergo__subcmd__help,help)
                 cmd="opensergo__subcmd__help__subcmd__help"
                 ;;
@@ -106,6 +112,9 @@ _opensergo() {
             opensergo__subcmd__help__subcmd__config,show)
                 cmd="opensergo__subcmd__help__subcmd__config__subcmd__show"
                 ;;
+            opensergo__subcmd__help__subcmd__proto,build)
+                cmd="opensergo__subcmd__help__subcmd__proto__subcmd__build"
+                ;;
             opensergo__subcmd__help__subcmd__proto,export)
                 cmd="opensergo__subcmd__help__subcmd__proto__subcmd__export"
                 ;;
@@ -121,6 +130,9 @@ _opensergo() {
             opensergo__subcmd__help__subcmd__schema,list)
                 cmd="opensergo__subcmd__help__subcmd__schema__subcmd__list"
                 ;;
+            opensergo__subcmd__proto,build)
+                cmd="opensergo__subcmd__proto__subcmd__build"
+                ;;
             opensergo__subcmd__proto,export)
                 cmd="opensergo__subcmd__proto__subcmd__export"
                 ;;
@@ -129,6 +141,9 @@ _opensergo() {
                 ;;
             opensergo__subcmd__proto,lint)
                 cmd="opensergo__subcmd__proto__subcmd__lint"
+                ;;
+            opensergo__subcmd__proto__subcmd__help,build)
+                cmd="opensergo__subcmd__proto__subcmd__help__subcmd__build"
                 ;;
             opensergo__subcmd__proto__subcmd__help,export)
                 cmd="opensergo__subcmd__proto__subcmd__help__subcmd__export"
@@ -170,7 +185,7 @@ _opensergo() {
 
     case "${cmd}" in
         opensergo)
-            opts="-h -V --color --config --no-config --help --version validate lint diff convert proto schema config explain completions man help"
+            opts="-h -V --color --config --no-config --help --version validate lint diff convert proto gen schema config explain completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -477,8 +492,62 @@ _opensergo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opensergo__subcmd__gen)
+            opts="-f -h -V --template --check --plugin --timeout --no-cache --format --path --exclude-path --compiler --color --config --no-config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plugin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human short json sarif github junit" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "human short json sarif github junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --compiler)
+                    COMPREPLY=($(compgen -W "auto protox protoc" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opensergo__subcmd__help)
-            opts="validate lint diff convert proto schema config explain completions man help"
+            opts="validate lint diff convert proto gen schema config explain completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -589,6 +658,20 @@ _opensergo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opensergo__subcmd__help__subcmd__gen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opensergo__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -632,8 +715,22 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__help__subcmd__proto)
-            opts="export lint"
+            opts="export build lint"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__help__subcmd__proto__subcmd__build)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -836,12 +933,54 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto)
-            opts="-h -V --color --config --no-config --help --version export lint help"
+            opts="-h -V --color --config --no-config --help --version export build lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__proto__subcmd__build)
+            opts="-o -h -V --output --path --exclude-path --compiler --color --config --no-config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --compiler)
+                    COMPREPLY=($(compgen -W "auto protox protoc" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -880,8 +1019,22 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__help)
-            opts="export lint help"
+            opts="export build lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__proto__subcmd__help__subcmd__build)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

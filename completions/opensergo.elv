@@ -29,7 +29,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand lint 'Find conflicts and broken references across a rule set'
             cand diff 'Compare two rule sets by meaning: objects by identity, not by file or line'
             cand convert 'Convert between OpenSergo CRD YAML and protobuf messages'
-            cand proto 'Work with the OpenSergo .proto definitions'
+            cand proto 'Work with .proto files: export the OpenSergo ones, build a workspace'
+            cand gen 'Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template'
             cand schema 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
             cand config 'Create or show the project configuration (opensergo.yaml)'
             cand explain 'Explain a diagnostic code of any command (`opensergo explain OS1004`)'
@@ -142,6 +143,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+            cand build 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
             cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -151,6 +153,20 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opensergo;proto;build'= {
+            cand -o 'Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout'
+            cand --output 'Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout'
+            cand --path 'Build only these files or directories (repeatable): a path under DIR or an import path'
+            cand --exclude-path 'Leave out these files or directories (repeatable)'
+            cand --compiler 'The compiler'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -176,14 +192,36 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         }
         &'opensergo;proto;help'= {
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+            cand build 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
             cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;proto;help;export'= {
         }
+        &'opensergo;proto;help;build'= {
+        }
         &'opensergo;proto;help;lint'= {
         }
         &'opensergo;proto;help;help'= {
+        }
+        &'opensergo;gen'= {
+            cand --template 'The template: a file, or inline YAML/JSON'
+            cand --plugin 'Run only this plugin of the template (repeatable): its `local` name (`protoc-gen-go` or `go`) or its `protoc_builtin` name'
+            cand --timeout 'Kill a plugin that runs longer than this (`30s`, `2m`)'
+            cand -f 'Format of the --check findings'
+            cand --format 'Format of the --check findings'
+            cand --path 'Build only these files or directories (repeatable): a path under DIR or an import path'
+            cand --exclude-path 'Leave out these files or directories (repeatable)'
+            cand --compiler 'The compiler'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --check 'Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files'
+            cand --no-cache 'Run every plugin, ignoring the cache of earlier runs'' responses (under ~/.cache/opensergo/gen; keyed by the exact request and the plugin binary, so it never changes the output)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'opensergo;schema'= {
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
@@ -316,7 +354,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand lint 'Find conflicts and broken references across a rule set'
             cand diff 'Compare two rule sets by meaning: objects by identity, not by file or line'
             cand convert 'Convert between OpenSergo CRD YAML and protobuf messages'
-            cand proto 'Work with the OpenSergo .proto definitions'
+            cand proto 'Work with .proto files: export the OpenSergo ones, build a workspace'
+            cand gen 'Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template'
             cand schema 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
             cand config 'Create or show the project configuration (opensergo.yaml)'
             cand explain 'Explain a diagnostic code of any command (`opensergo explain OS1004`)'
@@ -334,11 +373,16 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         }
         &'opensergo;help;proto'= {
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+            cand build 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
             cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
         }
         &'opensergo;help;proto;export'= {
         }
+        &'opensergo;help;proto;build'= {
+        }
         &'opensergo;help;proto;lint'= {
+        }
+        &'opensergo;help;gen'= {
         }
         &'opensergo;help;schema'= {
             cand list 'List every kind the tool knows, with its schema origin'

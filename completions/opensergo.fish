@@ -35,7 +35,8 @@ complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "validate" -d 'V
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "lint" -d 'Find conflicts and broken references across a rule set'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "diff" -d 'Compare two rule sets by meaning: objects by identity, not by file or line'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "convert" -d 'Convert between OpenSergo CRD YAML and protobuf messages'
-complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "proto" -d 'Work with the OpenSergo .proto definitions'
+complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "proto" -d 'Work with .proto files: export the OpenSergo ones, build a workspace'
+complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "gen" -d 'Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "schema" -d 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "config" -d 'Create or show the project configuration (opensergo.yaml)'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "explain" -d 'Explain a diagnostic code of any command (`opensergo explain OS1004`)'
@@ -145,16 +146,17 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l delimite
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -l no-config -d 'Ignore any opensergo.yaml'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export lint help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -s h -l help -d 'Print help'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -s V -l version -d 'Print version'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -162,6 +164,19 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -s o -l output -d 'Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l path -d 'Build only these files or directories (repeatable): a path under DIR or an import path' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l exclude-path -d 'Leave out these files or directories (repeatable)' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l compiler -d 'The compiler' -r -f -a "auto\t'protox, or protoc on PATH (saying so) for what protox cannot compile: editions, single-number extension ranges with options'
+protox\t'protox only (built in, no protoc needed)'
+protoc\t'protoc from PATH'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s f -l format -d 'Output format (repeatable; pair each with an --output)' -r -f -a "human\t'Compiler-style messages with source snippets (default)'
 short\t'One `file:line:col: severity[CODE] message` line per finding'
 json\t'A stable JSON document (see the README, section JSON report)'
@@ -188,8 +203,32 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l template -d 'The template: a file, or inline YAML/JSON' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l plugin -d 'Run only this plugin of the template (repeatable): its `local` name (`protoc-gen-go` or `go`) or its `protoc_builtin` name' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l timeout -d 'Kill a plugin that runs longer than this (`30s`, `2m`)' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -s f -l format -d 'Format of the --check findings' -r -f -a "human\t'Compiler-style messages with source snippets (default)'
+short\t'One `file:line:col: severity[CODE] message` line per finding'
+json\t'A stable JSON document (see the README, section JSON report)'
+sarif\t'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers'
+github\t'GitHub Actions workflow commands (annotations on the pull request)'
+junit\t'JUnit XML, one test case per document'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l path -d 'Build only these files or directories (repeatable): a path under DIR or an import path' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l exclude-path -d 'Leave out these files or directories (repeatable)' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l compiler -d 'The compiler' -r -f -a "auto\t'protox, or protoc on PATH (saying so) for what protox cannot compile: editions, single-number extension ranges with options'
+protox\t'protox only (built in, no protoc needed)'
+protoc\t'protoc from PATH'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l check -d 'Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files'
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l no-cache -d 'Run every plugin, ignoring the cache of earlier runs\' responses (under ~/.cache/opensergo/gen; keyed by the exact request and the plugin binary, so it never changes the output)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -277,18 +316,20 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand man" -l config -d 'P
 complete -c opensergo -n "__fish_opensergo_using_subcommand man" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand man" -s h -l help -d 'Print help'
 complete -c opensergo -n "__fish_opensergo_using_subcommand man" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "validate" -d 'Validate OpenSergo YAML against the embedded schemas'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "lint" -d 'Find conflicts and broken references across a rule set'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "diff" -d 'Compare two rule sets by meaning: objects by identity, not by file or line'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "convert" -d 'Convert between OpenSergo CRD YAML and protobuf messages'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "proto" -d 'Work with the OpenSergo .proto definitions'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "schema" -d 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "config" -d 'Create or show the project configuration (opensergo.yaml)'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "explain" -d 'Explain a diagnostic code of any command (`opensergo explain OS1004`)'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto schema config explain completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "validate" -d 'Validate OpenSergo YAML against the embedded schemas'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "lint" -d 'Find conflicts and broken references across a rule set'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "diff" -d 'Compare two rule sets by meaning: objects by identity, not by file or line'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "convert" -d 'Convert between OpenSergo CRD YAML and protobuf messages'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "proto" -d 'Work with .proto files: export the OpenSergo ones, build a workspace'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "gen" -d 'Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "schema" -d 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "config" -d 'Create or show the project configuration (opensergo.yaml)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "explain" -d 'Explain a diagnostic code of any command (`opensergo explain OS1004`)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "list" -d 'List every kind the tool knows, with its schema origin'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "export" -d 'Write the embedded JSON Schemas to a directory'

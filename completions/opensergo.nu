@@ -154,7 +154,7 @@ module completions {
     [ "auto" "always" "never" ]
   }
 
-  # Work with the OpenSergo .proto definitions
+  # Work with .proto files: export the OpenSergo ones, build a workspace
   export extern "opensergo proto" [
     --color: string@"nu-complete opensergo proto color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
@@ -175,6 +175,28 @@ module completions {
     --help(-h)                # Print help
     --version(-V)             # Print version
     dir: path                 # The directory to write into (created if missing); it becomes the include root (`protoc -I DIR`)
+  ]
+
+  def "nu-complete opensergo proto build compiler" [] {
+    [ "auto" "protox" "protoc" ]
+  }
+
+  def "nu-complete opensergo proto build color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does
+  export extern "opensergo proto build" [
+    --output(-o): path        # Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout
+    --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
+    --exclude-path: string    # Leave out these files or directories (repeatable)
+    --compiler: string@"nu-complete opensergo proto build compiler" # The compiler
+    --color: string@"nu-complete opensergo proto build color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    dir?: path                # The workspace directory
   ]
 
   def "nu-complete opensergo proto lint format" [] {
@@ -219,12 +241,47 @@ module completions {
   export extern "opensergo proto help export" [
   ]
 
+  # Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does
+  export extern "opensergo proto help build" [
+  ]
+
   # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
   export extern "opensergo proto help lint" [
   ]
 
   # Print this message or the help of the given subcommand(s)
   export extern "opensergo proto help help" [
+  ]
+
+  def "nu-complete opensergo gen format" [] {
+    [ "human" "short" "json" "sarif" "github" "junit" ]
+  }
+
+  def "nu-complete opensergo gen compiler" [] {
+    [ "auto" "protox" "protoc" ]
+  }
+
+  def "nu-complete opensergo gen color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template
+  export extern "opensergo gen" [
+    --template: string        # The template: a file, or inline YAML/JSON
+    --check                   # Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files
+    --plugin: string          # Run only this plugin of the template (repeatable): its `local` name (`protoc-gen-go` or `go`) or its `protoc_builtin` name
+    --timeout: string         # Kill a plugin that runs longer than this (`30s`, `2m`)
+    --no-cache                # Run every plugin, ignoring the cache of earlier runs' responses (under ~/.cache/opensergo/gen; keyed by the exact request and the plugin binary, so it never changes the output)
+    --format(-f): string@"nu-complete opensergo gen format" # Format of the --check findings
+    --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
+    --exclude-path: string    # Leave out these files or directories (repeatable)
+    --compiler: string@"nu-complete opensergo gen compiler" # The compiler
+    --color: string@"nu-complete opensergo gen color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    input?: path              # The input directory (default: the template's `inputs`, else `.`; a directory without .proto files means the embedded OpenSergo protos)
   ]
 
   def "nu-complete opensergo schema color" [] {
@@ -425,7 +482,7 @@ module completions {
   export extern "opensergo help convert" [
   ]
 
-  # Work with the OpenSergo .proto definitions
+  # Work with .proto files: export the OpenSergo ones, build a workspace
   export extern "opensergo help proto" [
   ]
 
@@ -433,8 +490,16 @@ module completions {
   export extern "opensergo help proto export" [
   ]
 
+  # Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does
+  export extern "opensergo help proto build" [
+  ]
+
   # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
   export extern "opensergo help proto lint" [
+  ]
+
+  # Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template
+  export extern "opensergo help gen" [
   ]
 
   # Work with the JSON Schemas: list kinds, export them, convert CRDs

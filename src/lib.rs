@@ -21,6 +21,7 @@ pub mod kinds;
 pub mod lint;
 pub mod output;
 pub mod path;
+pub mod proto;
 pub mod protolint;
 pub mod report;
 pub mod schema;

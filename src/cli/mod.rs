@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::commands::config::ConfigCommand;
 use crate::commands::convert::ConvertArgs;
 use crate::commands::diff::DiffArgs;
+use crate::commands::generate::GenArgs;
 use crate::commands::lint::LintArgs;
 use crate::commands::proto::ProtoCommand;
 use crate::commands::schema::SchemaCommand;
@@ -64,9 +65,11 @@ pub enum Command {
     Diff(DiffArgs),
     /// Convert between OpenSergo CRD YAML and protobuf messages.
     Convert(ConvertArgs),
-    /// Work with the OpenSergo .proto definitions.
+    /// Work with .proto files: export the OpenSergo ones, build a workspace.
     #[command(subcommand)]
     Proto(ProtoCommand),
+    /// Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template.
+    Gen(GenArgs),
     /// Work with the JSON Schemas: list kinds, export them, convert CRDs.
     #[command(subcommand)]
     Schema(SchemaCommand),
@@ -132,7 +135,8 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Lint(args) => commands::lint::run(args, &config, color),
         Command::Diff(args) => commands::diff::run(args, &config, color, cli.color),
         Command::Convert(args) => commands::convert::run(args, cli.color),
-        Command::Proto(command) => commands::proto::run(command, color),
+        Command::Proto(command) => commands::proto::run(command, cli.color),
+        Command::Gen(args) => commands::generate::run(args, cli.color),
         Command::Schema(command) => commands::schema::run(command),
         Command::Explain { code, list } => commands::explain::run(code.as_deref(), *list),
         Command::Completions { shell } => meta::print_completions(*shell),

@@ -32,6 +32,10 @@ pub fn groups() -> Vec<Group> {
             codes: crate::diff::codes::DIFF_CODES.iter().collect(),
         },
         Group {
+            command: "proto build, gen",
+            codes: crate::proto::PROTO_CODES.iter().collect(),
+        },
+        Group {
             command: "proto lint",
             codes: crate::protolint::FAMILY.codes().collect(),
         },

@@ -8,6 +8,7 @@ pub mod config;
 pub mod convert;
 pub mod diff;
 pub mod explain;
+pub mod generate;
 pub mod lint;
 pub mod proto;
 pub mod schema;
@@ -17,6 +18,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
+
+use crate::proto::compile::{self as proto_compile, CompilerChoice, Image};
+use crate::proto::workspace::Workspace;
 
 use anyhow::bail;
 
@@ -31,6 +35,45 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// The compiler a build uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompilerArg {
+    /// protox, or protoc on PATH (saying so) for what protox cannot compile:
+    /// editions, single-number extension ranges with options.
+    Auto,
+    /// protox only (built in, no protoc needed).
+    Protox,
+    /// protoc from PATH.
+    Protoc,
+}
+
+impl From<CompilerArg> for CompilerChoice {
+    fn from(arg: CompilerArg) -> Self {
+        match arg {
+            CompilerArg::Auto => CompilerChoice::Auto,
+            CompilerArg::Protox => CompilerChoice::Protox,
+            CompilerArg::Protoc => CompilerChoice::Protoc,
+        }
+    }
+}
+
+/// What to compile and with what; shared with `gen`.
+#[derive(Debug, Args)]
+pub struct WorkspaceArgs {
+    /// Build only these files or directories (repeatable): a path under
+    /// DIR or an import path.
+    #[arg(long = "path", value_name = "PATH")]
+    pub paths: Vec<String>,
+
+    /// Leave out these files or directories (repeatable).
+    #[arg(long = "exclude-path", value_name = "PATH")]
+    pub exclude_paths: Vec<String>,
+
+    /// The compiler.
+    #[arg(long, value_enum, default_value_t = CompilerArg::Auto)]
+    pub compiler: CompilerArg,
 }
 
 /// Inputs: paths, excludes, extra schemas.
@@ -213,4 +256,37 @@ pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<Ex
         .map_err(Error::msg)?;
     }
     Ok(report.exit_status(args.fail_on))
+}
+
+/// The workspace of `dir` compiled, or the exit status when it could not be.
+pub fn compile_workspace(
+    dir: &std::path::Path,
+    args: &WorkspaceArgs,
+    color: ColorChoice,
+) -> Result<std::result::Result<(Image, &'static str), ExitStatus>> {
+    let workspace = match Workspace::open(dir, crate::convert::descriptors::proto_sources())? {
+        Ok(workspace) => workspace,
+        Err(problems) => {
+            print_errors(&problems, color);
+            return Ok(Err(ExitStatus::Failure));
+        }
+    };
+    let targets = workspace.select(&args.paths, &args.exclude_paths)?;
+    match proto_compile::build(&workspace, &targets, args.compiler.into())? {
+        Ok(built) => Ok(Ok((built.image, built.compiler))),
+        Err(errors) => {
+            print_errors(&errors, color);
+            eprintln!(
+                "proto build: {} of {} does not compile",
+                plural(errors.len(), "error"),
+                workspace.origin
+            );
+            Ok(Err(ExitStatus::Findings))
+        }
+    }
+}
+
+/// `n word` or `n words`.
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
