@@ -157,6 +157,12 @@ impl Forward<'_> {
                     }
                 }
                 "http" => {
+                    if self.flavour == Flavour::ControlPlane {
+                        self.differs(
+                            Some("http"),
+                            "the control plane's envoy routes have no path specifier, which envoy requires (SDKs do not read it); the correct mapping matches every path with the prefix `/` unless `uri` says otherwise".into(),
+                        );
+                    }
                     self.path.push("http");
                     for (i, http) in items(Some(value)).iter().enumerate() {
                         self.path.push(i);
@@ -1004,8 +1010,8 @@ mod tests {
         let routes = cp["virtualHosts"][0]["routes"].as_array().unwrap();
         assert_eq!(routes.len(), 1);
         assert_eq!(routes[0]["match"]["headers"].as_array().unwrap().len(), 2);
-        assert_eq!(findings.len(), 1);
-        assert_eq!(findings[0].path.to_string(), "spec.http[0].match");
+        let paths: Vec<String> = findings.iter().map(|f| f.path.to_string()).collect();
+        assert_eq!(paths, ["spec.http", "spec.http[0].match"]);
     }
 
     #[test]
