@@ -1175,6 +1175,27 @@ mod tests {
     }
 
     proptest! {
+        /// A RouteConfiguration with a few bytes changed reads back without
+        /// a panic whenever it still decodes (findings or an error).
+        #[test]
+        fn mutated_route_configurations_read_back_without_panicking(
+            edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..4),
+            rule in router(),
+        ) {
+            let (message, _) =
+                to_route_configuration("r", "shop", &spec(rule), Flavour::Correct).unwrap();
+            let mut bytes = super::super::wire::encode(&message);
+            if !bytes.is_empty() {
+                for (at, value) in edits {
+                    let len = bytes.len();
+                    bytes[at % len] = value;
+                }
+            }
+            if let Ok(mutated) = DynamicMessage::decode(message.descriptor(), bytes.as_slice()) {
+                let _ = from_route_configuration(&mutated, None);
+            }
+        }
+
         /// CRD -> envoy -> CRD gives the same spec message, without a
         /// finding, for everything envoy carries.
         #[test]
