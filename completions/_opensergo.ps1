@@ -30,6 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate OpenSergo YAML against the embedded schemas')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Find conflicts and broken references across a rule set')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two rule sets by meaning: objects by identity, not by file or line')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert between OpenSergo CRD YAML and protobuf messages')
             [CompletionResult]::new('proto', 'proto', [CompletionResultType]::ParameterValue, 'Work with the OpenSergo .proto definitions')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Work with the JSON Schemas: list kinds, export them, convert CRDs')
@@ -84,6 +85,27 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print findings only: no summary line')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Add a count of findings per code after the summary line')
             [CompletionResult]::new('--list-rules', '--list-rules', [CompletionResultType]::ParameterName, 'Print the table of lint rules and exit')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opensergo;diff' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Pair items of the list at PATH by FIELD (repeatable; `a,b` for several fields), e.g. `--key spec.rules=name`')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip paths matching this glob (repeatable), on both sides')
+            [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Refuse files larger than this many bytes')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when the sides differ (0 when equal, 2 on errors)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Compare spellings, not meanings: `1m` vs `60s`, `"10"` vs `10`')
+            [CompletionResult]::new('--ignore-order', '--ignore-order', [CompletionResultType]::ParameterName, 'Do not report moved list items, except where order is meaning (TrafficRouter http routes: the first match wins)')
+            [CompletionResult]::new('--lint', '--lint', [CompletionResultType]::ParameterName, 'Also lint both sides and show the findings the change introduces and removes (with the project''s lint configuration)')
+            [CompletionResult]::new('--no-summary', '--no-summary', [CompletionResultType]::ParameterName, 'Leave out the closing summary of protection and routing changes')
+            [CompletionResult]::new('--no-ignore', '--no-ignore', [CompletionResultType]::ParameterName, 'Do not honour .gitignore/.ignore files, and read hidden files')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -326,6 +348,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         'opensergo;help' {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate OpenSergo YAML against the embedded schemas')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Find conflicts and broken references across a rule set')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two rule sets by meaning: objects by identity, not by file or line')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert between OpenSergo CRD YAML and protobuf messages')
             [CompletionResult]::new('proto', 'proto', [CompletionResultType]::ParameterValue, 'Work with the OpenSergo .proto definitions')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Work with the JSON Schemas: list kinds, export them, convert CRDs')
@@ -340,6 +363,9 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             break
         }
         'opensergo;help;lint' {
+            break
+        }
+        'opensergo;help;diff' {
             break
         }
         'opensergo;help;convert' {

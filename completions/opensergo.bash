@@ -25,6 +25,9 @@ _opensergo() {
             opensergo,convert)
                 cmd="opensergo__subcmd__convert"
                 ;;
+            opensergo,diff)
+                cmd="opensergo__subcmd__diff"
+                ;;
             opensergo,explain)
                 cmd="opensergo__subcmd__explain"
                 ;;
@@ -72,6 +75,9 @@ _opensergo() {
                 ;;
             opensergo__subcmd__help,convert)
                 cmd="opensergo__subcmd__help__subcmd__convert"
+                ;;
+            opensergo__subcmd__help,diff)
+                cmd="opensergo__subcmd__help__subcmd__diff"
                 ;;
             opensergo__subcmd__help,explain)
                 cmd="opensergo__subcmd__help__subcmd__explain"
@@ -164,7 +170,7 @@ _opensergo() {
 
     case "${cmd}" in
         opensergo)
-            opts="-h -V --color --config --no-config --help --version validate lint convert proto schema config explain completions man help"
+            opts="-h -V --color --config --no-config --help --version validate lint diff convert proto schema config explain completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -407,6 +413,48 @@ _opensergo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opensergo__subcmd__diff)
+            opts="-f -h -V --format --exit-code --raw --ignore-order --key --lint --no-summary --exclude --no-ignore --max-file-size --color --config --no-config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human json brief github" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "human json brief github" -- "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opensergo__subcmd__explain)
             opts="-h -V --list --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -430,7 +478,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__help)
-            opts="validate lint convert proto schema config explain completions man help"
+            opts="validate lint diff convert proto schema config explain completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -500,6 +548,20 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__help__subcmd__convert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__help__subcmd__diff)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -27,6 +27,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --version 'Print version'
             cand validate 'Validate OpenSergo YAML against the embedded schemas'
             cand lint 'Find conflicts and broken references across a rule set'
+            cand diff 'Compare two rule sets by meaning: objects by identity, not by file or line'
             cand convert 'Convert between OpenSergo CRD YAML and protobuf messages'
             cand proto 'Work with the OpenSergo .proto definitions'
             cand schema 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
@@ -79,6 +80,26 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --quiet 'Print findings only: no summary line'
             cand --summary 'Add a count of findings per code after the summary line'
             cand --list-rules 'Print the table of lint rules and exit'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opensergo;diff'= {
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand --key 'Pair items of the list at PATH by FIELD (repeatable; `a,b` for several fields), e.g. `--key spec.rules=name`'
+            cand --exclude 'Skip paths matching this glob (repeatable), on both sides'
+            cand --max-file-size 'Refuse files larger than this many bytes'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --exit-code 'Exit 1 when the sides differ (0 when equal, 2 on errors)'
+            cand --raw 'Compare spellings, not meanings: `1m` vs `60s`, `"10"` vs `10`'
+            cand --ignore-order 'Do not report moved list items, except where order is meaning (TrafficRouter http routes: the first match wins)'
+            cand --lint 'Also lint both sides and show the findings the change introduces and removes (with the project''s lint configuration)'
+            cand --no-summary 'Leave out the closing summary of protection and routing changes'
+            cand --no-ignore 'Do not honour .gitignore/.ignore files, and read hidden files'
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -293,6 +314,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;help'= {
             cand validate 'Validate OpenSergo YAML against the embedded schemas'
             cand lint 'Find conflicts and broken references across a rule set'
+            cand diff 'Compare two rule sets by meaning: objects by identity, not by file or line'
             cand convert 'Convert between OpenSergo CRD YAML and protobuf messages'
             cand proto 'Work with the OpenSergo .proto definitions'
             cand schema 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
@@ -305,6 +327,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;help;validate'= {
         }
         &'opensergo;help;lint'= {
+        }
+        &'opensergo;help;diff'= {
         }
         &'opensergo;help;convert'= {
         }
