@@ -39,9 +39,9 @@ use crate::kinds::KindInfo;
 /// Codes of `convert` findings.
 pub mod codes {
     crate::define_codes! {
-                                                                CONVERT_CODES:
-                                                                UNREPRESENTABLE = "OS7001" "unrepresentable-value" Error "A value the other side cannot represent (an enum value with no counterpart, a fractional percent, a number out of range, a malformed duration)."
-                                                                    r#"## What it does
+        CONVERT_CODES:
+        UNREPRESENTABLE = "OS7001" "unrepresentable-value" Error "A value the other side cannot represent (an enum value with no counterpart, a fractional percent, a number out of range, a malformed duration)."
+            r#"## What it does
 Reports a value that has no exact form on the other side of the conversion: an enum value with no counterpart, a fraction where the message holds a whole number, a number out of the field's range, a malformed duration.
 
 ## Why is this bad
@@ -56,8 +56,8 @@ spec:
 
 ## How to fix
 Write a value the message can carry (here `13%` or `12%`), or keep the rule in YAML form."#;
-                                                                DROPPED_FIELD = "OS7002" "dropped-field" Warning "A field with no counterpart on the other side; it is left out of the output."
-                                                                    r#"## What it does
+        DROPPED_FIELD = "OS7002" "dropped-field" Warning "A field with no counterpart on the other side; it is left out of the output."
+            r#"## What it does
 Reports a field that the target form has no place for (a CRD field the proto message lacks, or an unknown field in a decoded message). The field is left out and the run goes on.
 
 ## Why is this bad
@@ -72,8 +72,8 @@ spec:
 
 ## How to fix
 Move the setting to a field the message has, or accept that the output does not carry it."#;
-                                                                MISSING_FIELD = "OS7003" "missing-field" Warning "A field the CRD requires is absent; the proto field keeps its default value."
-                                                                    r#"## What it does
+        MISSING_FIELD = "OS7003" "missing-field" Warning "A field the CRD requires is absent; the proto field keeps its default value."
+            r#"## What it does
 Reports a field the CRD requires that the input does not set; the message field keeps its proto3 default (0, empty, the first enum value).
 
 ## Why is this bad
@@ -88,8 +88,8 @@ spec:
 
 ## How to fix
 Set the field; `opensergo validate` reports the same document with its schema finding."#;
-                                                                NOT_CONVERTIBLE = "OS7004" "not-convertible" Warning "A document that has no protobuf message (not an OpenSergo object, or a kind without a proto); it is skipped."
-                                                                    r#"## What it does
+        NOT_CONVERTIBLE = "OS7004" "not-convertible" Warning "A document that has no protobuf message (not an OpenSergo object, or a kind without a proto); it is skipped."
+            r#"## What it does
 Reports a document that convert skips: not an OpenSergo object, or an OpenSergo kind that has no protobuf message.
 
 ## Why is this bad
@@ -103,8 +103,8 @@ kind: Deployment
 
 ## How to fix
 Nothing, when the document is not meant to be converted; otherwise give `--type` for a message of your own."#;
-                                                                BAD_MESSAGE = "OS7005" "bad-message" Error "Input bytes or text that do not decode as the expected message (truncated, garbage, wrong --kind)."
-                                                                    r#"## What it does
+        BAD_MESSAGE = "OS7005" "bad-message" Error "Input bytes or text that do not decode as the expected message (truncated, garbage, wrong --kind)."
+            r#"## What it does
 Reports input that does not decode as the message convert expects: truncated or corrupt binary, JSON or text format that does not fit the message, or a `--kind` that does not match the data.
 
 ## Why is this bad
@@ -117,8 +117,8 @@ $ head -c 10 rules.binpb | opensergo convert --from binpb --kind RateLimitStrate
 
 ## How to fix
 Check the input's format and `--kind`/`--type`; for control-plane captures use `--envelope`."#;
-                                                                GENERATED_NAME = "OS7006" "generated-name" Warning "The message carries no object name; a name was made up for the CRD."
-                                                                    r#"## What it does
+        GENERATED_NAME = "OS7006" "generated-name" Warning "The message carries no object name; a name was made up for the CRD."
+            r#"## What it does
 Reports an object whose message does not carry its name (the fault-tolerance strategies carry none), so the CRD written back gets a generated `metadata.name`.
 
 ## Why is this bad
@@ -131,9 +131,8 @@ $ opensergo convert --from binpb --kind RateLimitStrategy limit.binpb
 
 ## How to fix
 Rename the generated object, or convert from the envelope, which carries names."#;
-
-                                                                CONTROL_PLANE_DIFFERENCE = "OS7007" "control-plane-difference" Warning "With --as-control-plane: a place where today's control plane sends something other than the correct mapping."
-                                                                    r#"## What it does
+        CONTROL_PLANE_DIFFERENCE = "OS7007" "control-plane-difference" Warning "With --as-control-plane: a place where today's control plane sends something other than the correct mapping."
+            r#"## What it does
 With `convert --as-control-plane`, reports each place where the message written (what today's opensergo-control-plane pushes) differs from the correct mapping: durations such as `30s` sent as 300 ms, enums and time units left UNKNOWN, the OR-ed `match[]` entries of a TrafficRouter AND-ed into one envoy route, query-parameter matchers without their names, match fields left out.
 
 ## Why is this bad
@@ -150,7 +149,8 @@ spec:
 ```
 
 ## How to fix
-Nothing in the rule can fix the control plane. Write rules that avoid the affected forms (milliseconds for durations; one match entry per http route), or run a control plane with the mapping fixed; `opensergo lint --select OS6005` (control-plane-ignored-field) points at the TrafficRouter fields it drops."#;    }
+Nothing in the rule can fix the control plane. Write rules that avoid the affected forms (milliseconds for durations; one match entry per http route), or run a control plane with the mapping fixed; `opensergo lint --select OS6005` (control-plane-ignored-field) points at the TrafficRouter fields it drops."#;
+    }
 }
 
 /// Message encodings (and CRD/plain YAML).
