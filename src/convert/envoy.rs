@@ -13,7 +13,10 @@
 //!
 //! [`Flavour::ControlPlane`] reproduces opensergo-control-plane's
 //! `BuildRouteConfiguration` (pkg/controller/traffic_router_transform.go),
-//! its bugs included, with a finding wherever that differs.
+//! its bugs included, with a finding wherever that differs. One thing it
+//! cannot reproduce: Go iterates a match's header map in random order, so
+//! the control plane's header order changes from push to push; here it is
+//! sorted by name.
 //!
 //! Both directions go through the proto3 JSON form of the messages: the
 //! shapes are easiest to read and write as JSON, and deserializing the
