@@ -50,9 +50,14 @@ pub const CONVERT_EXAMPLES: &str = concat!("Examples:
   opensergo convert rules.yaml --to json
   # what the control plane would push: one SubscribeResponse per (namespace, app, kind)
   opensergo convert rules.yaml --to binpb --envelope --out-dir pushes/
+  # TrafficRouter as SDKs receive it (an envoy RouteConfiguration), and what today's
+  # control plane sends instead, with a warning wherever that differs
+  opensergo convert router.yaml --envoy --to txtpb
+  opensergo convert rules.yaml --as-control-plane --envelope --to json
   # protobuf -> CRD YAML
   opensergo convert limit.binpb --from binpb --kind RateLimitStrategy --to yaml
   opensergo convert push.binpb --from binpb --envelope --to yaml
+  opensergo convert routes.binpb --from binpb --envoy --to yaml
   # any message, by full name (--descriptor-set for your own protos)
   opensergo convert resp.binpb --from binpb --type io.opensergo.proto.transport.v1.SubscribeResponse --to txtpb
 

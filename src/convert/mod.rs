@@ -38,7 +38,6 @@ use crate::kinds::KindInfo;
 
 /// Codes of `convert` findings.
 pub mod codes {
-    #[rustfmt::skip] // rustfmt re-indents this table on every run
     crate::define_codes! {
         CONVERT_CODES:
         UNREPRESENTABLE = "OS7001" "unrepresentable-value" Error "A value the other side cannot represent (an enum value with no counterpart, a fractional percent, a number out of range, a malformed duration)."
@@ -132,7 +131,6 @@ $ opensergo convert --from binpb --kind RateLimitStrategy limit.binpb
 
 ## How to fix
 Rename the generated object, or convert from the envelope, which carries names."#;
-
         CONTROL_PLANE_DIFFERENCE = "OS7007" "control-plane-difference" Warning "With --as-control-plane: a place where today's control plane sends something other than the correct mapping."
             r#"## What it does
 With `convert --as-control-plane`, reports each place where the message written (what today's opensergo-control-plane pushes) differs from the correct mapping: durations such as `30s` sent as 300 ms, enums and time units left UNKNOWN, the OR-ed `match[]` entries of a TrafficRouter AND-ed into one envoy route, query-parameter matchers without their names, match fields left out.
@@ -151,7 +149,8 @@ spec:
 ```
 
 ## How to fix
-Nothing in the rule can fix the control plane. Write rules that avoid the affected forms (milliseconds for durations; one match entry per http route), or run a control plane with the mapping fixed; `opensergo lint --select OS6005` (control-plane-ignored-field) points at the TrafficRouter fields it drops."#;    }
+Nothing in the rule can fix the control plane. Write rules that avoid the affected forms (milliseconds for durations; one match entry per http route), or run a control plane with the mapping fixed; `opensergo lint --select OS6005` (control-plane-ignored-field) points at the TrafficRouter fields it drops."#;
+    }
 }
 
 /// Message encodings (and CRD/plain YAML).
