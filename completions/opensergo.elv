@@ -27,6 +27,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --version 'Print version'
             cand validate 'Validate OpenSergo YAML against the embedded schemas'
             cand lint 'Find conflicts and broken references across a rule set'
+            cand diff 'Compare two rule sets by meaning: objects by identity, not by file or line'
             cand convert 'Convert between OpenSergo CRD YAML and protobuf messages'
             cand proto 'Work with .proto files: export the OpenSergo ones, build a workspace'
             cand gen 'Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template'
@@ -86,6 +87,26 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opensergo;diff'= {
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand --key 'Pair items of the list at PATH by FIELD (repeatable; `a,b` for several fields), e.g. `--key spec.rules=name`'
+            cand --exclude 'Skip paths matching this glob (repeatable), on both sides'
+            cand --max-file-size 'Refuse files larger than this many bytes'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --exit-code 'Exit 1 when the sides differ (0 when equal, 2 on errors)'
+            cand --raw 'Compare spellings, not meanings: `1m` vs `60s`, `"10"` vs `10`'
+            cand --ignore-order 'Do not report moved list items, except where order is meaning (TrafficRouter http routes: the first match wins)'
+            cand --lint 'Also lint both sides and show the findings the change introduces and removes (with the project''s lint configuration)'
+            cand --no-summary 'Leave out the closing summary of protection and routing changes'
+            cand --no-ignore 'Do not honour .gitignore/.ignore files, and read hidden files'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opensergo;convert'= {
             cand --to 'Output format (yaml: CRD YAML when reading messages of a kind)'
             cand --from 'Input format. Without it the inputs are CRD YAML'
@@ -104,6 +125,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
             cand --envelope 'CRD -> proto: wrap objects in the control plane''s SubscribeResponse, one per (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages'
+            cand --envoy 'TrafficRouter as the envoy RouteConfiguration SDKs receive (what --envelope packs) instead of its spec message; with --from, the input is RouteConfiguration messages'
+            cand --as-control-plane 'CRD -> proto: write what today''s control plane sends, its bugs included (`30s` as 300 ms, enums left UNKNOWN, AND-ed matches), with a warning (OS7007) wherever that differs from the correct mapping'
             cand --delimited 'binpb: write a length-delimited stream even for one message; with --from, read one'
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'
@@ -329,6 +352,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;help'= {
             cand validate 'Validate OpenSergo YAML against the embedded schemas'
             cand lint 'Find conflicts and broken references across a rule set'
+            cand diff 'Compare two rule sets by meaning: objects by identity, not by file or line'
             cand convert 'Convert between OpenSergo CRD YAML and protobuf messages'
             cand proto 'Work with .proto files: export the OpenSergo ones, build a workspace'
             cand gen 'Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template'
@@ -342,6 +366,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;help;validate'= {
         }
         &'opensergo;help;lint'= {
+        }
+        &'opensergo;help;diff'= {
         }
         &'opensergo;help;convert'= {
         }

@@ -82,6 +82,35 @@ module completions {
     ...paths: string          # Files or directories to check (`-` reads stdin). Directories are walked for *.yaml, *.yml and *.json, honouring .gitignore
   ]
 
+  def "nu-complete opensergo diff format" [] {
+    [ "human" "json" "brief" "github" ]
+  }
+
+  def "nu-complete opensergo diff color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Compare two rule sets by meaning: objects by identity, not by file or line
+  export extern "opensergo diff" [
+    --format(-f): string@"nu-complete opensergo diff format" # Output format
+    --exit-code               # Exit 1 when the sides differ (0 when equal, 2 on errors)
+    --raw                     # Compare spellings, not meanings: `1m` vs `60s`, `"10"` vs `10`
+    --ignore-order            # Do not report moved list items, except where order is meaning (TrafficRouter http routes: the first match wins)
+    --key: string             # Pair items of the list at PATH by FIELD (repeatable; `a,b` for several fields), e.g. `--key spec.rules=name`
+    --lint                    # Also lint both sides and show the findings the change introduces and removes (with the project's lint configuration)
+    --no-summary              # Leave out the closing summary of protection and routing changes
+    --exclude: string         # Skip paths matching this glob (repeatable), on both sides
+    --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
+    --max-file-size: string   # Refuse files larger than this many bytes
+    --color: string@"nu-complete opensergo diff color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    old: string               # The old side: a file, a directory, `-` (stdin) or REV:PATH. Alone, a revision compared with the working tree (like `git diff REV`)
+    new?: string              # The new side: a file, a directory, `-` (stdin) or REV:PATH
+  ]
+
   def "nu-complete opensergo convert to" [] {
     [ "binpb" "json" "txtpb" "yaml" ]
   }
@@ -101,6 +130,8 @@ module completions {
     --output(-o): path        # Write to this file instead of stdout
     --out-dir: path           # Write one file per message (per object with --to yaml) into this directory
     --envelope                # CRD -> proto: wrap objects in the control plane's SubscribeResponse, one per (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages
+    --envoy                   # TrafficRouter as the envoy RouteConfiguration SDKs receive (what --envelope packs) instead of its spec message; with --from, the input is RouteConfiguration messages
+    --as-control-plane        # CRD -> proto: write what today's control plane sends, its bugs included (`30s` as 300 ms, enums left UNKNOWN, AND-ed matches), with a warning (OS7007) wherever that differs from the correct mapping
     --data-version: string    # DataWithVersion.version of the envelopes written
     --delimited               # binpb: write a length-delimited stream even for one message; with --from, read one
     --kind: string            # With --from: the OpenSergo kind of the messages (RateLimitStrategy, or fault-tolerance.opensergo.io/v1alpha1/RateLimitStrategy), or SubscribeResponse / DataWithVersion for envelopes
@@ -441,6 +472,10 @@ module completions {
 
   # Find conflicts and broken references across a rule set
   export extern "opensergo help lint" [
+  ]
+
+  # Compare two rule sets by meaning: objects by identity, not by file or line
+  export extern "opensergo help diff" [
   ]
 
   # Convert between OpenSergo CRD YAML and protobuf messages

@@ -10,6 +10,7 @@ pub mod commands;
 pub mod config;
 pub mod convert;
 pub mod diagnostic;
+pub mod diff;
 pub mod document;
 pub mod duration;
 pub mod engine;

@@ -27,7 +27,9 @@ pub struct WalkOptions<'a> {
     pub respect_ignore: bool,
 }
 
-fn exclude_set(patterns: &[String]) -> Result<GlobSet, String> {
+/// The `--exclude` globs as one set (also matched against paths read from
+/// git trees by `diff`).
+pub fn exclude_set(patterns: &[String]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for p in patterns {
         let glob = Glob::new(p).map_err(|e| format!("invalid --exclude glob `{p}`: {e}"))?;
@@ -42,7 +44,8 @@ fn exclude_set(patterns: &[String]) -> Result<GlobSet, String> {
     builder.build().map_err(|e| e.to_string())
 }
 
-fn excluded(set: &GlobSet, path: &Path) -> bool {
+/// Whether an `--exclude` glob matches the path or its file name.
+pub fn excluded(set: &GlobSet, path: &Path) -> bool {
     let rel = path.strip_prefix("./").unwrap_or(path);
     set.is_match(rel) || path.file_name().is_some_and(|n| set.is_match(n))
 }
@@ -89,12 +92,7 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
                 }
             };
             let p = entry.path();
-            if entry.file_type().is_some_and(|t| t.is_file())
-                && !is_project_config(p)
-                && p.extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-            {
+            if entry.file_type().is_some_and(|t| t.is_file()) && is_rule_file_name(p) {
                 found.push(p.to_path_buf());
             }
         }
@@ -104,11 +102,18 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
     Ok(walked)
 }
 
-/// The project's own opensergo.yaml is configuration, not a rule file.
-fn is_project_config(path: &Path) -> bool {
-    path.file_name()
+/// Whether a directory walk picks this file up: a YAML or JSON extension,
+/// and not the project's own opensergo.yaml (configuration, not rules).
+pub fn is_rule_file_name(path: &Path) -> bool {
+    let project_config = path
+        .file_name()
         .and_then(|n| n.to_str())
-        .is_some_and(|n| crate::config::FILE_NAMES.contains(&n))
+        .is_some_and(|n| crate::config::FILE_NAMES.contains(&n));
+    !project_config
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 fn walk_error_message(err: &ignore::Error) -> String {

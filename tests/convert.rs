@@ -14,7 +14,7 @@ use assert_cmd::Command;
 use serde_json::Value as Json;
 
 mod common;
-use common::root;
+use common::{flat, root, yaml_docs};
 
 fn golden(name: &str) -> PathBuf {
     root().join("testdata/convert/golden").join(name)
@@ -30,15 +30,6 @@ struct Run {
     code: i32,
     stdout: Vec<u8>,
     stderr: String,
-}
-
-/// stderr with miette's line wrapping undone, for substring checks.
-fn flat(stderr: &str) -> String {
-    stderr
-        .replace('│', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Runs `opensergo convert ARGS` (or `opensergo proto ...`).
@@ -67,16 +58,6 @@ fn run_stdin(args: &[&str], input: &[u8]) -> Run {
         stdout: out.stdout,
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
-}
-
-/// Parses a YAML stream into JSON values (the project's own loader).
-fn yaml_docs(text: &str) -> Vec<Json> {
-    let (docs, err) = opensergo::yaml::load_stream(text);
-    assert!(err.is_none(), "{err:?}\n{text}");
-    docs.iter()
-        .filter(|d| !d.root.is_null())
-        .map(|d| d.root.to_json())
-        .collect()
 }
 
 /// (vector, message, kind flags for decoding, CRD -> proto flags)
@@ -213,22 +194,9 @@ fn json_and_text_format_round_trip_to_the_same_bytes() {
     }
 }
 
-/// protoc on PATH with the well-known types next to it, or `None` with a
-/// note; under CI its absence fails the test (.ci/run installs
-/// protobuf-compiler).
+/// protoc and the include directory of its well-known types.
 fn protoc() -> Option<(PathBuf, PathBuf)> {
-    if !common::available("protoc") {
-        return None;
-    }
-    let include = ["/usr/include", "/usr/local/include"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.join("google/protobuf/any.proto").exists());
-    assert!(
-        include.is_some() || !common::in_ci(),
-        "protoc is installed but google/protobuf/*.proto are not (CI installs protobuf-compiler)"
-    );
-    Some((PathBuf::from("protoc"), include?))
+    common::protoc().map(|include| (PathBuf::from("protoc"), include))
 }
 
 const PROTOS: &[&str] = &[

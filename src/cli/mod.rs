@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::commands::config::ConfigCommand;
 use crate::commands::convert::ConvertArgs;
+use crate::commands::diff::DiffArgs;
 use crate::commands::generate::GenArgs;
 use crate::commands::lint::LintArgs;
 use crate::commands::proto::ProtoCommand;
@@ -60,6 +61,8 @@ pub enum Command {
     /// Find conflicts and broken references across a rule set.
     #[command(after_help = EXIT_CODES)]
     Lint(LintArgs),
+    /// Compare two rule sets by meaning: objects by identity, not by file or line.
+    Diff(DiffArgs),
     /// Convert between OpenSergo CRD YAML and protobuf messages.
     Convert(ConvertArgs),
     /// Work with .proto files: export the OpenSergo ones, build a workspace.
@@ -108,7 +111,10 @@ pub fn run(cli: Cli) -> ExitStatus {
     // broken opensergo.yaml never blocks `config init`, completions or help.
     let uses_config = matches!(
         cli.command,
-        Command::Validate(_) | Command::Lint(_) | Command::Config(ConfigCommand::Show)
+        Command::Validate(_)
+            | Command::Lint(_)
+            | Command::Diff(_)
+            | Command::Config(ConfigCommand::Show)
     );
     let config = if cli.no_config || !uses_config {
         Ok(config::Config::default())
@@ -127,6 +133,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Validate(args) => commands::validate::run(args, &config, color),
         Command::Config(command) => commands::config::run(command, &config),
         Command::Lint(args) => commands::lint::run(args, &config, color),
+        Command::Diff(args) => commands::diff::run(args, &config, color, cli.color),
         Command::Convert(args) => commands::convert::run(args, cli.color),
         Command::Proto(command) => commands::proto::run(command, cli.color),
         Command::Gen(args) => commands::generate::run(args, cli.color),

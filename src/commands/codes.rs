@@ -28,6 +28,10 @@ pub fn groups() -> Vec<Group> {
             codes: crate::convert::codes::CONVERT_CODES.iter().collect(),
         },
         Group {
+            command: "diff",
+            codes: crate::diff::codes::DIFF_CODES.iter().collect(),
+        },
+        Group {
             command: "proto build, gen",
             codes: crate::proto::PROTO_CODES.iter().collect(),
         },

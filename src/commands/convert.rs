@@ -50,9 +50,14 @@ pub const CONVERT_EXAMPLES: &str = concat!("Examples:
   opensergo convert rules.yaml --to json
   # what the control plane would push: one SubscribeResponse per (namespace, app, kind)
   opensergo convert rules.yaml --to binpb --envelope --out-dir pushes/
+  # TrafficRouter as SDKs receive it (an envoy RouteConfiguration), and what today's
+  # control plane sends instead, with a warning wherever that differs
+  opensergo convert router.yaml --envoy --to txtpb
+  opensergo convert rules.yaml --as-control-plane --envelope --to json
   # protobuf -> CRD YAML
   opensergo convert limit.binpb --from binpb --kind RateLimitStrategy --to yaml
   opensergo convert push.binpb --from binpb --envelope --to yaml
+  opensergo convert routes.binpb --from binpb --envoy --to yaml
   # any message, by full name (--descriptor-set for your own protos)
   opensergo convert resp.binpb --from binpb --type io.opensergo.proto.transport.v1.SubscribeResponse --to txtpb
 
@@ -93,6 +98,18 @@ pub struct ConvertArgs {
     /// (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages.
     #[arg(long)]
     pub envelope: bool,
+
+    /// TrafficRouter as the envoy RouteConfiguration SDKs receive (what --envelope
+    /// packs) instead of its spec message; with --from, the input is RouteConfiguration
+    /// messages.
+    #[arg(long, conflicts_with_all = ["kind", "type_name"])]
+    pub envoy: bool,
+
+    /// CRD -> proto: write what today's control plane sends, its bugs included
+    /// (`30s` as 300 ms, enums left UNKNOWN, AND-ed matches), with a warning (OS7007)
+    /// wherever that differs from the correct mapping.
+    #[arg(long, conflicts_with_all = ["from", "type_name"])]
+    pub as_control_plane: bool,
 
     /// DataWithVersion.version of the envelopes written.
     #[arg(long, value_name = "N", default_value_t = 1, requires = "envelope")]
@@ -330,6 +347,17 @@ fn reject_for_crd_input(args: &ConvertArgs) -> Result<(), String> {
 
 // ------------------------------------------------------------ CRD -> proto
 
+/// The message each object becomes: envelopes carry what SDKs decode.
+fn rendering(args: &ConvertArgs) -> convert::Rendering {
+    if args.as_control_plane {
+        convert::Rendering::ControlPlane
+    } else if args.envoy || args.envelope {
+        convert::Rendering::Sdk
+    } else {
+        convert::Rendering::Spec
+    }
+}
+
 fn from_crd(args: &ConvertArgs) -> Result<Produced, String> {
     reject_for_crd_input(args)?;
     let walked = walk::collect(
@@ -348,7 +376,7 @@ fn from_crd(args: &ConvertArgs) -> Result<Produced, String> {
         let loaded = document::load_source(input, args.max_file_size);
         outcome.diagnostics.extend(loaded.errors);
         for doc in &loaded.documents {
-            let converted = convert::document_to_object(doc);
+            let converted = convert::render_document(doc, rendering(args));
             outcome.diagnostics.extend(converted.diagnostics);
             let Some(object) = converted.object else {
                 continue;
@@ -474,6 +502,19 @@ enum Target {
 }
 
 fn target(args: &ConvertArgs) -> Result<Target, String> {
+    if args.envoy {
+        if args.envelope {
+            return Err(
+                "--envelope reads SubscribeResponse messages, which name their kind; drop --envoy"
+                    .into(),
+            );
+        }
+        let router = kinds::by_kind_name("TrafficRouter")
+            .ok_or("TrafficRouter is missing from the kind registry")?;
+        let desc =
+            descriptors::find_message(descriptors::pool(), convert::envoy::ROUTE_CONFIGURATION)?;
+        return Ok(Target::Kind(router, desc));
+    }
     let kind = match (&args.kind, args.envelope) {
         (Some(_), true) => {
             return Err(

@@ -6,6 +6,7 @@
 pub mod codes;
 pub mod config;
 pub mod convert;
+pub mod diff;
 pub mod explain;
 pub mod generate;
 pub mod lint;

@@ -759,6 +759,9 @@ pub fn object_to_crd(object: &ObjectMessage) -> (Option<Json>, Vec<Diagnostic>) 
         );
         return (None, w.diagnostics);
     };
+    if super::envoy::is_route_configuration(&object.message) {
+        return route_configuration_to_crd(object);
+    }
     let unknown = unknown_field_paths(&object.message, "");
     if !unknown.is_empty() {
         w.error(
@@ -784,10 +787,53 @@ pub fn object_to_crd(object: &ObjectMessage) -> (Option<Json>, Vec<Diagnostic>) 
     if super::has_errors(&w.diagnostics) {
         return (None, w.diagnostics);
     }
+    (
+        Some(crd_document(
+            info,
+            object,
+            object.namespace.as_deref(),
+            spec,
+        )),
+        w.diagnostics,
+    )
+}
+
+/// A TrafficRouter read back from the envoy RouteConfiguration SDKs
+/// receive; the namespace comes from the domains when the object has none.
+fn route_configuration_to_crd(object: &ObjectMessage) -> (Option<Json>, Vec<Diagnostic>) {
+    let recovered = match super::envoy::from_route_configuration(
+        &object.message,
+        object.namespace.as_deref(),
+    ) {
+        Ok(r) => r,
+        Err(e) => return (None, vec![Diagnostic::new(codes::BAD_MESSAGE, e)]),
+    };
+    let diagnostics = recovered
+        .findings
+        .into_iter()
+        .map(|f| Diagnostic::new(f.code, f.message).with_path(f.path))
+        .collect();
+    let namespace = object
+        .namespace
+        .as_deref()
+        .or(recovered.namespace.as_deref());
+    let spec = protojson::message_to_json(&recovered.spec, Style::Yaml).0;
+    (
+        Some(crd_document(object.kind, object, namespace, spec)),
+        diagnostics,
+    )
+}
+
+fn crd_document(
+    info: &KindInfo,
+    object: &ObjectMessage,
+    namespace: Option<&str>,
+    spec: Json,
+) -> Json {
     let mut metadata = JsonMap::new();
     metadata.insert("name".into(), Json::String(object.name.clone()));
-    if let Some(ns) = &object.namespace {
-        metadata.insert("namespace".into(), Json::String(ns.clone()));
+    if let Some(ns) = namespace {
+        metadata.insert("namespace".into(), Json::String(ns.to_string()));
     }
     if let Some(app) = &object.app {
         let mut labels = JsonMap::new();
@@ -799,7 +845,7 @@ pub fn object_to_crd(object: &ObjectMessage) -> (Option<Json>, Vec<Diagnostic>) 
     doc.insert("kind".into(), Json::String(info.kind.to_string()));
     doc.insert("metadata".into(), Json::Object(metadata));
     doc.insert("spec".into(), spec);
-    (Some(Json::Object(doc)), w.diagnostics)
+    Json::Object(doc)
 }
 
 /// Paths of unknown fields anywhere in a message (`#7`, `slow_condition.#3`).

@@ -9,7 +9,10 @@
 //!   policy.opensergo.io kinds, whose spec *is* the message in JSON form, and
 //!   `--type`).
 //! * [`wire`], [`text`]: deterministic binary and text encodings.
+//! * [`control_plane`]: `--as-control-plane` for the fault-tolerance kinds.
 //! * [`envelope`]: the control plane's `SubscribeResponse` wrapping.
+//! * [`envoy`]: TrafficRouter as the envoy `RouteConfiguration` SDKs
+//!   receive, both ways.
 //! * [`yaml_out`]: a small YAML emitter for JSON-like values.
 //!
 //! Errors (a value the other side cannot represent, bad bytes) stop the run
@@ -18,8 +21,10 @@
 //! without one or the other.
 
 pub mod canonical;
+pub mod control_plane;
 pub mod descriptors;
 pub mod envelope;
+pub mod envoy;
 pub mod mapping;
 pub mod protojson;
 pub mod text;
@@ -126,6 +131,25 @@ $ opensergo convert --from binpb --kind RateLimitStrategy limit.binpb
 
 ## How to fix
 Rename the generated object, or convert from the envelope, which carries names."#;
+        CONTROL_PLANE_DIFFERENCE = "OS7007" "control-plane-difference" Warning "With --as-control-plane: a place where today's control plane sends something other than the correct mapping."
+            r#"## What it does
+With `convert --as-control-plane`, reports each place where the message written (what today's opensergo-control-plane pushes) differs from the correct mapping: durations such as `30s` sent as 300 ms, enums and time units left UNKNOWN, the OR-ed `match[]` entries of a TrafficRouter AND-ed into one envoy route, query-parameter matchers without their names, match fields left out.
+
+## Why is this bad
+SDKs receive exactly these messages: a rule behaves differently from what its YAML says (a 30 s window lasts 0.3 s, Sentinel's Java SDK throws away a CircuitBreakerStrategy with an UNKNOWN time unit, a route that should match either header matches only when both are present).
+
+## Example
+```console
+$ opensergo convert --as-control-plane --envelope --to json router.yaml
+```
+```yaml
+kind: ThrottlingStrategy
+spec:
+  minIntervalOfRequests: 30s   # the control plane sends 300 (milliseconds)
+```
+
+## How to fix
+Nothing in the rule can fix the control plane. Write rules that avoid the affected forms (milliseconds for durations; one match entry per http route), or run a control plane with the mapping fixed; `opensergo lint --select OS6005` (control-plane-ignored-field) points at the TrafficRouter fields it drops."#;
     }
 }
 
@@ -181,9 +205,79 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
         .any(|d| d.severity == crate::codes::Severity::Error)
 }
 
+/// Which message an object becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rendering {
+    /// The kind's own message (for TrafficRouter its spec message).
+    Spec,
+    /// What SDKs decode: TrafficRouter as an envoy RouteConfiguration.
+    Sdk,
+    /// What today's control plane sends, its bugs included.
+    ControlPlane,
+}
+
 /// Converts one CRD document into its message (see [`mapping`]).
 pub fn document_to_object(doc: &crate::document::Document) -> Converted {
     mapping::document_to_object(doc)
+}
+
+/// Converts one CRD document into the message `rendering` asks for.
+pub fn render_document(doc: &crate::document::Document, rendering: Rendering) -> Converted {
+    let mut converted = mapping::document_to_object(doc);
+    let Some(object) = converted.object.as_mut() else {
+        return converted;
+    };
+    let flavour = match rendering {
+        Rendering::Spec => return converted,
+        Rendering::Sdk => envoy::Flavour::Correct,
+        Rendering::ControlPlane => envoy::Flavour::ControlPlane,
+    };
+    if object.kind.kind != "TrafficRouter" {
+        if flavour == envoy::Flavour::ControlPlane {
+            match control_plane::render(doc, object.kind.kind, &mut object.message) {
+                Some(findings) => converted
+                    .diagnostics
+                    .extend(findings.into_iter().map(|f| finding_at(doc, f))),
+                None => {
+                    converted.diagnostics.push(doc.diagnostic(
+                        codes::CONTROL_PLANE_DIFFERENCE,
+                        format!(
+                            "the control plane does not watch {}: it pushes nothing for this object, so it is skipped",
+                            object.kind.kind
+                        ),
+                        doc.head_span(),
+                    ));
+                    converted.object = None;
+                }
+            }
+        }
+        return converted;
+    }
+    let namespace = object.namespace.as_deref().unwrap_or("default");
+    match envoy::to_route_configuration(&object.name, namespace, &object.message, flavour) {
+        Ok((message, findings)) => {
+            object.message = message;
+            converted
+                .diagnostics
+                .extend(findings.into_iter().map(|f| finding_at(doc, f)));
+        }
+        Err(e) => {
+            converted
+                .diagnostics
+                .push(doc.diagnostic(codes::UNREPRESENTABLE, e, doc.head_span()))
+        }
+    }
+    if has_errors(&converted.diagnostics) {
+        converted.object = None;
+    }
+    converted
+}
+
+/// A finding about a document path, at that path's position.
+fn finding_at(doc: &crate::document::Document, finding: envoy::Finding) -> Diagnostic {
+    let span = doc.span_of(finding.path.segments(), true);
+    doc.diagnostic(finding.code, finding.message, span)
+        .with_path(finding.path)
 }
 
 /// Rebuilds the CRD document (as a JSON value) of an object. Diagnostics

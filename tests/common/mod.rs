@@ -27,17 +27,25 @@ pub fn run_optional(cmd: &mut Command, input: Option<&[u8]>) -> Option<Output> {
 }
 
 fn try_run(cmd: &mut Command, input: Option<&[u8]>, timeout: Duration) -> std::io::Result<Output> {
-    if input.is_none() {
-        cmd.stdin(Stdio::null());
-    }
+    cmd.stdin(if input.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     let mut child = cmd
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .process_group(0)
         .spawn()?;
-    if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
-        stdin.write_all(input)?;
-    }
+    // Written from a thread, so a child that answers before it has read
+    // everything cannot fill its stdout pipe and stall both sides.
+    let writer = match (input, child.stdin.take()) {
+        (Some(input), Some(mut stdin)) => {
+            let input = input.to_vec();
+            Some(std::thread::spawn(move || stdin.write_all(&input)))
+        }
+        _ => None,
+    };
     let mut stdout = child.stdout.take().unwrap();
     let mut stderr = child.stderr.take().unwrap();
     let out = std::thread::spawn(move || {
@@ -69,6 +77,10 @@ fn try_run(cmd: &mut Command, input: Option<&[u8]>, timeout: Duration) -> std::i
         }
         std::thread::sleep(Duration::from_millis(20));
     };
+    if let Some(writer) = writer {
+        // A child may exit without reading all of its input: not an error here.
+        let _ = writer.join();
+    }
     Ok(Output {
         status,
         stdout: out.join().unwrap(),
@@ -244,4 +256,43 @@ pub fn check_rule_fixtures(
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     checked
+}
+
+/// The include directory of protoc's well-known types when protoc is on
+/// PATH, or `None` with a note; under CI a missing protoc or missing
+/// google/protobuf/*.proto fails the test (.ci/run installs
+/// protobuf-compiler).
+pub fn protoc() -> Option<PathBuf> {
+    if !available("protoc") {
+        return None;
+    }
+    let include = ["/usr/include", "/usr/local/include"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.join("google/protobuf/any.proto").exists());
+    assert!(
+        include.is_some() || !in_ci(),
+        "protoc is installed but google/protobuf/*.proto are not (CI installs protobuf-compiler)"
+    );
+    include
+}
+
+/// A YAML stream's non-empty documents as JSON values (the project's own
+/// loader).
+pub fn yaml_docs(text: &str) -> Vec<serde_json::Value> {
+    let (docs, err) = opensergo::yaml::load_stream(text);
+    assert!(err.is_none(), "{err:?}\n{text}");
+    docs.iter()
+        .filter(|d| !d.root.is_null())
+        .map(|d| d.root.to_json())
+        .collect()
+}
+
+/// stderr with miette's line wrapping undone, for substring checks.
+pub fn flat(stderr: &str) -> String {
+    stderr
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

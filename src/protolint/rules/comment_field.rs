@@ -8,36 +8,22 @@ pub const RULE: Rule = Rule::new(
         "comment-field",
         Severity::Error,
         "Every field has a leading comment.",
-        DOCS,
+        comment_docs!("field", "message Order {
+  string id = 1;   // no comment above the field
+}"),
     ),
     &["COMMENTS"],
     check,
 )
 .off_by_default();
 
-const DOCS: &str = r#"
-## What it does
-Checks that every field has a non-empty leading comment (a `buf:lint:ignore` line alone does not count).
-
-## Why is this bad
-Comments become the documentation of every generated stub; an undocumented element is guesswork for every SDK user.
-
-## Example
-```proto
-message Order {}   // no comment above
-```
-
-## How to fix
-Write a comment above the field.
-"#;
-
 fn check(set: &ProtoFiles, sink: &mut Sink) {
-    for (_, element) in set.fields() {
-        if !has_comment(element.file, &element.path) {
-            report(sink, element.file, &element.path, format!(
-                "Field {:?} should have a non-empty comment for documentation.",
-                element.descriptor.name()
-            ));
-        }
-    }
+    let elements = set.fields();
+    require_comments(
+        sink,
+        "Field",
+        elements
+            .iter()
+            .map(|(_, e)| (e.file, e.path.as_slice(), e.descriptor.name())),
+    );
 }

@@ -8,36 +8,20 @@ pub const RULE: Rule = Rule::new(
         "comment-service",
         Severity::Error,
         "Every service has a leading comment.",
-        DOCS,
+        comment_docs!("service", "service OrderService {}   // no comment above"),
     ),
     &["COMMENTS"],
     check,
 )
 .off_by_default();
 
-const DOCS: &str = r#"
-## What it does
-Checks that every service has a non-empty leading comment (a `buf:lint:ignore` line alone does not count).
-
-## Why is this bad
-Comments become the documentation of every generated stub; an undocumented element is guesswork for every SDK user.
-
-## Example
-```proto
-message Order {}   // no comment above
-```
-
-## How to fix
-Write a comment above the service.
-"#;
-
 fn check(set: &ProtoFiles, sink: &mut Sink) {
-    for element in set.services() {
-        if !has_comment(element.file, &element.path) {
-            report(sink, element.file, &element.path, format!(
-                "Service {:?} should have a non-empty comment for documentation.",
-                element.descriptor.name()
-            ));
-        }
-    }
+    let elements = set.services();
+    require_comments(
+        sink,
+        "Service",
+        elements
+            .iter()
+            .map(|e| (e.file, e.path.as_slice(), e.descriptor.name())),
+    );
 }

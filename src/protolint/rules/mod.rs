@@ -19,6 +19,37 @@ mod prelude {
     pub use crate::protolint::{ProtoFiles, Rule, names, path};
 }
 
+/// The docs of a COMMENT_* rule, for one kind of element.
+macro_rules! comment_docs {
+    ($element:literal, $example:literal) => {
+        concat!(
+            "\n## What it does\nChecks that every ", $element,
+            " has a non-empty leading comment (a `buf:lint:ignore` line alone does not count).\n\n",
+            "## Why is this bad\nComments become the documentation of every generated stub; an undocumented ",
+            $element, " is guesswork for every SDK user.\n\n## Example\n```proto\n", $example,
+            "\n```\n\n## How to fix\nWrite a comment above the ", $element, ".\n"
+        )
+    };
+}
+
+/// The docs of a PACKAGE_SAME_* rule, for one file option.
+macro_rules! same_option_docs {
+    ($option:literal) => {
+        concat!(
+            "\n## What it does\nChecks that the files of one package all give the file option `",
+            $option,
+            "` the same value (or all leave it unset).\n\n## Why is this bad\n",
+            "The option decides where and under which name the package's generated code lives; ",
+            "files of one package with different values split the package in that language.\n\n",
+            "## Example\n```proto\n// a.proto\npackage acme.v1;\noption ",
+            $option,
+            " = \"one\";\n// b.proto\npackage acme.v1;\noption ",
+            $option,
+            " = \"two\";\n```\n\n## How to fix\nGive every file of the package the same value.\n"
+        )
+    };
+}
+
 /// Declares each rule's module and lists its `RULE` in [`RULES`].
 macro_rules! rules {
     ($($module:ident,)*) => {
@@ -103,6 +134,25 @@ pub fn by_directory(set: &ProtoFiles) -> Vec<(&str, Vec<&ProtoFile>)> {
         directories.entry(file.directory()).or_default().push(file);
     }
     directories.into_iter().collect()
+}
+
+/// Reports every element (file, path, name) without a leading comment,
+/// as `"<Label> \"name\" should have a non-empty comment..."`.
+pub fn require_comments<'a>(
+    sink: &mut Sink,
+    label: &str,
+    elements: impl Iterator<Item = (&'a ProtoFile, &'a [i32], &'a str)>,
+) {
+    for (file, at, name) in elements {
+        if !has_comment(file, at) {
+            report(
+                sink,
+                file,
+                at,
+                format!("{label} {name:?} should have a non-empty comment for documentation."),
+            );
+        }
+    }
 }
 
 /// Whether an element has a leading comment other than `buf:lint:ignore`
