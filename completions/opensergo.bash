@@ -25,8 +25,14 @@ _opensergo() {
             opensergo,convert)
                 cmd="opensergo__subcmd__convert"
                 ;;
+            opensergo,diff)
+                cmd="opensergo__subcmd__diff"
+                ;;
             opensergo,explain)
                 cmd="opensergo__subcmd__explain"
+                ;;
+            opensergo,gen)
+                cmd="opensergo__subcmd__gen"
                 ;;
             opensergo,help)
                 cmd="opensergo__subcmd__help"
@@ -73,8 +79,14 @@ _opensergo() {
             opensergo__subcmd__help,convert)
                 cmd="opensergo__subcmd__help__subcmd__convert"
                 ;;
+            opensergo__subcmd__help,diff)
+                cmd="opensergo__subcmd__help__subcmd__diff"
+                ;;
             opensergo__subcmd__help,explain)
                 cmd="opensergo__subcmd__help__subcmd__explain"
+                ;;
+            opensergo__subcmd__help,gen)
+                cmd="opensergo__subcmd__help__subcmd__gen"
                 ;;
             opensergo__subcmd__help,help)
                 cmd="opensergo__subcmd__help__subcmd__help"
@@ -100,8 +112,14 @@ _opensergo() {
             opensergo__subcmd__help__subcmd__config,show)
                 cmd="opensergo__subcmd__help__subcmd__config__subcmd__show"
                 ;;
+            opensergo__subcmd__help__subcmd__proto,build)
+                cmd="opensergo__subcmd__help__subcmd__proto__subcmd__build"
+                ;;
             opensergo__subcmd__help__subcmd__proto,export)
                 cmd="opensergo__subcmd__help__subcmd__proto__subcmd__export"
+                ;;
+            opensergo__subcmd__help__subcmd__proto,lint)
+                cmd="opensergo__subcmd__help__subcmd__proto__subcmd__lint"
                 ;;
             opensergo__subcmd__help__subcmd__schema,export)
                 cmd="opensergo__subcmd__help__subcmd__schema__subcmd__export"
@@ -112,17 +130,29 @@ _opensergo() {
             opensergo__subcmd__help__subcmd__schema,list)
                 cmd="opensergo__subcmd__help__subcmd__schema__subcmd__list"
                 ;;
+            opensergo__subcmd__proto,build)
+                cmd="opensergo__subcmd__proto__subcmd__build"
+                ;;
             opensergo__subcmd__proto,export)
                 cmd="opensergo__subcmd__proto__subcmd__export"
                 ;;
             opensergo__subcmd__proto,help)
                 cmd="opensergo__subcmd__proto__subcmd__help"
                 ;;
+            opensergo__subcmd__proto,lint)
+                cmd="opensergo__subcmd__proto__subcmd__lint"
+                ;;
+            opensergo__subcmd__proto__subcmd__help,build)
+                cmd="opensergo__subcmd__proto__subcmd__help__subcmd__build"
+                ;;
             opensergo__subcmd__proto__subcmd__help,export)
                 cmd="opensergo__subcmd__proto__subcmd__help__subcmd__export"
                 ;;
             opensergo__subcmd__proto__subcmd__help,help)
                 cmd="opensergo__subcmd__proto__subcmd__help__subcmd__help"
+                ;;
+            opensergo__subcmd__proto__subcmd__help,lint)
+                cmd="opensergo__subcmd__proto__subcmd__help__subcmd__lint"
                 ;;
             opensergo__subcmd__schema,export)
                 cmd="opensergo__subcmd__schema__subcmd__export"
@@ -155,7 +185,7 @@ _opensergo() {
 
     case "${cmd}" in
         opensergo)
-            opts="-h -V --color --config --no-config --help --version validate lint convert proto schema config explain completions man help"
+            opts="-h -V --color --config --no-config --help --version validate lint diff convert proto gen schema config explain completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -321,7 +351,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__convert)
-            opts="-o -h -V --to --from --output --out-dir --envelope --data-version --delimited --kind --name --namespace --app --type --proto-path --descriptor-set --max-depth --follow-symlinks --max-file-size --color --config --no-config --help --version"
+            opts="-o -h -V --to --from --output --out-dir --envelope --envoy --as-control-plane --data-version --delimited --kind --name --namespace --app --type --proto-path --descriptor-set --max-file-size --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -379,7 +409,45 @@ _opensergo() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --max-depth)
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__diff)
+            opts="-f -h -V --format --exit-code --raw --ignore-order --key --lint --no-summary --exclude --no-ignore --max-file-size --color --config --no-config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human json brief github" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "human json brief github" -- "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -403,7 +471,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__explain)
-            opts="-h -V --color --config --no-config --help --version"
+            opts="-h -V --list --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -424,8 +492,62 @@ _opensergo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opensergo__subcmd__gen)
+            opts="-f -h -V --template --check --plugin --timeout --no-cache --format --path --exclude-path --compiler --color --config --no-config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plugin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human short json sarif github junit" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "human short json sarif github junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --compiler)
+                    COMPREPLY=($(compgen -W "auto protox protoc" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opensergo__subcmd__help)
-            opts="validate lint convert proto schema config explain completions man help"
+            opts="validate lint diff convert proto gen schema config explain completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -508,7 +630,35 @@ _opensergo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opensergo__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opensergo__subcmd__help__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__help__subcmd__gen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -565,7 +715,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__help__subcmd__proto)
-            opts="export"
+            opts="export build lint"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -578,7 +728,35 @@ _opensergo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opensergo__subcmd__help__subcmd__proto__subcmd__build)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opensergo__subcmd__help__subcmd__proto__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__help__subcmd__proto__subcmd__lint)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -663,7 +841,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__lint)
-            opts="-f -o -q -h -V --exclude --no-ignore --follow-symlinks --max-file-size --format --output --fail-on --quiet --summary --select --extend-select --ignore --severity --list-rules --explain --color --config --no-config --help --version"
+            opts="-f -o -q -h -V --exclude --no-ignore --max-file-size --format --output --fail-on --quiet --summary --select --extend-select --ignore --severity --list-rules --explain --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -755,12 +933,54 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto)
-            opts="-h -V --color --config --no-config --help --version export help"
+            opts="-h -V --color --config --no-config --help --version export build lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__proto__subcmd__build)
+            opts="-o -h -V --output --path --exclude-path --compiler --color --config --no-config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --compiler)
+                    COMPREPLY=($(compgen -W "auto protox protoc" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -799,8 +1019,22 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__help)
-            opts="export help"
+            opts="export build lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__proto__subcmd__help__subcmd__build)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -833,6 +1067,66 @@ _opensergo() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__proto__subcmd__help__subcmd__lint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__proto__subcmd__lint)
+            opts="-f -o -q -h -V --format --output --fail-on --quiet --summary --error-format --buf-exit-codes --list-rules --color --config --no-config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human short json sarif github junit" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "human short json sarif github junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "info warning error" -- "${cur}"))
+                    return 0
+                    ;;
+                --error-format)
+                    COMPREPLY=($(compgen -W "text json github-actions msvc" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1007,7 +1301,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__validate)
-            opts="-f -o -q -h -V --exclude --no-ignore --follow-symlinks --max-file-size --format --output --fail-on --quiet --summary --strict --schema-dir --crd --color --config --no-config --help --version"
+            opts="-f -o -q -h -V --exclude --no-ignore --max-file-size --format --output --fail-on --quiet --summary --strict --schema-dir --crd --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -33,11 +33,13 @@ complete -c opensergo -n "__fish_opensergo_needs_command" -s h -l help -d 'Print
 complete -c opensergo -n "__fish_opensergo_needs_command" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "validate" -d 'Validate OpenSergo YAML against the embedded schemas'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "lint" -d 'Find conflicts and broken references across a rule set'
+complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "diff" -d 'Compare two rule sets by meaning: objects by identity, not by file or line'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "convert" -d 'Convert between OpenSergo CRD YAML and protobuf messages'
-complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "proto" -d 'Work with the OpenSergo .proto definitions'
+complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "proto" -d 'Work with .proto files: export the OpenSergo ones, build a workspace'
+complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "gen" -d 'Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "schema" -d 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "config" -d 'Create or show the project configuration (opensergo.yaml)'
-complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "explain" -d 'Explain a diagnostic code (`opensergo explain OS1004`)'
+complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "explain" -d 'Explain a diagnostic code of any command (`opensergo explain OS1004`)'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -96,6 +98,26 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l list-rules 
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s V -l version -d 'Print version'
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -s f -l format -d 'Output format' -r -f -a "human\t'Grouped by object, one block per change (default); colored on a terminal'
+json\t'A stable JSON document: one entry per change with paths and both positions'
+brief\t'One line per object: `+` added, `-` removed, `~` changed'
+github\t'Markdown for a pull-request comment, collapsible per object'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l key -d 'Pair items of the list at PATH by FIELD (repeatable; `a,b` for several fields), e.g. `--key spec.rules=name`' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l exclude -d 'Skip paths matching this glob (repeatable), on both sides' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l max-file-size -d 'Refuse files larger than this many bytes' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l exit-code -d 'Exit 1 when the sides differ (0 when equal, 2 on errors)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l raw -d 'Compare spellings, not meanings: `1m` vs `60s`, `"10"` vs `10`'
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l ignore-order -d 'Do not report moved list items, except where order is meaning (TrafficRouter http routes: the first match wins)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l lint -d 'Also lint both sides and show the findings the change introduces and removes (with the project\'s lint configuration)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l no-summary -d 'Leave out the closing summary of protection and routing changes'
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l no-ignore -d 'Do not honour .gitignore/.ignore files, and read hidden files'
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l to -d 'Output format (yaml: CRD YAML when reading messages of a kind)' -r -f -a "binpb\t'Protobuf binary wire format. Several messages are length-delimited (each preceded by its size as a varint)'
 json\t'The proto3 JSON mapping. Several messages form a JSON array'
 txtpb\t'The protobuf text format. Several messages are separated by lines holding only `---`'
@@ -121,20 +143,24 @@ always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l envelope -d 'CRD -> proto: wrap objects in the control plane\'s SubscribeResponse, one per (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages'
+complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l envoy -d 'TrafficRouter as the envoy RouteConfiguration SDKs receive (what --envelope packs) instead of its spec message; with --from, the input is RouteConfiguration messages'
+complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l as-control-plane -d 'CRD -> proto: write what today\'s control plane sends, its bugs included (`30s` as 300 ms, enums left UNKNOWN, AND-ed matches), with a warning (OS7007) wherever that differs from the correct mapping'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l delimited -d 'binpb: write a length-delimited stream even for one message; with --from, read one'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l follow-symlinks -d 'When walking a directory of CRD YAML: follow symbolic links whose target lies outside it (by default they are skipped, with a note)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export help" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export help" -l no-config -d 'Ignore any opensergo.yaml'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export help" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export help" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -s h -l help -d 'Print help'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -s V -l version -d 'Print version'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -142,8 +168,71 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -s o -l output -d 'Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l path -d 'Build only these files or directories (repeatable): a path under DIR or an import path' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l exclude-path -d 'Leave out these files or directories (repeatable)' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l compiler -d 'The compiler' -r -f -a "auto\t'protox, or protoc on PATH (saying so) for what protox cannot compile: editions, single-number extension ranges with options'
+protox\t'protox only (built in, no protoc needed)'
+protoc\t'protoc from PATH'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s f -l format -d 'Output format (repeatable; pair each with an --output)' -r -f -a "human\t'Compiler-style messages with source snippets (default)'
+short\t'One `file:line:col: severity[CODE] message` line per finding'
+json\t'A stable JSON document (see the README, section JSON report)'
+sarif\t'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers'
+github\t'GitHub Actions workflow commands (annotations on the pull request)'
+junit\t'JUnit XML, one test case per document'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s o -l output -d 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l fail-on -d 'Lowest severity that makes the exit code 1' -r -f -a "info\t''
+warning\t''
+error\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l error-format -d 'Print findings as `buf lint --error-format` does (instead of --format)' -r -f -a "text\t'`path:line:col:message`'
+json\t'One JSON object per line (path, start/end line and column, type, message)'
+github-actions\t'GitHub Actions `::error` workflow commands'
+msvc\t'`path(line,col) : error RULE_ID : message`'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s q -l quiet -d 'Print findings only: no summary line'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l summary -d 'Add a count of findings per code after the summary line'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l buf-exit-codes -d 'Exit 100 on findings, as buf does'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l list-rules -d 'Print the table of proto lint rules and exit'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l template -d 'The template: a file, or inline YAML/JSON' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l plugin -d 'Run only this plugin of the template (repeatable): its `local` name (`protoc-gen-go` or `go`) or its `protoc_builtin` name' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l timeout -d 'Kill a plugin that runs longer than this (`30s`, `2m`)' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -s f -l format -d 'Format of the --check findings' -r -f -a "human\t'Compiler-style messages with source snippets (default)'
+short\t'One `file:line:col: severity[CODE] message` line per finding'
+json\t'A stable JSON document (see the README, section JSON report)'
+sarif\t'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers'
+github\t'GitHub Actions workflow commands (annotations on the pull request)'
+junit\t'JUnit XML, one test case per document'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l path -d 'Build only these files or directories (repeatable): a path under DIR or an import path' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l exclude-path -d 'Leave out these files or directories (repeatable)' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l compiler -d 'The compiler' -r -f -a "auto\t'protox, or protoc on PATH (saying so) for what protox cannot compile: editions, single-number extension ranges with options'
+protox\t'protox only (built in, no protoc needed)'
+protoc\t'protoc from PATH'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l check -d 'Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files'
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l no-cache -d 'Run every plugin, ignoring the cache of earlier runs\' responses (under ~/.cache/opensergo/gen; keyed by the exact request and the plugin binary, so it never changes the output)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -213,6 +302,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -l color -d
 always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -l list -d 'List every code of every command with its summary'
 complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -s V -l version -d 'Print version'
@@ -230,17 +320,21 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand man" -l config -d 'P
 complete -c opensergo -n "__fish_opensergo_using_subcommand man" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand man" -s h -l help -d 'Print help'
 complete -c opensergo -n "__fish_opensergo_using_subcommand man" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint convert proto schema config explain completions man help" -f -a "validate" -d 'Validate OpenSergo YAML against the embedded schemas'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint convert proto schema config explain completions man help" -f -a "lint" -d 'Find conflicts and broken references across a rule set'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint convert proto schema config explain completions man help" -f -a "convert" -d 'Convert between OpenSergo CRD YAML and protobuf messages'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint convert proto schema config explain completions man help" -f -a "proto" -d 'Work with the OpenSergo .proto definitions'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint convert proto schema config explain completions man help" -f -a "schema" -d 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint convert proto schema config explain completions man help" -f -a "config" -d 'Create or show the project configuration (opensergo.yaml)'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint convert proto schema config explain completions man help" -f -a "explain" -d 'Explain a diagnostic code (`opensergo explain OS1004`)'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint convert proto schema config explain completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint convert proto schema config explain completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint convert proto schema config explain completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "validate" -d 'Validate OpenSergo YAML against the embedded schemas'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "lint" -d 'Find conflicts and broken references across a rule set'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "diff" -d 'Compare two rule sets by meaning: objects by identity, not by file or line'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "convert" -d 'Convert between OpenSergo CRD YAML and protobuf messages'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "proto" -d 'Work with .proto files: export the OpenSergo ones, build a workspace'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "gen" -d 'Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "schema" -d 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "config" -d 'Create or show the project configuration (opensergo.yaml)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "explain" -d 'Explain a diagnostic code of any command (`opensergo explain OS1004`)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "list" -d 'List every kind the tool knows, with its schema origin'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "export" -d 'Write the embedded JSON Schemas to a directory'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "from-crd" -d 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'

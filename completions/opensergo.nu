@@ -84,6 +84,35 @@ module completions {
     ...paths: string          # Files or directories to check (`-` reads stdin). Directories are walked for *.yaml, *.yml and *.json, honouring .gitignore
   ]
 
+  def "nu-complete opensergo diff format" [] {
+    [ "human" "json" "brief" "github" ]
+  }
+
+  def "nu-complete opensergo diff color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Compare two rule sets by meaning: objects by identity, not by file or line
+  export extern "opensergo diff" [
+    --format(-f): string@"nu-complete opensergo diff format" # Output format
+    --exit-code               # Exit 1 when the sides differ (0 when equal, 2 on errors)
+    --raw                     # Compare spellings, not meanings: `1m` vs `60s`, `"10"` vs `10`
+    --ignore-order            # Do not report moved list items, except where order is meaning (TrafficRouter http routes: the first match wins)
+    --key: string             # Pair items of the list at PATH by FIELD (repeatable; `a,b` for several fields), e.g. `--key spec.rules=name`
+    --lint                    # Also lint both sides and show the findings the change introduces and removes (with the project's lint configuration)
+    --no-summary              # Leave out the closing summary of protection and routing changes
+    --exclude: string         # Skip paths matching this glob (repeatable), on both sides
+    --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
+    --max-file-size: string   # Refuse files larger than this many bytes
+    --color: string@"nu-complete opensergo diff color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    old: string               # The old side: a file, a directory, `-` (stdin) or REV:PATH. Alone, a revision compared with the working tree (like `git diff REV`)
+    new?: string              # The new side: a file, a directory, `-` (stdin) or REV:PATH
+  ]
+
   def "nu-complete opensergo convert to" [] {
     [ "binpb" "json" "txtpb" "yaml" ]
   }
@@ -103,6 +132,8 @@ module completions {
     --output(-o): path        # Write to this file instead of stdout
     --out-dir: path           # Write one file per message (per object with --to yaml) into this directory
     --envelope                # CRD -> proto: wrap objects in the control plane's SubscribeResponse, one per (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages
+    --envoy                   # TrafficRouter as the envoy RouteConfiguration SDKs receive (what --envelope packs) instead of its spec message; with --from, the input is RouteConfiguration messages
+    --as-control-plane        # CRD -> proto: write what today's control plane sends, its bugs included (`30s` as 300 ms, enums left UNKNOWN, AND-ed matches), with a warning (OS7007) wherever that differs from the correct mapping
     --data-version: string    # DataWithVersion.version of the envelopes written
     --delimited               # binpb: write a length-delimited stream even for one message; with --from, read one
     --kind: string            # With --from: the OpenSergo kind of the messages (RateLimitStrategy, or fault-tolerance.opensergo.io/v1alpha1/RateLimitStrategy), or SubscribeResponse / DataWithVersion for envelopes
@@ -127,7 +158,7 @@ module completions {
     [ "auto" "always" "never" ]
   }
 
-  # Work with the OpenSergo .proto definitions
+  # Work with .proto files: export the OpenSergo ones, build a workspace
   export extern "opensergo proto" [
     --color: string@"nu-complete opensergo proto color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
@@ -147,7 +178,63 @@ module completions {
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    dir: path
+    dir: path                 # The directory to write into (created if missing); it becomes the include root (`protoc -I DIR`)
+  ]
+
+  def "nu-complete opensergo proto build compiler" [] {
+    [ "auto" "protox" "protoc" ]
+  }
+
+  def "nu-complete opensergo proto build color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does
+  export extern "opensergo proto build" [
+    --output(-o): path        # Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout
+    --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
+    --exclude-path: string    # Leave out these files or directories (repeatable)
+    --compiler: string@"nu-complete opensergo proto build compiler" # The compiler
+    --color: string@"nu-complete opensergo proto build color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    dir?: path                # The workspace directory
+  ]
+
+  def "nu-complete opensergo proto lint format" [] {
+    [ "human" "short" "json" "sarif" "github" "junit" ]
+  }
+
+  def "nu-complete opensergo proto lint fail_on" [] {
+    [ "info" "warning" "error" ]
+  }
+
+  def "nu-complete opensergo proto lint error_format" [] {
+    [ "text" "json" "github-actions" "msvc" ]
+  }
+
+  def "nu-complete opensergo proto lint color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
+  export extern "opensergo proto lint" [
+    --format(-f): string@"nu-complete opensergo proto lint format" # Output format (repeatable; pair each with an --output)
+    --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
+    --fail-on: string@"nu-complete opensergo proto lint fail_on" # Lowest severity that makes the exit code 1
+    --quiet(-q)               # Print findings only: no summary line
+    --summary                 # Add a count of findings per code after the summary line
+    --error-format: string@"nu-complete opensergo proto lint error_format" # Print findings as `buf lint --error-format` does (instead of --format)
+    --buf-exit-codes          # Exit 100 on findings, as buf does
+    --list-rules              # Print the table of proto lint rules and exit
+    --color: string@"nu-complete opensergo proto lint color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    dir?: path                # The workspace: a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos are linted
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -158,8 +245,47 @@ module completions {
   export extern "opensergo proto help export" [
   ]
 
+  # Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does
+  export extern "opensergo proto help build" [
+  ]
+
+  # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
+  export extern "opensergo proto help lint" [
+  ]
+
   # Print this message or the help of the given subcommand(s)
   export extern "opensergo proto help help" [
+  ]
+
+  def "nu-complete opensergo gen format" [] {
+    [ "human" "short" "json" "sarif" "github" "junit" ]
+  }
+
+  def "nu-complete opensergo gen compiler" [] {
+    [ "auto" "protox" "protoc" ]
+  }
+
+  def "nu-complete opensergo gen color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template
+  export extern "opensergo gen" [
+    --template: string        # The template: a file, or inline YAML/JSON
+    --check                   # Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files
+    --plugin: string          # Run only this plugin of the template (repeatable): its `local` name (`protoc-gen-go` or `go`) or its `protoc_builtin` name
+    --timeout: string         # Kill a plugin that runs longer than this (`30s`, `2m`)
+    --no-cache                # Run every plugin, ignoring the cache of earlier runs' responses (under ~/.cache/opensergo/gen; keyed by the exact request and the plugin binary, so it never changes the output)
+    --format(-f): string@"nu-complete opensergo gen format" # Format of the --check findings
+    --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
+    --exclude-path: string    # Leave out these files or directories (repeatable)
+    --compiler: string@"nu-complete opensergo gen compiler" # The compiler
+    --color: string@"nu-complete opensergo gen color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    input?: path              # The input directory (default: the template's `inputs`, else `.`; a directory without .proto files means the embedded OpenSergo protos)
   ]
 
   def "nu-complete opensergo schema color" [] {
@@ -298,14 +424,15 @@ module completions {
     [ "auto" "always" "never" ]
   }
 
-  # Explain a diagnostic code (`opensergo explain OS1004`)
+  # Explain a diagnostic code of any command (`opensergo explain OS1004`)
   export extern "opensergo explain" [
+    --list                    # List every code of every command with its summary
     --color: string@"nu-complete opensergo explain color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    code: string              # A code (OS1004) or its name (schema-violation)
+    code?: string             # A code (OS1004) or its name (schema-violation)
   ]
 
   def "nu-complete opensergo completions shell" [] {
@@ -351,16 +478,32 @@ module completions {
   export extern "opensergo help lint" [
   ]
 
+  # Compare two rule sets by meaning: objects by identity, not by file or line
+  export extern "opensergo help diff" [
+  ]
+
   # Convert between OpenSergo CRD YAML and protobuf messages
   export extern "opensergo help convert" [
   ]
 
-  # Work with the OpenSergo .proto definitions
+  # Work with .proto files: export the OpenSergo ones, build a workspace
   export extern "opensergo help proto" [
   ]
 
   # Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs
   export extern "opensergo help proto export" [
+  ]
+
+  # Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does
+  export extern "opensergo help proto build" [
+  ]
+
+  # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
+  export extern "opensergo help proto lint" [
+  ]
+
+  # Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template
+  export extern "opensergo help gen" [
   ]
 
   # Work with the JSON Schemas: list kinds, export them, convert CRDs
@@ -391,7 +534,7 @@ module completions {
   export extern "opensergo help config show" [
   ]
 
-  # Explain a diagnostic code (`opensergo explain OS1004`)
+  # Explain a diagnostic code of any command (`opensergo explain OS1004`)
   export extern "opensergo help explain" [
   ]
 

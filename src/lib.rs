@@ -5,75 +5,28 @@
 //! turn documents into [`diagnostic`]s, and [`report`] renders them.
 
 pub mod cli;
+pub mod codes;
 pub mod commands;
 pub mod config;
 pub mod convert;
 pub mod diagnostic;
+pub mod diff;
 pub mod document;
 pub mod duration;
+pub mod engine;
+pub mod error;
 pub mod escape;
+pub mod findings;
+pub mod input;
 pub mod kinds;
 pub mod lint;
 pub mod output;
 pub mod path;
+pub mod proto;
+pub mod protolint;
 pub mod report;
 pub mod schema;
 pub mod source;
 pub mod validate;
 pub mod walk;
 pub mod yaml;
-
-use cli::{Cli, Command};
-
-/// Runs a parsed command line and returns the process exit code.
-pub fn run(cli: Cli) -> u8 {
-    let color = commands::use_color(cli.color);
-    // Only the commands that use the project configuration read it, so a
-    // broken opensergo.yaml never blocks `config init`, completions or help.
-    let uses_config = matches!(
-        cli.command,
-        Command::Validate(_) | Command::Lint(_) | Command::Config(cli::ConfigCommand::Show)
-    );
-    let config = if cli.no_config || !uses_config {
-        Ok(config::Config::default())
-    } else {
-        let cwd = std::env::current_dir().unwrap_or_default();
-        let max_size = match &cli.command {
-            Command::Validate(args) => args.input.max_file_size,
-            Command::Lint(args) => args.input.max_file_size,
-            _ => document::DEFAULT_MAX_FILE_SIZE,
-        };
-        config::load_bounded(cli.config.as_deref(), &cwd, max_size)
-    };
-    let config = match config {
-        Ok(config) => config,
-        Err(errors) => {
-            commands::print_errors(&errors, cli.color);
-            return 2;
-        }
-    };
-    let result = match &cli.command {
-        Command::Validate(args) => commands::validate::run(args, &config, color),
-        Command::Config(command) => commands::config::run(command, &config),
-        Command::Lint(args) => commands::lint::run(args, &config, color),
-        Command::Convert(args) => commands::convert::run(args, cli.color),
-        Command::Proto(command) => commands::convert::proto(command),
-        Command::Schema(command) => commands::schema::run(command),
-        Command::Explain { code } => commands::explain::run(code),
-        Command::Completions { shell } => {
-            output::print_stdout(&commands::meta::completions(*shell)).map(|()| 0)
-        }
-        Command::Man => {
-            commands::meta::man_page().and_then(|page| output::print_stdout(&page).map(|()| 0))
-        }
-    };
-    match result {
-        Ok(code) => code,
-        Err(message) => {
-            // Messages quote paths and values from input: no raw control
-            // characters reach the terminal.
-            eprintln!("error: {}", escape::escape_control(&message));
-            2
-        }
-    }
-}

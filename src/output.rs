@@ -285,6 +285,36 @@ pub fn check_component(name: &OsStr) -> Result<(), String> {
     Ok(())
 }
 
+/// Writes several files given by full path (a plan a command made, such
+/// as `gen`'s), all or none: each is staged as a temp file beside its
+/// target and closed, and the renames happen once all are staged; an
+/// interrupt removes the temp files. Paths that come from input data go
+/// through [`Batch`] instead, which confines them to a directory.
+pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<(), String> {
+    let _deferred = interrupt::Deferred::install();
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let dir = parent_of(path);
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", display(&dir)))?;
+        let permissions = std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .map(|m| m.permissions());
+        let tmp = stage(&dir, bytes, permissions).map_err(|e| e.message(path, &dir))?;
+        staged.push((tmp, path));
+        if interrupt::pending() {
+            staged.clear();
+            interrupt::die();
+        }
+    }
+    for (tmp, path) in staged {
+        tmp.persist(path)
+            .map_err(|e| format!("cannot replace {}: {}", display(path), e.error))?;
+    }
+    Ok(())
+}
+
 /// Many files written under one directory, all or none (see the module
 /// documentation).
 pub struct Batch {

@@ -115,7 +115,7 @@ impl SchemaSet {
             let Some(key) = schema_key_from_path(dir, &entry) else {
                 continue;
             };
-            let text = crate::walk::read_text_bounded(&entry, max_size)
+            let text = crate::input::read_text_bounded(&entry, max_size)
                 .map_err(|e| e.message("--schema-dir file", &entry, max_size))?;
             let value: Value = serde_json::from_str(&text).map_err(|e| {
                 format!(

@@ -2,136 +2,15 @@
 //! walked recursively (respecting .gitignore, like ripgrep), `-` for stdin.
 //! The list is sorted so output order never depends on the file system.
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::diagnostic::{Diagnostic, codes};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::escape::{escape_control, escape_path};
+use crate::input::Input;
 use crate::output::FileId;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
-    File(PathBuf),
-    Stdin,
-}
-
-impl Input {
-    pub fn display_name(&self) -> String {
-        match self {
-            Input::File(p) => p.display().to_string(),
-            Input::Stdin => "<stdin>".to_string(),
-        }
-    }
-
-    /// Reads the whole input, refusing inputs over `max_size` bytes
-    /// (a regular file before reading any of it, a stream or device once
-    /// it has given more than that).
-    pub fn read(&self, max_size: u64) -> Result<Vec<u8>, Box<Diagnostic>> {
-        let name = self.display_name();
-        let result = match self {
-            Input::Stdin => read_stream(std::io::stdin().lock(), max_size),
-            Input::File(path) => read_bounded(path, max_size),
-        };
-        result.map_err(|e| {
-            Box::new(match e {
-                ReadError::Io(e) => {
-                    Diagnostic::new(codes::IO_ERROR, format!("cannot read {name}: {e}"))
-                        .in_file(&name)
-                }
-                ReadError::TooLarge => Diagnostic::new(
-                    codes::NOT_TEXT,
-                    format!("{name} is larger than the {} limit", limit_text(max_size)),
-                )
-                .in_file(&name)
-                .with_help("raise the limit with --max-file-size"),
-            })
-        })
-    }
-}
-
-/// Why a bounded read failed.
-#[derive(Debug)]
-pub enum ReadError {
-    Io(std::io::Error),
-    /// More than the size limit.
-    TooLarge,
-}
-
-impl ReadError {
-    /// The message for a file read for `what` (`--config`, `--descriptor-set`).
-    pub fn message(&self, what: &str, path: &Path, max_size: u64) -> String {
-        match self {
-            ReadError::Io(e) => format!("cannot read {what} {}: {e}", escape_path(path)),
-            ReadError::TooLarge => format!(
-                "{what} {} is larger than the {} limit (raise it with --max-file-size)",
-                escape_path(path),
-                limit_text(max_size)
-            ),
-        }
-    }
-}
-
-/// `256 MiB`, `100 bytes`.
-pub fn limit_text(max_size: u64) -> String {
-    if max_size >= 1024 * 1024 && max_size.is_multiple_of(1024 * 1024) {
-        format!("{} MiB", max_size / (1024 * 1024))
-    } else {
-        format!("{max_size} bytes")
-    }
-}
-
-/// Reads a file of at most `max_size` bytes. Every file the tool reads
-/// goes through here (inputs, configs, schemas, descriptor sets, .proto
-/// files): a regular file over the limit is refused before any of it is
-/// read, anything else (`/dev/zero`, a FIFO) is read no further than the
-/// limit.
-pub fn read_bounded(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
-    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-    let meta = file.metadata().map_err(ReadError::Io)?;
-    if meta.is_dir() {
-        return Err(ReadError::Io(std::io::Error::other("it is a directory")));
-    }
-    if meta.is_file() && meta.len() > max_size {
-        return Err(ReadError::TooLarge);
-    }
-    let mut bytes = Vec::new();
-    if meta.is_file() {
-        bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
-    }
-    let bytes = read_into(file, max_size, bytes)?;
-    Ok(bytes)
-}
-
-fn read_stream(reader: impl Read, max_size: u64) -> Result<Vec<u8>, ReadError> {
-    read_into(reader, max_size, Vec::new())
-}
-
-fn read_into(reader: impl Read, max_size: u64, mut bytes: Vec<u8>) -> Result<Vec<u8>, ReadError> {
-    reader
-        .take(max_size.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
-    if bytes.len() as u64 > max_size {
-        return Err(ReadError::TooLarge);
-    }
-    Ok(bytes)
-}
-
-/// Reads a UTF-8 text file of at most `max_size` bytes.
-pub fn read_text_bounded(path: &Path, max_size: u64) -> Result<String, ReadError> {
-    let bytes = read_bounded(path, max_size)?;
-    String::from_utf8(bytes).map_err(|e| {
-        ReadError::Io(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!(
-                "not UTF-8 (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        ))
-    })
-}
 
 /// Inputs found for a run, and paths that could not be walked.
 #[derive(Debug, Default)]
@@ -169,7 +48,9 @@ pub struct WalkOptions<'a> {
     pub outputs: &'a [FileId],
 }
 
-fn exclude_set(patterns: &[String]) -> Result<GlobSet, String> {
+/// The `--exclude` globs as one set (also matched against paths read from
+/// git trees by `diff`).
+pub fn exclude_set(patterns: &[String]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for p in patterns {
         let glob = Glob::new(p).map_err(|e| format!("invalid --exclude glob `{p}`: {e}"))?;
@@ -184,7 +65,8 @@ fn exclude_set(patterns: &[String]) -> Result<GlobSet, String> {
     builder.build().map_err(|e| e.to_string())
 }
 
-fn excluded(set: &GlobSet, path: &Path) -> bool {
+/// Whether an `--exclude` glob matches the path or its file name.
+pub fn excluded(set: &GlobSet, path: &Path) -> bool {
     let rel = path.strip_prefix("./").unwrap_or(path);
     set.is_match(rel) || path.file_name().is_some_and(|n| set.is_match(n))
 }
@@ -273,12 +155,7 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
                 }
             };
             let p = entry.path();
-            if entry.file_type().is_some_and(|t| t.is_file())
-                && !is_project_config(p)
-                && p.extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-            {
+            if entry.file_type().is_some_and(|t| t.is_file()) && is_rule_file_name(p) {
                 found.push(p.to_path_buf());
             }
         }
@@ -295,11 +172,18 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
     Ok(walked)
 }
 
-/// The project's own opensergo.yaml is configuration, not a rule file.
-fn is_project_config(path: &Path) -> bool {
-    path.file_name()
+/// Whether a directory walk picks this file up: a YAML or JSON extension,
+/// and not the project's own opensergo.yaml (configuration, not rules).
+pub fn is_rule_file_name(path: &Path) -> bool {
+    let project_config = path
+        .file_name()
         .and_then(|n| n.to_str())
-        .is_some_and(|n| crate::config::FILE_NAMES.contains(&n))
+        .is_some_and(|n| crate::config::FILE_NAMES.contains(&n));
+    !project_config
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 fn walk_error_message(err: &ignore::Error) -> String {

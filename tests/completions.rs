@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use clap::ValueEnum;
 use opensergo::cli::Shell;
-use opensergo::commands::meta::{completion_file_name, completions, man_page};
+use opensergo::cli::meta::{completion_file_name, completions, man_page};
 
 const BLESS_HINT: &str = "run `OPENSERGO_BLESS=1 cargo test --test completions` to regenerate";
 

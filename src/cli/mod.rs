@@ -1,19 +1,24 @@
-//! The command-line interface: argument definitions only. `main.rs` parses
-//! them; `commands` runs them. Completions and the man page are generated
-//! from these definitions.
+//! The command-line interface, the top of the tree: the parser (composed
+//! from each command's own arguments), the dispatch to `commands`, and the
+//! completions and man page generated from the same definitions.
 
-mod convert;
-mod lint;
+pub mod meta;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
-pub use convert::{ConvertArgs, ProtoCommand};
-pub use lint::LintArgs;
-
-use crate::diagnostic::Severity;
-use crate::report::Format;
+use crate::commands::config::ConfigCommand;
+use crate::commands::convert::ConvertArgs;
+use crate::commands::diff::DiffArgs;
+use crate::commands::generate::GenArgs;
+use crate::commands::lint::LintArgs;
+use crate::commands::proto::ProtoCommand;
+use crate::commands::schema::SchemaCommand;
+use crate::commands::validate::ValidateArgs;
+use crate::commands::{self, ColorChoice};
+use crate::config;
+use crate::error::{self, ExitStatus};
 
 pub const EXIT_CODES: &str = "Exit codes:
   0  no findings at or above --fail-on
@@ -48,13 +53,6 @@ pub struct Cli {
     pub command: Command,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate OpenSergo YAML against the embedded schemas.
@@ -63,21 +61,29 @@ pub enum Command {
     /// Find conflicts and broken references across a rule set.
     #[command(after_help = EXIT_CODES)]
     Lint(LintArgs),
+    /// Compare two rule sets by meaning: objects by identity, not by file or line.
+    Diff(DiffArgs),
     /// Convert between OpenSergo CRD YAML and protobuf messages.
     Convert(ConvertArgs),
-    /// Work with the OpenSergo .proto definitions.
+    /// Work with .proto files: export the OpenSergo ones, build a workspace.
     #[command(subcommand)]
     Proto(ProtoCommand),
+    /// Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template.
+    Gen(GenArgs),
     /// Work with the JSON Schemas: list kinds, export them, convert CRDs.
     #[command(subcommand)]
     Schema(SchemaCommand),
     /// Create or show the project configuration (opensergo.yaml).
     #[command(subcommand)]
     Config(ConfigCommand),
-    /// Explain a diagnostic code (`opensergo explain OS1004`).
+    /// Explain a diagnostic code of any command (`opensergo explain OS1004`).
     Explain {
         /// A code (OS1004) or its name (schema-violation).
-        code: String,
+        #[arg(required_unless_present = "list")]
+        code: Option<String>,
+        /// List every code of every command with its summary.
+        #[arg(long, conflicts_with = "code")]
+        list: bool,
     },
     /// Print shell completions.
     Completions {
@@ -98,128 +104,52 @@ pub enum Shell {
     Nushell,
 }
 
-/// Inputs: paths, excludes, extra schemas.
-#[derive(Debug, Args)]
-pub struct InputArgs {
-    /// Files or directories to check (`-` reads stdin). Directories are
-    /// walked for *.yaml, *.yml and *.json, honouring .gitignore.
-    #[arg(value_name = "PATH", default_value = ".")]
-    pub paths: Vec<String>,
-
-    /// Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`.
-    #[arg(long, value_name = "GLOB")]
-    pub exclude: Vec<String>,
-
-    /// Do not honour .gitignore/.ignore files, and read hidden files.
-    #[arg(long)]
-    pub no_ignore: bool,
-
-    /// Follow symbolic links whose target lies outside the walked
-    /// directory (by default they are skipped, with a note). Files named
-    /// on the command line are always read as given.
-    #[arg(long)]
-    pub follow_symlinks: bool,
-
-    /// Refuse files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
-    pub max_file_size: u64,
-}
-
-/// Where findings go and when they fail the run.
-#[derive(Debug, Args)]
-pub struct ReportArgs {
-    /// Output format (repeatable; pair each with an --output).
-    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
-    pub format: Vec<Format>,
-
-    /// Write the matching --format to this file instead of stdout
-    /// (repeatable, in the same order as --format; `-` is stdout).
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Vec<PathBuf>,
-
-    /// Lowest severity that makes the exit code 1.
-    #[arg(long, alias = "severity-threshold", value_enum, value_name = "SEVERITY", default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
-
-    /// Print findings only: no summary line.
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
-
-    /// Add a count of findings per code after the summary line.
-    #[arg(long)]
-    pub summary: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    Info,
-    Warning,
-    Error,
-}
-
-impl FailOn {
-    pub fn severity(self) -> Severity {
-        match self {
-            FailOn::Info => Severity::Info,
-            FailOn::Warning => Severity::Warning,
-            FailOn::Error => Severity::Error,
+/// Runs a parsed command line and returns the process exit status.
+pub fn run(cli: Cli) -> ExitStatus {
+    let color = commands::use_color(cli.color);
+    // Only the commands that use the project configuration read it, so a
+    // broken opensergo.yaml never blocks `config init`, completions or help.
+    let uses_config = matches!(
+        cli.command,
+        Command::Validate(_)
+            | Command::Lint(_)
+            | Command::Diff(_)
+            | Command::Config(ConfigCommand::Show)
+    );
+    let config = if cli.no_config || !uses_config {
+        Ok(config::Config::default())
+    } else {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        // The config is read within the same size limit as the inputs.
+        let max_size = match &cli.command {
+            Command::Validate(args) => args.input.max_file_size,
+            Command::Lint(args) => args.input.max_file_size,
+            _ => crate::document::DEFAULT_MAX_FILE_SIZE,
+        };
+        config::load_bounded(cli.config.as_deref(), &cwd, max_size)
+    };
+    let config = match config {
+        Ok(config) => config,
+        Err(errors) => {
+            commands::print_errors(&errors, cli.color);
+            return ExitStatus::Failure;
         }
-    }
-}
-
-#[derive(Debug, Args)]
-pub struct ValidateArgs {
-    #[command(flatten)]
-    pub input: InputArgs,
-
-    #[command(flatten)]
-    pub report: ReportArgs,
-
-    /// Treat fields the schema does not declare as errors, not warnings.
-    #[arg(long)]
-    pub strict: bool,
-
-    /// Also validate against JSON Schemas in this directory (repeatable),
-    /// named `<group>/<version>/<Kind>.json`, `<group>/<kind>_<version>.json`
-    /// or `<kind>_<version>.json`.
-    #[arg(long, value_name = "DIR")]
-    pub schema_dir: Vec<PathBuf>,
-
-    /// Also validate against the schemas of these CustomResourceDefinition files (repeatable).
-    #[arg(long, value_name = "FILE")]
-    pub crd: Vec<PathBuf>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum SchemaCommand {
-    /// List every kind the tool knows, with its schema origin.
-    List,
-    /// Write the embedded JSON Schemas to a directory.
-    Export {
-        #[arg(value_name = "DIR")]
-        dir: PathBuf,
-    },
-    /// Convert CustomResourceDefinition files to JSON Schema files
-    /// (`<group>/<version>/<Kind>.json` under --out-dir).
-    FromCrd {
-        #[arg(value_name = "FILE", required = true)]
-        files: Vec<PathBuf>,
-        #[arg(long, short = 'o', value_name = "DIR")]
-        out_dir: PathBuf,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ConfigCommand {
-    /// Write a commented default opensergo.yaml.
-    Init {
-        /// Where to write it.
-        #[arg(value_name = "FILE", default_value = "opensergo.yaml")]
-        path: PathBuf,
-        /// Replace an existing file.
-        #[arg(long)]
-        force: bool,
-    },
-    /// Print the effective configuration.
-    Show,
+    };
+    let result = match &cli.command {
+        Command::Validate(args) => commands::validate::run(args, &config, color),
+        Command::Config(command) => commands::config::run(command, &config),
+        Command::Lint(args) => commands::lint::run(args, &config, color),
+        Command::Diff(args) => commands::diff::run(args, &config, color, cli.color),
+        Command::Convert(args) => commands::convert::run(args, cli.color),
+        Command::Proto(command) => commands::proto::run(command, cli.color),
+        Command::Gen(args) => commands::generate::run(args, cli.color),
+        Command::Schema(command) => commands::schema::run(command),
+        Command::Explain { code, list } => commands::explain::run(code.as_deref(), *list),
+        Command::Completions { shell } => meta::print_completions(*shell),
+        Command::Man => meta::print_man_page(),
+    };
+    result.unwrap_or_else(|error| {
+        eprint!("{}", error::render(&error));
+        ExitStatus::Failure
+    })
 }

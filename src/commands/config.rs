@@ -1,40 +1,62 @@
 //! `opensergo config`: write a default opensergo.yaml, show the effective one.
 
-use crate::cli::ConfigCommand;
+use std::path::PathBuf;
+
+use clap::Subcommand;
+
 use crate::config::{Config, DEFAULT_CONFIG};
+use crate::error::{Error, ExitStatus, Result};
 use crate::escape::escape_path;
 use crate::output;
+use anyhow::bail;
 
-pub fn run(command: &ConfigCommand, config: &Config) -> Result<u8, String> {
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Write a commented default opensergo.yaml.
+    Init {
+        /// Where to write it.
+        #[arg(value_name = "FILE", default_value = "opensergo.yaml")]
+        path: PathBuf,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the effective configuration.
+    Show,
+}
+
+pub fn run(command: &ConfigCommand, config: &Config) -> Result<ExitStatus> {
     match command {
         ConfigCommand::Init { path, force } => {
             // `symlink_metadata`: a dangling symbolic link exists too.
             if let Ok(meta) = std::fs::symlink_metadata(path) {
                 let dangling = meta.file_type().is_symlink() && std::fs::metadata(path).is_err();
                 if !force {
-                    return Err(if dangling {
-                        format!(
+                    if dangling {
+                        bail!(
                             "{} already exists as a symbolic link to a missing file (use --force to replace the link)",
                             escape_path(path)
-                        )
-                    } else {
-                        format!(
-                            "{} already exists (use --force to replace it)",
-                            escape_path(path)
-                        )
-                    });
+                        );
+                    }
+                    bail!(
+                        "{} already exists (use --force to replace it)",
+                        escape_path(path)
+                    );
                 }
                 if dangling {
                     // Replace the link itself: never create a file wherever
                     // a dangling link points.
-                    std::fs::remove_file(path)
-                        .map_err(|e| format!("cannot replace {}: {e}", escape_path(path)))?;
+                    std::fs::remove_file(path).map_err(|e| {
+                        Error::msg(format!("cannot replace {}: {e}", escape_path(path)))
+                    })?;
                 }
             }
-            output::write_file(path, DEFAULT_CONFIG.as_bytes())?;
+            output::write_file(path, DEFAULT_CONFIG.as_bytes()).map_err(Error::msg)?;
             eprintln!("wrote {}", escape_path(path));
         }
-        ConfigCommand::Show => output::print_stdout(config.to_yaml().as_bytes())?,
+        ConfigCommand::Show => {
+            output::print_stdout(config.to_yaml().as_bytes()).map_err(Error::msg)?;
+        }
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }

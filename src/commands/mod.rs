@@ -1,20 +1,133 @@
-//! One module per subcommand. Each turns parsed arguments into calls on
-//! the shared core and returns an exit code; none reaches into another.
+//! One module per subcommand: its arguments (clap definitions the `cli`
+//! composes) and the run that turns them into calls on the checks and
+//! the core. None reaches into another; shared argument groups and
+//! reporting live here.
 
+pub mod codes;
 pub mod config;
 pub mod convert;
+pub mod diff;
 pub mod explain;
+pub mod generate;
 pub mod lint;
-pub mod meta;
+pub mod proto;
 pub mod schema;
 pub mod validate;
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
-use crate::cli::{ColorChoice, ReportArgs};
+use clap::{Args, ValueEnum};
+
+use crate::proto::compile::{self as proto_compile, CompilerChoice, Image};
+use crate::proto::workspace::Workspace;
+
+use anyhow::bail;
+
+use crate::codes::Severity;
+use crate::error::{Error, ExitStatus, Result};
 use crate::escape::escape_control;
+use crate::findings::{FileEntry, Report};
 use crate::output;
-use crate::report::{self, Format, RenderOptions, Report};
+use crate::report::{self, Format, RenderOptions};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The compiler a build uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompilerArg {
+    /// protox, or protoc on PATH (saying so) for what protox cannot compile:
+    /// editions, single-number extension ranges with options.
+    Auto,
+    /// protox only (built in, no protoc needed).
+    Protox,
+    /// protoc from PATH.
+    Protoc,
+}
+
+impl From<CompilerArg> for CompilerChoice {
+    fn from(arg: CompilerArg) -> Self {
+        match arg {
+            CompilerArg::Auto => CompilerChoice::Auto,
+            CompilerArg::Protox => CompilerChoice::Protox,
+            CompilerArg::Protoc => CompilerChoice::Protoc,
+        }
+    }
+}
+
+/// What to compile and with what; shared with `gen`.
+#[derive(Debug, Args)]
+pub struct WorkspaceArgs {
+    /// Build only these files or directories (repeatable): a path under
+    /// DIR or an import path.
+    #[arg(long = "path", value_name = "PATH")]
+    pub paths: Vec<String>,
+
+    /// Leave out these files or directories (repeatable).
+    #[arg(long = "exclude-path", value_name = "PATH")]
+    pub exclude_paths: Vec<String>,
+
+    /// The compiler.
+    #[arg(long, value_enum, default_value_t = CompilerArg::Auto)]
+    pub compiler: CompilerArg,
+}
+
+/// Inputs: paths, excludes, extra schemas.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or directories to check (`-` reads stdin). Directories are
+    /// walked for *.yaml, *.yml and *.json, honouring .gitignore.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<String>,
+
+    /// Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Do not honour .gitignore/.ignore files, and read hidden files.
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// Follow symbolic links whose target lies outside the walked
+    /// directory (by default they are skipped, with a note). Files named
+    /// on the command line are always read as given.
+    #[arg(long)]
+    pub follow_symlinks: bool,
+
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
+
+/// Where findings go and when they fail the run.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output format (repeatable; pair each with an --output).
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+    pub format: Vec<Format>,
+
+    /// Write the matching --format to this file instead of stdout
+    /// (repeatable, in the same order as --format; `-` is stdout).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, alias = "severity-threshold", value_enum, value_name = "SEVERITY", default_value_t = Severity::Error)]
+    pub fail_on: Severity,
+
+    /// Print findings only: no summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// Add a count of findings per code after the summary line.
+    #[arg(long)]
+    pub summary: bool,
+}
 
 /// Whether stdout gets ANSI colors.
 pub fn use_color(choice: ColorChoice) -> bool {
@@ -39,10 +152,10 @@ fn color_for(choice: ColorChoice, terminal: bool) -> bool {
 /// `report` names the run's output files: a walk never reads them back,
 /// and naming one as an input is a usage error.
 pub fn collect_inputs(
-    input: &crate::cli::InputArgs,
+    input: &InputArgs,
     report: &ReportArgs,
     config: &crate::config::Config,
-) -> Result<crate::walk::Walked, String> {
+) -> Result<crate::walk::Walked> {
     let excludes: Vec<String> = config
         .exclude
         .iter()
@@ -58,7 +171,8 @@ pub fn collect_inputs(
             follow_symlinks: input.follow_symlinks,
             outputs: &outputs,
         },
-    )?;
+    )
+    .map_err(Error::msg)?;
     walked.print_skipped();
     if walked.inputs.is_empty() && walked.errors.is_empty() {
         eprintln!(
@@ -81,7 +195,7 @@ fn output_ids(paths: &[std::path::PathBuf]) -> Vec<output::FileId> {
 /// Prints diagnostics that stop a command (a broken config file) to stderr.
 pub fn print_errors(errors: &[crate::diagnostic::Diagnostic], color: ColorChoice) {
     let mut report = Report::new("config");
-    report.files.push(report::FileEntry {
+    report.files.push(FileEntry {
         name: errors.first().map(|d| d.file.clone()).unwrap_or_default(),
         documents: Vec::new(),
         diagnostics: errors.to_vec(),
@@ -137,18 +251,18 @@ pub fn with_progress<T: Send>(
 
 /// Renders a report in every requested format to its destination and
 /// returns the exit code. Shared by every command that reports findings.
-pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<u8, String> {
+pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<ExitStatus> {
     let formats = if args.format.is_empty() {
         vec![Format::Human]
     } else {
         args.format.clone()
     };
     if args.output.len() > formats.len() {
-        return Err(format!(
+        bail!(
             "{} --output given for {} --format; pair each --output with a --format",
             args.output.len(),
             formats.len()
-        ));
+        );
     }
     for (i, format) in formats.iter().enumerate() {
         let destination = args.output.get(i).filter(|p| p.as_os_str() != "-");
@@ -159,9 +273,43 @@ pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<u8
         };
         let text = report::render(*format, report, &options);
         match destination {
-            Some(path) => output::write_file(path, text.as_bytes())?,
-            None => output::print_stdout(text.as_bytes())?,
+            Some(path) => output::write_file(path, text.as_bytes()),
+            None => output::print_stdout(text.as_bytes()),
+        }
+        .map_err(Error::msg)?;
+    }
+    Ok(report.exit_status(args.fail_on))
+}
+
+/// The workspace of `dir` compiled, or the exit status when it could not be.
+pub fn compile_workspace(
+    dir: &std::path::Path,
+    args: &WorkspaceArgs,
+    color: ColorChoice,
+) -> Result<std::result::Result<(Image, &'static str), ExitStatus>> {
+    let workspace = match Workspace::open(dir, crate::convert::descriptors::proto_sources())? {
+        Ok(workspace) => workspace,
+        Err(problems) => {
+            print_errors(&problems, color);
+            return Ok(Err(ExitStatus::Failure));
+        }
+    };
+    let targets = workspace.select(&args.paths, &args.exclude_paths)?;
+    match proto_compile::build(&workspace, &targets, args.compiler.into())? {
+        Ok(built) => Ok(Ok((built.image, built.compiler))),
+        Err(errors) => {
+            print_errors(&errors, color);
+            eprintln!(
+                "proto build: {} of {} does not compile",
+                plural(errors.len(), "error"),
+                workspace.origin
+            );
+            Ok(Err(ExitStatus::Findings))
         }
     }
-    Ok(report.exit_code(args.fail_on.severity()))
+}
+
+/// `n word` or `n words`.
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

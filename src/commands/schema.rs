@@ -2,15 +2,36 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::SchemaCommand;
+use clap::Subcommand;
+
 use crate::document::{self, Document};
+use crate::error::{Error, ExitStatus, Result};
 use crate::escape::{escape_control, escape_path};
+use crate::input::Input;
 use crate::kinds::{KINDS, SUPERSEDED, SchemaOrigin};
 use crate::output;
 use crate::schema::crd_to_schemas;
-use crate::walk::Input;
 
-pub fn run(command: &SchemaCommand) -> Result<u8, String> {
+#[derive(Debug, Subcommand)]
+pub enum SchemaCommand {
+    /// List every kind the tool knows, with its schema origin.
+    List,
+    /// Write the embedded JSON Schemas to a directory.
+    Export {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Convert CustomResourceDefinition files to JSON Schema files
+    /// (`<group>/<version>/<Kind>.json` under --out-dir).
+    FromCrd {
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, short = 'o', value_name = "DIR")]
+        out_dir: PathBuf,
+    },
+}
+
+pub fn run(command: &SchemaCommand) -> Result<ExitStatus> {
     match command {
         SchemaCommand::List => {
             let mut text = format!("{:<38} {:<36} {}\n", "API VERSION", "KIND", "SCHEMA");
@@ -33,24 +54,26 @@ pub fn run(command: &SchemaCommand) -> Result<u8, String> {
                     s.replaced_by
                 ));
             }
-            output::print_stdout(text.as_bytes())?;
+            output::print_stdout(text.as_bytes()).map_err(Error::msg)?;
         }
         SchemaCommand::Export { dir } => {
-            let mut batch = output::Batch::new(dir)?;
+            let mut batch = output::Batch::new(dir).map_err(Error::msg)?;
             for k in KINDS {
-                batch.stage(Path::new(&k.schema_path()), k.schema.as_bytes())?;
+                batch
+                    .stage(Path::new(&k.schema_path()), k.schema.as_bytes())
+                    .map_err(Error::msg)?;
             }
-            let written = batch.commit()?;
+            let written = batch.commit().map_err(Error::msg)?;
             eprintln!("wrote {} schemas to {}", written.len(), escape_path(dir));
         }
         SchemaCommand::FromCrd { files, out_dir } => {
-            let written = from_crd(files, out_dir)?;
+            let written = from_crd(files, out_dir).map_err(Error::msg)?;
             for path in written {
                 eprintln!("wrote {}", escape_path(&path));
             }
         }
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 /// Converts CRD files and writes one schema per (kind, version), at

@@ -4,14 +4,42 @@
 
 use rayon::prelude::*;
 
-use crate::cli::ValidateArgs;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{InputArgs, ReportArgs};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document, LoadedSource};
-use crate::report::{DocumentEntry, FileEntry, Report};
+use crate::error::{Error, ExitStatus, Result};
+use crate::findings::{DocumentEntry, FileEntry, Report};
+use crate::input::Input;
 use crate::schema::SchemaSet;
 use crate::validate::{self, Checked, Options, StrategyFacts};
-use crate::walk::Input;
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    /// Treat fields the schema does not declare as errors, not warnings.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Also validate against JSON Schemas in this directory (repeatable),
+    /// named `<group>/<version>/<Kind>.json`, `<group>/<kind>_<version>.json`
+    /// or `<kind>_<version>.json`.
+    #[arg(long, value_name = "DIR")]
+    pub schema_dir: Vec<PathBuf>,
+
+    /// Also validate against the schemas of these CustomResourceDefinition files (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub crd: Vec<PathBuf>,
+}
 
 /// Builds the schema set: embedded schemas plus the user's.
 pub fn schema_set(
@@ -119,7 +147,7 @@ pub fn build_report(files: Vec<FileEntry>, walk_errors: Vec<Diagnostic>) -> Repo
     report
 }
 
-pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, String> {
+pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<ExitStatus> {
     let schema_dirs: Vec<_> = config
         .schema_dirs
         .iter()
@@ -127,7 +155,7 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, Stri
         .cloned()
         .collect();
     let crds: Vec<_> = config.crds.iter().chain(&args.crd).cloned().collect();
-    let schemas = schema_set(&schema_dirs, &crds, args.input.max_file_size)?;
+    let schemas = schema_set(&schema_dirs, &crds, args.input.max_file_size).map_err(Error::msg)?;
     let walked = super::collect_inputs(&args.input, &args.report, config)?;
     let options = Options {
         strict: args.strict || config.strict,
@@ -142,7 +170,7 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, Stri
         )
     });
     if let Some(broken) = schemas.unusable() {
-        return Err(broken);
+        return Err(Error::msg(broken));
     }
     let mut report = build_report(results, walked.errors);
     for file in &mut report.files {

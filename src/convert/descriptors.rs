@@ -59,7 +59,7 @@ pub fn with_descriptor_set(
     path: &Path,
     max_size: u64,
 ) -> Result<DescriptorPool, String> {
-    let bytes = crate::walk::read_bounded(path, max_size)
+    let bytes = crate::input::read_bounded(path, max_size)
         .map_err(|e| e.message("--descriptor-set", path, max_size))?;
     pool.decode_file_descriptor_set(bytes.as_slice())
         .map_err(|e| {
@@ -219,7 +219,7 @@ impl protox::file::FileResolver for BoundedResolver {
                     escape_path(include)
                 ))));
             }
-            let text = crate::walk::read_text_bounded(&path, self.max_size).map_err(|e| {
+            let text = crate::input::read_text_bounded(&path, self.max_size).map_err(|e| {
                 protox::Error::new(std::io::Error::other(e.message(
                     ".proto file",
                     &path,

@@ -12,7 +12,8 @@ use miette::{
 };
 
 use super::{RenderOptions, Report};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::codes::Severity;
+use crate::diagnostic::Diagnostic;
 use crate::escape;
 use crate::source::{SourceFile, Span};
 
@@ -274,7 +275,11 @@ fn view<'a>(d: &'a Diagnostic, cache: &mut ShownCache) -> View<'a> {
     let safe = |text: &str| escape::escape_control(text).into_owned();
     let source = d.location.as_ref().map(|loc| cache.get(&loc.source));
     if let (Some(loc), Some(shown)) = (&d.location, &source) {
-        let label = d.label.as_deref().or(d.path.as_deref()).map(safe);
+        let label = d
+            .label
+            .clone()
+            .or_else(|| d.path.as_ref().map(ToString::to_string))
+            .map(|l| safe(&l));
         labels.push(LabeledSpan::new_primary_with_span(
             label,
             shown.span(loc.span),

@@ -4,7 +4,6 @@
 //! parallel; `resolve_strategy_kinds` is the one step that needs the whole
 //! run, to say which kind an untyped strategy reference points at.
 
-pub mod docs;
 mod hints;
 pub mod metadata;
 
@@ -13,11 +12,12 @@ use std::collections::HashMap;
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::paths::LocationSegment;
 
-use crate::diagnostic::{Diagnostic, Severity, codes};
-use crate::document::{Document, dotted};
+use crate::codes::{self, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::findings::Status;
 use crate::kinds::Lookup;
-use crate::path::Segment;
-use crate::report::Status;
+use crate::path::{FieldPath, Segment};
 use crate::schema::SchemaSet;
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -66,7 +66,7 @@ pub fn check_document(doc: &Document, schemas: &SchemaSet, options: Options) -> 
                     format!("{} is a superseded draft kind", meta.kind),
                     span,
                 )
-                .with_path("kind")
+                .with_path(FieldPath::keys(&["kind"]))
                 .with_help(format!(
                     "the OpenSergo spec replaced it with {}",
                     old.replaced_by
@@ -101,7 +101,7 @@ pub fn check_document(doc: &Document, schemas: &SchemaSet, options: Options) -> 
                     ),
                     span,
                 )
-                .with_path("kind")
+                .with_path(FieldPath::keys(&["kind"]))
                 .with_help(help),
             );
             return finish(diagnostics);
@@ -169,7 +169,7 @@ fn oversized_integers(doc: &Document, out: &mut Vec<Diagnostic>) {
                 } else {
                     text.to_string()
                 };
-                let path = crate::lint::read::path_at(&doc.root, node.span);
+                let path = doc.path_at(node.span);
                 let mut d = doc
                     .diagnostic(
                         codes::SCHEMA_VIOLATION,
@@ -207,7 +207,7 @@ fn finish(mut diagnostics: Vec<Diagnostic>) -> Checked {
     }
 }
 
-fn to_path(location: &jsonschema::paths::Location) -> Vec<Segment> {
+fn to_path(location: &jsonschema::paths::Location) -> FieldPath {
     location
         .iter()
         .map(|segment| match segment {
@@ -228,7 +228,7 @@ fn schema_error(
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             // One index of the mapping's keys, not a scan per unknown key.
             let keys: HashMap<std::borrow::Cow<'_, str>, crate::source::Span> = doc
-                .node_at(&path)
+                .node_at(path.segments())
                 .map(|(_, node)| {
                     node.as_map()
                         .iter()
@@ -237,21 +237,19 @@ fn schema_error(
                 })
                 .unwrap_or_default();
             for field in unexpected {
-                let mut field_path = path.clone();
-                field_path.push(Segment::Key(field.clone()));
-                let dotted_path = dotted(&field_path);
+                let field_path = path.child(field.as_str());
                 let help = hints::help_for(doc, &field_path, &hints::Problem::UnknownField);
                 let span = keys
                     .get(field.as_str())
                     .copied()
-                    .unwrap_or_else(|| doc.span_of(&field_path, true));
+                    .unwrap_or_else(|| doc.span_of(field_path.segments(), true));
                 let mut d = doc
                     .diagnostic(
                         codes::UNKNOWN_FIELD,
-                        format!("unknown field `{dotted_path}`"),
+                        format!("unknown field `{field_path}`"),
                         span,
                     )
-                    .with_path(dotted_path)
+                    .with_path(field_path)
                     .with_label("not declared by the schema; Kubernetes would drop it");
                 if options.strict {
                     d = d.with_severity(Severity::Error);
@@ -264,17 +262,12 @@ fn schema_error(
         }
         ValidationErrorKind::Required { property } => {
             let property = property.as_str().unwrap_or_default();
-            let parent = dotted(&path);
-            let full = if parent.is_empty() {
-                property.to_string()
-            } else {
-                format!("{parent}.{property}")
-            };
+            let full = path.child(property);
             let mut d = doc
                 .diagnostic(
                     codes::SCHEMA_VIOLATION,
                     format!("missing required field `{full}`"),
-                    doc.span_of(&path, true),
+                    doc.span_of(path.segments(), true),
                 )
                 .with_path(full)
                 .with_label(format!("`{property}` is required here"));
@@ -284,14 +277,13 @@ fn schema_error(
             out.push(d);
         }
         _ => {
-            let dotted_path = dotted(&path);
             let mut d = doc
                 .diagnostic(
                     codes::SCHEMA_VIOLATION,
-                    schema_message(&dotted_path, error),
-                    doc.span_of(&path, false),
+                    schema_message(&path, error),
+                    doc.span_of(path.segments(), false),
                 )
-                .with_path(dotted_path.clone());
+                .with_path(path.clone());
             if let Some(help) = hints::help_for(doc, &path, &hints::Problem::Invalid) {
                 d = d.with_help(help);
             }
@@ -300,7 +292,7 @@ fn schema_error(
     }
 }
 
-fn schema_message(path: &str, error: &jsonschema::ValidationError<'_>) -> String {
+fn schema_message(path: &FieldPath, error: &jsonschema::ValidationError<'_>) -> String {
     let text = error.to_string();
     // The cue-generated policy schemas nest oneOf inside oneOf; the raw
     // message repeats the whole value, which helps nobody.
@@ -346,22 +338,29 @@ impl StrategyFacts {
             return;
         }
         for (i, d) in diagnostics.iter().enumerate() {
-            let Some(index) = d
-                .path
-                .as_deref()
-                .and_then(|p| p.strip_prefix("spec.strategies["))
-                .and_then(|rest| rest.strip_suffix("].kind"))
-                .and_then(|i| i.parse::<usize>().ok())
+            // A `spec.strategies[N].kind` finding about a strategy that
+            // has no kind: the missing-kind error.
+            let Some(
+                [
+                    Segment::Key(spec),
+                    Segment::Key(strategies),
+                    Segment::Index(index),
+                    Segment::Key(kind),
+                ],
+            ) = d.path.as_ref().map(FieldPath::segments)
             else {
                 continue;
             };
-            if !d.message.starts_with("missing required field") {
+            if (spec.as_str(), strategies.as_str(), kind.as_str()) != ("spec", "strategies", "kind")
+            {
                 continue;
             }
-            if let Some(name) = doc
+            let strategy = doc
                 .root
                 .get_path(&["spec", "strategies"])
-                .and_then(|s| s.as_seq().get(index))
+                .and_then(|s| s.as_seq().get(*index));
+            if let Some(name) = strategy
+                .filter(|s| s.get("kind").is_none())
                 .and_then(|s| s.get("name"))
                 .and_then(|n| n.as_str())
             {

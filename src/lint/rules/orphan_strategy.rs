@@ -10,10 +10,10 @@ pub const RULE: Rule = Rule::new(
         "OS2005",
         "orphan-strategy",
         Warning,
-        "A strategy that no FaultToleranceRule of its namespace and app references has no effect."
+        "A strategy that no FaultToleranceRule of its namespace and app references has no effect.",
+        DOCS
     ),
-    Category::Reference,
-    DOCS,
+    category::REFERENCE,
     check,
 );
 
@@ -76,7 +76,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                     object.group()
                 ),
             )
-            .path("metadata.name")
+            .path(FieldPath::keys(&["metadata", "name"]))
             .label("never applied")
             .help("a strategy only acts through a FaultToleranceRule's `spec.strategies`: reference it (with `kind`), or delete it");
         }

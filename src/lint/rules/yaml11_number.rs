@@ -8,10 +8,10 @@ pub const RULE: Rule = Rule::new(
         "OS5011",
         "yaml11-number",
         Warning,
-        "An unquoted number (or number-like string) that YAML 1.1 readers such as Kubernetes' YAML library read differently: `017`, `1e3`, `1_000`, `1:30`."
+        "An unquoted number (or number-like string) that YAML 1.1 readers such as Kubernetes' YAML library read differently: `017`, `1e3`, `1_000`, `1:30`.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 

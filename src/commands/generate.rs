@@ -1,0 +1,306 @@
+//! `opensergo gen`: run a buf.gen.yaml v2 template's plugins over a proto
+//! workspace (the OpenSergo protos by default) and write the stubs, all
+//! or nothing; `--check` compares instead of writing, for CI.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, bail};
+
+use crate::commands::{ColorChoice, WorkspaceArgs, compile_workspace, plural, print_errors};
+use crate::diagnostic::Diagnostic;
+use crate::error::{ExitStatus, Result};
+use crate::findings::{FileEntry, Report};
+use crate::proto::OUT_OF_DATE_STUB;
+use crate::proto::cache::Cache;
+use crate::proto::compile::Image;
+use crate::proto::generate::{self, Drift, PluginRun};
+use crate::proto::template::{self, InputConfig, PluginConfig, PluginSource, Template};
+use crate::report::{self, Format, RenderOptions};
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "The template is --template, else opensergo.gen.yaml, else buf.gen.yaml \
+    in the current directory (buf.gen.yaml v2 format). Plugin outputs are held in memory: \
+    nothing is written unless every plugin succeeds.\n\n\
+    Exit codes: 0 done (with --check: everything current), 1 --check found stale, missing or \
+    extra files, or the .proto files do not compile, 2 usage, template or plugin failure"
+)]
+pub struct GenArgs {
+    /// The input directory (default: the template's `inputs`, else `.`;
+    /// a directory without .proto files means the embedded OpenSergo protos).
+    #[arg(value_name = "DIR")]
+    pub input: Option<PathBuf>,
+
+    /// The template: a file, or inline YAML/JSON.
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<String>,
+
+    /// Generate in memory and compare with the output directories; write
+    /// nothing. Exit 1 listing stale, missing and extra files.
+    #[arg(long)]
+    pub check: bool,
+
+    /// Run only this plugin of the template (repeatable): its `local`
+    /// name (`protoc-gen-go` or `go`) or its `protoc_builtin` name.
+    #[arg(long = "plugin", value_name = "NAME")]
+    pub plugins: Vec<String>,
+
+    /// Kill a plugin that runs longer than this (`30s`, `2m`).
+    #[arg(long, value_name = "DURATION", default_value = "2m", value_parser = parse_timeout)]
+    pub timeout: Duration,
+
+    /// Run every plugin, ignoring the cache of earlier runs' responses
+    /// (under ~/.cache/opensergo/gen; keyed by the exact request and the
+    /// plugin binary, so it never changes the output).
+    #[arg(long)]
+    pub no_cache: bool,
+
+    /// Format of the --check findings.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+}
+
+fn parse_timeout(text: &str) -> std::result::Result<Duration, String> {
+    let parsed = crate::duration::parse(text).map_err(|e| e.to_string())?;
+    let millis = u64::try_from(parsed.millis).map_err(|_| format!("`{text}` is negative"))?;
+    if millis == 0 {
+        return Err("the timeout must be more than zero".into());
+    }
+    Ok(Duration::from_millis(millis))
+}
+
+pub fn run(args: &GenArgs, color: ColorChoice) -> Result<ExitStatus> {
+    let started = Instant::now();
+    // Output paths stay relative to the current directory, as written.
+    let cwd = PathBuf::new();
+    let template = match load_template(args.template.as_deref(), &cwd)? {
+        Ok(template) => template,
+        Err(problems) => {
+            print_errors(&problems, color);
+            return Ok(ExitStatus::Failure);
+        }
+    };
+    let selected = select_plugins(&template.plugins, &args.plugins)?;
+    let inputs = match &args.input {
+        Some(dir) => vec![InputConfig::Directory(dir.display().to_string())],
+        None if template.inputs.is_empty() => vec![InputConfig::Directory(".".into())],
+        None => template.inputs.clone(),
+    };
+    let cache = if args.no_cache { None } else { Cache::user() };
+    let mut runs: Vec<PluginRun> = Vec::new();
+    for input in &inputs {
+        let image = match image_of(input, args, color)? {
+            Ok(image) => image,
+            Err(status) => return Ok(status),
+        };
+        runs.extend(generate::run_plugins(
+            &template.plugins,
+            &selected,
+            &image,
+            args.timeout,
+            cache.as_ref(),
+        )?);
+    }
+    for run in &runs {
+        let cached = match run.cached {
+            0 => String::new(),
+            n if n == run.requests => " (all cached: inputs unchanged)".to_string(),
+            n => format!(" ({n} cached)"),
+        };
+        eprintln!(
+            "  {}: {} from {}{cached} in {} ms",
+            template.plugins[run.plugin].name,
+            plural(run.files.len(), "file"),
+            plural(run.requests, "request"),
+            run.elapsed.as_millis()
+        );
+    }
+    let mut plan = generate::assemble(&template.plugins, &runs, &cwd)?;
+    if template.clean {
+        plan.clean = clean_dirs(&template.plugins, &selected, &cwd);
+    }
+    if args.check {
+        let drift = generate::check(&plan)?;
+        return report_drift(&drift, plan.files.len(), args.format, color);
+    }
+    let written = generate::write(&plan)?;
+    eprintln!(
+        "gen: {}: {} written, {} unchanged, {} deleted in {} ms",
+        plural(plan.files.len(), "file"),
+        written.changed,
+        written.unchanged,
+        written.deleted,
+        started.elapsed().as_millis()
+    );
+    Ok(ExitStatus::Success)
+}
+
+/// `--template`, else the first template file in the directory.
+fn load_template(
+    spec: Option<&str>,
+    dir: &Path,
+) -> Result<crate::proto::workspace::Checked<Template>> {
+    if let Some(spec) = spec {
+        return template::load(spec);
+    }
+    let Some(found) = template::TEMPLATE_NAMES
+        .iter()
+        .map(|name| dir.join(name))
+        .find(|path| path.is_file())
+    else {
+        bail!(
+            "no {} here: write one (see \"Generating SDK stubs\" in the README) or pass --template",
+            template::TEMPLATE_NAMES.join(" or ")
+        );
+    };
+    template::load(&found.display().to_string())
+}
+
+/// The indexes of the plugins `--plugin` names (all without it).
+fn select_plugins(plugins: &[PluginConfig], wanted: &[String]) -> Result<Vec<usize>> {
+    if wanted.is_empty() {
+        return Ok((0..plugins.len()).collect());
+    }
+    let names = |plugin: &PluginConfig| -> Vec<String> {
+        match &plugin.source {
+            PluginSource::Local(argv) => {
+                let program = argv[0].rsplit('/').next().unwrap_or(&argv[0]).to_string();
+                let short = program.trim_start_matches("protoc-gen-").to_string();
+                vec![plugin.name.clone(), program, short]
+            }
+            PluginSource::ProtocBuiltin { name, .. } => vec![plugin.name.clone(), name.clone()],
+        }
+    };
+    for name in wanted {
+        if !plugins.iter().any(|p| names(p).contains(name)) {
+            let known: Vec<&str> = plugins.iter().map(|p| p.name.as_str()).collect();
+            bail!(
+                "--plugin {name}: the template has no such plugin (it has: {})",
+                known.join(", ")
+            );
+        }
+    }
+    Ok((0..plugins.len())
+        .filter(|&i| wanted.iter().any(|w| names(&plugins[i]).contains(w)))
+        .collect())
+}
+
+/// The compiled input, or the exit status when it does not compile.
+fn image_of(
+    input: &InputConfig,
+    args: &GenArgs,
+    color: ColorChoice,
+) -> Result<std::result::Result<Image, ExitStatus>> {
+    match input {
+        InputConfig::Directory(dir) => {
+            Ok(compile_workspace(Path::new(dir), &args.workspace, color)?.map(|(image, _)| image))
+        }
+        InputConfig::ProtoFile(file) => {
+            let workspace = WorkspaceArgs {
+                paths: vec![file.clone()],
+                exclude_paths: args.workspace.exclude_paths.clone(),
+                compiler: args.workspace.compiler,
+            };
+            Ok(compile_workspace(Path::new("."), &workspace, color)?.map(|(image, _)| image))
+        }
+        InputConfig::BinaryImage(path) => {
+            let bytes = std::fs::read(path).with_context(|| format!("cannot read image {path}"))?;
+            // Every file of a plain FileDescriptorSet is generated for,
+            // except the well-known types.
+            let probe =
+                Image::decode(&bytes, &HashSet::new()).with_context(|| format!("image {path}"))?;
+            let targets: HashSet<&str> = probe
+                .files
+                .iter()
+                .map(|f| f.name.as_str())
+                .filter(|name| !name.starts_with("google/protobuf/"))
+                .collect();
+            Ok(Ok(Image::decode(&bytes, &targets)?))
+        }
+    }
+}
+
+/// The `out` directories `clean: true` may prune: those of the selected
+/// plugins that no unselected plugin shares (its files are not
+/// regenerated in this run, so they must stay).
+fn clean_dirs(plugins: &[PluginConfig], selected: &[usize], base: &Path) -> Vec<PathBuf> {
+    let kept: HashSet<&str> = (0..plugins.len())
+        .filter(|i| !selected.contains(i))
+        .map(|i| plugins[i].out.as_str())
+        .collect();
+    let mut dirs: Vec<PathBuf> = selected
+        .iter()
+        .map(|&i| plugins[i].out.as_str())
+        .filter(|out| !kept.contains(out))
+        .map(|out| base.join(out))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    dirs
+}
+
+fn report_drift(
+    drift: &[Drift],
+    generated: usize,
+    format: Format,
+    color: ColorChoice,
+) -> Result<ExitStatus> {
+    let mut report = Report::new("gen");
+    for item in drift {
+        let (path, diagnostic) = match item {
+            Drift::Stale { path, plugin, diff } => {
+                let d = Diagnostic::new(
+                    OUT_OF_DATE_STUB,
+                    format!("stale: differs from what `{plugin}` generates"),
+                );
+                let d = match diff {
+                    Some(diff) => d.with_help(diff.clone()),
+                    None => d.with_help("binary content differs"),
+                };
+                (path, d)
+            }
+            Drift::Missing { path, plugin } => (
+                path,
+                Diagnostic::new(
+                    OUT_OF_DATE_STUB,
+                    format!("missing: `{plugin}` generates it"),
+                ),
+            ),
+            Drift::Extra { path } => (
+                path,
+                Diagnostic::new(
+                    OUT_OF_DATE_STUB,
+                    "extra: not generated, and `clean: true` would delete it",
+                ),
+            ),
+        };
+        let name = path.display().to_string();
+        report.files.push(FileEntry {
+            name: name.clone(),
+            documents: Vec::new(),
+            diagnostics: vec![diagnostic.in_file(name)],
+        });
+    }
+    let options = RenderOptions {
+        color: crate::commands::use_color(color),
+        quiet: true,
+        counts: false,
+    };
+    crate::output::print_stdout(report::render(format, &report, &options).as_bytes())
+        .map_err(anyhow::Error::msg)?;
+    if drift.is_empty() {
+        eprintln!("gen --check: {} current", plural(generated, "file"));
+        Ok(ExitStatus::Success)
+    } else {
+        eprintln!(
+            "gen --check: {} out of date; run `opensergo gen` and commit the result",
+            plural(drift.len(), "file")
+        );
+        Ok(ExitStatus::Findings)
+    }
+}

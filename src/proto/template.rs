@@ -1,0 +1,431 @@
+//! The generation template: buf.gen.yaml v2, read as is (also under the
+//! name opensergo.gen.yaml). Unknown keys are errors at their position,
+//! with the closest known key, as in buf.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::INVALID_GEN_TEMPLATE;
+use super::workspace::Checked;
+use super::yaml_keys::{Problems, first_document};
+use crate::source::{SharedSource, SourceFile};
+use crate::yaml::Node;
+
+/// The template file names looked for, in order.
+pub const TEMPLATE_NAMES: &[&str] = &["opensergo.gen.yaml", "buf.gen.yaml"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    /// Delete files under each `out` that the run does not write.
+    pub clean: bool,
+    pub plugins: Vec<PluginConfig>,
+    /// What to generate for when no input is given (default: `.`).
+    pub inputs: Vec<InputConfig>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PluginSource {
+    /// A program: a name on PATH, a path, or a whole command line.
+    Local(Vec<String>),
+    /// One of protoc's own generators (`python`, `java`, ...), run through protoc.
+    ProtocBuiltin { name: String, protoc: Vec<String> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strategy {
+    /// One request per directory of files to generate.
+    Directory,
+    /// One request for everything.
+    All,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluginConfig {
+    /// As the template writes it: `protoc-gen-go`, `protoc_builtin: java`.
+    pub name: String,
+    pub source: PluginSource,
+    pub out: String,
+    /// Joined with `,` into the request's parameter.
+    pub opt: Vec<String>,
+    pub strategy: Strategy,
+    pub include_imports: bool,
+    pub include_wkt: bool,
+}
+
+impl PluginConfig {
+    /// The request parameter: `opt` joined with `,`, as buf sends it.
+    pub fn parameter(&self) -> Option<String> {
+        (!self.opt.is_empty()).then(|| self.opt.join(","))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputConfig {
+    Directory(String),
+    /// One file, built in the workspace of the current directory.
+    ProtoFile(String),
+    /// A FileDescriptorSet (`buf build -o x.binpb`, `protoc -o`).
+    BinaryImage(String),
+}
+
+/// Reads a template from its text; `name` is shown in diagnostics.
+pub fn parse(name: &str, text: &str) -> Checked<Template> {
+    let source: SharedSource = Arc::new(SourceFile::new(name, text.to_string()));
+    let mut problems = Problems::new(&source, INVALID_GEN_TEMPLATE);
+    let mut template = Template {
+        clean: false,
+        plugins: Vec::new(),
+        inputs: Vec::new(),
+    };
+    let Some(root) = first_document(&source)? else {
+        return Err(vec![
+            crate::diagnostic::Diagnostic::new(INVALID_GEN_TEMPLATE, "the template is empty")
+                .in_file(name),
+        ]);
+    };
+    let known = ["version", "clean", "plugins", "managed", "inputs"];
+    let entries = problems.entries(&root, "the template", &known);
+    match root.get("version").and_then(Node::as_str) {
+        Some("v2") => {}
+        Some(other) => {
+            let node = root.get("version").expect("just read");
+            let d = problems.error(node, format!("template version `{other}` is not supported"));
+            d.help = Some("use `version: v2` (`buf config migrate` converts v1 templates)".into());
+        }
+        None => {
+            problems.error(&root, "the template needs `version: v2`");
+        }
+    }
+    for (key, value) in entries {
+        match key {
+            "clean" => template.clean = problems.bool(value, "clean").unwrap_or(false),
+            "plugins" => {
+                for item in value.as_seq() {
+                    if let Some(plugin) = plugin(item, &mut problems) {
+                        template.plugins.push(plugin);
+                    }
+                }
+            }
+            "inputs" => {
+                for item in value.as_seq() {
+                    if let Some(input) = input(item, &mut problems) {
+                        template.inputs.push(input);
+                    }
+                }
+            }
+            "managed" => managed(value, &mut problems),
+            _ => {}
+        }
+    }
+    if template.plugins.is_empty() && problems.list.is_empty() {
+        problems.error(&root, "the template lists no `plugins`");
+    }
+    if problems.list.is_empty() {
+        Ok(template)
+    } else {
+        Err(problems.list)
+    }
+}
+
+/// Reads the template at `path`, or `spec` itself when it is inline YAML
+/// or JSON (buf's `--template '{"version":"v2",...}'`).
+pub fn load(spec: &str) -> crate::error::Result<Checked<Template>> {
+    let path = Path::new(spec);
+    let inline = !path.exists() && (spec.trim_start().starts_with('{') || spec.contains('\n'));
+    if inline {
+        return Ok(parse("--template", spec));
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("cannot read template {spec}: {e}"))?;
+    Ok(parse(spec, &text))
+}
+
+fn plugin(node: &Node, problems: &mut Problems<'_>) -> Option<PluginConfig> {
+    let known = [
+        "local",
+        "protoc_builtin",
+        "protoc_path",
+        "remote",
+        "revision",
+        "out",
+        "opt",
+        "strategy",
+        "include_imports",
+        "include_wkt",
+        "types",
+        "exclude_types",
+    ];
+    let mut local = None;
+    let mut builtin = None;
+    let mut protoc = vec!["protoc".to_string()];
+    let mut out = None;
+    let mut config = PluginConfig {
+        name: String::new(),
+        source: PluginSource::Local(Vec::new()),
+        out: String::new(),
+        opt: Vec::new(),
+        strategy: Strategy::Directory,
+        include_imports: false,
+        include_wkt: false,
+    };
+    for (key, value) in problems.entries(node, "a plugin", &known) {
+        match key {
+            "local" => local = Some(problems.strings(value, "local", true)),
+            "protoc_builtin" => builtin = problems.string(value, "protoc_builtin"),
+            "protoc_path" => protoc = problems.strings(value, "protoc_path", true),
+            "remote" => {
+                let name = value.as_str().unwrap_or_default();
+                let d = problems.error(
+                    value,
+                    format!("remote plugin `{name}` runs on the Buf Schema Registry, which needs the network"),
+                );
+                d.help = Some(local_replacement(name));
+            }
+            "revision" => {}
+            "out" => out = problems.string(value, "out"),
+            "opt" => config.opt = problems.strings(value, "opt", true),
+            "strategy" => match value.as_str() {
+                Some("directory") => config.strategy = Strategy::Directory,
+                Some("all") => config.strategy = Strategy::All,
+                _ => {
+                    problems.error(value, "`strategy` is `directory` or `all`");
+                }
+            },
+            "include_imports" => {
+                config.include_imports = problems.bool(value, "include_imports").unwrap_or(false);
+            }
+            "include_wkt" => {
+                config.include_wkt = problems.bool(value, "include_wkt").unwrap_or(false);
+            }
+            _ => {
+                problems.error(
+                    value,
+                    format!(
+                        "`{key}` (type filters) is not supported yet: generate for whole files"
+                    ),
+                );
+            }
+        }
+    }
+    if config.include_wkt && !config.include_imports {
+        problems.error(node, "`include_wkt` needs `include_imports: true`");
+    }
+    match (local, builtin) {
+        (Some(argv), None) if !argv.is_empty() => {
+            config.name = argv.join(" ");
+            config.source = PluginSource::Local(argv);
+        }
+        (None, Some(name)) => {
+            config.name = format!("protoc_builtin: {name}");
+            config.source = PluginSource::ProtocBuiltin {
+                name,
+                protoc: protoc.clone(),
+            };
+        }
+        (Some(_), Some(_)) => {
+            problems.error(
+                node,
+                "a plugin has one of `local` or `protoc_builtin`, not both",
+            );
+        }
+        _ => {
+            if node.get("remote").is_none() {
+                problems.error(
+                    node,
+                    "a plugin needs `local` (a program) or `protoc_builtin`",
+                );
+            }
+        }
+    }
+    match out {
+        Some(out) => config.out = out,
+        None => {
+            problems.error(node, "a plugin needs `out`, the directory it writes into");
+        }
+    }
+    (!config.name.is_empty() && !config.out.is_empty()).then_some(config)
+}
+
+/// The local plugin to install instead of a BSR-hosted one.
+fn local_replacement(remote: &str) -> String {
+    let plugin = remote
+        .split(':')
+        .next()
+        .unwrap_or(remote)
+        .trim_start_matches("buf.build/");
+    let known = [
+        (
+            "protocolbuffers/go",
+            "local: protoc-gen-go (apt-get install protoc-gen-go, or go install google.golang.org/protobuf/cmd/protoc-gen-go)",
+        ),
+        (
+            "grpc/go",
+            "local: protoc-gen-go-grpc (apt-get install protoc-gen-go-grpc)",
+        ),
+        (
+            "bufbuild/es",
+            "local: protoc-gen-es (npm install @bufbuild/protoc-gen-es; node_modules/.bin/protoc-gen-es)",
+        ),
+        (
+            "community/stephenh-ts-proto",
+            "local: protoc-gen-ts_proto (npm install ts-proto)",
+        ),
+        (
+            "community/neoeinstein-prost",
+            "local: protoc-gen-prost (cargo install protoc-gen-prost)",
+        ),
+        (
+            "community/neoeinstein-tonic",
+            "local: protoc-gen-tonic (cargo install protoc-gen-tonic)",
+        ),
+        (
+            "protocolbuffers/python",
+            "protoc_builtin: python (needs protoc)",
+        ),
+        ("protocolbuffers/pyi", "protoc_builtin: pyi (needs protoc)"),
+        (
+            "protocolbuffers/java",
+            "protoc_builtin: java (needs protoc)",
+        ),
+        ("protocolbuffers/cpp", "protoc_builtin: cpp (needs protoc)"),
+        (
+            "grpc/python",
+            "local: grpc_python_plugin (apt-get install protobuf-compiler-grpc)",
+        ),
+        (
+            "grpc/java",
+            "local: protoc-gen-grpc-java (from grpc-java's releases)",
+        ),
+    ];
+    let instead = known
+        .iter()
+        .find(|(name, _)| *name == plugin)
+        .map(|(_, local)| local.to_string())
+        .unwrap_or_else(|| {
+            let last = plugin.rsplit('/').next().unwrap_or(plugin);
+            let last = last.rsplit('-').next().unwrap_or(last);
+            format!("local: protoc-gen-{last}, installed from the plugin's own releases")
+        });
+    format!("install the plugin and use `{instead}` instead")
+}
+
+fn input(node: &Node, problems: &mut Problems<'_>) -> Option<InputConfig> {
+    let known = [
+        "directory",
+        "proto_file",
+        "binary_image",
+        "git_repo",
+        "module",
+        "tarball",
+        "zip_archive",
+        "json_image",
+        "text_image",
+        "yaml_image",
+        "types",
+        "exclude_types",
+        "paths",
+        "exclude_paths",
+        "include_package_files",
+        "branch",
+        "tag",
+        "ref",
+        "commit",
+        "depth",
+        "subdir",
+        "recurse_submodules",
+        "compression",
+        "strip_components",
+    ];
+    let mut found = None;
+    for (key, value) in problems.entries(node, "an input", &known) {
+        let make: fn(String) -> InputConfig = match key {
+            "directory" => InputConfig::Directory,
+            "proto_file" => InputConfig::ProtoFile,
+            "binary_image" => InputConfig::BinaryImage,
+            _ => {
+                problems.error(
+                    node,
+                    format!("input `{key}` is not supported yet: use `directory`, `proto_file` or `binary_image` (check a git repository out first and name its directory)"),
+                );
+                return None;
+            }
+        };
+        found = problems.string(value, key).map(make);
+    }
+    found
+}
+
+fn managed(node: &Node, problems: &mut Problems<'_>) {
+    let entries = problems.entries(node, "managed", &["enabled", "disable", "override"]);
+    let enabled = entries
+        .iter()
+        .find(|(k, _)| *k == "enabled")
+        .and_then(|(_, v)| problems.bool(v, "enabled"))
+        .unwrap_or(false);
+    if enabled {
+        problems.error(
+            node,
+            "managed mode is not supported yet: set the file options (go_package, java_package, ...) in the .proto files",
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_buf_gen_yaml_v2() {
+        let text = r#"version: v2
+clean: true
+plugins:
+  - local: protoc-gen-go
+    out: gen/go
+    opt: paths=source_relative
+  - local: ["go", "run", "./cmd/gen"]
+    out: gen/x
+    opt: [a=1, b=2]
+    strategy: all
+  - protoc_builtin: python
+    protoc_path: /opt/protoc
+    out: gen/py
+inputs:
+  - directory: proto
+"#;
+        let template = parse("buf.gen.yaml", text).unwrap();
+        assert!(template.clean);
+        assert_eq!(template.plugins.len(), 3);
+        assert_eq!(template.plugins[1].parameter().as_deref(), Some("a=1,b=2"));
+        assert_eq!(template.plugins[1].strategy, Strategy::All);
+        assert_eq!(
+            template.plugins[2].source,
+            PluginSource::ProtocBuiltin {
+                name: "python".into(),
+                protoc: vec!["/opt/protoc".into()]
+            }
+        );
+        assert_eq!(template.inputs, [InputConfig::Directory("proto".into())]);
+    }
+
+    #[test]
+    fn unknown_keys_and_remote_plugins_are_errors_with_help() {
+        let text = "version: v2\nplugins:\n  - local: protoc-gen-go\n    out: gen\n    opts: x\n  - remote: buf.build/protocolbuffers/go:v1.28.1\n    out: gen\n";
+        let problems = parse("buf.gen.yaml", text).unwrap_err();
+        assert_eq!(problems.len(), 2);
+        assert_eq!(problems[0].start().unwrap().line, 5);
+        assert!(
+            problems[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `opt`")
+        );
+        assert!(
+            problems[1]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("local: protoc-gen-go")
+        );
+    }
+}

@@ -1,0 +1,637 @@
+//! End-to-end tests of `opensergo proto build` and `opensergo gen`.
+//!
+//! Plugin misbehaviour (crash, hang, error response, bad paths, duplicate
+//! files, insertion points) is driven by testdata/gen/protoc-gen-fake, a
+//! plugin written for these tests; real-plugin parity is checked with
+//! protoc-gen-go against protoc itself (installed by .ci/run).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use prost::Message as _;
+
+mod common;
+use common::root;
+
+/// The PATH the tests run with: the fake plugin's directory first.
+fn path_with_fake() -> String {
+    let fake_dir = root().join("testdata/gen");
+    format!(
+        "{}:{}",
+        fake_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
+}
+
+/// A temporary project: a two-package module under `proto/` and a template.
+struct Project {
+    dir: tempfile::TempDir,
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+const COMMON: &str =
+    "syntax = \"proto3\";\npackage acme.common.v1;\nmessage Money { int64 units = 1; }\n";
+const ORDER: &str = "syntax = \"proto3\";\npackage acme.order.v1;\nimport \"acme/common/v1/money.proto\";\nimport \"google/protobuf/timestamp.proto\";\nmessage Order {\n  acme.common.v1.Money total = 1;\n  google.protobuf.Timestamp at = 2;\n}\n";
+
+impl Project {
+    fn new(template: &str) -> Project {
+        let project = Project {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        project.write("buf.yaml", "version: v2\nmodules:\n  - path: proto\n");
+        project.write("proto/acme/common/v1/money.proto", COMMON);
+        project.write("proto/acme/order/v1/order.proto", ORDER);
+        project.write("buf.gen.yaml", &template.replace("FAKE", "protoc-gen-fake"));
+        project
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    fn write(&self, relative: &str, text: &str) {
+        let path = self.path(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path(relative)).unwrap()
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_with_path(args, &path_with_fake())
+    }
+
+    fn run_with_path(&self, args: &[&str], path: &str) -> Run {
+        let output = Command::cargo_bin("opensergo")
+            .unwrap()
+            .current_dir(self.dir.path())
+            .env("NO_COLOR", "1")
+            .env("PATH", path)
+            .env("XDG_CACHE_HOME", self.path(".cache"))
+            .args(args)
+            .timeout(std::time::Duration::from_secs(120))
+            .output()
+            .unwrap();
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// Every file under `dir`, with its content.
+    fn tree(&self, dir: &str) -> BTreeMap<String, String> {
+        let base = self.path(dir);
+        let mut found = BTreeMap::new();
+        let mut pending = vec![base.clone()];
+        while let Some(dir) = pending.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    pending.push(path);
+                } else {
+                    let name = path.strip_prefix(&base).unwrap().display().to_string();
+                    found.insert(name, std::fs::read_to_string(&path).unwrap_or_default());
+                }
+            }
+        }
+        found
+    }
+}
+
+const ONE_PLUGIN: &str =
+    "version: v2\nplugins:\n  - local: FAKE\n    out: gen\n    opt: [a=1, b=2]\n";
+
+#[test]
+fn generates_per_directory_and_leaves_unchanged_files_alone() {
+    let project = Project::new(ONE_PLUGIN);
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let tree = project.tree("gen");
+    assert_eq!(
+        tree.keys().collect::<Vec<_>>(),
+        [
+            "acme/common/v1/money.proto.fake.txt",
+            "acme/order/v1/order.proto.fake.txt"
+        ]
+    );
+    assert!(tree["acme/order/v1/order.proto.fake.txt"].contains("(a=1,b=2)"));
+    assert!(
+        run.stderr.contains("2 files from 2 requests"),
+        "{}",
+        run.stderr
+    );
+
+    let file = project.path("gen/acme/common/v1/money.proto.fake.txt");
+    let before = std::fs::metadata(&file).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let again = project.run(&["gen"]);
+    assert_eq!(again.code, 0);
+    assert!(
+        again.stderr.contains("0 written, 2 unchanged"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().modified().unwrap(),
+        before
+    );
+}
+
+#[test]
+fn the_request_matches_what_buf_sends() {
+    let project = Project::new(
+        "version: v2\nplugins:\n  - local: FAKE\n    out: gen\n    opt: [dump=req, x=y]\n    strategy: all\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bytes = std::fs::read(project.path("req.0")).unwrap();
+    assert!(
+        !project.path("req.1").exists(),
+        "strategy: all sends one request"
+    );
+    let request = opensergo::proto::plugin::CodeGeneratorRequest::decode(bytes.as_slice()).unwrap();
+    assert_eq!(
+        request.file_to_generate,
+        ["acme/common/v1/money.proto", "acme/order/v1/order.proto"]
+    );
+    assert_eq!(request.parameter.as_deref(), Some("dump=req,x=y"));
+    let names = |files: &[Vec<u8>]| -> Vec<String> {
+        files
+            .iter()
+            .map(|f| {
+                prost_types::FileDescriptorProto::decode(f.as_slice())
+                    .unwrap()
+                    .name()
+                    .to_string()
+            })
+            .collect()
+    };
+    // Imports first (topological), the well-known type included.
+    let all = names(&request.proto_file);
+    let position = |n: &str| all.iter().position(|a| a == n).unwrap();
+    assert!(position("google/protobuf/timestamp.proto") < position("acme/order/v1/order.proto"));
+    assert!(position("acme/common/v1/money.proto") < position("acme/order/v1/order.proto"));
+    assert_eq!(
+        names(&request.source_file_descriptors),
+        request.file_to_generate
+    );
+    let order = prost_types::FileDescriptorProto::decode(request.proto_file[2].as_slice()).unwrap();
+    assert!(order.source_code_info.is_some(), "source info is sent");
+}
+
+#[test]
+fn unchanged_inputs_are_answered_from_the_cache_unless_no_cache() {
+    let project = Project::new(
+        "version: v2\nplugins:\n  - local: FAKE\n    out: gen\n    opt: dump=req\n    strategy: all\n",
+    );
+    assert_eq!(project.run(&["gen"]).code, 0);
+    let again = project.run(&["gen"]);
+    assert_eq!(again.code, 0);
+    assert!(
+        again.stderr.contains("(all cached: inputs unchanged)"),
+        "{}",
+        again.stderr
+    );
+    assert!(!project.path("req.1").exists(), "the plugin did not run");
+    let uncached = project.run(&["gen", "--no-cache"]);
+    assert_eq!(uncached.code, 0);
+    assert!(project.path("req.1").exists(), "--no-cache runs the plugin");
+    // A changed input misses.
+    project.write(
+        "proto/acme/common/v1/money.proto",
+        &COMMON.replace("units", "amount"),
+    );
+    let changed = project.run(&["gen"]);
+    assert!(!changed.stderr.contains("cached"), "{}", changed.stderr);
+    assert!(project.path("req.2").exists());
+}
+
+#[test]
+fn a_crashing_plugin_writes_nothing_anywhere_and_its_stderr_is_shown_escaped() {
+    let project = Project::new(
+        "version: v2\nclean: true\nplugins:\n  - local: FAKE\n    out: gen/good\n  - local: FAKE\n    out: gen/bad\n    opt: crash\n",
+    );
+    project.write("gen/good/keep.txt", "old\n");
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("failed (exit status: 3)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("fake plugin crashed \\u{1b}[31mred"),
+        "escape sequences are shown, not sent: {}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains('\u{1b}'));
+    assert_eq!(
+        project.tree("gen").keys().collect::<Vec<_>>(),
+        ["good/keep.txt"]
+    );
+}
+
+#[test]
+fn a_hanging_plugin_is_killed_at_the_timeout() {
+    let project =
+        Project::new("version: v2\nplugins:\n  - local: FAKE\n    out: gen\n    opt: hang\n");
+    let started = std::time::Instant::now();
+    let run = project.run(&["gen", "--timeout", "1s"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("did not finish within 1s"),
+        "{}",
+        run.stderr
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert!(!project.path("gen").exists());
+}
+
+#[test]
+fn error_responses_and_garbage_fail_the_run() {
+    let project =
+        Project::new("version: v2\nplugins:\n  - local: FAKE\n    out: gen\n    opt: error\n");
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("reported an error: bad input in"),
+        "{}",
+        run.stderr
+    );
+
+    let project =
+        Project::new("version: v2\nplugins:\n  - local: FAKE\n    out: gen\n    opt: garbage\n");
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("not a CodeGeneratorResponse"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn paths_leaving_out_are_refused() {
+    for name in [
+        "../escaped.txt",
+        "/tmp/opensergo-absolute.txt",
+        "link/escaped.txt",
+    ] {
+        let project = Project::new(&format!(
+            "version: v2\nplugins:\n  - local: FAKE\n    out: gen\n    opt: name={name}\n    strategy: all\n"
+        ));
+        std::fs::create_dir(project.path("gen")).unwrap();
+        std::fs::create_dir(project.path("outside")).unwrap();
+        std::os::unix::fs::symlink(project.path("outside"), project.path("gen/link")).unwrap();
+        let run = project.run(&["gen"]);
+        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+        assert!(run.stderr.contains("refused"), "{name}: {}", run.stderr);
+        assert!(!project.path("escaped.txt").exists());
+        assert!(!project.path("outside/escaped.txt").exists());
+        assert!(!Path::new("/tmp/opensergo-absolute.txt").exists());
+    }
+}
+
+#[test]
+fn two_plugins_writing_one_file_is_an_error_naming_both() {
+    let project = Project::new(
+        "version: v2\nplugins:\n  - local: FAKE\n    out: gen\n  - local: [FAKE]\n    out: gen\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("is generated twice"), "{}", run.stderr);
+    assert!(!project.path("gen").exists());
+}
+
+#[test]
+fn insertion_points_go_into_earlier_plugins_files() {
+    let project = Project::new(
+        "version: v2\nplugins:\n  - local: FAKE\n    out: gen\n  - local: FAKE\n    out: gen\n    opt: insert=fake\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        project.read("gen/acme/common/v1/money.proto.fake.txt"),
+        "fake fake for acme/common/v1/money.proto ()\n  inserted\n  // @@protoc_insertion_point(body)\n"
+    );
+}
+
+#[test]
+fn check_lists_stale_missing_and_extra_files_and_writes_nothing() {
+    let project = Project::new(&format!("clean: true\n{ONE_PLUGIN}"));
+    assert_eq!(project.run(&["gen"]).code, 0);
+    let current = project.run(&["gen", "--check"]);
+    assert_eq!(current.code, 0, "{}", current.stderr);
+    assert!(current.stderr.contains("2 files current"));
+
+    project.write(
+        "gen/acme/common/v1/money.proto.fake.txt",
+        "edited by hand\n",
+    );
+    std::fs::remove_file(project.path("gen/acme/order/v1/order.proto.fake.txt")).unwrap();
+    project.write("gen/acme/stray.txt", "x\n");
+    let before = project.tree("gen");
+    let run = project.run(&["gen", "--check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(project.tree("gen"), before, "--check writes nothing");
+    insta::assert_snapshot!(run.stdout);
+
+    // A real run restores the files and cleans the stray one.
+    assert_eq!(project.run(&["gen"]).code, 0);
+    assert_eq!(project.run(&["gen", "--check"]).code, 0);
+    assert!(!project.path("gen/acme/stray.txt").exists());
+}
+
+#[test]
+fn plugin_filter_runs_a_subset() {
+    let project = Project::new(
+        "version: v2\nplugins:\n  - local: FAKE\n    out: gen/a\n  - local: FAKE\n    out: gen/b\n    opt: crash\n  - protoc_builtin: java\n    out: gen/java\n",
+    );
+    let run = project.run(&["gen", "--plugin", "protoc-gen-fake"]);
+    // Both fake plugins match the name; the crashing one fails the run.
+    assert_eq!(run.code, 2);
+    let unknown = project.run(&["gen", "--plugin", "nope"]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("the template has no such plugin"),
+        "{}",
+        unknown.stderr
+    );
+    let project = Project::new(
+        "version: v2\nplugins:\n  - local: FAKE\n    out: gen/a\n  - local: [sh, -c, 'exit 9']\n    out: gen/b\n",
+    );
+    let run = project.run(&["gen", "--plugin", "fake"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(project.path("gen/a").exists() && !project.path("gen/b").exists());
+}
+
+#[test]
+fn template_errors_point_at_the_key() {
+    let project = Project::new(
+        "version: v2\nplugins:\n  - local: FAKE\n    out: gen\n    opts: x\n  - remote: buf.build/protocolbuffers/go\n    out: gen\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("buf.gen.yaml:5:5"), "{}", run.stderr);
+    assert!(run.stderr.contains("did you mean `opt`?"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("local: protoc-gen-go"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn without_protos_the_embedded_opensergo_protos_are_the_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let template =
+        "version: v2\nplugins:\n  - local: protoc-gen-fake\n    out: gen\n    strategy: all\n";
+    let run = Command::cargo_bin("opensergo")
+        .unwrap()
+        .current_dir(dir.path())
+        .env("PATH", path_with_fake())
+        .env("XDG_CACHE_HOME", dir.path().join(".cache"))
+        .args(["gen", "--template", template])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        dir.path()
+            .join("gen/opensergo/traffic/v1alpha1/traffic_router.proto.fake.txt")
+            .is_file()
+    );
+}
+
+#[test]
+fn build_writes_an_image_with_imports() {
+    let project = Project::new(ONE_PLUGIN);
+    let run = project.run(&["proto", "build", "-o", "image.binpb"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("2 files and 1 import compiled with protox"),
+        "{}",
+        run.stderr
+    );
+    let bytes = std::fs::read(project.path("image.binpb")).unwrap();
+    let set = prost_types::FileDescriptorSet::decode(bytes.as_slice()).unwrap();
+    assert_eq!(set.file.len(), 3);
+    let run = project.run(&[
+        "proto",
+        "build",
+        "-o",
+        "image.json",
+        "--path",
+        "acme/common",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        project
+            .read("image.json")
+            .contains("\"name\": \"acme/common/v1/money.proto\"")
+    );
+}
+
+#[test]
+fn build_errors_show_the_source_and_the_import_that_works() {
+    let project = Project::new(ONE_PLUGIN);
+    project.write(
+        "proto/acme/order/v1/order.proto",
+        &ORDER.replace(
+            "\"acme/common/v1/money.proto\"",
+            "\"proto/acme/common/v1/money.proto\"",
+        ),
+    );
+    let run = project.run(&["proto", "build"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn what_protox_cannot_compile_without_protoc_is_an_error_naming_the_file() {
+    let project = Project::new(ONE_PLUGIN);
+    project.write(
+        "proto/acme/ed/v1/ed.proto",
+        "edition = \"2023\";\npackage acme.ed.v1;\n",
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let run = project.run_with_path(&["proto", "build"], &empty.path().display().to_string());
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("proto/acme/ed/v1/ed.proto: protox cannot compile editions syntax"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("no protoc on PATH"), "{}", run.stderr);
+}
+
+#[test]
+fn protoc_compiles_when_asked_and_gives_the_same_image() {
+    if !common::available("protoc") {
+        return;
+    }
+    let project = Project::new(ONE_PLUGIN);
+    let protox = project.run(&["proto", "build", "-o", "protox.binpb"]);
+    let protoc = project.run(&[
+        "proto",
+        "build",
+        "--compiler",
+        "protoc",
+        "-o",
+        "protoc.binpb",
+    ]);
+    assert_eq!(protoc.code, 0, "{}", protoc.stderr);
+    assert!(protoc.stderr.contains("compiled with protoc"));
+    assert_eq!(protox.code, 0);
+    let names = |file: &str| -> Vec<String> {
+        let bytes = std::fs::read(project.path(file)).unwrap();
+        prost_types::FileDescriptorSet::decode(bytes.as_slice())
+            .unwrap()
+            .file
+            .into_iter()
+            .map(|f| f.name().to_string())
+            .collect()
+    };
+    assert_eq!(names("protox.binpb"), names("protoc.binpb"));
+}
+
+/// protoc-gen-go run by `opensergo gen` and by protoc itself on the
+/// OpenSergo protos: the stubs are byte-identical except the version
+/// comment, where buf (which sends no compiler version either) also
+/// writes `(unknown)`.
+#[test]
+fn protoc_gen_go_output_matches_protoc_byte_for_byte() {
+    if !common::available("protoc-gen-go") || !common::available("protoc") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let template = "version: v2\nplugins:\n  - local: protoc-gen-go\n    out: gen\n    opt: paths=source_relative\n";
+    let opensergo = |args: &[&str]| {
+        let output = Command::cargo_bin("opensergo")
+            .unwrap()
+            .current_dir(dir.path())
+            .env("XDG_CACHE_HOME", dir.path().join(".cache"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    opensergo(&["gen", "--template", template]);
+    opensergo(&["proto", "export", "exported"]);
+    let exported = dir.path().join("exported");
+    std::fs::create_dir(dir.path().join("by-protoc")).unwrap();
+    let protos: Vec<String> = opensergo::convert::descriptors::proto_sources()
+        .iter()
+        .map(|(name, _)| name.to_string())
+        .filter(|name| name.ends_with(".proto"))
+        .collect();
+    let status = std::process::Command::new("protoc")
+        .current_dir(&exported)
+        .args([
+            "-I",
+            ".",
+            "--go_out=../by-protoc",
+            "--go_opt=paths=source_relative",
+        ])
+        .args(&protos)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let project = Project { dir };
+    let ours = project.tree("gen");
+    let theirs = project.tree("by-protoc");
+    assert_eq!(
+        ours.keys().collect::<Vec<_>>(),
+        theirs.keys().collect::<Vec<_>>()
+    );
+    assert_eq!(ours.len(), protos.len());
+    let version = regex::Regex::new(r"(?m)^// \tprotoc +.*$").unwrap();
+    for (name, text) in &ours {
+        assert!(text.contains("// \tprotoc        (unknown)"), "{name}");
+        assert_eq!(
+            version.replace(text, "PROTOC"),
+            version.replace(&theirs[name], "PROTOC"),
+            "{name}"
+        );
+    }
+}
+
+/// Copies a fixture directory into a temporary one.
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// The real `buf generate` and `opensergo gen`, same template and input:
+/// byte-identical trees, for a multi-package module and for the
+/// embedded OpenSergo protos (exported for buf).
+#[test]
+fn buf_generate_and_gen_write_identical_trees() {
+    if !common::available("buf") || !common::available("protoc-gen-go") {
+        return;
+    }
+    let multi = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("testdata/gen/multi"), multi.path());
+    let opensergo_protos = tempfile::tempdir().unwrap();
+    let export = Command::cargo_bin("opensergo")
+        .unwrap()
+        .current_dir(opensergo_protos.path())
+        .args(["proto", "export", "."])
+        .output()
+        .unwrap();
+    assert!(export.status.success());
+    std::fs::remove_file(opensergo_protos.path().join("README.md")).unwrap();
+    std::fs::copy(
+        root().join("testdata/gen/multi/buf.gen.yaml"),
+        opensergo_protos.path().join("buf.gen.yaml"),
+    )
+    .unwrap();
+    for dir in [multi, opensergo_protos] {
+        let project = Project { dir };
+        let buf = std::process::Command::new("buf")
+            .current_dir(project.dir.path())
+            .args(["generate", "-o", "by-buf"])
+            .output()
+            .unwrap();
+        assert!(
+            buf.status.success(),
+            "{}",
+            String::from_utf8_lossy(&buf.stderr)
+        );
+        let ours = project.run(&["gen"]);
+        assert_eq!(ours.code, 0, "{}", ours.stderr);
+        let expected = project.tree("by-buf/gen");
+        assert!(expected.len() > 10, "{expected:?}");
+        assert_eq!(project.tree("gen"), expected);
+    }
+}
