@@ -351,7 +351,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__convert)
-            opts="-o -h -V --to --from --output --out-dir --envelope --envoy --as-control-plane --data-version --delimited --kind --name --namespace --app --type --proto-path --descriptor-set --max-file-size --color --config --no-config --help --version"
+            opts="-o -h -V --to --from --output --out-dir --envelope --envoy --as-control-plane --data-version --delimited --kind --name --namespace --app --type --proto-path --descriptor-set --max-depth --follow-symlinks --max-file-size --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -406,6 +406,10 @@ _opensergo() {
                     return 0
                     ;;
                 --descriptor-set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-depth)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -841,7 +845,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__lint)
-            opts="-f -o -q -h -V --exclude --no-ignore --max-file-size --format --output --fail-on --quiet --summary --select --extend-select --ignore --severity --list-rules --explain --color --config --no-config --help --version"
+            opts="-f -o -q -h -V --exclude --no-ignore --follow-symlinks --max-file-size --format --output --fail-on --quiet --summary --select --extend-select --ignore --severity --list-rules --explain --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1301,7 +1305,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__validate)
-            opts="-f -o -q -h -V --exclude --no-ignore --max-file-size --format --output --fail-on --quiet --summary --strict --schema-dir --crd --color --config --no-config --help --version"
+            opts="-f -o -q -h -V --exclude --no-ignore --follow-symlinks --max-file-size --format --output --fail-on --quiet --summary --strict --schema-dir --crd --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
