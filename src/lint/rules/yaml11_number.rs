@@ -226,30 +226,16 @@ fn difference(node: &Node, source: &str) -> Option<(String, String)> {
 }
 
 fn check(set: &RuleSet<'_>, sink: &mut Sink) {
-    for object in set.objects() {
-        let source = object.doc.source.text.as_str();
-        let mut stack = vec![&object.doc.root];
-        while let Some(node) = stack.pop() {
-            match &node.value {
-                Value::Map(entries) => {
-                    for (k, v) in entries.iter().rev() {
-                        stack.push(v);
-                        stack.push(k);
-                    }
-                }
-                Value::Seq(items) => stack.extend(items.iter().rev()),
-                _ => {
-                    if let Some((message, text)) = difference(node, source) {
-                        sink.report(object.doc, node.span, message)
-                            .label("YAML 1.1 reads this differently")
-                            .help(format!(
-                                "quote it (`'{text}'`) if you mean a string; for a number write a form both read alike (a decimal without leading zeros, a float with a dot and a signed exponent like `1.0e+3`)"
-                            ));
-                    }
-                }
-            }
-        }
-    }
+    super::each_scalar(set, |object, node| {
+        let Some((message, text)) = difference(node, &object.doc.source.text) else {
+            return;
+        };
+        sink.report(object.doc, node.span, message)
+            .label("YAML 1.1 reads this differently")
+            .help(format!(
+                "quote it (`'{text}'`) if you mean a string; for a number write a form both read alike (a decimal without leading zeros, a float with a dot and a signed exponent like `1.0e+3`)"
+            ));
+    });
 }
 
 #[cfg(test)]
