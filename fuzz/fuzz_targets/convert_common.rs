@@ -2,7 +2,7 @@
 //! the properties every decoded message must have.
 #![allow(dead_code)]
 
-use opensergo::convert::{self, Format, depth, descriptors};
+use opensergo::convert::{self, Encoding, depth, descriptors};
 use prost_reflect::{DynamicMessage, MessageDescriptor, ReflectMessage};
 
 
@@ -34,18 +34,18 @@ pub fn check_messages(messages: &[DynamicMessage]) {
     for m in messages {
         assert!(depth::message_depth(m, limit) <= limit);
     }
-    for format in [Format::Binpb, Format::Json, Format::Txtpb, Format::Yaml] {
+    for format in [Encoding::Binpb, Encoding::Json, Encoding::Txtpb, Encoding::Yaml] {
         let (bytes, _lost) = convert::write_messages(messages, format, true);
         let Some(desc) = messages.first().map(|m| m.descriptor()) else {
             continue;
         };
         match format {
-            Format::Binpb => {
+            Encoding::Binpb => {
                 let back = convert::read_messages(&bytes, format, &desc, true, limit)
                     .unwrap_or_else(|e| panic!("binpb written cannot be read back: {e}"));
                 assert_eq!(back.len(), messages.len());
             }
-            Format::Txtpb => {
+            Encoding::Txtpb => {
                 let back = convert::read_messages(&bytes, format, &desc, true, limit)
                     .unwrap_or_else(|e| {
                         panic!(
@@ -55,7 +55,7 @@ pub fn check_messages(messages: &[DynamicMessage]) {
                     });
                 assert_eq!(back.len(), messages.len());
             }
-            Format::Yaml => {
+            Encoding::Yaml => {
                 let text = std::str::from_utf8(&bytes).expect("YAML output is UTF-8");
                 let (_, error) = opensergo::yaml::load_stream(text);
                 assert!(error.is_none(), "YAML written cannot be loaded: {error:?}\n{text}");

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use opensergo::convert::{self, Format, depth, envelope, descriptors, yaml_out};
+use opensergo::convert::{self, Encoding, depth, descriptors, envelope, yaml_out};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&first, bytes)) = data.split_first() else {
@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let desc = descriptors::pool().get_message_by_name(name).unwrap();
     let Ok(messages) =
-        convert::read_messages(bytes, Format::Binpb, &desc, first & 2 != 0, depth::DEFAULT_MAX_DEPTH)
+        convert::read_messages(bytes, Encoding::Binpb, &desc, first & 2 != 0, depth::DEFAULT_MAX_DEPTH)
     else {
         return;
     };

@@ -7,14 +7,14 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use opensergo::convert::{self, Format, depth};
+use opensergo::convert::{self, Encoding, depth};
 
 fuzz_target!(|data: &[u8]| {
     let Some((desc, _, bytes)) = common::pick(data) else {
         return;
     };
     if let Ok(messages) =
-        convert::read_messages(bytes, Format::Txtpb, &desc, false, depth::DEFAULT_MAX_DEPTH)
+        convert::read_messages(bytes, Encoding::Txtpb, &desc, false, depth::DEFAULT_MAX_DEPTH)
     {
         common::check_messages(&messages);
     }

@@ -6,18 +6,19 @@ use std::sync::{Arc, OnceLock};
 
 use libfuzzer_sys::fuzz_target;
 use opensergo::document::{ReadOutcome, bytes_to_text, parse_source};
-use opensergo::lint::{self, LintSettings, ResolvedSettings, registry};
+use opensergo::engine::{Levels, Selection};
+use opensergo::lint::{self, registry};
 use opensergo::report::{self, Format, RenderOptions};
 use opensergo::source::SourceFile;
 
-fn settings() -> &'static ResolvedSettings {
-    static SETTINGS: OnceLock<ResolvedSettings> = OnceLock::new();
-    SETTINGS.get_or_init(|| {
-        LintSettings {
+fn levels() -> &'static Levels {
+    static LEVELS: OnceLock<Levels> = OnceLock::new();
+    LEVELS.get_or_init(|| {
+        Selection {
             extend_select: registry::RULES.iter().map(|r| r.code.id.to_string()).collect(),
-            ..LintSettings::default()
+            ..Selection::default()
         }
-        .resolve()
+        .resolve(&registry::FAMILY)
         .unwrap()
     })
 }
@@ -28,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let source = Arc::new(SourceFile::new("fuzz.yaml", text));
     let sources = vec![parse_source(&source)];
-    let outcome = lint::lint_sources(&sources, settings());
+    let outcome = lint::lint_sources(&sources, levels());
     let report = lint::build_report(sources, Vec::new(), outcome);
     let options = RenderOptions {
         color: false,
