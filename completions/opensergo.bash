@@ -1003,7 +1003,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__validate)
-            opts="-f -o -q -h -V --exclude --no-ignore --max-file-size --format --output --fail-on --quiet --summary --strict --schema-dir --crd --color --config --no-config --help --version"
+            opts="-f -o -q -h -V --exclude --no-ignore --max-file-size --format --output --fail-on --quiet --summary --strict --schema-dir --crd --skip --reject --require-known --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1042,6 +1042,14 @@ _opensergo() {
                     return 0
                     ;;
                 --crd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reject)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

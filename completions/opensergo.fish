@@ -55,6 +55,8 @@ warning\t''
 error\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l schema-dir -d 'Also validate against JSON Schemas in this directory (repeatable), named `<group>/<version>/<Kind>.json`, `<group>/<kind>_<version>.json` or `<kind>_<version>.json`' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l crd -d 'Also validate against the schemas of these CustomResourceDefinition files (repeatable)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l skip -d 'Skip documents of these kinds unchecked (comma-separated, repeatable): `Deployment`, or `apps/v1/Deployment` for one apiVersion' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l reject -d 'Report every document of these kinds as an error (comma-separated, repeatable)' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -63,6 +65,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l no-igno
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s q -l quiet -d 'Print findings only: no summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l summary -d 'Add a count of findings per code after the summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l strict -d 'Treat fields the schema does not declare as errors, not warnings'
+complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l require-known -d 'Documents that no schema checks (other kinds, YAML that is no object) are errors instead of being skipped'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s V -l version -d 'Print version'

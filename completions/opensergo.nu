@@ -38,6 +38,9 @@ module completions {
     --strict                  # Treat fields the schema does not declare as errors, not warnings
     --schema-dir: path        # Also validate against JSON Schemas in this directory (repeatable), named `<group>/<version>/<Kind>.json`, `<group>/<kind>_<version>.json` or `<kind>_<version>.json`
     --crd: path               # Also validate against the schemas of these CustomResourceDefinition files (repeatable)
+    --skip: string            # Skip documents of these kinds unchecked (comma-separated, repeatable): `Deployment`, or `apps/v1/Deployment` for one apiVersion
+    --reject: string          # Report every document of these kinds as an error (comma-separated, repeatable)
+    --require-known           # Documents that no schema checks (other kinds, YAML that is no object) are errors instead of being skipped
     --color: string@"nu-complete opensergo validate color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml

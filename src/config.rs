@@ -60,6 +60,11 @@ pub struct Config {
     pub strict: bool,
     pub schema_dirs: Vec<PathBuf>,
     pub crds: Vec<PathBuf>,
+    /// Kinds validate skips, and kinds it rejects (like --skip, --reject).
+    pub skip: Vec<String>,
+    pub reject: Vec<String>,
+    /// Like --require-known.
+    pub require_known: bool,
     pub rules: RuleLevels,
     pub overrides: Vec<Override>,
 }
@@ -79,6 +84,11 @@ validate:
   # Extra JSON Schema directories and CRD files, relative to this file.
   schemaDirs: []
   crds: []
+  # Kinds skipped unchecked, and kinds that are errors wherever they appear.
+  skip: []
+  reject: []
+  # Documents no schema checks (other kinds, non-object YAML) are errors.
+  requireKnown: false
 
 # Severity per diagnostic code or name: off | info | warning | error.
 rules: {}
@@ -170,6 +180,15 @@ impl Config {
             "  crds:{}",
             paths(&self.crds).replace("\n  -", "\n    -")
         ));
+        out.push_str(&format!(
+            "  skip:{}",
+            list(&self.skip).replace("\n  -", "\n    -")
+        ));
+        out.push_str(&format!(
+            "  reject:{}",
+            list(&self.reject).replace("\n  -", "\n    -")
+        ));
+        out.push_str(&format!("  requireKnown: {}\n", self.require_known));
         out.push_str(&format!("rules:{}", rules(&self.rules, "  ")));
         if self.overrides.is_empty() {
             out.push_str("overrides: []\n");
@@ -269,6 +288,12 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
                             Value::Bool(b) => config.strict = b,
                             _ => err(v, "`strict` takes true or false".into()),
                         },
+                        "requireKnown" => match v.value {
+                            Value::Bool(b) => config.require_known = b,
+                            _ => err(v, "`requireKnown` takes true or false".into()),
+                        },
+                        "skip" => config.skip = strings(v, &mut err),
+                        "reject" => config.reject = strings(v, &mut err),
                         "schemaDirs" => {
                             config.schema_dirs = strings(v, &mut err)
                                 .into_iter()
@@ -284,7 +309,7 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
                         other => err(
                             k,
                             format!(
-                                "unknown key `validate.{other}` (expected strict, schemaDirs, crds)"
+                                "unknown key `validate.{other}` (expected strict, schemaDirs, crds, skip, reject, requireKnown)"
                             ),
                         ),
                     }

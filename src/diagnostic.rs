@@ -200,13 +200,18 @@ pub mod codes {
         YAML_SYNTAX = "OS0003" "yaml-syntax" Error "The file is not valid YAML.";
         DUPLICATE_KEY = "OS0004" "duplicate-key" Error "A mapping has the same key twice.";
         YAML_LIMIT = "OS0005" "yaml-limit" Error "The file exceeds a safety limit (alias expansion or nesting depth).";
-        MISSING_TYPE_META = "OS1001" "missing-type-meta" Error "A document has no apiVersion or kind.";
+        TEMPLATE = "OS0006" "template" Info "A Helm or Go template, not YAML yet: it is skipped until rendered.";
+        MISSING_TYPE_META = "OS1001" "missing-type-meta" Error "An object (it has a kind or metadata) lost its apiVersion or kind.";
         UNKNOWN_KIND = "OS1002" "unknown-kind" Error "An OpenSergo API group with a kind the tool does not know.";
         SUPERSEDED_KIND = "OS1003" "superseded-kind" Error "A draft kind that a later OpenSergo spec replaced.";
         SCHEMA_VIOLATION = "OS1004" "schema-violation" Error "A field breaks the kind's schema (type, required, enum, pattern, range).";
         UNKNOWN_FIELD = "OS1005" "unknown-field" Warning "A field the kind's schema does not declare; Kubernetes would silently drop it.";
         INVALID_METADATA = "OS1006" "invalid-metadata" Error "metadata.name, namespace or labels break Kubernetes syntax rules.";
         MISSING_APP_LABEL = "OS1007" "missing-app-label" Warning "No metadata.labels.app: the control plane never delivers such an object.";
+        WRONG_API_VERSION = "OS1008" "wrong-api-version" Error "An OpenSergo kind under an apiVersion it does not live in.";
+        NOT_AN_OBJECT = "OS1009" "not-an-object" Error "YAML that is no Kubernetes object (no apiVersion, kind or metadata); skipped unless --require-known.";
+        NO_SCHEMA = "OS1010" "no-schema" Error "An object of a kind with no schema; skipped unless --require-known.";
+        REJECTED_KIND = "OS1011" "rejected-kind" Error "An object of a kind the run rejects (--reject).";
     }
 
     pub fn find(id_or_name: &str) -> Option<Code> {

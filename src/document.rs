@@ -306,7 +306,7 @@ pub fn yaml_error_diagnostic(source: &SharedSource, e: yaml::YamlError) -> Diagn
 /// comments) are dropped: they describe no object.
 pub fn parse_source(source: &SharedSource) -> LoadedSource {
     let (raw, error) = yaml::load_stream(&source.text);
-    let documents = raw
+    let documents = expand_lists(raw)
         .into_iter()
         .filter(|d| !d.root.is_null())
         .map(|d| Document::new(source, d))
@@ -320,6 +320,46 @@ pub fn parse_source(source: &SharedSource) -> LoadedSource {
         documents,
         errors,
     }
+}
+
+/// `kind: List` (what `kubectl get -o yaml` prints) and other `*List`
+/// kinds hold their objects in `items`: each item becomes a document of
+/// its own, at its own position, as kubeconform checks them. Documents
+/// after a list are renumbered so every index stays unique.
+fn expand_lists(raw: Vec<RawDocument>) -> Vec<RawDocument> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut shift = 0;
+    for mut doc in raw {
+        let index = doc.index + shift;
+        let is_list = doc.root.get("apiVersion").is_some()
+            && doc
+                .root
+                .get("kind")
+                .and_then(Node::as_str)
+                .is_some_and(|k| k.ends_with("List"));
+        let items = match &mut doc.root.value {
+            yaml::Value::Map(entries) if is_list => entries
+                .iter_mut()
+                .find(|(k, _)| k.as_str() == Some("items"))
+                .and_then(|(_, items)| match &mut items.value {
+                    yaml::Value::Seq(items) => Some(std::mem::take(items)),
+                    _ => None,
+                }),
+            _ => None,
+        };
+        match items {
+            Some(items) => {
+                shift += items.len().saturating_sub(1);
+                out.extend(items.into_iter().enumerate().map(|(i, item)| RawDocument {
+                    index: index + i,
+                    span: item.span,
+                    root: item,
+                }));
+            }
+            None => out.push(RawDocument { index, ..doc }),
+        }
+    }
+    out
 }
 
 /// Reads and parses one input (a path or `-` for stdin).

@@ -18,6 +18,8 @@ pub mod path;
 pub mod report;
 pub mod schema;
 pub mod source;
+pub mod suggest;
+pub mod typecheck;
 pub mod validate;
 pub mod walk;
 pub mod yaml;

@@ -983,3 +983,40 @@ fn any_message_from_user_protos() {
         "cannot compile the --proto-path files",
     ));
 }
+
+/// One verdict across commands (issue 14): convert refuses every type
+/// mistake with the code and message validate reports for it.
+#[test]
+fn convert_and_validate_judge_type_mistakes_alike() {
+    let dir = root().join("testdata/validate/type-mistakes");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10);
+    for file in files {
+        let rel = file.strip_prefix(root()).unwrap().to_str().unwrap();
+        let validated = opensergo()
+            .args(["validate", "--format", "json", rel])
+            .output()
+            .unwrap();
+        let report: Json = serde_json::from_slice(&validated.stdout).unwrap();
+        let converted = run(&[rel, "--to", "json"]);
+        assert_eq!(converted.code, 2, "{rel}");
+        // miette wraps long lines anywhere; compare without whitespace.
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        let stderr = squeeze(&flat(&converted.stderr));
+        for d in report["diagnostics"].as_array().unwrap() {
+            if d["code"] == "OS1004" {
+                continue; // schema checks are validate's alone
+            }
+            let (code, message) = (d["code"].as_str().unwrap(), d["message"].as_str().unwrap());
+            assert!(stderr.contains(code), "{rel}: {code} missing in {stderr}");
+            assert!(
+                stderr.contains(&squeeze(message)),
+                "{rel}: `{message}` missing in {stderr}"
+            );
+        }
+    }
+}

@@ -34,7 +34,7 @@ fn validate_paths(paths: &[PathBuf], options: Options) -> Report {
     let results = check_inputs(
         &inputs,
         &schemas,
-        options,
+        &options,
         opensergo::document::DEFAULT_MAX_FILE_SIZE,
         &|| {},
     );
@@ -150,6 +150,42 @@ fn invalid_fixtures_report_exactly_their_expected_findings() {
     }
 }
 
+/// A mistake in apiVersion or kind is never a silent skip (issue 14):
+/// misspelt groups, missing versions, misspelt kinds, lists of objects.
+#[test]
+fn type_mistakes_report_exactly_their_expected_findings() {
+    let files = files_in("testdata/validate/type-mistakes");
+    assert!(files.len() >= 10);
+    for file in files {
+        let want = expected(&file);
+        assert!(!want.is_empty(), "{} has no expect lines", file.display());
+        let report = validate_paths(std::slice::from_ref(&file), Options::default());
+        assert_findings(&file, &want, &actual(&report));
+        assert_eq!(report.summary().skipped, 0, "{}", file.display());
+    }
+}
+
+#[test]
+fn list_items_are_documents_of_their_own() {
+    let report = validate_paths(
+        &[root().join("testdata/validate/type-mistakes/kubectl-list.yaml")],
+        Options::default(),
+    );
+    let docs: Vec<(usize, usize, &str, Status)> = report.files[0]
+        .documents
+        .iter()
+        .map(|d| (d.index, d.line, d.name.as_str(), d.status))
+        .collect();
+    assert_eq!(
+        docs,
+        [
+            (0, 10, "orders-ok", Status::Valid),
+            (1, 16, "orders-bad", Status::Invalid),
+            (2, 22, "orders-concurrency", Status::Invalid),
+        ]
+    );
+}
+
 #[test]
 fn bad_input_fixtures_fail_cleanly_and_fast() {
     for file in files_in("testdata/validate/bad-input") {
@@ -192,7 +228,13 @@ fn strict_turns_unknown_fields_into_errors() {
         root().join("testdata/validate/invalid/FaultToleranceRule-selector-fallbackaction.yaml");
     let lenient = validate_paths(std::slice::from_ref(&file), Options::default());
     assert_eq!(lenient.files[0].documents[0].status, Status::Valid);
-    let strict = validate_paths(&[file], Options { strict: true });
+    let strict = validate_paths(
+        &[file],
+        Options {
+            strict: true,
+            ..Options::default()
+        },
+    );
     assert_eq!(strict.files[0].documents[0].status, Status::Invalid);
 }
 

@@ -182,6 +182,20 @@ pub struct ValidateArgs {
     /// Also validate against the schemas of these CustomResourceDefinition files (repeatable).
     #[arg(long, value_name = "FILE")]
     pub crd: Vec<PathBuf>,
+
+    /// Skip documents of these kinds unchecked (comma-separated, repeatable):
+    /// `Deployment`, or `apps/v1/Deployment` for one apiVersion.
+    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    pub skip: Vec<String>,
+
+    /// Report every document of these kinds as an error (comma-separated, repeatable).
+    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    pub reject: Vec<String>,
+
+    /// Documents that no schema checks (other kinds, YAML that is no
+    /// object) are errors instead of being skipped.
+    #[arg(long)]
+    pub require_known: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -52,7 +52,7 @@ pub struct CheckedFile {
 pub fn check_inputs(
     inputs: &[Input],
     schemas: &SchemaSet,
-    options: Options,
+    options: &Options,
     max_size: u64,
     on_file: &(dyn Fn() + Sync),
 ) -> Vec<FileEntry> {
@@ -80,7 +80,7 @@ pub fn check_inputs(
     checked.into_iter().map(|c| c.entry).collect()
 }
 
-fn check_file(loaded: &LoadedSource, schemas: &SchemaSet, options: Options) -> CheckedFile {
+fn check_file(loaded: &LoadedSource, schemas: &SchemaSet, options: &Options) -> CheckedFile {
     let mut entry = FileEntry {
         name: loaded.source.name.clone(),
         documents: Vec::with_capacity(loaded.documents.len()),
@@ -131,12 +131,15 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, Stri
     let walked = super::collect_inputs(&args.input, config)?;
     let options = Options {
         strict: args.strict || config.strict,
+        skip: config.skip.iter().chain(&args.skip).cloned().collect(),
+        reject: config.reject.iter().chain(&args.reject).cloned().collect(),
+        require_known: args.require_known || config.require_known,
     };
     let results = super::with_progress(walked.inputs.len(), |bar| {
         check_inputs(
             &walked.inputs,
             &schemas,
-            options,
+            &options,
             args.input.max_file_size,
             &|| bar.inc(1),
         )

@@ -92,7 +92,14 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub suppressed: usize,
+    /// Skipped documents by kind (`(not an object)` for YAML that is no
+    /// Kubernetes object), so a skip is never silent.
+    #[serde(rename = "skippedKinds", skip_serializing_if = "BTreeMap::is_empty")]
+    pub skipped_kinds: BTreeMap<String, usize>,
 }
+
+/// How the summary names skipped YAML that is no Kubernetes object.
+pub const NOT_AN_OBJECT: &str = "non-object";
 
 #[derive(Debug)]
 pub struct Report {
@@ -127,7 +134,15 @@ impl Report {
             match doc.status {
                 Status::Valid => s.valid += 1,
                 Status::Invalid => s.invalid += 1,
-                Status::Skipped => s.skipped += 1,
+                Status::Skipped => {
+                    s.skipped += 1;
+                    let kind = if doc.kind.is_empty() {
+                        NOT_AN_OBJECT
+                    } else {
+                        doc.kind.as_str()
+                    };
+                    *s.skipped_kinds.entry(kind.to_string()).or_default() += 1;
+                }
             }
         }
         for d in self.diagnostics() {
@@ -217,6 +232,19 @@ pub fn summary_line(report: &Report) -> String {
         s.invalid,
         s.skipped
     );
+    if !s.skipped_kinds.is_empty() {
+        let mut kinds: Vec<_> = s.skipped_kinds.iter().collect();
+        kinds.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        // Kinds are user text: control characters are shown escaped.
+        let kinds: Vec<String> = kinds
+            .iter()
+            .map(|(k, n)| match k.chars().any(char::is_control) {
+                true => format!("{n} {k:?}"),
+                false => format!("{n} {k}"),
+            })
+            .collect();
+        line.push_str(&format!(" ({})", kinds.join(", ")));
+    }
     line.push_str(&format!(
         "; {}, {}",
         plural(s.errors, "error"),

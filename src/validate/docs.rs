@@ -19,8 +19,11 @@ pub fn docs(id: &str) -> Option<&'static str> {
         "OS0005" => {
             "## What it does\nReports YAML that exceeds a safety limit: alias expansion beyond 250,000 nodes or collections nested deeper than 512 levels.\n\n## Why is this bad\nSuch files (\"billion laughs\") exhaust memory in naive loaders; no OpenSergo rule needs them.\n\n## How to fix\nWrite the values out instead of nesting aliases."
         }
+        "OS0006" => {
+            "## What it does\nNotes a file that holds Helm or Go template actions (`{{ .Values.x }}`, `{{- include ... }}`). Info; the file is skipped.\n\n## Why is this bad\nA template is not YAML until it is rendered: checking it as YAML gives syntax errors that are not real, and its objects are not known until the values are filled in.\n\n## Example\n```yaml\nspec:\n  threshold: {{ .Values.threshold }}\n```\n\n## How to fix\nRender it first and check the result: `helm template CHART | opensergo validate -`."
+        }
         "OS1001" => {
-            "## What it does\nReports a YAML document that has no `apiVersion` or no `kind`.\n\n## Why is this bad\nEvery Kubernetes object needs both; without them the document cannot be applied or checked.\n\n## How to fix\nAdd `apiVersion:` and `kind:`, or keep non-Kubernetes YAML (CI files, values files) out of the checked paths, or set `rules: {missing-type-meta: off}` in opensergo.yaml."
+            "## What it does\nReports an object that has a `kind` or `metadata` but lost its `apiVersion` (or has an `apiVersion` and no `kind`).\n\n## Why is this bad\nEvery Kubernetes object needs both; without them the object cannot be applied or checked, so a broken rule would pass unseen.\n\n## Example\n```yaml\nkind: RateLimitStrategy     # apiVersion: fault-tolerance.opensergo.io/v1alpha1 is missing\nmetadata:\n  name: orders\n```\n\n## How to fix\nAdd the missing field; for an OpenSergo kind the help names the apiVersion. YAML that is no object at all (values files, CI workflows) is not this finding: it is skipped and counted (OS1009)."
         }
         "OS1002" => {
             "## What it does\nReports a kind the tool does not know in an `*.opensergo.io` API group.\n\n## Why is this bad\nThe API server has no such resource; a typo in `kind` or `apiVersion` is the usual cause.\n\n## How to fix\nUse a kind from `opensergo schema list`, or give your own kinds' schemas with `--schema-dir` or `--crd`."
@@ -39,6 +42,18 @@ pub fn docs(id: &str) -> Option<&'static str> {
         }
         "OS1007" => {
             "## What it does\nReports an OpenSergo object without `metadata.labels.app`. A warning.\n\n## Why is this bad\nThe control plane groups objects by (namespace, `labels.app`) and delivers only those groups SDKs subscribe to: an object without the label reaches no application.\n\n## How to fix\nAdd `labels: {app: <application name>}`."
+        }
+        "OS1008" => {
+            "## What it does\nReports an OpenSergo kind (`RateLimitStrategy`) under an apiVersion it does not live in: a misspelt group (`faulttolerance.opensergo.io`), a missing version or group (`v1alpha1`), a version that does not exist (`v1beta1`), or another OpenSergo group.\n\n## Why is this bad\nThe API server has no such resource and rejects the object; a validator that skipped it as \"not OpenSergo\" would pass a broken rule.\n\n## Example\n```yaml\napiVersion: fault-tolerance.opensergo/v1alpha1   # .io missing\nkind: RateLimitStrategy\n```\n\n## How to fix\nWrite the apiVersion the help names (`opensergo schema list` lists every kind with its apiVersion)."
+        }
+        "OS1009" => {
+            "## What it does\nNames YAML that is no Kubernetes object: no `apiVersion`, no `kind`, no `metadata` (a Helm values file, a compose file, a CI workflow, package.json). Such documents are skipped and counted in the summary; with `--require-known` they are errors.\n\n## Why is this bad\nIt is not bad in a repository that keeps other YAML beside its rules. With `--require-known` every checked file must be a known object, for directories that should hold rules only.\n\n## How to fix\nNothing by default. Under `--require-known`, exclude the file (`--exclude`, `exclude:` in opensergo.yaml) or drop the flag."
+        }
+        "OS1010" => {
+            "## What it does\nReports, with `--require-known`, an object whose kind has no schema: not an OpenSergo kind, and not covered by `--schema-dir` or `--crd`. Without the flag such objects are skipped and counted by kind in the summary.\n\n## Why is this bad\nAn object nothing checks may hide a mistake; in a directory of rules only, an unknown kind is usually one.\n\n## How to fix\nGive its schema with `--schema-dir` or `--crd`, skip the kind with `--skip KIND`, or drop `--require-known`."
+        }
+        "OS1011" => {
+            "## What it does\nReports an object of a kind the run rejects with `--reject KIND` (or `validate.reject` in opensergo.yaml).\n\n## Why is this bad\nThe project decided such objects do not belong in these paths (a draft kind, a kind another team owns).\n\n## How to fix\nMove or delete the object, or stop rejecting its kind."
         }
         _ => return None,
     })
