@@ -659,13 +659,17 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__lint)
-            opts="-f -o -q -h -V --exclude --no-ignore --max-file-size --format --output --fail-on --quiet --summary --select --extend-select --ignore --severity --list-rules --explain --color --config --no-config --help --version"
+            opts="-f -o -q -h -V --exclude --no-ignore --force-exclude --stdin-filename --max-file-size --format --output --fail-on --quiet --summary --select --extend-select --ignore --severity --list-rules --explain --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stdin-filename)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1003,13 +1007,17 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__validate)
-            opts="-f -o -q -h -V --exclude --no-ignore --max-file-size --format --output --fail-on --quiet --summary --strict --schema-dir --crd --skip --reject --require-known --color --config --no-config --help --version"
+            opts="-f -o -q -h -V --exclude --no-ignore --force-exclude --stdin-filename --max-file-size --format --output --fail-on --quiet --summary --strict --schema-dir --crd --skip --reject --require-known --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stdin-filename)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

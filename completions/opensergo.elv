@@ -38,6 +38,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         }
         &'opensergo;validate'= {
             cand --exclude 'Skip paths matching this glob (repeatable), e.g. `--exclude ''vendor/**''`'
+            cand --stdin-filename 'The name stdin (`-`) has in reports and excludes'
             cand --max-file-size 'Refuse files larger than this many bytes'
             cand -f 'Output format (repeatable; pair each with an --output)'
             cand --format 'Output format (repeatable; pair each with an --output)'
@@ -51,6 +52,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
             cand --no-ignore 'Do not honour .gitignore/.ignore files, and read hidden files'
+            cand --force-exclude 'Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks'
             cand -q 'Print findings only: no summary line'
             cand --quiet 'Print findings only: no summary line'
             cand --summary 'Add a count of findings per code after the summary line'
@@ -64,6 +66,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         }
         &'opensergo;lint'= {
             cand --exclude 'Skip paths matching this glob (repeatable), e.g. `--exclude ''vendor/**''`'
+            cand --stdin-filename 'The name stdin (`-`) has in reports and excludes'
             cand --max-file-size 'Refuse files larger than this many bytes'
             cand -f 'Output format (repeatable; pair each with an --output)'
             cand --format 'Output format (repeatable; pair each with an --output)'
@@ -78,6 +81,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
             cand --no-ignore 'Do not honour .gitignore/.ignore files, and read hidden files'
+            cand --force-exclude 'Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks'
             cand -q 'Print findings only: no summary line'
             cand --quiet 'Print findings only: no summary line'
             cand --summary 'Add a count of findings per code after the summary line'

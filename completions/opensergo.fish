@@ -42,6 +42,7 @@ complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "completions" -d
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l exclude -d 'Skip paths matching this glob (repeatable), e.g. `--exclude \'vendor/**\'`' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l stdin-filename -d 'The name stdin (`-`) has in reports and excludes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l max-file-size -d 'Refuse files larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s f -l format -d 'Output format (repeatable; pair each with an --output)' -r -f -a "human\t'Compiler-style messages with source snippets (default)'
 short\t'One `file:line:col: severity[CODE] message` line per finding'
@@ -62,6 +63,7 @@ always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l no-ignore -d 'Do not honour .gitignore/.ignore files, and read hidden files'
+complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l force-exclude -d 'Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s q -l quiet -d 'Print findings only: no summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l summary -d 'Add a count of findings per code after the summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l strict -d 'Treat fields the schema does not declare as errors, not warnings'
@@ -70,6 +72,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l no-conf
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l exclude -d 'Skip paths matching this glob (repeatable), e.g. `--exclude \'vendor/**\'`' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l stdin-filename -d 'The name stdin (`-`) has in reports and excludes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l max-file-size -d 'Refuse files larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s f -l format -d 'Output format (repeatable; pair each with an --output)' -r -f -a "human\t'Compiler-style messages with source snippets (default)'
 short\t'One `file:line:col: severity[CODE] message` line per finding'
@@ -91,6 +94,7 @@ always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l no-ignore -d 'Do not honour .gitignore/.ignore files, and read hidden files'
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l force-exclude -d 'Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s q -l quiet -d 'Print findings only: no summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l summary -d 'Add a count of findings per code after the summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l list-rules -d 'Print the table of lint rules and exit'

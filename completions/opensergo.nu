@@ -29,6 +29,8 @@ module completions {
   export extern "opensergo validate" [
     --exclude: string         # Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`
     --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
+    --force-exclude           # Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks
+    --stdin-filename: string  # The name stdin (`-`) has in reports and excludes
     --max-file-size: string   # Refuse files larger than this many bytes
     --format(-f): string@"nu-complete opensergo validate format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
@@ -65,6 +67,8 @@ module completions {
   export extern "opensergo lint" [
     --exclude: string         # Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`
     --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
+    --force-exclude           # Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks
+    --stdin-filename: string  # The name stdin (`-`) has in reports and excludes
     --max-file-size: string   # Refuse files larger than this many bytes
     --format(-f): string@"nu-complete opensergo lint format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)

@@ -57,6 +57,8 @@ pub struct Config {
     /// Where it was read from; `None` for the defaults.
     pub path: Option<PathBuf>,
     pub exclude: Vec<String>,
+    /// Like --force-exclude: excludes apply to files named on the command line.
+    pub force_exclude: bool,
     pub strict: bool,
     pub schema_dirs: Vec<PathBuf>,
     pub crds: Vec<PathBuf>,
@@ -77,6 +79,8 @@ version: v1
 # Globs of paths skipped when walking directories (like --exclude).
 exclude: []
 #  - "vendor/**"
+# Apply them to files named on the command line too (like --force-exclude).
+forceExclude: false
 
 validate:
   # Report fields the schema does not declare as errors instead of warnings.
@@ -171,6 +175,7 @@ impl Config {
         }
         out.push_str("version: v1\n");
         out.push_str(&format!("exclude:{}", list(&self.exclude)));
+        out.push_str(&format!("forceExclude: {}\n", self.force_exclude));
         out.push_str(&format!("validate:\n  strict: {}\n", self.strict));
         out.push_str(&format!(
             "  schemaDirs:{}",
@@ -281,6 +286,10 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
                 }
             }
             "exclude" => config.exclude = strings(value, &mut err),
+            "forceExclude" => match value.value {
+                Value::Bool(b) => config.force_exclude = b,
+                _ => err(value, "`forceExclude` takes true or false".into()),
+            },
             "validate" => {
                 for (k, v) in value.as_map() {
                     match k.as_str().unwrap_or_default() {
@@ -352,7 +361,7 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
             other => err(
                 key,
                 format!(
-                    "unknown key `{other}` (expected version, exclude, validate, rules, overrides)"
+                    "unknown key `{other}` (expected version, exclude, forceExclude, validate, rules, overrides)"
                 ),
             ),
         }

@@ -79,8 +79,10 @@ fn value_span(doc: &Document, key: &str) -> Span {
 
 fn missing_type_meta(doc: &Document) -> TypeVerdict {
     let meta = &doc.meta;
-    let is_object =
-        !meta.api_version.is_empty() || !meta.kind.is_empty() || doc.root.get("metadata").is_some();
+    // A Helm Chart.yaml has an apiVersion and nothing else of an object.
+    let is_object = !meta.kind.is_empty()
+        || doc.root.get("metadata").is_some()
+        || kinds::is_opensergo_group(&meta.group);
     if !is_object {
         return TypeVerdict::NotAnObject;
     }

@@ -44,14 +44,7 @@ impl std::fmt::Display for Found {
 /// Lints `path` (a file or a directory) as one rule set with the default
 /// rules plus `extra`.
 fn lint_path(path: &Path, extra: &str) -> Vec<Found> {
-    let walked = walk::collect(
-        &[path.display().to_string()],
-        &WalkOptions {
-            excludes: &[],
-            respect_ignore: false,
-        },
-    )
-    .unwrap();
+    let walked = walk::collect(&[path.display().to_string()], &WalkOptions::default()).unwrap();
     let sources: Vec<LoadedSource> = walked
         .inputs
         .iter()

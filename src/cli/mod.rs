@@ -114,6 +114,15 @@ pub struct InputArgs {
     #[arg(long)]
     pub no_ignore: bool,
 
+    /// Apply excludes to files named on the command line too (as the
+    /// pre-commit hooks do), not only to directory walks.
+    #[arg(long)]
+    pub force_exclude: bool,
+
+    /// The name stdin (`-`) has in reports and excludes.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,

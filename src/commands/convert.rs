@@ -225,8 +225,8 @@ fn from_crd(args: &ConvertArgs) -> Result<Outcome, String> {
     let walked = walk::collect(
         &args.files,
         &WalkOptions {
-            excludes: &[],
             respect_ignore: true,
+            ..WalkOptions::default()
         },
     )?;
     let mut outcome = Outcome {
@@ -407,7 +407,7 @@ fn target(args: &ConvertArgs) -> Result<Target, String> {
 
 fn input_of(file: &str) -> Input {
     if file == "-" {
-        Input::Stdin
+        Input::Stdin(None)
     } else {
         Input::File(PathBuf::from(file))
     }

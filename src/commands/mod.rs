@@ -50,6 +50,8 @@ pub fn collect_inputs(
         &crate::walk::WalkOptions {
             excludes: &excludes,
             respect_ignore: !input.no_ignore,
+            force_exclude: input.force_exclude || config.force_exclude,
+            stdin_name: input.stdin_filename.as_deref(),
         },
     )?;
     if walked.inputs.is_empty() && walked.errors.is_empty() {
