@@ -276,6 +276,7 @@ pub fn crd_to_schemas(doc: &Value) -> Result<Vec<ConvertedCrd>, String> {
                 props.entry(field).or_insert(field_schema);
             }
         }
+        add_proto_bounds(group, kind, &mut schema);
         if let Value::Object(map) = &mut schema {
             let mut head = Map::new();
             head.insert(
@@ -294,6 +295,100 @@ pub fn crd_to_schemas(doc: &Value) -> Result<Vec<ConvertedCrd>, String> {
         });
     }
     Ok(out)
+}
+
+/// A positive duration as the policy protos' `google.protobuf.Duration`
+/// fields take it and `convert` maps it: the proto3 JSON form (`1.5s`) or
+/// an OpenSergo duration (`500ms`, `5min`, `1h`, `1d`).
+const POSITIVE_DURATION: &str = r"^([1-9][0-9]*(ms|s|m|min|minute|h|d)|[0-9]+\.[0-9]{1,9}s)$";
+
+/// Bounds the cue-generated policy.opensergo.io CRDs lost: each field's
+/// proto type (higress-group/opensergo-api `policy/v1alpha1/*.proto`)
+/// gives its range (`UInt32Value`, `UInt64Value`: not negative; a percent:
+/// at most 100; a `Duration` interval: positive, in a form `convert` maps).
+/// Keyed by (group, kind, path of property names under `properties`).
+const PROTO_BOUNDS: &[(&str, &str, &[&str], &str)] = &[
+    (
+        "policy.opensergo.io",
+        "RateLimit",
+        &["spec", "config", "limit"],
+        r#"{"minimum": 0}"#,
+    ),
+    (
+        "policy.opensergo.io",
+        "RateLimit",
+        &["spec", "config", "burst"],
+        r#"{"minimum": 0}"#,
+    ),
+    (
+        "policy.opensergo.io",
+        "RateLimit",
+        &["spec", "config", "interval"],
+        "duration",
+    ),
+    (
+        "policy.opensergo.io",
+        "ConcurrencyLimit",
+        &["spec", "config", "maxConcurrency"],
+        r#"{"minimum": 0}"#,
+    ),
+    (
+        "policy.opensergo.io",
+        "CircuitBreaker",
+        &["spec", "config", "abnormalPercent"],
+        r#"{"minimum": 0, "maximum": 100}"#,
+    ),
+    (
+        "policy.opensergo.io",
+        "CircuitBreaker",
+        &["spec", "config", "minRequests"],
+        r#"{"minimum": 0, "maximum": 4294967295}"#,
+    ),
+    (
+        "policy.opensergo.io",
+        "CircuitBreaker",
+        &["spec", "config", "recovery", "probeCount"],
+        r#"{"minimum": 0, "maximum": 4294967295}"#,
+    ),
+    (
+        "policy.opensergo.io",
+        "CircuitBreaker",
+        &["spec", "config", "interval"],
+        "duration",
+    ),
+    (
+        "policy.opensergo.io",
+        "CircuitBreaker",
+        &["spec", "config", "breakingInterval"],
+        "duration",
+    ),
+    (
+        "policy.opensergo.io",
+        "CircuitBreaker",
+        &["spec", "config", "slowRequest", "latency"],
+        "duration",
+    ),
+];
+
+fn add_proto_bounds(group: &str, kind: &str, schema: &mut Value) {
+    for (_, _, path, bounds) in PROTO_BOUNDS
+        .iter()
+        .filter(|(g, k, _, _)| *g == group && *k == kind)
+    {
+        let field = path.iter().try_fold(&mut *schema, |node, name| {
+            node.get_mut("properties")?.get_mut(*name)
+        });
+        let (Some(Value::Object(field)), Ok(Value::Object(bounds))) = (
+            field,
+            match *bounds {
+                "duration" => Ok(json!({"pattern": POSITIVE_DURATION})),
+                text => serde_json::from_str(text),
+            },
+        ) else {
+            continue;
+        };
+        field.extend(bounds);
+    }
 }
 
 /// Rewrites OpenAPI v3 (Kubernetes structural schema) into JSON Schema.

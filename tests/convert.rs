@@ -1020,3 +1020,54 @@ fn convert_and_validate_judge_type_mistakes_alike() {
         }
     }
 }
+
+/// Every value convert cannot map in a policy.opensergo.io object is a
+/// validate finding at the same place (issue 14: `interval: '1'` passed
+/// validate while convert refused it, and convert's help suggested the
+/// quoting it then rejected).
+#[test]
+fn validate_finds_every_policy_value_convert_cannot_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let unquoted = dir.path().join("unquoted.yaml");
+    let text = std::fs::read_to_string(
+        root().join("testdata/validate/invalid/RateLimit-out-of-range.yaml"),
+    )
+    .unwrap();
+    std::fs::write(&unquoted, text.replace("interval: '1'", "interval: 1")).unwrap();
+    let unquoted = unquoted.display().to_string();
+    for file in [
+        "testdata/validate/invalid/RateLimit-out-of-range.yaml",
+        "testdata/validate/invalid/ConcurrencyLimit-negative.yaml",
+        "testdata/validate/invalid/CircuitBreaker-out-of-range.yaml",
+        unquoted.as_str(),
+    ] {
+        let converted = run(&[file, "--to", "json"]);
+        assert_eq!(converted.code, 2, "{file}");
+        assert!(
+            !converted.stderr.contains("quote it"),
+            "{}",
+            converted.stderr
+        );
+        let refused: Vec<&str> = converted
+            .stderr
+            .lines()
+            .filter_map(|l| {
+                l.split_once("╭─[")
+                    .map(|(_, rest)| rest.trim_end_matches(']'))
+            })
+            .collect();
+        assert!(!refused.is_empty(), "{file}");
+        let validated = opensergo()
+            .args(["validate", "--format", "short", file])
+            .output()
+            .unwrap();
+        let short = String::from_utf8_lossy(&validated.stdout);
+        assert_eq!(validated.status.code(), Some(1), "{short}");
+        for place in refused {
+            assert!(
+                short.contains(&format!("{place}: error[OS1004]")),
+                "{file}: convert refuses {place}, validate does not:\n{short}"
+            );
+        }
+    }
+}
