@@ -148,6 +148,39 @@ impl SchemaSet {
         Ok(added)
     }
 
+    /// The embedded schemas plus the user's: JSON Schema directories and
+    /// CustomResourceDefinition files.
+    pub fn with_user_schemas(
+        schema_dirs: &[std::path::PathBuf],
+        crds: &[std::path::PathBuf],
+        max_size: u64,
+    ) -> Result<Self, String> {
+        let mut schemas = Self::builtin();
+        for dir in schema_dirs {
+            schemas.add_schema_dir(dir)?;
+        }
+        for file in crds {
+            let loaded =
+                crate::document::load_source(&crate::walk::Input::File(file.clone()), max_size);
+            if let Some(err) = loaded.errors.first() {
+                return Err(format!("--crd {}: {}", file.display(), err.message));
+            }
+            let docs: Vec<_> = loaded
+                .documents
+                .iter()
+                .map(crate::document::Document::to_json)
+                .collect();
+            let added = schemas.add_crds(&file.display().to_string(), &docs)?;
+            if added == 0 {
+                return Err(format!(
+                    "--crd {}: no CustomResourceDefinition with a schema in this file",
+                    file.display()
+                ));
+            }
+        }
+        Ok(schemas)
+    }
+
     /// The schema for a document (`lookup` is what the kind registry says
     /// of it): user schemas win over embedded ones.
     pub fn find(&self, api_version: &str, kind: &str, lookup: kinds::Lookup) -> Option<Chosen<'_>> {

@@ -6,9 +6,12 @@ use rayon::prelude::*;
 
 use crate::cli::LintArgs;
 use crate::config::Config;
+use crate::diagnostic::Severity;
 use crate::document::{self, LoadedSource};
 use crate::lint::{self, LintSettings, registry};
 use crate::output;
+use crate::schema::SchemaSet;
+use crate::validate::{self, Checked};
 
 pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<u8, String> {
     if args.list_rules {
@@ -27,20 +30,48 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<u8, String> 
     let settings = settings.resolve()?;
     let walked = super::collect_inputs(&args.input, config)?;
     let max_size = args.input.max_file_size;
-    let (sources, outcome) = super::with_progress(walked.inputs.len(), |bar| {
-        let sources: Vec<LoadedSource> = walked
+    // Lint also runs validate's checks and reports the errors among them,
+    // so it never calls an object valid that validate rejects, and a
+    // mistyped kind is never a silent skip. Validate's warnings (unknown
+    // fields, missing app labels) stay validate's, to keep lint about
+    // what only a whole rule set shows.
+    let schemas = SchemaSet::with_user_schemas(&config.schema_dirs, &config.crds, max_size)?;
+    let options = validate::Options::from_config(config);
+    let (sources, checked, outcome) = super::with_progress(walked.inputs.len(), |bar| {
+        let (sources, checked): (Vec<LoadedSource>, Vec<Vec<Checked>>) = walked
             .inputs
             .par_iter()
             .map(|input| {
                 let loaded = document::load_source(input, max_size);
+                let checked = loaded
+                    .documents
+                    .iter()
+                    .map(|doc| validate::check_document(doc, &schemas, &options))
+                    .collect();
                 bar.inc(1);
-                loaded
+                (loaded, checked)
             })
-            .collect();
+            .unzip();
         let outcome = lint::lint_sources(&sources, &settings);
-        (sources, outcome)
+        (sources, checked, outcome)
     });
     let mut report = lint::build_report(sources, walked.errors, outcome);
+    // build_report lists walk errors first, then one entry per source.
+    let first_source = report.files.len() - checked.len();
+    for (file, checked) in report.files[first_source..].iter_mut().zip(checked) {
+        for (doc, mut check) in file.documents.iter_mut().zip(checked) {
+            doc.status = check.status;
+            config.apply(&mut check.diagnostics);
+            file.diagnostics.extend(
+                check
+                    .diagnostics
+                    .into_iter()
+                    .filter(|d| d.severity == Severity::Error),
+            );
+        }
+        file.diagnostics
+            .sort_by_key(|d| (d.location.as_ref().map(|l| l.span.start), d.code.id));
+    }
     for file in &mut report.files {
         config.apply(&mut file.diagnostics);
         file.refresh_statuses();

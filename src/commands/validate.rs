@@ -7,38 +7,11 @@ use rayon::prelude::*;
 use crate::cli::ValidateArgs;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::document::{self, Document, LoadedSource};
+use crate::document::{self, LoadedSource};
 use crate::report::{DocumentEntry, FileEntry, Report};
 use crate::schema::SchemaSet;
 use crate::validate::{self, Checked, Options, StrategyFacts};
 use crate::walk::Input;
-
-/// Builds the schema set: embedded schemas plus the user's.
-pub fn schema_set(
-    schema_dirs: &[std::path::PathBuf],
-    crds: &[std::path::PathBuf],
-    max_size: u64,
-) -> Result<SchemaSet, String> {
-    let mut schemas = SchemaSet::builtin();
-    for dir in schema_dirs {
-        schemas.add_schema_dir(dir)?;
-    }
-    for file in crds {
-        let loaded = document::load_source(&Input::File(file.clone()), max_size);
-        if let Some(err) = loaded.errors.first() {
-            return Err(format!("--crd {}: {}", file.display(), err.message));
-        }
-        let docs: Vec<_> = loaded.documents.iter().map(Document::to_json).collect();
-        let added = schemas.add_crds(&file.display().to_string(), &docs)?;
-        if added == 0 {
-            return Err(format!(
-                "--crd {}: no CustomResourceDefinition with a schema in this file",
-                file.display()
-            ));
-        }
-    }
-    Ok(schemas)
-}
 
 /// One input, read and checked; the parsed trees are already dropped.
 pub struct CheckedFile {
@@ -127,14 +100,13 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, Stri
         .cloned()
         .collect();
     let crds: Vec<_> = config.crds.iter().chain(&args.crd).cloned().collect();
-    let schemas = schema_set(&schema_dirs, &crds, args.input.max_file_size)?;
+    let schemas = SchemaSet::with_user_schemas(&schema_dirs, &crds, args.input.max_file_size)?;
     let walked = super::collect_inputs(&args.input, config)?;
-    let options = Options {
-        strict: args.strict || config.strict,
-        skip: config.skip.iter().chain(&args.skip).cloned().collect(),
-        reject: config.reject.iter().chain(&args.reject).cloned().collect(),
-        require_known: args.require_known || config.require_known,
-    };
+    let mut options = Options::from_config(config);
+    options.strict |= args.strict;
+    options.skip.extend(args.skip.iter().cloned());
+    options.reject.extend(args.reject.iter().cloned());
+    options.require_known |= args.require_known;
     let results = super::with_progress(walked.inputs.len(), |bar| {
         check_inputs(
             &walked.inputs,

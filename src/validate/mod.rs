@@ -35,6 +35,16 @@ pub struct Options {
 }
 
 impl Options {
+    /// The options opensergo.yaml sets (`validate:`).
+    pub fn from_config(config: &crate::config::Config) -> Self {
+        Options {
+            strict: config.strict,
+            skip: config.skip.clone(),
+            reject: config.reject.clone(),
+            require_known: config.require_known,
+        }
+    }
+
     fn names(list: &[String], doc: &Document) -> bool {
         let meta = &doc.meta;
         !meta.kind.is_empty()
