@@ -34,6 +34,7 @@ pub mod target_ref_not_found;
 // Duplicates and conflicts.
 pub mod conflicting_circuit_breakers;
 pub mod conflicting_limits;
+pub mod conflicting_route_limits;
 pub mod duplicate_host;
 pub mod duplicate_object;
 pub mod rate_limit_with_throttling;
@@ -51,6 +52,7 @@ pub mod shadowed_route;
 pub mod unreachable_route;
 // Suspicious values.
 pub mod ignored_slow_conditions;
+pub mod inert_circuit_breaker;
 pub mod max_rt_not_below_stat_duration;
 pub mod queue_timeout_below_interval;
 pub mod shadow_source_is_shadow;
