@@ -635,3 +635,42 @@ fn survives_values_of_the_wrong_type() {
     }
     assert!(runs > 1000, "{runs}");
 }
+
+/// Issue 14: the bundled examples lint clean, and a strategy the
+/// FaultToleranceRule CRD cannot reference is an info that says why,
+/// not a warning with advice that cannot be followed.
+#[test]
+fn bundled_examples_lint_clean_and_unreferenceable_strategies_are_explained() {
+    let out = stdout(
+        opensergo().args(["lint", "-f", "short", "testdata/examples"]),
+        0,
+    );
+    assert!(
+        out.ends_with("0 errors, 0 warnings, 2 suppressed\n"),
+        "{out}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("fault-tolerance.yaml");
+    let text = std::fs::read_to_string(root().join("testdata/examples/fault-tolerance.yaml"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("# opensergo:ignore"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&file, text).unwrap();
+    let out = stdout(opensergo().args(["lint", "-f", "json"]).arg(&file), 0);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = json["diagnostics"].as_array().unwrap();
+    assert_eq!(findings.len(), 2, "{out}");
+    for d in findings {
+        assert_eq!(d["code"], "OS2005");
+        assert_eq!(d["severity"], "info");
+        assert!(
+            d["help"]
+                .as_str()
+                .unwrap()
+                .contains("accepts only RateLimitStrategy and ConcurrencyLimitStrategy"),
+            "{d}"
+        );
+    }
+}
