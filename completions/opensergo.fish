@@ -51,7 +51,7 @@ sarif\t'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers'
 github\t'GitHub Actions workflow commands (annotations on the pull request)'
 junit\t'JUnit XML, one test case per document'"
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s o -l output -d 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)' -r -F
-complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l fail-on -d 'Lowest severity that makes the exit code 1' -r -f -a "info\t''
+complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l fail-on -d 'Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]' -r -f -a "info\t''
 warning\t''
 error\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l schema-dir -d 'Also validate against JSON Schemas in this directory (repeatable), named `<group>/<version>/<Kind>.json`, `<group>/<kind>_<version>.json` or `<kind>_<version>.json`' -r -F
@@ -81,7 +81,7 @@ sarif\t'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers'
 github\t'GitHub Actions workflow commands (annotations on the pull request)'
 junit\t'JUnit XML, one test case per document'"
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s o -l output -d 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)' -r -F
-complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l fail-on -d 'Lowest severity that makes the exit code 1' -r -f -a "info\t''
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l fail-on -d 'Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]' -r -f -a "info\t''
 warning\t''
 error\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l select -d 'Run only these rules instead of the default set: codes (OS2001), names (strategy-not-found), code prefixes (OS2), categories (reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work' -r

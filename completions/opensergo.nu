@@ -34,7 +34,7 @@ module completions {
     --max-file-size: string   # Refuse files larger than this many bytes
     --format(-f): string@"nu-complete opensergo validate format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
-    --fail-on: string@"nu-complete opensergo validate fail_on" # Lowest severity that makes the exit code 1
+    --fail-on: string@"nu-complete opensergo validate fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]
     --quiet(-q)               # Print findings only: no summary line
     --summary                 # Add a count of findings per code after the summary line
     --strict                  # Treat fields the schema does not declare as errors, not warnings
@@ -72,7 +72,7 @@ module completions {
     --max-file-size: string   # Refuse files larger than this many bytes
     --format(-f): string@"nu-complete opensergo lint format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
-    --fail-on: string@"nu-complete opensergo lint fail_on" # Lowest severity that makes the exit code 1
+    --fail-on: string@"nu-complete opensergo lint fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]
     --quiet(-q)               # Print findings only: no summary line
     --summary                 # Add a count of findings per code after the summary line
     --select: string          # Run only these rules instead of the default set: codes (OS2001), names (strategy-not-found), code prefixes (OS2), categories (reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work

@@ -10,8 +10,9 @@ use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::diagnostic::{Diagnostic, Severity, codes};
+use crate::diagnostic::{Code, Diagnostic, Location, Severity, codes};
 use crate::source::SourceFile;
+use crate::suggest::closest;
 use crate::yaml::{self, Node, Value};
 
 pub const FILE_NAMES: &[&str] = &["opensergo.yaml", ".opensergo.yaml"];
@@ -69,6 +70,11 @@ pub struct Config {
     pub require_known: bool,
     pub rules: RuleLevels,
     pub overrides: Vec<Override>,
+    /// Like --fail-on, unless the flag is given.
+    pub fail_on: Option<Severity>,
+    /// Every rule key as written, with its place, for
+    /// [`Config::unknown_rule_codes`].
+    rule_keys: Vec<(String, Location)>,
 }
 
 /// A commented default configuration, written by `opensergo config init`.
@@ -93,6 +99,9 @@ validate:
   reject: []
   # Documents no schema checks (other kinds, non-object YAML) are errors.
   requireKnown: false
+
+# Lowest severity that makes the exit code 1 (like --fail-on): info | warning | error.
+failOn: error
 
 # Severity per diagnostic code or name: off | info | warning | error.
 rules: {}
@@ -134,6 +143,34 @@ impl Config {
                 true
             }
         });
+    }
+
+    /// Errors for the rule keys (in `rules` and `overrides`) that name no
+    /// code in `known`, each with a "did you mean". The config file cannot
+    /// know the codes itself: the checks that define them sit above it.
+    pub fn unknown_rule_codes(&self, known: &[Code]) -> Vec<Diagnostic> {
+        self.rule_keys
+            .iter()
+            .filter(|(key, _)| {
+                !known
+                    .iter()
+                    .any(|c| c.id.eq_ignore_ascii_case(key) || c.name == key)
+            })
+            .map(|(key, at)| {
+                let names = known.iter().flat_map(|c| [c.id, c.name]);
+                let mut d = Diagnostic::new(
+                    codes::INVALID_CONFIG,
+                    format!("`{key}` is no diagnostic code or name"),
+                )
+                .at(&at.source, at.span)
+                .with_label("unknown code");
+                d = d.with_help(match closest(key, names) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => "codes look like OS1007 or missing-app-label; `opensergo lint --list-rules` lists the lint rules".to_string(),
+                });
+                d
+            })
+            .collect()
     }
 
     /// The effective configuration as YAML (`opensergo config show`).
@@ -194,6 +231,9 @@ impl Config {
             list(&self.reject).replace("\n  -", "\n    -")
         ));
         out.push_str(&format!("  requireKnown: {}\n", self.require_known));
+        if let Some(fail_on) = self.fail_on {
+            out.push_str(&format!("failOn: {fail_on}\n"));
+        }
         out.push_str(&format!("rules:{}", rules(&self.rules, "  ")));
         if self.overrides.is_empty() {
             out.push_str("overrides: []\n");
@@ -272,8 +312,9 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
     else {
         return Ok(config);
     };
+    let mut rule_keys = Vec::new();
     let mut err = |node: &Node, message: String| {
-        errors.push(Diagnostic::new(codes::SCHEMA_VIOLATION, message).at(source, node.span));
+        errors.push(Diagnostic::new(codes::INVALID_CONFIG, message).at(source, node.span));
     };
     if !matches!(root.value, Value::Map(_)) {
         err(&root, "the configuration must be a mapping".into());
@@ -290,7 +331,12 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
                 Value::Bool(b) => config.force_exclude = b,
                 _ => err(value, "`forceExclude` takes true or false".into()),
             },
+            "failOn" => match value.as_str().and_then(Level::parse) {
+                Some(Level::On(severity)) => config.fail_on = Some(severity),
+                _ => err(value, "`failOn` takes info, warning or error".into()),
+            },
             "validate" => {
+                expect_map(value, "validate", &mut err);
                 for (k, v) in value.as_map() {
                     match k.as_str().unwrap_or_default() {
                         "strict" => match v.value {
@@ -317,28 +363,41 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
                         }
                         other => err(
                             k,
-                            format!(
-                                "unknown key `validate.{other}` (expected strict, schemaDirs, crds, skip, reject, requireKnown)"
+                            unknown_key(
+                                "validate.",
+                                other,
+                                &[
+                                    "strict",
+                                    "schemaDirs",
+                                    "crds",
+                                    "skip",
+                                    "reject",
+                                    "requireKnown",
+                                ],
                             ),
                         ),
                     }
                 }
             }
-            "rules" => config.rules = rule_levels(value, &mut err),
+            "rules" => config.rules = rule_levels(value, source, &mut rule_keys, &mut err),
             "overrides" => {
+                if !matches!(value.value, Value::Seq(_)) {
+                    err(
+                        value,
+                        "`overrides` takes a list of {paths, rules} entries".into(),
+                    );
+                }
                 for item in value.as_seq() {
+                    expect_map(item, "an override", &mut err);
                     let mut paths = Vec::new();
                     let mut rules = RuleLevels::new();
                     for (k, v) in item.as_map() {
                         match k.as_str().unwrap_or_default() {
                             "paths" => paths = strings(v, &mut err),
-                            "rules" => rules = rule_levels(v, &mut err),
-                            other => err(
-                                k,
-                                format!(
-                                    "unknown key `{other}` in an override (expected paths, rules)"
-                                ),
-                            ),
+                            "rules" => rules = rule_levels(v, source, &mut rule_keys, &mut err),
+                            other => {
+                                err(k, unknown_key("overrides[].", other, &["paths", "rules"]))
+                            }
                         }
                     }
                     let mut builder = GlobSetBuilder::new();
@@ -360,16 +419,44 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
             }
             other => err(
                 key,
-                format!(
-                    "unknown key `{other}` (expected version, exclude, forceExclude, validate, rules, overrides)"
+                unknown_key(
+                    "",
+                    other,
+                    &[
+                        "version",
+                        "exclude",
+                        "forceExclude",
+                        "failOn",
+                        "validate",
+                        "rules",
+                        "overrides",
+                    ],
                 ),
             ),
         }
     }
+    config.rule_keys = rule_keys;
     if errors.is_empty() {
         Ok(config)
     } else {
         Err(errors)
+    }
+}
+
+/// "unknown key `validate.strikt` (did you mean `strict`?; expected ...)".
+fn unknown_key(prefix: &str, key: &str, expected: &[&str]) -> String {
+    let close = closest(key, expected.iter().copied())
+        .map(|c| format!("did you mean `{c}`? "))
+        .unwrap_or_default();
+    format!(
+        "unknown key `{prefix}{key}` ({close}expected {})",
+        expected.join(", ")
+    )
+}
+
+fn expect_map(node: &Node, what: &str, err: &mut impl FnMut(&Node, String)) {
+    if !matches!(node.value, Value::Map(_)) {
+        err(node, format!("`{what}` takes a mapping of keys"));
     }
 }
 
@@ -390,10 +477,17 @@ fn strings(node: &Node, err: &mut impl FnMut(&Node, String)) -> Vec<String> {
         .collect()
 }
 
-fn rule_levels(node: &Node, err: &mut impl FnMut(&Node, String)) -> RuleLevels {
+fn rule_levels(
+    node: &Node,
+    source: &Arc<SourceFile>,
+    keys: &mut Vec<(String, Location)>,
+    err: &mut impl FnMut(&Node, String),
+) -> RuleLevels {
     let mut out = RuleLevels::new();
+    expect_map(node, "rules", err);
     for (k, v) in node.as_map() {
         let code = k.key_text().unwrap_or_default().into_owned();
+        keys.push((code.clone(), Location::new(source, k.span)));
         let level = v.as_str().and_then(Level::parse).or(match v.value {
             // `OS1007: false` reads naturally as off.
             Value::Bool(false) => Some(Level::Off),

@@ -201,6 +201,7 @@ pub mod codes {
         DUPLICATE_KEY = "OS0004" "duplicate-key" Error "A mapping has the same key twice.";
         YAML_LIMIT = "OS0005" "yaml-limit" Error "The file exceeds a safety limit (alias expansion or nesting depth).";
         TEMPLATE = "OS0006" "template" Info "A Helm or Go template, not YAML yet: it is skipped until rendered.";
+        INVALID_CONFIG = "OS0007" "invalid-config" Error "opensergo.yaml has an unknown key or rule code, or a value of the wrong type.";
         MISSING_TYPE_META = "OS1001" "missing-type-meta" Error "An object (it has a kind or metadata) lost its apiVersion or kind.";
         UNKNOWN_KIND = "OS1002" "unknown-kind" Error "An OpenSergo API group with a kind the tool does not know.";
         SUPERSEDED_KIND = "OS1003" "superseded-kind" Error "A draft kind that a later OpenSergo spec replaced.";

@@ -41,6 +41,14 @@ pub fn run(cli: Cli) -> u8 {
         let cwd = std::env::current_dir().unwrap_or_default();
         config::load(cli.config.as_deref(), &cwd)
     };
+    let config = config.and_then(|config| {
+        let unknown = config.unknown_rule_codes(&all_codes());
+        if unknown.is_empty() {
+            Ok(config)
+        } else {
+            Err(unknown)
+        }
+    });
     let config = match config {
         Ok(config) => config,
         Err(errors) => {
@@ -70,4 +78,15 @@ pub fn run(cli: Cli) -> u8 {
             2
         }
     }
+}
+
+/// Every diagnostic code of every command, for checking the codes an
+/// opensergo.yaml names.
+fn all_codes() -> Vec<diagnostic::Code> {
+    diagnostic::codes::ALL
+        .iter()
+        .chain(convert::codes::ALL)
+        .copied()
+        .chain(lint::registry::RULES.iter().map(|r| r.code))
+        .collect()
 }

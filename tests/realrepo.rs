@@ -218,3 +218,45 @@ fn stdin_filename_names_stdin_in_reports_and_excludes() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// `-o json` (kubectl's spelling) must not silently write a file named
+/// `json`, and two machine formats must not share stdout.
+#[test]
+fn format_names_as_output_files_and_mixed_stdout_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["json", "sarif", "junit", "short"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_opensergo"))
+            .current_dir(dir.path())
+            .args(["--no-config", "validate", "-o", name, "-"])
+            .write_stdin("a: 1\n")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&format!("--format {name}")), "{stderr}");
+        assert!(!dir.path().join(name).exists(), "{name} was written");
+    }
+    for formats in [&["json", "sarif"][..], &["human", "json"]] {
+        let mut cmd = opensergo();
+        cmd.args(["lint", REPO]);
+        for f in formats {
+            cmd.args(["--format", f]);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{formats:?}");
+        assert!(out.stdout.is_empty());
+    }
+    // One machine format on stdout beside files is fine.
+    let sarif = dir.path().join("report.sarif");
+    let (code, _) = stdout(&[
+        "validate",
+        "--format",
+        "sarif",
+        "--output",
+        sarif.to_str().unwrap(),
+        "--format",
+        "json",
+        REPO,
+    ]);
+    assert_eq!(code, 0);
+}

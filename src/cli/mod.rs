@@ -140,9 +140,15 @@ pub struct ReportArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Vec<PathBuf>,
 
-    /// Lowest severity that makes the exit code 1.
-    #[arg(long, alias = "severity-threshold", value_enum, value_name = "SEVERITY", default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Lowest severity that makes the exit code 1 [default: error, or
+    /// `failOn` in opensergo.yaml].
+    #[arg(
+        long,
+        alias = "severity-threshold",
+        value_enum,
+        value_name = "SEVERITY"
+    )]
+    pub fail_on: Option<FailOn>,
 
     /// Print findings only: no summary line.
     #[arg(long, short = 'q')]

@@ -25,6 +25,7 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<u8, String> 
         output::print_stdout(registry::explain(rule).as_bytes())?;
         return Ok(0);
     }
+    super::check_report_args(&args.report)?;
     let mut settings = LintSettings::from_config(config);
     settings.merge(args.settings());
     let settings = settings.resolve()?;
@@ -76,5 +77,5 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<u8, String> 
         config.apply(&mut file.diagnostics);
         file.refresh_statuses();
     }
-    super::emit_report(&report, &args.report, color)
+    super::emit_report(&report, &args.report, config, color)
 }

@@ -120,9 +120,21 @@ pub fn with_progress<T: Send>(
     result
 }
 
-/// Renders a report in every requested format to its destination and
-/// returns the exit code. Shared by every command that reports findings.
-pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<u8, String> {
+/// The formats a run writes, `--format` and `--output` paired in order;
+/// `Err` for the pairings that cannot be meant: a format name given as
+/// an output file (`-o json`, kubectl's spelling), more outputs than
+/// formats, or two machine-readable formats mixed on stdout. Commands call
+/// it before doing any work, so a usage error costs nothing.
+pub fn check_report_args(args: &ReportArgs) -> Result<Vec<Format>, String> {
+    use clap::ValueEnum;
+    for path in &args.output {
+        let Some(name) = path.to_str() else { continue };
+        if Format::from_str(name, true).is_ok() && !path.exists() {
+            return Err(format!(
+                "`--output {name}` would write a file named `{name}`: the format is chosen with `--format {name}` (`-f {name}`), and `--output FILE` says where it goes"
+            ));
+        }
+    }
     let formats = if args.format.is_empty() {
         vec![Format::Human]
     } else {
@@ -135,6 +147,30 @@ pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<u8
             formats.len()
         ));
     }
+    let to_stdout: Vec<Format> = formats
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| args.output.get(*i).is_none_or(|p| p.as_os_str() == "-"))
+        .map(|(_, f)| *f)
+        .collect();
+    let machine = |f: &Format| matches!(f, Format::Json | Format::Sarif | Format::Junit);
+    if to_stdout.len() > 1 && to_stdout.iter().any(machine) {
+        return Err(
+            "a machine-readable format would share stdout with another format: give all formats on stdout but one an `--output FILE`".to_string(),
+        );
+    }
+    Ok(formats)
+}
+
+/// Renders a report in every requested format to its destination and
+/// returns the exit code. Shared by every command that reports findings.
+pub fn emit_report(
+    report: &Report,
+    args: &ReportArgs,
+    config: &crate::config::Config,
+    color: bool,
+) -> Result<u8, String> {
+    let formats = check_report_args(args)?;
     for (i, format) in formats.iter().enumerate() {
         let destination = args.output.get(i).filter(|p| p.as_os_str() != "-");
         let options = RenderOptions {
@@ -148,5 +184,10 @@ pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<u8
             None => output::print_stdout(text.as_bytes())?,
         }
     }
-    Ok(report.exit_code(args.fail_on.severity()))
+    let fail_on = args
+        .fail_on
+        .map(crate::cli::FailOn::severity)
+        .or(config.fail_on)
+        .unwrap_or(crate::diagnostic::Severity::Error);
+    Ok(report.exit_code(fail_on))
 }

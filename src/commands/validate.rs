@@ -93,6 +93,7 @@ pub fn build_report(files: Vec<FileEntry>, walk_errors: Vec<Diagnostic>) -> Repo
 }
 
 pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, String> {
+    super::check_report_args(&args.report)?;
     let schema_dirs: Vec<_> = config
         .schema_dirs
         .iter()
@@ -121,5 +122,5 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, Stri
         config.apply(&mut file.diagnostics);
         file.refresh_statuses();
     }
-    super::emit_report(&report, &args.report, color)
+    super::emit_report(&report, &args.report, config, color)
 }
