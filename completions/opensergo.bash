@@ -659,7 +659,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__lint)
-            opts="-f -o -q -h -V --exclude --no-ignore --force-exclude --stdin-filename --max-file-size --format --output --fail-on --quiet --summary --select --extend-select --ignore --severity --list-rules --explain --color --config --no-config --help --version"
+            opts="-f -o -q -n -h -V --exclude --no-ignore --force-exclude --stdin-filename --max-file-size --format --output --fail-on --quiet --summary --select --extend-select --ignore --severity --namespace --list-rules --explain --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -710,6 +710,14 @@ _opensergo() {
                     return 0
                     ;;
                 --severity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -77,6 +77,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --extend-select 'Run these rules on top of the selected set (same forms as --select)'
             cand --ignore 'Do not run these rules (same forms as --select; the more specific of a select and an ignore wins)'
             cand --severity 'Set a rule''s level: CODE=off|info|warning|error (repeatable; the code may also be a name, prefix or category)'
+            cand -n 'The namespace of objects that set no `metadata.namespace` (as `kubectl apply -n` gives them; kustomize-style repositories leave it out) [default: `namespace` in opensergo.yaml, else `default`]'
+            cand --namespace 'The namespace of objects that set no `metadata.namespace` (as `kubectl apply -n` gives them; kustomize-style repositories leave it out) [default: `namespace` in opensergo.yaml, else `default`]'
             cand --explain 'Print the documentation of a rule (code or name) and exit'
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'

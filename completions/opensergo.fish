@@ -88,6 +88,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l select -d '
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l extend-select -d 'Run these rules on top of the selected set (same forms as --select)' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l ignore -d 'Do not run these rules (same forms as --select; the more specific of a select and an ignore wins)' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l severity -d 'Set a rule\'s level: CODE=off|info|warning|error (repeatable; the code may also be a name, prefix or category)' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s n -l namespace -d 'The namespace of objects that set no `metadata.namespace` (as `kubectl apply -n` gives them; kustomize-style repositories leave it out) [default: `namespace` in opensergo.yaml, else `default`]' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l explain -d 'Print the documentation of a rule (code or name) and exit' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''

@@ -79,6 +79,7 @@ module completions {
     --extend-select: string   # Run these rules on top of the selected set (same forms as --select)
     --ignore: string          # Do not run these rules (same forms as --select; the more specific of a select and an ignore wins)
     --severity: string        # Set a rule's level: CODE=off|info|warning|error (repeatable; the code may also be a name, prefix or category)
+    --namespace(-n): string   # The namespace of objects that set no `metadata.namespace` (as `kubectl apply -n` gives them; kustomize-style repositories leave it out) [default: `namespace` in opensergo.yaml, else `default`]
     --list-rules              # Print the table of lint rules and exit
     --explain: string         # Print the documentation of a rule (code or name) and exit
     --color: string@"nu-complete opensergo lint color" # When to use colors: auto follows the terminal and NO_COLOR

@@ -72,6 +72,8 @@ pub struct Config {
     pub overrides: Vec<Override>,
     /// Like --fail-on, unless the flag is given.
     pub fail_on: Option<Severity>,
+    /// Like lint's --namespace: for objects without metadata.namespace.
+    pub namespace: Option<String>,
     /// Every rule key as written, with its place, for
     /// [`Config::unknown_rule_codes`].
     rule_keys: Vec<(String, Location)>,
@@ -99,6 +101,9 @@ validate:
   reject: []
   # Documents no schema checks (other kinds, non-object YAML) are errors.
   requireKnown: false
+
+# The namespace lint gives objects without metadata.namespace (like --namespace).
+# namespace: shop
 
 # Lowest severity that makes the exit code 1 (like --fail-on): info | warning | error.
 failOn: error
@@ -231,6 +236,9 @@ impl Config {
             list(&self.reject).replace("\n  -", "\n    -")
         ));
         out.push_str(&format!("  requireKnown: {}\n", self.require_known));
+        if let Some(ns) = &self.namespace {
+            out.push_str(&format!("namespace: {}\n", quote(ns)));
+        }
         if let Some(fail_on) = self.fail_on {
             out.push_str(&format!("failOn: {fail_on}\n"));
         }
@@ -331,6 +339,10 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
                 Value::Bool(b) => config.force_exclude = b,
                 _ => err(value, "`forceExclude` takes true or false".into()),
             },
+            "namespace" => match value.as_str() {
+                Some(ns) if !ns.is_empty() => config.namespace = Some(ns.to_string()),
+                _ => err(value, "`namespace` takes a namespace name".into()),
+            },
             "failOn" => match value.as_str().and_then(Level::parse) {
                 Some(Level::On(severity)) => config.fail_on = Some(severity),
                 _ => err(value, "`failOn` takes info, warning or error".into()),
@@ -426,6 +438,7 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
                         "version",
                         "exclude",
                         "forceExclude",
+                        "namespace",
                         "failOn",
                         "validate",
                         "rules",

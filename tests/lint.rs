@@ -674,3 +674,19 @@ fn bundled_examples_lint_clean_and_unreferenceable_strategies_are_explained() {
         );
     }
 }
+
+#[test]
+fn list_rules_prints_json_with_format_json() {
+    let out = stdout(
+        opensergo().args(["lint", "--list-rules", "--format", "json"]),
+        0,
+    );
+    let rules: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(rules.len(), registry::RULES.len());
+    for (json, rule) in rules.iter().zip(registry::RULES) {
+        assert_eq!(json["code"], rule.code.id);
+        assert_eq!(json["name"], rule.code.name);
+        assert_eq!(json["category"], rule.category.as_str());
+        assert_eq!(json["enabledByDefault"], rule.enabled_by_default);
+    }
+}

@@ -260,3 +260,57 @@ fn format_names_as_output_files_and_mixed_stdout_are_usage_errors() {
     ]);
     assert_eq!(code, 0);
 }
+
+/// Kustomize-style repositories leave `metadata.namespace` out; lint's
+/// references and duplicates then need the namespace they will get.
+#[test]
+fn namespace_fills_in_objects_without_one() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("rules.yaml"),
+        "apiVersion: fault-tolerance.opensergo.io/v1alpha1
+kind: FaultToleranceRule
+metadata:
+  name: orders-rule
+  labels: {app: orders}
+spec:
+  targets: [{targetResourceName: /api/orders}]
+  strategies: [{name: orders-rate-limit, kind: RateLimitStrategy}]
+---
+apiVersion: fault-tolerance.opensergo.io/v1alpha1
+kind: RateLimitStrategy
+metadata:
+  name: orders-rate-limit
+  namespace: shop
+  labels: {app: orders}
+spec: {metricType: RequestAmount, limitMode: Local, threshold: 10, statDurationSeconds: 1}
+",
+    )
+    .unwrap();
+    let lint = |args: &[&str], config: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_opensergo"));
+        cmd.current_dir(dir.path()).env("NO_COLOR", "1");
+        match config {
+            Some(text) => std::fs::write(dir.path().join("opensergo.yaml"), text).unwrap(),
+            None => {
+                let _ = std::fs::remove_file(dir.path().join("opensergo.yaml"));
+            }
+        }
+        let out = cmd
+            .args(["lint", "--format", "short"])
+            .args(args)
+            .arg("rules.yaml")
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, out) = lint(&[], None);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("[OS2004]"), "{out}");
+    assert_eq!(lint(&["-n", "shop"], None).0, 0);
+    assert_eq!(lint(&["--namespace", "shop"], None).0, 0);
+    assert_eq!(lint(&[], Some("namespace: shop\n")).0, 0);
+}

@@ -34,6 +34,12 @@ pub struct LintArgs {
     #[arg(long, value_name = "CODE=LEVEL", value_delimiter = ',')]
     pub severity: Vec<SeverityOverride>,
 
+    /// The namespace of objects that set no `metadata.namespace` (as
+    /// `kubectl apply -n` gives them; kustomize-style repositories leave it
+    /// out) [default: `namespace` in opensergo.yaml, else `default`].
+    #[arg(long, short = 'n', value_name = "NAMESPACE")]
+    pub namespace: Option<String>,
+
     /// Print the table of lint rules and exit.
     #[arg(long)]
     pub list_rules: bool,

@@ -10,12 +10,31 @@ use crate::diagnostic::Severity;
 use crate::document::{self, LoadedSource};
 use crate::lint::{self, LintSettings, registry};
 use crate::output;
+use crate::report::Format;
 use crate::schema::SchemaSet;
 use crate::validate::{self, Checked};
 
 pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<u8, String> {
     if args.list_rules {
-        output::print_stdout(registry::table().as_bytes())?;
+        let text = if args.report.format.contains(&Format::Json) {
+            let rules: Vec<serde_json::Value> = registry::RULES
+                .iter()
+                .map(|rule| {
+                    serde_json::json!({
+                        "code": rule.code.id,
+                        "name": rule.code.name,
+                        "category": rule.category.as_str(),
+                        "severity": rule.code.default_severity,
+                        "enabledByDefault": rule.enabled_by_default,
+                        "summary": rule.code.summary,
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&rules).map_err(|e| e.to_string())? + "\n"
+        } else {
+            registry::table()
+        };
+        output::print_stdout(text.as_bytes())?;
         return Ok(0);
     }
     if let Some(code) = &args.explain {
@@ -38,12 +57,20 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<u8, String> 
     // what only a whole rule set shows.
     let schemas = SchemaSet::with_user_schemas(&config.schema_dirs, &config.crds, max_size)?;
     let options = validate::Options::from_config(config);
+    let namespace = args.namespace.as_deref().or(config.namespace.as_deref());
     let (sources, checked, outcome) = super::with_progress(walked.inputs.len(), |bar| {
         let (sources, checked): (Vec<LoadedSource>, Vec<Vec<Checked>>) = walked
             .inputs
             .par_iter()
             .map(|input| {
-                let loaded = document::load_source(input, max_size);
+                let mut loaded = document::load_source(input, max_size);
+                if let Some(ns) = namespace {
+                    for doc in &mut loaded.documents {
+                        if doc.meta.namespace.is_empty() {
+                            doc.meta.namespace = ns.to_string();
+                        }
+                    }
+                }
                 let checked = loaded
                     .documents
                     .iter()
