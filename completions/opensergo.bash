@@ -399,7 +399,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__explain)
-            opts="-h -V --color --config --no-config --help --version"
+            opts="-h -V --color --config --no-config --help --version OS0001 io-error OS0002 not-text OS0003 yaml-syntax OS0004 duplicate-key OS0005 yaml-limit OS0006 template OS0007 invalid-config OS1001 missing-type-meta OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation OS1005 unknown-field OS1006 invalid-metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS7001 unrepresentable-value OS7002 dropped-field OS7003 missing-field OS7004 not-convertible OS7005 bad-message OS7006 generated-name OS2001 strategy-not-found OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS6001 limit-mode-ignored OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code OS8002 unused-suppression"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -698,15 +698,15 @@ _opensergo() {
                     return 0
                     ;;
                 --select)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "OS2001 strategy-not-found OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS6001 limit-mode-ignored OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code OS8002 unused-suppression reference conflict suspicious runtime-compat style ALL" -- "${cur}"))
                     return 0
                     ;;
                 --extend-select)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "OS2001 strategy-not-found OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS6001 limit-mode-ignored OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code OS8002 unused-suppression reference conflict suspicious runtime-compat style ALL" -- "${cur}"))
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "OS2001 strategy-not-found OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS6001 limit-mode-ignored OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code OS8002 unused-suppression reference conflict suspicious runtime-compat style ALL" -- "${cur}"))
                     return 0
                     ;;
                 --severity)
@@ -741,12 +741,20 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__man)
-            opts="-h -V --color --config --no-config --help --version"
+            opts="-o -h -V --out-dir --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --out-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0

@@ -33,7 +33,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand config 'Create or show the project configuration (opensergo.yaml)'
             cand explain 'Explain a diagnostic code (`opensergo explain OS1004`)'
             cand completions 'Print shell completions'
-            cand man 'Print the man page (roff) to stdout'
+            cand man 'Print the man page (roff) to stdout, or write it and one page per subcommand (`opensergo-validate.1`, ...) to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;validate'= {
@@ -264,6 +264,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --version 'Print version'
         }
         &'opensergo;man'= {
+            cand -o 'Write `opensergo.1` and the subcommand pages here'
+            cand --out-dir 'Write `opensergo.1` and the subcommand pages here'
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
             cand --no-config 'Ignore any opensergo.yaml'
@@ -281,7 +283,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand config 'Create or show the project configuration (opensergo.yaml)'
             cand explain 'Explain a diagnostic code (`opensergo explain OS1004`)'
             cand completions 'Print shell completions'
-            cand man 'Print the man page (roff) to stdout'
+            cand man 'Print the man page (roff) to stdout, or write it and one page per subcommand (`opensergo-validate.1`, ...) to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;help;validate'= {

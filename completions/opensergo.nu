@@ -59,6 +59,18 @@ module completions {
     [ "info" "warning" "error" ]
   }
 
+  def "nu-complete opensergo lint select" [] {
+    [ "OS2001" "strategy-not-found" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "OS8002" "unused-suppression" "reference" "conflict" "suspicious" "runtime-compat" "style" "ALL" ]
+  }
+
+  def "nu-complete opensergo lint extend_select" [] {
+    [ "OS2001" "strategy-not-found" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "OS8002" "unused-suppression" "reference" "conflict" "suspicious" "runtime-compat" "style" "ALL" ]
+  }
+
+  def "nu-complete opensergo lint ignore" [] {
+    [ "OS2001" "strategy-not-found" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "OS8002" "unused-suppression" "reference" "conflict" "suspicious" "runtime-compat" "style" "ALL" ]
+  }
+
   def "nu-complete opensergo lint color" [] {
     [ "auto" "always" "never" ]
   }
@@ -75,9 +87,9 @@ module completions {
     --fail-on: string@"nu-complete opensergo lint fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]
     --quiet(-q)               # Print findings only: no summary line
     --summary                 # Add a count of findings per code after the summary line
-    --select: string          # Run only these rules instead of the default set: codes (OS2001), names (strategy-not-found), code prefixes (OS2), categories (reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work
-    --extend-select: string   # Run these rules on top of the selected set (same forms as --select)
-    --ignore: string          # Do not run these rules (same forms as --select; the more specific of a select and an ignore wins)
+    --select: string@"nu-complete opensergo lint select" # Run only these rules instead of the default set: codes (OS2001), names (strategy-not-found), code prefixes (OS2), categories (reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work
+    --extend-select: string@"nu-complete opensergo lint extend_select" # Run these rules on top of the selected set (same forms as --select)
+    --ignore: string@"nu-complete opensergo lint ignore" # Do not run these rules (same forms as --select; the more specific of a select and an ignore wins)
     --severity: string        # Set a rule's level: CODE=off|info|warning|error (repeatable; the code may also be a name, prefix or category)
     --namespace(-n): string   # The namespace of objects that set no `metadata.namespace` (as `kubectl apply -n` gives them; kustomize-style repositories leave it out) [default: `namespace` in opensergo.yaml, else `default`]
     --list-rules              # Print the table of lint rules and exit
@@ -298,6 +310,10 @@ module completions {
   export extern "opensergo config help help" [
   ]
 
+  def "nu-complete opensergo explain code" [] {
+    [ "OS0001" "io-error" "OS0002" "not-text" "OS0003" "yaml-syntax" "OS0004" "duplicate-key" "OS0005" "yaml-limit" "OS0006" "template" "OS0007" "invalid-config" "OS1001" "missing-type-meta" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS7001" "unrepresentable-value" "OS7002" "dropped-field" "OS7003" "missing-field" "OS7004" "not-convertible" "OS7005" "bad-message" "OS7006" "generated-name" "OS2001" "strategy-not-found" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "OS8002" "unused-suppression" ]
+  }
+
   def "nu-complete opensergo explain color" [] {
     [ "auto" "always" "never" ]
   }
@@ -309,7 +325,7 @@ module completions {
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    code: string              # A code (OS1004) or its name (schema-violation)
+    code: string@"nu-complete opensergo explain code" # A code (OS1004) or its name (schema-violation)
   ]
 
   def "nu-complete opensergo completions shell" [] {
@@ -334,8 +350,9 @@ module completions {
     [ "auto" "always" "never" ]
   }
 
-  # Print the man page (roff) to stdout
+  # Print the man page (roff) to stdout, or write it and one page per subcommand (`opensergo-validate.1`, ...) to a directory
   export extern "opensergo man" [
+    --out-dir(-o): path       # Write `opensergo.1` and the subcommand pages here
     --color: string@"nu-complete opensergo man color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
@@ -403,7 +420,7 @@ module completions {
   export extern "opensergo help completions" [
   ]
 
-  # Print the man page (roff) to stdout
+  # Print the man page (roff) to stdout, or write it and one page per subcommand (`opensergo-validate.1`, ...) to a directory
   export extern "opensergo help man" [
   ]
 

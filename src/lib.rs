@@ -42,7 +42,7 @@ pub fn run(cli: Cli) -> u8 {
         config::load(cli.config.as_deref(), &cwd)
     };
     let config = config.and_then(|config| {
-        let unknown = config.unknown_rule_codes(&all_codes());
+        let unknown = config.unknown_rule_codes(&commands::explain::all_codes());
         if unknown.is_empty() {
             Ok(config)
         } else {
@@ -67,9 +67,10 @@ pub fn run(cli: Cli) -> u8 {
         Command::Completions { shell } => {
             output::print_stdout(&commands::meta::completions(*shell)).map(|()| 0)
         }
-        Command::Man => {
+        Command::Man { out_dir: None } => {
             commands::meta::man_page().and_then(|page| output::print_stdout(&page).map(|()| 0))
         }
+        Command::Man { out_dir: Some(dir) } => commands::meta::write_man_pages(dir).map(|()| 0),
     };
     match result {
         Ok(code) => code,
@@ -78,15 +79,4 @@ pub fn run(cli: Cli) -> u8 {
             2
         }
     }
-}
-
-/// Every diagnostic code of every command, for checking the codes an
-/// opensergo.yaml names.
-fn all_codes() -> Vec<diagnostic::Code> {
-    diagnostic::codes::ALL
-        .iter()
-        .chain(convert::codes::ALL)
-        .copied()
-        .chain(lint::registry::RULES.iter().map(|r| r.code))
-        .collect()
 }

@@ -17,16 +17,16 @@ pub struct LintArgs {
     /// names (strategy-not-found), code prefixes (OS2), categories
     /// (reference, conflict, suspicious, runtime-compat, style) or ALL.
     /// Repeatable; comma lists work.
-    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = super::CodeCompletion::lint_selectors())]
     pub select: Vec<String>,
 
     /// Run these rules on top of the selected set (same forms as --select).
-    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = super::CodeCompletion::lint_selectors())]
     pub extend_select: Vec<String>,
 
     /// Do not run these rules (same forms as --select; the more specific of
     /// a select and an ignore wins).
-    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = super::CodeCompletion::lint_selectors())]
     pub ignore: Vec<String>,
 
     /// Set a rule's level: CODE=off|info|warning|error (repeatable; the

@@ -77,6 +77,7 @@ pub enum Command {
     /// Explain a diagnostic code (`opensergo explain OS1004`).
     Explain {
         /// A code (OS1004) or its name (schema-violation).
+        #[arg(value_parser = CodeCompletion::every_code())]
         code: String,
     },
     /// Print shell completions.
@@ -84,8 +85,69 @@ pub enum Command {
         #[arg(value_enum)]
         shell: Shell,
     },
-    /// Print the man page (roff) to stdout.
-    Man,
+    /// Print the man page (roff) to stdout, or write it and one page per
+    /// subcommand (`opensergo-validate.1`, ...) to a directory.
+    Man {
+        /// Write `opensergo.1` and the subcommand pages here.
+        #[arg(long, short = 'o', value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
+}
+
+/// Accepts any text, and offers diagnostic codes and names to shell
+/// completions (clap's static completions read a parser's possible
+/// values). The commands check the value and suggest a close one.
+#[derive(Clone)]
+pub struct CodeCompletion {
+    values: Vec<&'static str>,
+}
+
+impl CodeCompletion {
+    /// Every code and name of every command (`explain`).
+    pub fn every_code() -> Self {
+        CodeCompletion {
+            values: crate::commands::explain::all_codes()
+                .iter()
+                .flat_map(|c| [c.id, c.name])
+                .collect(),
+        }
+    }
+
+    /// Lint rule codes, names and categories, and `ALL` (`--select`,
+    /// `--ignore`).
+    pub fn lint_selectors() -> Self {
+        let rules = crate::lint::registry::RULES.iter();
+        CodeCompletion {
+            values: rules
+                .flat_map(|r| [r.code.id, r.code.name])
+                .chain(crate::lint::settings::CATEGORIES.iter().map(|c| c.as_str()))
+                .chain(["ALL"])
+                .collect(),
+        }
+    }
+}
+
+impl clap::builder::TypedValueParser for CodeCompletion {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.values
+                .iter()
+                .map(|v| clap::builder::PossibleValue::new(*v)),
+        ))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,6 +3,17 @@
 
 use crate::diagnostic::{Code, codes};
 
+/// Every diagnostic code of every command: input and validation,
+/// convert, and the lint rules.
+pub fn all_codes() -> Vec<Code> {
+    codes::ALL
+        .iter()
+        .chain(crate::convert::codes::ALL)
+        .copied()
+        .chain(crate::lint::registry::RULES.iter().map(|r| r.code))
+        .collect()
+}
+
 pub fn run(code: &str) -> Result<u8, String> {
     if let Some(rule) = crate::lint::registry::find(code) {
         crate::output::print_stdout(crate::lint::registry::explain(rule).as_bytes())?;

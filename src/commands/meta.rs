@@ -41,10 +41,40 @@ pub fn completion_file_name(shell: Shell) -> &'static str {
     }
 }
 
+/// The command the man pages describe: without clap's `help` subcommands,
+/// which mirror the whole tree (`--help` is on every page).
+fn man_command() -> clap::Command {
+    Cli::command().disable_help_subcommand(true)
+}
+
 pub fn man_page() -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(man_command())
         .render(&mut out)
         .map_err(|e| e.to_string())?;
     Ok(out)
+}
+
+/// Writes `opensergo.1` and one page per subcommand (`opensergo-validate.1`,
+/// `opensergo-schema-list.1`, ...) into `dir`, the pages the main page
+/// lists. Each file is written atomically.
+pub fn write_man_pages(dir: &std::path::Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut cmd = man_command();
+    // Building names each subcommand `opensergo-validate`, and so on.
+    cmd.build();
+    write_pages(&cmd, dir)
+}
+
+fn write_pages(cmd: &clap::Command, dir: &std::path::Path) -> Result<(), String> {
+    let name = cmd.get_display_name().unwrap_or(cmd.get_name());
+    let mut page = Vec::new();
+    clap_mangen::Man::new(cmd.clone())
+        .render(&mut page)
+        .map_err(|e| e.to_string())?;
+    crate::output::write_atomic(&dir.join(format!("{name}.1")), &page)?;
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_pages(sub, dir)?;
+    }
+    Ok(())
 }
