@@ -248,6 +248,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;explain'= {
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --list 'List every code of every command, with its default severity'
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'

@@ -508,6 +508,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -l color -d
 always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -l list -d 'List every code of every command, with its default severity'
 complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -s V -l version -d 'Print version'

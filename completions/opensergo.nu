@@ -320,12 +320,13 @@ module completions {
 
   # Explain a diagnostic code (`opensergo explain OS1004`)
   export extern "opensergo explain" [
+    --list                    # List every code of every command, with its default severity
     --color: string@"nu-complete opensergo explain color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    code: string@"nu-complete opensergo explain code" # A code (OS1004) or its name (schema-violation)
+    code?: string@"nu-complete opensergo explain code" # A code (OS1004) or its name (schema-violation)
   ]
 
   def "nu-complete opensergo completions shell" [] {

@@ -63,7 +63,10 @@ pub fn run(cli: Cli) -> u8 {
         Command::Convert(args) => commands::convert::run(args, cli.color),
         Command::Proto(command) => commands::convert::proto(command),
         Command::Schema(command) => commands::schema::run(command),
-        Command::Explain { code } => commands::explain::run(code),
+        Command::Explain {
+            code: Some(code), ..
+        } => commands::explain::run(code),
+        Command::Explain { code: None, .. } => commands::explain::list(),
         Command::Completions { shell } => {
             output::print_stdout(&commands::meta::completions(*shell)).map(|()| 0)
         }

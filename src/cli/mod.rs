@@ -77,8 +77,11 @@ pub enum Command {
     /// Explain a diagnostic code (`opensergo explain OS1004`).
     Explain {
         /// A code (OS1004) or its name (schema-violation).
-        #[arg(value_parser = CodeCompletion::every_code())]
-        code: String,
+        #[arg(value_parser = CodeCompletion::every_code(), required_unless_present = "list")]
+        code: Option<String>,
+        /// List every code of every command, with its default severity.
+        #[arg(long, conflicts_with = "code")]
+        list: bool,
     },
     /// Print shell completions.
     Completions {

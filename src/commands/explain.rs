@@ -29,11 +29,34 @@ pub fn run(code: &str) -> Result<u8, String> {
         "{} {} (default severity: {})\n\n{}\n",
         c.id, c.name, c.default_severity, c.summary
     );
-    if let Some(docs) = crate::diagnostic::long_docs(c.id) {
+    if let Some(docs) =
+        crate::diagnostic::long_docs(c.id).or_else(|| crate::convert::docs::docs(c.id))
+    {
         text.push('\n');
         text.push_str(docs);
         text.push('\n');
     }
+    crate::output::print_stdout(text.as_bytes())?;
+    Ok(0)
+}
+
+/// `opensergo explain --list`: every code, one a line, in id order.
+pub fn list() -> Result<u8, String> {
+    let mut all = all_codes();
+    all.sort_by_key(|c| c.id);
+    let width = all.iter().map(|c| c.name.len()).max().unwrap_or(0);
+    let text: String = all
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {:width$} {:7} {}\n",
+                c.id,
+                c.name,
+                c.default_severity.as_str(),
+                c.summary
+            )
+        })
+        .collect();
     crate::output::print_stdout(text.as_bytes())?;
     Ok(0)
 }
@@ -65,5 +88,19 @@ mod tests {
         names.dedup();
         assert_eq!(ids.len(), count, "a code id is used twice");
         assert_eq!(names.len(), count, "a code name is used twice");
+    }
+
+    /// Every code of every command explains itself in full.
+    #[test]
+    fn every_code_has_long_docs() {
+        for c in all_codes() {
+            let docs =
+                crate::diagnostic::long_docs(c.id).or_else(|| crate::convert::docs::docs(c.id));
+            assert!(
+                docs.is_some_and(|d| d.contains("## What it does") && d.contains("## How to fix")),
+                "{} has no full documentation",
+                c.id
+            );
+        }
     }
 }

@@ -18,6 +18,7 @@
 //! without one or the other.
 
 pub mod descriptors;
+pub mod docs;
 pub mod envelope;
 pub mod mapping;
 pub mod protojson;
