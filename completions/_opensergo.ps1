@@ -169,7 +169,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every kind the tool knows, with its schema origin')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the embedded JSON Schemas to a directory')
-            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)')
+            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -194,8 +194,8 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             break
         }
         'opensergo;schema;from-crd' {
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
-            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'out-dir')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Directory to write the schemas into (created if missing)')
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Directory to write the schemas into (created if missing)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
@@ -208,7 +208,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         'opensergo;schema;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every kind the tool knows, with its schema origin')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the embedded JSON Schemas to a directory')
-            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)')
+            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -338,7 +338,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         'opensergo;help;schema' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every kind the tool knows, with its schema origin')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the embedded JSON Schemas to a directory')
-            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)')
+            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)')
             break
         }
         'opensergo;help;schema;list' {

@@ -157,7 +157,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --version 'Print version'
             cand list 'List every kind the tool knows, with its schema origin'
             cand export 'Write the embedded JSON Schemas to a directory'
-            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
+            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;schema;list'= {
@@ -179,8 +179,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --version 'Print version'
         }
         &'opensergo;schema;from-crd'= {
-            cand -o 'o'
-            cand --out-dir 'out-dir'
+            cand -o 'Directory to write the schemas into (created if missing)'
+            cand --out-dir 'Directory to write the schemas into (created if missing)'
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
             cand --no-config 'Ignore any opensergo.yaml'
@@ -192,7 +192,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;schema;help'= {
             cand list 'List every kind the tool knows, with its schema origin'
             cand export 'Write the embedded JSON Schemas to a directory'
-            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
+            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;schema;help;list'= {
@@ -301,7 +301,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;help;schema'= {
             cand list 'List every kind the tool knows, with its schema origin'
             cand export 'Write the embedded JSON Schemas to a directory'
-            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
+            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)'
         }
         &'opensergo;help;schema;list'= {
         }

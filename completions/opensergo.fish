@@ -448,7 +448,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fi
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -f -a "list" -d 'List every kind the tool knows, with its schema origin'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -f -a "export" -d 'Write the embedded JSON Schemas to a directory'
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -f -a "from-crd" -d 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -f -a "from-crd" -d 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from list" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
@@ -464,7 +464,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_s
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from export" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-crd" -s o -l out-dir -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-crd" -s o -l out-dir -d 'Directory to write the schemas into (created if missing)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-crd" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -474,7 +474,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_s
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-crd" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every kind the tool knows, with its schema origin'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the embedded JSON Schemas to a directory'
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "from-crd" -d 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "from-crd" -d 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and not __fish_seen_subcommand_from init show help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
@@ -540,6 +540,6 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "list" -d 'List every kind the tool knows, with its schema origin'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "export" -d 'Write the embedded JSON Schemas to a directory'
-complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "from-crd" -d 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "from-crd" -d 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented default opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective configuration'

@@ -163,7 +163,7 @@ module completions {
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    dir: path
+    dir: path                 # Directory to write the .proto files into (created if missing)
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -215,22 +215,22 @@ module completions {
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    dir: path
+    dir: path                 # Directory to write `<group>/<version>/<Kind>.json` into (created if missing)
   ]
 
   def "nu-complete opensergo schema from-crd color" [] {
     [ "auto" "always" "never" ]
   }
 
-  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
+  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)
   export extern "opensergo schema from-crd" [
-    --out-dir(-o): path
+    --out-dir(-o): path       # Directory to write the schemas into (created if missing)
     --color: string@"nu-complete opensergo schema from-crd color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    ...files: path
+    ...files: path            # CustomResourceDefinition files (any number of CRDs each)
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -245,7 +245,7 @@ module completions {
   export extern "opensergo schema help export" [
   ]
 
-  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
+  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)
   export extern "opensergo schema help from-crd" [
   ]
 
@@ -344,7 +344,7 @@ module completions {
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    shell: string@"nu-complete opensergo completions shell"
+    shell: string@"nu-complete opensergo completions shell" # The shell to print completions for
   ]
 
   def "nu-complete opensergo man color" [] {
@@ -397,7 +397,7 @@ module completions {
   export extern "opensergo help schema export" [
   ]
 
-  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
+  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)
   export extern "opensergo help schema from-crd" [
   ]
 

@@ -430,3 +430,27 @@ fn man_writes_every_page_it_lists() {
     assert!(listed >= 10, "{listed}");
     assert!(dir.path().join("opensergo-validate.1").exists());
 }
+
+/// Every argument of every command says what it is for (issue 14: the
+/// DIR of `proto export` and `schema export` had no help text).
+#[test]
+fn every_argument_has_help_text() {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+        for arg in cmd.get_arguments() {
+            let id = arg.get_id().as_str();
+            if matches!(id, "help" | "version") || arg.is_hide_set() {
+                continue;
+            }
+            if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                missing.push(format!("{path} {id}"));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()), missing);
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&opensergo::cli::Cli::command(), "opensergo", &mut missing);
+    assert!(missing.is_empty(), "no help text: {missing:#?}");
+}

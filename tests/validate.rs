@@ -286,7 +286,15 @@ fn untyped_strategy_reference_names_the_kind_found_in_the_run() {
         "apiVersion: fault-tolerance.opensergo.io/v1alpha1\nkind: ConcurrencyLimitStrategy\nmetadata:\n  name: cl\n  labels: {app: a}\nspec: {maxConcurrency: 8, limitMode: Local}\n---\napiVersion: fault-tolerance.opensergo.io/v1alpha1\nkind: FaultToleranceRule\nmetadata:\n  name: r\n  labels: {app: a}\nspec:\n  targets: [{targetResourceName: /foo}]\n  strategies:\n  - name: cl\n",
     )
     .unwrap();
-    let report = validate_paths(&[file], Options::default());
+    // The same strategy in a second file (issue 14: the help listed
+    // "ConcurrencyLimitStrategy, ConcurrencyLimitStrategy").
+    let copy = dir.path().join("copy.yaml");
+    std::fs::write(
+        &copy,
+        "apiVersion: fault-tolerance.opensergo.io/v1alpha1\nkind: ConcurrencyLimitStrategy\nmetadata:\n  name: cl\n  labels: {app: a}\nspec: {maxConcurrency: 8, limitMode: Local}\n",
+    )
+    .unwrap();
+    let report = validate_paths(&[file, copy], Options::default());
     let help = report
         .diagnostics()
         .find(|d| d.path.as_deref() == Some("spec.strategies[0].kind"))
@@ -294,7 +302,7 @@ fn untyped_strategy_reference_names_the_kind_found_in_the_run() {
         .unwrap();
     assert!(
         help.starts_with(
-            "`cl` is a ConcurrencyLimitStrategy in this run: add `kind: ConcurrencyLimitStrategy`"
+            "`cl` is a ConcurrencyLimitStrategy in this run: add `kind: ConcurrencyLimitStrategy`. The "
         ),
         "{help}"
     );

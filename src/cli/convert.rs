@@ -117,6 +117,7 @@ pub enum ProtoCommand {
     /// Write the OpenSergo .proto files (the ones `convert` uses) to a directory,
     /// for generating SDK stubs.
     Export {
+        /// Directory to write the .proto files into (created if missing).
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },

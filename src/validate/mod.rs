@@ -335,19 +335,27 @@ pub fn complete_untyped_help(
     name: &str,
     index: &StrategyIndex,
 ) {
-    let note = match index
+    let mut kinds = index
         .get(&(namespace.to_string(), name.to_string()))
-        .map(Vec::as_slice)
-    {
-        Some([kind]) => format!("`{name}` is a {kind} in this run: add `kind: {kind}`"),
-        Some(kinds) => format!(
+        .cloned()
+        .unwrap_or_default();
+    // The same strategy in two files is one kind, not two.
+    kinds.sort_unstable();
+    kinds.dedup();
+    let note = match kinds.as_slice() {
+        [] => format!("no strategy named `{name}` was found in this run"),
+        [kind] => format!("`{name}` is a {kind} in this run: add `kind: {kind}`"),
+        kinds => format!(
             "`{name}` names several strategies in this run ({}); `kind` decides which one applies",
             kinds.join(", ")
         ),
-        None => format!("no strategy named `{name}` was found in this run"),
     };
     d.help = Some(match d.help.take() {
-        Some(help) => format!("{note}. {help}"),
+        Some(help) => {
+            let mut chars = help.chars();
+            let first = chars.next().map(|c| c.to_uppercase().to_string());
+            format!("{note}. {}{}", first.unwrap_or_default(), chars.as_str())
+        }
         None => note,
     });
 }
