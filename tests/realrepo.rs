@@ -330,3 +330,26 @@ fn explain_lists_and_documents_every_code() {
         assert!(text.contains("## How to fix"), "{}: {text}", c.id);
     }
 }
+
+/// The short format follows `--color` like the human one.
+#[test]
+fn short_format_follows_color_always() {
+    let file = "testdata/validate/type-mistakes/api-no-io.yaml";
+    let colored = Command::new(env!("CARGO_BIN_EXE_opensergo"))
+        .current_dir(root())
+        .args([
+            "--no-config",
+            "--color",
+            "always",
+            "validate",
+            "-f",
+            "short",
+            file,
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&colored.stdout);
+    assert!(text.contains("\x1b[1;31merror[OS1008]\x1b[0m"), "{text:?}");
+    let (_, plain) = stdout(&["--color", "never", "validate", "-f", "short", file]);
+    assert!(!plain.contains('\x1b'));
+}
