@@ -1071,3 +1071,24 @@ fn validate_finds_every_policy_value_convert_cannot_map() {
         }
     }
 }
+
+/// Issue 14: a bare message has no metadata, so converting without
+/// `--envelope` says the namespace and app are dropped ("nothing is
+/// dropped silently"); with `--envelope` they are kept and nothing is said.
+#[test]
+fn bare_messages_say_namespace_and_app_are_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.binpb");
+    let out = out.to_str().unwrap();
+    let rule = "testdata/validate/valid/RateLimitStrategy.yaml";
+    let bare = run(&[rule, "--to", "binpb", "-o", out]);
+    assert_eq!(bare.code, 0);
+    let stderr = flat(&bare.stderr);
+    assert!(
+        stderr.contains("metadata.namespace and metadata.labels.app are left out"),
+        "{stderr}"
+    );
+    let wrapped = run(&[rule, "--to", "binpb", "--envelope", "-o", out]);
+    assert_eq!(wrapped.code, 0);
+    assert!(!wrapped.stderr.contains("left out"), "{}", wrapped.stderr);
+}

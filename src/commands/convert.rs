@@ -21,7 +21,7 @@ use crate::convert::{
     self, Format, Object, codes, descriptors, envelope, mapping, protojson, yaml_out,
 };
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document;
+use crate::document::{self, Document};
 use crate::kinds::{self, KindInfo};
 use crate::output;
 use crate::report::{self, FileEntry, RenderOptions, Report};
@@ -266,6 +266,9 @@ fn from_crd(args: &ConvertArgs) -> Result<Outcome, String> {
                 );
                 continue;
             }
+            if !args.envelope {
+                warn_namespace_and_app_dropped(doc, &object, &mut outcome.diagnostics);
+            }
             objects.push(object);
         }
     }
@@ -403,6 +406,39 @@ fn target(args: &ConvertArgs) -> Result<Target, String> {
             with_proto.join(", ")
         )),
     }
+}
+
+/// A bare message has no metadata: the namespace and app an object is
+/// delivered under only survive in an envelope. Says so, once per object.
+fn warn_namespace_and_app_dropped(doc: &Document, object: &Object, out: &mut Vec<Diagnostic>) {
+    let lost: Vec<&str> = [
+        object.namespace.as_ref().map(|_| "metadata.namespace"),
+        object.app.as_ref().map(|_| "metadata.labels.app"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if lost.is_empty() {
+        return;
+    }
+    let span = doc
+        .root
+        .entry("metadata")
+        .map_or(doc.head_span(), |(key, _)| key.span);
+    out.push(
+        doc.diagnostic(
+            codes::DROPPED_FIELD,
+            format!(
+                "{} {} left out: a bare {} message has no metadata",
+                lost.join(" and "),
+                if lost.len() == 1 { "is" } else { "are" },
+                object.kind.kind
+            ),
+            span,
+        )
+        .with_path("metadata")
+        .with_help("--envelope keeps them: the control plane's SubscribeResponse carries the namespace and app"),
+    );
 }
 
 fn input_of(file: &str) -> Input {
