@@ -335,92 +335,78 @@ pub fn crd_to_schemas(doc: &Value) -> Result<Vec<ConvertedCrd>, String> {
 /// an OpenSergo duration (`500ms`, `5min`, `1h`, `1d`).
 const POSITIVE_DURATION: &str = r"^([1-9][0-9]*(ms|s|m|min|minute|h|d)|[0-9]+\.[0-9]{1,9}s)$";
 
+/// The range a proto field type gives a number or duration.
+#[derive(Clone, Copy)]
+enum Bound {
+    /// `UInt64Value`: not negative.
+    Unsigned,
+    /// `UInt32Value`: not negative, at most 2^32 - 1.
+    Unsigned32,
+    /// A `UInt32Value` percent: 0 to 100.
+    Percent,
+    /// A `Duration` interval: positive, with a unit.
+    Duration,
+}
+
+impl Bound {
+    fn keywords(self) -> Value {
+        match self {
+            Bound::Unsigned => json!({"minimum": 0}),
+            Bound::Unsigned32 => json!({"minimum": 0, "maximum": u32::MAX}),
+            Bound::Percent => json!({"minimum": 0, "maximum": 100}),
+            Bound::Duration => json!({"pattern": POSITIVE_DURATION}),
+        }
+    }
+}
+
 /// Bounds the cue-generated policy.opensergo.io CRDs lost: each field's
 /// proto type (higress-group/opensergo-api `policy/v1alpha1/*.proto`)
-/// gives its range (`UInt32Value`, `UInt64Value`: not negative; a percent:
-/// at most 100; a `Duration` interval: positive, in a form `convert` maps).
-/// Keyed by (group, kind, path of property names under `properties`).
-const PROTO_BOUNDS: &[(&str, &str, &[&str], &str)] = &[
+/// gives its range. Keyed by kind, then by the path of property names
+/// under `spec.config`.
+const PROTO_BOUNDS: &[(&str, &[(&[&str], Bound)])] = &[
     (
-        "policy.opensergo.io",
         "RateLimit",
-        &["spec", "config", "limit"],
-        r#"{"minimum": 0}"#,
+        &[
+            (&["limit"], Bound::Unsigned),
+            (&["burst"], Bound::Unsigned),
+            (&["interval"], Bound::Duration),
+        ],
     ),
     (
-        "policy.opensergo.io",
-        "RateLimit",
-        &["spec", "config", "burst"],
-        r#"{"minimum": 0}"#,
-    ),
-    (
-        "policy.opensergo.io",
-        "RateLimit",
-        &["spec", "config", "interval"],
-        "duration",
-    ),
-    (
-        "policy.opensergo.io",
         "ConcurrencyLimit",
-        &["spec", "config", "maxConcurrency"],
-        r#"{"minimum": 0}"#,
+        &[(&["maxConcurrency"], Bound::Unsigned)],
     ),
     (
-        "policy.opensergo.io",
         "CircuitBreaker",
-        &["spec", "config", "abnormalPercent"],
-        r#"{"minimum": 0, "maximum": 100}"#,
-    ),
-    (
-        "policy.opensergo.io",
-        "CircuitBreaker",
-        &["spec", "config", "minRequests"],
-        r#"{"minimum": 0, "maximum": 4294967295}"#,
-    ),
-    (
-        "policy.opensergo.io",
-        "CircuitBreaker",
-        &["spec", "config", "recovery", "probeCount"],
-        r#"{"minimum": 0, "maximum": 4294967295}"#,
-    ),
-    (
-        "policy.opensergo.io",
-        "CircuitBreaker",
-        &["spec", "config", "interval"],
-        "duration",
-    ),
-    (
-        "policy.opensergo.io",
-        "CircuitBreaker",
-        &["spec", "config", "breakingInterval"],
-        "duration",
-    ),
-    (
-        "policy.opensergo.io",
-        "CircuitBreaker",
-        &["spec", "config", "slowRequest", "latency"],
-        "duration",
+        &[
+            (&["abnormalPercent"], Bound::Percent),
+            (&["minRequests"], Bound::Unsigned32),
+            (&["recovery", "probeCount"], Bound::Unsigned32),
+            (&["interval"], Bound::Duration),
+            (&["breakingInterval"], Bound::Duration),
+            (&["slowRequest", "latency"], Bound::Duration),
+        ],
     ),
 ];
 
 fn add_proto_bounds(group: &str, kind: &str, schema: &mut Value) {
-    for (_, _, path, bounds) in PROTO_BOUNDS
+    if group != "policy.opensergo.io" {
+        return;
+    }
+    let fields = PROTO_BOUNDS
         .iter()
-        .filter(|(g, k, _, _)| *g == group && *k == kind)
-    {
-        let field = path.iter().try_fold(&mut *schema, |node, name| {
-            node.get_mut("properties")?.get_mut(*name)
-        });
-        let (Some(Value::Object(field)), Ok(Value::Object(bounds))) = (
-            field,
-            match *bounds {
-                "duration" => Ok(json!({"pattern": POSITIVE_DURATION})),
-                text => serde_json::from_str(text),
-            },
-        ) else {
-            continue;
-        };
-        field.extend(bounds);
+        .filter(|(k, _)| *k == kind)
+        .flat_map(|(_, fields)| fields.iter());
+    for (path, bound) in fields {
+        let field = ["spec", "config"]
+            .iter()
+            .chain(path.iter())
+            .try_fold(&mut *schema, |node, name| {
+                node.get_mut("properties")?.get_mut(*name)
+            });
+        if let (Some(Value::Object(field)), Value::Object(keywords)) = (field, bound.keywords()) {
+            field.extend(keywords);
+        }
     }
 }
 
