@@ -363,7 +363,10 @@ impl Bound {
 /// proto type (higress-group/opensergo-api `policy/v1alpha1/*.proto`)
 /// gives its range. Keyed by kind, then by the path of property names
 /// under `spec.config`.
-const PROTO_BOUNDS: &[(&str, &[(&[&str], Bound)])] = &[
+/// A field under `spec.config` (its path of property names) and its bound.
+type BoundField = (&'static [&'static str], Bound);
+
+const PROTO_BOUNDS: &[(&str, &[BoundField])] = &[
     (
         "RateLimit",
         &[
