@@ -8,7 +8,7 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use opensergo::convert::{self, Object, descriptors, envelope, wire, yaml_out};
+use opensergo::convert::{self, ObjectMessage, descriptors, envelope, wire, yaml_out};
 use opensergo::document;
 use opensergo::source::SourceFile;
 use prost_reflect::DynamicMessage;
@@ -115,7 +115,7 @@ fn main() {
                 assert!(!convert::has_errors(&c.diagnostics), "{:?}", c.diagnostics);
                 c.object.expect("object")
             })
-            .collect::<Vec<Object>>()
+            .collect::<Vec<ObjectMessage>>()
     });
     row("CRD -> messages (mapping)", t_map);
 

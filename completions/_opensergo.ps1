@@ -30,11 +30,12 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate OpenSergo YAML against the embedded schemas')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Find conflicts and broken references across a rule set')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two rule sets by meaning: objects by identity, not by file or line')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert between OpenSergo CRD YAML and protobuf messages')
             [CompletionResult]::new('proto', 'proto', [CompletionResultType]::ParameterValue, 'Work with the OpenSergo .proto definitions')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Work with the JSON Schemas: list kinds, export them, convert CRDs')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create or show the project configuration (opensergo.yaml)')
-            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a diagnostic code (`opensergo explain OS1004`)')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a diagnostic code of any command (`opensergo explain OS1004`)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) to stdout, or write it and one page per subcommand (`opensergo-validate.1`, ...) to a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -100,6 +101,27 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'opensergo;diff' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Pair items of the list at PATH by FIELD (repeatable; `a,b` for several fields), e.g. `--key spec.rules=name`')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip paths matching this glob (repeatable), on both sides')
+            [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Refuse files larger than this many bytes')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when the sides differ (0 when equal, 2 on errors)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Compare spellings, not meanings: `1m` vs `60s`, `"10"` vs `10`')
+            [CompletionResult]::new('--ignore-order', '--ignore-order', [CompletionResultType]::ParameterName, 'Do not report moved list items, except where order is meaning (TrafficRouter http routes: the first match wins)')
+            [CompletionResult]::new('--lint', '--lint', [CompletionResultType]::ParameterName, 'Also lint both sides and show the findings the change introduces and removes (with the project''s lint configuration)')
+            [CompletionResult]::new('--no-summary', '--no-summary', [CompletionResultType]::ParameterName, 'Leave out the closing summary of protection and routing changes')
+            [CompletionResult]::new('--no-ignore', '--no-ignore', [CompletionResultType]::ParameterName, 'Do not honour .gitignore/.ignore files, and read hidden files')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'opensergo;convert' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Output format (yaml: CRD YAML when reading messages of a kind)')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Input format. Without it the inputs are CRD YAML')
@@ -118,6 +140,8 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('--envelope', '--envelope', [CompletionResultType]::ParameterName, 'CRD -> proto: wrap objects in the control plane''s SubscribeResponse, one per (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages')
+            [CompletionResult]::new('--envoy', '--envoy', [CompletionResultType]::ParameterName, 'TrafficRouter as the envoy RouteConfiguration SDKs receive (what --envelope packs) instead of its spec message; with --from, the input is RouteConfiguration messages')
+            [CompletionResult]::new('--as-control-plane', '--as-control-plane', [CompletionResultType]::ParameterName, 'CRD -> proto: write what today''s control plane sends, its bugs included (`30s` as 300 ms, enums left UNKNOWN, AND-ed matches), with a warning (OS7007) wherever that differs from the correct mapping')
             [CompletionResult]::new('--delimited', '--delimited', [CompletionResultType]::ParameterName, 'binpb: write a length-delimited stream even for one message; with --from, read one')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -135,6 +159,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -148,12 +173,37 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'opensergo;proto;lint' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format (repeatable; pair each with an --output)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (repeatable; pair each with an --output)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'Print findings as `buf lint --error-format` does (instead of --format)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print findings only: no summary line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print findings only: no summary line')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Add a count of findings per code after the summary line')
+            [CompletionResult]::new('--buf-exit-codes', '--buf-exit-codes', [CompletionResultType]::ParameterName, 'Exit 100 on findings, as buf does')
+            [CompletionResult]::new('--list-rules', '--list-rules', [CompletionResultType]::ParameterName, 'Print the table of proto lint rules and exit')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'opensergo;proto;help' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'opensergo;proto;help;export' {
+            break
+        }
+        'opensergo;proto;help;lint' {
             break
         }
         'opensergo;proto;help;help' {
@@ -169,7 +219,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every kind the tool knows, with its schema origin')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the embedded JSON Schemas to a directory')
-            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)')
+            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -208,7 +258,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         'opensergo;schema;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every kind the tool knows, with its schema origin')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the embedded JSON Schemas to a directory')
-            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)')
+            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -276,7 +326,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         'opensergo;explain' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
-            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List every code of every command, with its default severity')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List every code of every command with its summary')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -309,11 +359,12 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         'opensergo;help' {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate OpenSergo YAML against the embedded schemas')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Find conflicts and broken references across a rule set')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two rule sets by meaning: objects by identity, not by file or line')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert between OpenSergo CRD YAML and protobuf messages')
             [CompletionResult]::new('proto', 'proto', [CompletionResultType]::ParameterValue, 'Work with the OpenSergo .proto definitions')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Work with the JSON Schemas: list kinds, export them, convert CRDs')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create or show the project configuration (opensergo.yaml)')
-            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a diagnostic code (`opensergo explain OS1004`)')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a diagnostic code of any command (`opensergo explain OS1004`)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) to stdout, or write it and one page per subcommand (`opensergo-validate.1`, ...) to a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -325,20 +376,27 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         'opensergo;help;lint' {
             break
         }
+        'opensergo;help;diff' {
+            break
+        }
         'opensergo;help;convert' {
             break
         }
         'opensergo;help;proto' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)')
             break
         }
         'opensergo;help;proto;export' {
             break
         }
+        'opensergo;help;proto;lint' {
+            break
+        }
         'opensergo;help;schema' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every kind the tool knows, with its schema origin')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the embedded JSON Schemas to a directory')
-            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)')
+            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)')
             break
         }
         'opensergo;help;schema;list' {

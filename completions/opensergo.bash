@@ -25,6 +25,9 @@ _opensergo() {
             opensergo,convert)
                 cmd="opensergo__subcmd__convert"
                 ;;
+            opensergo,diff)
+                cmd="opensergo__subcmd__diff"
+                ;;
             opensergo,explain)
                 cmd="opensergo__subcmd__explain"
                 ;;
@@ -73,6 +76,9 @@ _opensergo() {
             opensergo__subcmd__help,convert)
                 cmd="opensergo__subcmd__help__subcmd__convert"
                 ;;
+            opensergo__subcmd__help,diff)
+                cmd="opensergo__subcmd__help__subcmd__diff"
+                ;;
             opensergo__subcmd__help,explain)
                 cmd="opensergo__subcmd__help__subcmd__explain"
                 ;;
@@ -103,6 +109,9 @@ _opensergo() {
             opensergo__subcmd__help__subcmd__proto,export)
                 cmd="opensergo__subcmd__help__subcmd__proto__subcmd__export"
                 ;;
+            opensergo__subcmd__help__subcmd__proto,lint)
+                cmd="opensergo__subcmd__help__subcmd__proto__subcmd__lint"
+                ;;
             opensergo__subcmd__help__subcmd__schema,export)
                 cmd="opensergo__subcmd__help__subcmd__schema__subcmd__export"
                 ;;
@@ -118,11 +127,17 @@ _opensergo() {
             opensergo__subcmd__proto,help)
                 cmd="opensergo__subcmd__proto__subcmd__help"
                 ;;
+            opensergo__subcmd__proto,lint)
+                cmd="opensergo__subcmd__proto__subcmd__lint"
+                ;;
             opensergo__subcmd__proto__subcmd__help,export)
                 cmd="opensergo__subcmd__proto__subcmd__help__subcmd__export"
                 ;;
             opensergo__subcmd__proto__subcmd__help,help)
                 cmd="opensergo__subcmd__proto__subcmd__help__subcmd__help"
+                ;;
+            opensergo__subcmd__proto__subcmd__help,lint)
+                cmd="opensergo__subcmd__proto__subcmd__help__subcmd__lint"
                 ;;
             opensergo__subcmd__schema,export)
                 cmd="opensergo__subcmd__schema__subcmd__export"
@@ -155,7 +170,7 @@ _opensergo() {
 
     case "${cmd}" in
         opensergo)
-            opts="-h -V --color --config --no-config --help --version validate lint convert proto schema config explain completions man help"
+            opts="-h -V --color --config --no-config --help --version validate lint diff convert proto schema config explain completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -321,7 +336,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__convert)
-            opts="-o -h -V --to --from --output --out-dir --envelope --data-version --delimited --kind --name --namespace --app --type --proto-path --descriptor-set --max-file-size --color --config --no-config --help --version"
+            opts="-o -h -V --to --from --output --out-dir --envelope --envoy --as-control-plane --data-version --delimited --kind --name --namespace --app --type --proto-path --descriptor-set --max-file-size --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -398,8 +413,50 @@ _opensergo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opensergo__subcmd__diff)
+            opts="-f -h -V --format --exit-code --raw --ignore-order --key --lint --no-summary --exclude --no-ignore --max-file-size --color --config --no-config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human json brief github" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "human json brief github" -- "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opensergo__subcmd__explain)
-            opts="-h -V --list --color --config --no-config --help --version OS0001 io-error OS0002 not-text OS0003 yaml-syntax OS0004 duplicate-key OS0005 yaml-limit OS0006 template OS0007 invalid-config OS1001 missing-type-meta OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation OS1005 unknown-field OS1006 invalid-metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS7001 unrepresentable-value OS7002 dropped-field OS7003 missing-field OS7004 not-convertible OS7005 bad-message OS7006 generated-name OS2001 strategy-not-found OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS6001 limit-mode-ignored OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code OS8002 unused-suppression"
+            opts="-h -V --list --color --config --no-config --help --version OS0001 io-error OS0002 not-text OS0003 yaml-syntax OS0004 duplicate-key OS0005 yaml-limit OS0006 template OS0007 invalid-config OS1001 missing-type-meta OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation OS1005 unknown-field OS1006 invalid-metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS2001 strategy-not-found OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS6001 limit-mode-ignored OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS7001 unrepresentable-value OS7002 dropped-field OS7003 missing-field OS7004 not-convertible OS7005 bad-message OS7006 generated-name OS7007 control-plane-difference OS8001 unknown-suppression-code OS8002 unused-suppression OS9001 duplicate-identity OS9002 unreadable-revision OS9003 unidentified-document OS9601 directory-same-package OS9602 package-defined OS9603 package-directory-match OS9604 package-no-import-cycle OS9605 package-same-directory OS9606 enum-first-value-zero OS9607 enum-no-allow-alias OS9608 enum-pascal-case OS9609 enum-value-upper-snake-case OS9610 field-lower-snake-case OS9611 field-not-required OS9612 import-no-public OS9613 import-used OS9614 message-pascal-case OS9615 oneof-lower-snake-case OS9616 package-lower-snake-case OS9617 package-same-csharp-namespace OS9618 package-same-go-package OS9619 package-same-java-multiple-files OS9620 package-same-java-package OS9621 package-same-php-namespace OS9622 package-same-ruby-package OS9623 package-same-swift-prefix OS9624 rpc-pascal-case OS9625 service-pascal-case OS9626 syntax-specified OS9627 enum-value-prefix OS9628 enum-zero-value-suffix OS9629 file-lower-snake-case OS9630 package-version-suffix OS9631 rpc-request-response-unique OS9632 rpc-request-standard-name OS9633 rpc-response-standard-name OS9634 service-suffix OS9635 comment-enum OS9636 comment-enum-value OS9637 comment-field OS9638 comment-message OS9639 comment-oneof OS9640 comment-rpc OS9641 comment-service OS9642 rpc-no-client-streaming OS9643 rpc-no-server-streaming OS9644 stable-package-no-import-unstable OS9645 import-no-weak"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -421,7 +478,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__help)
-            opts="validate lint convert proto schema config explain completions man help"
+            opts="validate lint diff convert proto schema config explain completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -504,6 +561,20 @@ _opensergo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opensergo__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opensergo__subcmd__help__subcmd__explain)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -561,7 +632,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__help__subcmd__proto)
-            opts="export"
+            opts="export lint"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -575,6 +646,20 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__help__subcmd__proto__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__help__subcmd__proto__subcmd__lint)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -698,15 +783,15 @@ _opensergo() {
                     return 0
                     ;;
                 --select)
-                    COMPREPLY=($(compgen -W "OS2001 strategy-not-found OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS6001 limit-mode-ignored OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code OS8002 unused-suppression reference conflict suspicious runtime-compat style ALL" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "OS2001 strategy-not-found reference OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object conflict OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights suspicious OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS6001 limit-mode-ignored runtime-compat OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code style OS8002 unused-suppression ALL" -- "${cur}"))
                     return 0
                     ;;
                 --extend-select)
-                    COMPREPLY=($(compgen -W "OS2001 strategy-not-found OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS6001 limit-mode-ignored OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code OS8002 unused-suppression reference conflict suspicious runtime-compat style ALL" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "OS2001 strategy-not-found reference OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object conflict OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights suspicious OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS6001 limit-mode-ignored runtime-compat OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code style OS8002 unused-suppression ALL" -- "${cur}"))
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -W "OS2001 strategy-not-found OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS6001 limit-mode-ignored OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code OS8002 unused-suppression reference conflict suspicious runtime-compat style ALL" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "OS2001 strategy-not-found reference OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object conflict OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights suspicious OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS6001 limit-mode-ignored runtime-compat OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code style OS8002 unused-suppression ALL" -- "${cur}"))
                     return 0
                     ;;
                 --severity)
@@ -771,7 +856,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto)
-            opts="-h -V --color --config --no-config --help --version export help"
+            opts="-h -V --color --config --no-config --help --version export lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -815,7 +900,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__help)
-            opts="export help"
+            opts="export lint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -849,6 +934,66 @@ _opensergo() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__proto__subcmd__help__subcmd__lint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opensergo__subcmd__proto__subcmd__lint)
+            opts="-f -o -q -h -V --format --output --fail-on --quiet --summary --error-format --buf-exit-codes --list-rules --color --config --no-config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "human short json sarif github junit" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "human short json sarif github junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "info warning error" -- "${cur}"))
+                    return 0
+                    ;;
+                --error-format)
+                    COMPREPLY=($(compgen -W "text json github-actions msvc" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -27,11 +27,12 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --version 'Print version'
             cand validate 'Validate OpenSergo YAML against the embedded schemas'
             cand lint 'Find conflicts and broken references across a rule set'
+            cand diff 'Compare two rule sets by meaning: objects by identity, not by file or line'
             cand convert 'Convert between OpenSergo CRD YAML and protobuf messages'
             cand proto 'Work with the OpenSergo .proto definitions'
             cand schema 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
             cand config 'Create or show the project configuration (opensergo.yaml)'
-            cand explain 'Explain a diagnostic code (`opensergo explain OS1004`)'
+            cand explain 'Explain a diagnostic code of any command (`opensergo explain OS1004`)'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff) to stdout, or write it and one page per subcommand (`opensergo-validate.1`, ...) to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -94,6 +95,26 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opensergo;diff'= {
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand --key 'Pair items of the list at PATH by FIELD (repeatable; `a,b` for several fields), e.g. `--key spec.rules=name`'
+            cand --exclude 'Skip paths matching this glob (repeatable), on both sides'
+            cand --max-file-size 'Refuse files larger than this many bytes'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --exit-code 'Exit 1 when the sides differ (0 when equal, 2 on errors)'
+            cand --raw 'Compare spellings, not meanings: `1m` vs `60s`, `"10"` vs `10`'
+            cand --ignore-order 'Do not report moved list items, except where order is meaning (TrafficRouter http routes: the first match wins)'
+            cand --lint 'Also lint both sides and show the findings the change introduces and removes (with the project''s lint configuration)'
+            cand --no-summary 'Leave out the closing summary of protection and routing changes'
+            cand --no-ignore 'Do not honour .gitignore/.ignore files, and read hidden files'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opensergo;convert'= {
             cand --to 'Output format (yaml: CRD YAML when reading messages of a kind)'
             cand --from 'Input format. Without it the inputs are CRD YAML'
@@ -112,6 +133,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
             cand --envelope 'CRD -> proto: wrap objects in the control plane''s SubscribeResponse, one per (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages'
+            cand --envoy 'TrafficRouter as the envoy RouteConfiguration SDKs receive (what --envelope packs) instead of its spec message; with --from, the input is RouteConfiguration messages'
+            cand --as-control-plane 'CRD -> proto: write what today''s control plane sends, its bugs included (`30s` as 300 ms, enums left UNKNOWN, AND-ed matches), with a warning (OS7007) wherever that differs from the correct mapping'
             cand --delimited 'binpb: write a length-delimited stream even for one message; with --from, read one'
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'
@@ -128,6 +151,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+            cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;proto;export'= {
@@ -139,11 +163,34 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opensergo;proto;lint'= {
+            cand -f 'Output format (repeatable; pair each with an --output)'
+            cand --format 'Output format (repeatable; pair each with an --output)'
+            cand -o 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
+            cand --output 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
+            cand --fail-on 'Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]'
+            cand --error-format 'Print findings as `buf lint --error-format` does (instead of --format)'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand -q 'Print findings only: no summary line'
+            cand --quiet 'Print findings only: no summary line'
+            cand --summary 'Add a count of findings per code after the summary line'
+            cand --buf-exit-codes 'Exit 100 on findings, as buf does'
+            cand --list-rules 'Print the table of proto lint rules and exit'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opensergo;proto;help'= {
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+            cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;proto;help;export'= {
+        }
+        &'opensergo;proto;help;lint'= {
         }
         &'opensergo;proto;help;help'= {
         }
@@ -157,7 +204,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --version 'Print version'
             cand list 'List every kind the tool knows, with its schema origin'
             cand export 'Write the embedded JSON Schemas to a directory'
-            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)'
+            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;schema;list'= {
@@ -192,7 +239,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;schema;help'= {
             cand list 'List every kind the tool knows, with its schema origin'
             cand export 'Write the embedded JSON Schemas to a directory'
-            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)'
+            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;schema;help;list'= {
@@ -248,7 +295,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;explain'= {
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
-            cand --list 'List every code of every command, with its default severity'
+            cand --list 'List every code of every command with its summary'
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -278,11 +325,12 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;help'= {
             cand validate 'Validate OpenSergo YAML against the embedded schemas'
             cand lint 'Find conflicts and broken references across a rule set'
+            cand diff 'Compare two rule sets by meaning: objects by identity, not by file or line'
             cand convert 'Convert between OpenSergo CRD YAML and protobuf messages'
             cand proto 'Work with the OpenSergo .proto definitions'
             cand schema 'Work with the JSON Schemas: list kinds, export them, convert CRDs'
             cand config 'Create or show the project configuration (opensergo.yaml)'
-            cand explain 'Explain a diagnostic code (`opensergo explain OS1004`)'
+            cand explain 'Explain a diagnostic code of any command (`opensergo explain OS1004`)'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff) to stdout, or write it and one page per subcommand (`opensergo-validate.1`, ...) to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -291,17 +339,22 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         }
         &'opensergo;help;lint'= {
         }
+        &'opensergo;help;diff'= {
+        }
         &'opensergo;help;convert'= {
         }
         &'opensergo;help;proto'= {
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+            cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
         }
         &'opensergo;help;proto;export'= {
+        }
+        &'opensergo;help;proto;lint'= {
         }
         &'opensergo;help;schema'= {
             cand list 'List every kind the tool knows, with its schema origin'
             cand export 'Write the embedded JSON Schemas to a directory'
-            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)'
+            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
         }
         &'opensergo;help;schema;list'= {
         }

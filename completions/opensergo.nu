@@ -60,15 +60,15 @@ module completions {
   }
 
   def "nu-complete opensergo lint select" [] {
-    [ "OS2001" "strategy-not-found" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "OS8002" "unused-suppression" "reference" "conflict" "suspicious" "runtime-compat" "style" "ALL" ]
+    [ "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
   }
 
   def "nu-complete opensergo lint extend_select" [] {
-    [ "OS2001" "strategy-not-found" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "OS8002" "unused-suppression" "reference" "conflict" "suspicious" "runtime-compat" "style" "ALL" ]
+    [ "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
   }
 
   def "nu-complete opensergo lint ignore" [] {
-    [ "OS2001" "strategy-not-found" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "OS8002" "unused-suppression" "reference" "conflict" "suspicious" "runtime-compat" "style" "ALL" ]
+    [ "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
   }
 
   def "nu-complete opensergo lint color" [] {
@@ -102,6 +102,35 @@ module completions {
     ...paths: string          # Files or directories to check (`-` reads stdin). Directories are walked for *.yaml, *.yml and *.json, honouring .gitignore
   ]
 
+  def "nu-complete opensergo diff format" [] {
+    [ "human" "json" "brief" "github" ]
+  }
+
+  def "nu-complete opensergo diff color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Compare two rule sets by meaning: objects by identity, not by file or line
+  export extern "opensergo diff" [
+    --format(-f): string@"nu-complete opensergo diff format" # Output format
+    --exit-code               # Exit 1 when the sides differ (0 when equal, 2 on errors)
+    --raw                     # Compare spellings, not meanings: `1m` vs `60s`, `"10"` vs `10`
+    --ignore-order            # Do not report moved list items, except where order is meaning (TrafficRouter http routes: the first match wins)
+    --key: string             # Pair items of the list at PATH by FIELD (repeatable; `a,b` for several fields), e.g. `--key spec.rules=name`
+    --lint                    # Also lint both sides and show the findings the change introduces and removes (with the project's lint configuration)
+    --no-summary              # Leave out the closing summary of protection and routing changes
+    --exclude: string         # Skip paths matching this glob (repeatable), on both sides
+    --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
+    --max-file-size: string   # Refuse files larger than this many bytes
+    --color: string@"nu-complete opensergo diff color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    old: string               # The old side: a file, a directory, `-` (stdin) or REV:PATH. Alone, a revision compared with the working tree (like `git diff REV`)
+    new?: string              # The new side: a file, a directory, `-` (stdin) or REV:PATH
+  ]
+
   def "nu-complete opensergo convert to" [] {
     [ "binpb" "json" "txtpb" "yaml" ]
   }
@@ -121,6 +150,8 @@ module completions {
     --output(-o): path        # Write to this file instead of stdout
     --out-dir: path           # Write one file per message (per object with --to yaml) into this directory
     --envelope                # CRD -> proto: wrap objects in the control plane's SubscribeResponse, one per (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages
+    --envoy                   # TrafficRouter as the envoy RouteConfiguration SDKs receive (what --envelope packs) instead of its spec message; with --from, the input is RouteConfiguration messages
+    --as-control-plane        # CRD -> proto: write what today's control plane sends, its bugs included (`30s` as 300 ms, enums left UNKNOWN, AND-ed matches), with a warning (OS7007) wherever that differs from the correct mapping
     --data-version: string    # DataWithVersion.version of the envelopes written
     --delimited               # binpb: write a length-delimited stream even for one message; with --from, read one
     --kind: string            # With --from: the OpenSergo kind of the messages (RateLimitStrategy, or fault-tolerance.opensergo.io/v1alpha1/RateLimitStrategy), or SubscribeResponse / DataWithVersion for envelopes
@@ -163,7 +194,41 @@ module completions {
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    dir: path                 # Directory to write the .proto files into (created if missing)
+    dir: path                 # The directory to write into (created if missing); it becomes the include root (`protoc -I DIR`)
+  ]
+
+  def "nu-complete opensergo proto lint format" [] {
+    [ "human" "short" "json" "sarif" "github" "junit" ]
+  }
+
+  def "nu-complete opensergo proto lint fail_on" [] {
+    [ "info" "warning" "error" ]
+  }
+
+  def "nu-complete opensergo proto lint error_format" [] {
+    [ "text" "json" "github-actions" "msvc" ]
+  }
+
+  def "nu-complete opensergo proto lint color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
+  export extern "opensergo proto lint" [
+    --format(-f): string@"nu-complete opensergo proto lint format" # Output format (repeatable; pair each with an --output)
+    --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
+    --fail-on: string@"nu-complete opensergo proto lint fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]
+    --quiet(-q)               # Print findings only: no summary line
+    --summary                 # Add a count of findings per code after the summary line
+    --error-format: string@"nu-complete opensergo proto lint error_format" # Print findings as `buf lint --error-format` does (instead of --format)
+    --buf-exit-codes          # Exit 100 on findings, as buf does
+    --list-rules              # Print the table of proto lint rules and exit
+    --color: string@"nu-complete opensergo proto lint color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    dir?: path                # The workspace: a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos are linted
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -172,6 +237,10 @@ module completions {
 
   # Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs
   export extern "opensergo proto help export" [
+  ]
+
+  # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
+  export extern "opensergo proto help lint" [
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -222,7 +291,7 @@ module completions {
     [ "auto" "always" "never" ]
   }
 
-  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)
+  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
   export extern "opensergo schema from-crd" [
     --out-dir(-o): path       # Directory to write the schemas into (created if missing)
     --color: string@"nu-complete opensergo schema from-crd color" # When to use colors: auto follows the terminal and NO_COLOR
@@ -245,7 +314,7 @@ module completions {
   export extern "opensergo schema help export" [
   ]
 
-  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)
+  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
   export extern "opensergo schema help from-crd" [
   ]
 
@@ -311,16 +380,16 @@ module completions {
   ]
 
   def "nu-complete opensergo explain code" [] {
-    [ "OS0001" "io-error" "OS0002" "not-text" "OS0003" "yaml-syntax" "OS0004" "duplicate-key" "OS0005" "yaml-limit" "OS0006" "template" "OS0007" "invalid-config" "OS1001" "missing-type-meta" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS7001" "unrepresentable-value" "OS7002" "dropped-field" "OS7003" "missing-field" "OS7004" "not-convertible" "OS7005" "bad-message" "OS7006" "generated-name" "OS2001" "strategy-not-found" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "OS8002" "unused-suppression" ]
+    [ "OS0001" "io-error" "OS0002" "not-text" "OS0003" "yaml-syntax" "OS0004" "duplicate-key" "OS0005" "yaml-limit" "OS0006" "template" "OS0007" "invalid-config" "OS1001" "missing-type-meta" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS2001" "strategy-not-found" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS7001" "unrepresentable-value" "OS7002" "dropped-field" "OS7003" "missing-field" "OS7004" "not-convertible" "OS7005" "bad-message" "OS7006" "generated-name" "OS7007" "control-plane-difference" "OS8001" "unknown-suppression-code" "OS8002" "unused-suppression" "OS9001" "duplicate-identity" "OS9002" "unreadable-revision" "OS9003" "unidentified-document" "OS9601" "directory-same-package" "OS9602" "package-defined" "OS9603" "package-directory-match" "OS9604" "package-no-import-cycle" "OS9605" "package-same-directory" "OS9606" "enum-first-value-zero" "OS9607" "enum-no-allow-alias" "OS9608" "enum-pascal-case" "OS9609" "enum-value-upper-snake-case" "OS9610" "field-lower-snake-case" "OS9611" "field-not-required" "OS9612" "import-no-public" "OS9613" "import-used" "OS9614" "message-pascal-case" "OS9615" "oneof-lower-snake-case" "OS9616" "package-lower-snake-case" "OS9617" "package-same-csharp-namespace" "OS9618" "package-same-go-package" "OS9619" "package-same-java-multiple-files" "OS9620" "package-same-java-package" "OS9621" "package-same-php-namespace" "OS9622" "package-same-ruby-package" "OS9623" "package-same-swift-prefix" "OS9624" "rpc-pascal-case" "OS9625" "service-pascal-case" "OS9626" "syntax-specified" "OS9627" "enum-value-prefix" "OS9628" "enum-zero-value-suffix" "OS9629" "file-lower-snake-case" "OS9630" "package-version-suffix" "OS9631" "rpc-request-response-unique" "OS9632" "rpc-request-standard-name" "OS9633" "rpc-response-standard-name" "OS9634" "service-suffix" "OS9635" "comment-enum" "OS9636" "comment-enum-value" "OS9637" "comment-field" "OS9638" "comment-message" "OS9639" "comment-oneof" "OS9640" "comment-rpc" "OS9641" "comment-service" "OS9642" "rpc-no-client-streaming" "OS9643" "rpc-no-server-streaming" "OS9644" "stable-package-no-import-unstable" "OS9645" "import-no-weak" ]
   }
 
   def "nu-complete opensergo explain color" [] {
     [ "auto" "always" "never" ]
   }
 
-  # Explain a diagnostic code (`opensergo explain OS1004`)
+  # Explain a diagnostic code of any command (`opensergo explain OS1004`)
   export extern "opensergo explain" [
-    --list                    # List every code of every command, with its default severity
+    --list                    # List every code of every command with its summary
     --color: string@"nu-complete opensergo explain color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
@@ -373,6 +442,10 @@ module completions {
   export extern "opensergo help lint" [
   ]
 
+  # Compare two rule sets by meaning: objects by identity, not by file or line
+  export extern "opensergo help diff" [
+  ]
+
   # Convert between OpenSergo CRD YAML and protobuf messages
   export extern "opensergo help convert" [
   ]
@@ -383,6 +456,10 @@ module completions {
 
   # Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs
   export extern "opensergo help proto export" [
+  ]
+
+  # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
+  export extern "opensergo help proto lint" [
   ]
 
   # Work with the JSON Schemas: list kinds, export them, convert CRDs
@@ -397,7 +474,7 @@ module completions {
   export extern "opensergo help schema export" [
   ]
 
-  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under the -o/--out-dir directory)
+  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
   export extern "opensergo help schema from-crd" [
   ]
 
@@ -413,7 +490,7 @@ module completions {
   export extern "opensergo help config show" [
   ]
 
-  # Explain a diagnostic code (`opensergo explain OS1004`)
+  # Explain a diagnostic code of any command (`opensergo explain OS1004`)
   export extern "opensergo help explain" [
   ]
 

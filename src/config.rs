@@ -10,41 +10,17 @@ use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::diagnostic::{Code, Diagnostic, Location, Severity, codes};
+use crate::codes::{self, Code, Severity};
+use crate::diagnostic::{Diagnostic, Location};
 use crate::source::SourceFile;
 use crate::suggest::closest;
 use crate::yaml::{self, Node, Value};
 
 pub const FILE_NAMES: &[&str] = &["opensergo.yaml", ".opensergo.yaml"];
 
-/// A rule's configured level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Off,
-    On(Severity),
-}
-
-impl Level {
-    pub fn parse(text: &str) -> Option<Level> {
-        Some(match text {
-            "off" => Level::Off,
-            "info" => Level::On(Severity::Info),
-            "warning" => Level::On(Severity::Warning),
-            "error" => Level::On(Severity::Error),
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Off => "off",
-            Level::On(s) => s.as_str(),
-        }
-    }
-}
-
 /// Per-code levels, keyed by code id or kebab-case name as written.
-pub type RuleLevels = BTreeMap<String, Level>;
+/// `None` turns the code off.
+pub type RuleLevels = BTreeMap<String, Option<Severity>>;
 
 #[derive(Debug, Clone)]
 pub struct Override {
@@ -123,7 +99,7 @@ overrides: []
 impl Config {
     /// The configured level of a code for a file: the last matching
     /// override wins over the top-level rules.
-    pub fn level(&self, id: &str, name: &str, file: &str) -> Option<Level> {
+    pub fn level(&self, id: &str, name: &str, file: &str) -> Option<Option<Severity>> {
         let file = file.strip_prefix("./").unwrap_or(file);
         let lookup = |rules: &RuleLevels| rules.get(id).or_else(|| rules.get(name)).copied();
         self.overrides
@@ -142,8 +118,8 @@ impl Config {
         }
         diagnostics.retain_mut(|d| match self.level(d.code.id, d.code.name, &d.file) {
             None => true,
-            Some(Level::Off) => false,
-            Some(Level::On(severity)) => {
+            Some(None) => false,
+            Some(Some(severity)) => {
                 d.severity = severity;
                 true
             }
@@ -205,7 +181,7 @@ impl Config {
             } else {
                 rules
                     .iter()
-                    .map(|(k, v)| format!("\n{indent}{}: {}", quote(k), v.as_str()))
+                    .map(|(k, v)| format!("\n{indent}{}: {}", quote(k), Severity::level_str(*v)))
                     .collect::<String>()
                     + "\n"
             }
@@ -304,7 +280,7 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
     let (docs, error) = yaml::load_stream(&source.text);
     let mut errors = Vec::new();
     if let Some(e) = error {
-        errors.push(crate::document::yaml_error_diagnostic(source, e));
+        errors.push(e.into_diagnostic(source));
         return Err(errors);
     }
     let base = path.parent().unwrap_or(Path::new("."));
@@ -343,8 +319,8 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
                 Some(ns) if !ns.is_empty() => config.namespace = Some(ns.to_string()),
                 _ => err(value, "`namespace` takes a namespace name".into()),
             },
-            "failOn" => match value.as_str().and_then(Level::parse) {
-                Some(Level::On(severity)) => config.fail_on = Some(severity),
+            "failOn" => match value.as_str().map(Severity::parse_level) {
+                Some(Ok(Some(severity))) => config.fail_on = Some(severity),
                 _ => err(value, "`failOn` takes info, warning or error".into()),
             },
             "validate" => {
@@ -501,16 +477,17 @@ fn rule_levels(
     for (k, v) in node.as_map() {
         let code = k.key_text().unwrap_or_default().into_owned();
         keys.push((code.clone(), Location::new(source, k.span)));
-        let level = v.as_str().and_then(Level::parse).or(match v.value {
+        let level = match (&v.value, v.as_str()) {
             // `OS1007: false` reads naturally as off.
-            Value::Bool(false) => Some(Level::Off),
-            _ => None,
-        });
+            (Value::Bool(false), _) => Ok(None),
+            (_, Some(text)) => Severity::parse_level(text),
+            _ => Err(String::new()),
+        };
         match level {
-            Some(level) => {
+            Ok(level) => {
                 out.insert(code, level);
             }
-            None => err(v, format!("`{code}` takes off, info, warning or error")),
+            Err(_) => err(v, format!("`{code}` takes off, info, warning or error")),
         }
     }
     out
@@ -545,17 +522,14 @@ mod tests {
             "rules: {OS1007: off, unknown-field: error}\noverrides:\n- paths: ['legacy/**']\n  rules: {OS1007: warning}\n",
         )
         .unwrap();
-        assert_eq!(
-            c.level("OS1007", "missing-app-label", "a.yaml"),
-            Some(Level::Off)
-        );
+        assert_eq!(c.level("OS1007", "missing-app-label", "a.yaml"), Some(None));
         assert_eq!(
             c.level("OS1007", "missing-app-label", "./legacy/a.yaml"),
-            Some(Level::On(Severity::Warning))
+            Some(Some(Severity::Warning))
         );
         assert_eq!(
             c.level("OS1005", "unknown-field", "a.yaml"),
-            Some(Level::On(Severity::Error))
+            Some(Some(Severity::Error))
         );
         assert_eq!(c.schema_dirs, Vec::<PathBuf>::new());
     }

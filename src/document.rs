@@ -6,11 +6,12 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, ObjectRef, codes};
+use crate::codes;
+use crate::diagnostic::{Diagnostic, ObjectRef};
 use crate::kinds::{self, Lookup};
-use crate::path::Segment;
+use crate::path::{FieldPath, Segment};
 use crate::source::{LineCol, SharedSource, SourceFile, Span};
-use crate::yaml::{self, Node, RawDocument, YamlErrorKind};
+use crate::yaml::{self, Node, RawDocument};
 
 /// A document's apiVersion/kind and metadata, read leniently (wrong types
 /// read as absent: the schema reports them).
@@ -143,10 +144,15 @@ impl Document {
         Some(path)
     }
 
+    /// The path of the node at `span` (see [`Node::path_at`]).
+    pub fn path_at(&self, span: Span) -> FieldPath {
+        self.root.path_at(span)
+    }
+
     /// A diagnostic about this document, pointing at `span`.
     pub fn diagnostic(
         &self,
-        code: crate::diagnostic::Code,
+        code: crate::codes::Code,
         message: impl Into<String>,
         span: Span,
     ) -> Diagnostic {
@@ -172,25 +178,6 @@ fn value_span(node: &Node) -> Span {
     } else {
         node.span
     }
-}
-
-/// Renders a path the way users write it: `spec.strategies[0].kind`.
-pub fn dotted(path: &[Segment]) -> String {
-    let mut out = String::new();
-    for segment in path {
-        match segment {
-            Segment::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Segment::Index(i) => {
-                out.push_str(&format!("[{i}]"));
-            }
-        }
-    }
-    out
 }
 
 fn read_meta(root: &Node) -> TypeMeta {
@@ -282,26 +269,6 @@ pub fn bytes_to_text(name: &str, bytes: Vec<u8>) -> ReadOutcome {
     }
 }
 
-/// A YAML loading error as a diagnostic (syntax, duplicate key, limit).
-pub fn yaml_error_diagnostic(source: &SharedSource, e: yaml::YamlError) -> Diagnostic {
-    let code = match e.kind {
-        YamlErrorKind::Syntax => codes::YAML_SYNTAX,
-        YamlErrorKind::DuplicateKey => codes::DUPLICATE_KEY,
-        YamlErrorKind::Limit => codes::YAML_LIMIT,
-    };
-    let mut d = Diagnostic::new(code, e.message).at(source, e.span);
-    if let Some(help) = e.help {
-        d = d.with_help(help);
-    }
-    if let Some(path) = e.path {
-        d = d.with_path(path);
-    }
-    if let Some((span, message)) = e.related {
-        d = d.with_related(source, span, message);
-    }
-    d
-}
-
 /// Parses a source into documents. Empty documents (`---` alone, files of
 /// comments) are dropped: they describe no object.
 pub fn parse_source(source: &SharedSource) -> LoadedSource {
@@ -328,7 +295,7 @@ pub fn parse_source(source: &SharedSource) -> LoadedSource {
         .map(|d| Document::new(source, d))
         .collect();
     let errors = error
-        .map(|e| yaml_error_diagnostic(source, e))
+        .map(|e| e.into_diagnostic(source))
         .into_iter()
         .collect();
     LoadedSource {
@@ -395,7 +362,7 @@ fn expand_lists(raw: Vec<RawDocument>) -> Vec<RawDocument> {
 }
 
 /// Reads and parses one input (a path or `-` for stdin).
-pub fn load_source(input: &crate::walk::Input, max_size: u64) -> LoadedSource {
+pub fn load_source(input: &crate::input::Input, max_size: u64) -> LoadedSource {
     let name = input.display_name();
     let rejected = |d: Box<Diagnostic>| LoadedSource {
         source: Arc::new(SourceFile::new(name.clone(), String::new())),
@@ -446,7 +413,7 @@ mod tests {
         ];
         let span = d.span_of(&path, false);
         assert_eq!(&text[span.start..span.end], "2");
-        assert_eq!(dotted(&path), "spec.a[1]");
+        assert_eq!(FieldPath::from(path.to_vec()).to_string(), "spec.a[1]");
     }
 
     #[test]

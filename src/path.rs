@@ -146,6 +146,15 @@ impl fmt::Display for FieldPath {
     }
 }
 
+/// Compares with the rendered form (`spec.threshold`); handy in tests
+/// and in settings that name a path.
+impl PartialEq<&str> for FieldPath {
+    fn eq(&self, other: &&str) -> bool {
+        let rendered: String = self.to_string();
+        rendered == *other
+    }
+}
+
 impl Serialize for FieldPath {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

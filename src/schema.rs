@@ -161,7 +161,7 @@ impl SchemaSet {
         }
         for file in crds {
             let loaded =
-                crate::document::load_source(&crate::walk::Input::File(file.clone()), max_size);
+                crate::document::load_source(&crate::input::Input::File(file.clone()), max_size);
             if let Some(err) = loaded.errors.first() {
                 return Err(format!("--crd {}: {}", file.display(), err.message));
             }

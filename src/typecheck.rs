@@ -5,9 +5,11 @@
 //! and `convert` all ask [`judge`], so one document gets one verdict and
 //! one message whichever command reads it.
 
-use crate::diagnostic::{Diagnostic, codes};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::kinds::{self, KINDS, KindInfo, Lookup};
+use crate::path::FieldPath;
 use crate::source::Span;
 use crate::suggest::closest;
 
@@ -43,7 +45,7 @@ pub fn judge(doc: &Document) -> TypeVerdict {
                     ),
                     value_span(doc, "kind"),
                 )
-                .with_path("kind")
+                .with_path(FieldPath::keys(&["kind"]))
                 .with_help(
                     "no control plane, SDK or protobuf message implements it: rewrite it as the kind that replaced it",
                 ),
@@ -141,7 +143,7 @@ fn wrong_api_version(
             message,
             value_span(doc, "apiVersion"),
         )
-        .with_path("apiVersion")
+        .with_path(FieldPath::keys(&["apiVersion"]))
         .with_label(format!("{} lives in {}", meta.kind, first.api_version()))
         .with_help(format!("write `apiVersion: {}`", first.api_version())),
     )
@@ -185,7 +187,7 @@ fn unknown_kind(doc: &Document) -> TypeVerdict {
             ),
             value_span(doc, "kind"),
         )
-        .with_path("kind")
+        .with_path(FieldPath::keys(&["kind"]))
         .with_label(format!("no such kind in {}", meta.api_version))
         .with_help(help),
     )

@@ -2,75 +2,13 @@
 //! walked recursively (respecting .gitignore, like ripgrep), `-` for stdin.
 //! The list is sorted so output order never depends on the file system.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::diagnostic::{Diagnostic, codes};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
-    File(PathBuf),
-    /// Standard input, with the name `--stdin-filename` gave it.
-    Stdin(Option<String>),
-}
-
-impl Input {
-    pub fn display_name(&self) -> String {
-        match self {
-            Input::File(p) => p.display().to_string(),
-            Input::Stdin(Some(name)) => name.clone(),
-            Input::Stdin(None) => "<stdin>".to_string(),
-        }
-    }
-
-    /// Reads the whole input, refusing files over `max_size` bytes.
-    pub fn read(&self, max_size: u64) -> Result<Vec<u8>, Box<Diagnostic>> {
-        let name = self.display_name();
-        let io_error = |e: std::io::Error| {
-            Box::new(
-                Diagnostic::new(codes::IO_ERROR, format!("cannot read {name}: {e}")).in_file(&name),
-            )
-        };
-        let mut bytes = Vec::new();
-        match self {
-            Input::Stdin(_) => {
-                std::io::stdin()
-                    .lock()
-                    .take(max_size.saturating_add(1))
-                    .read_to_end(&mut bytes)
-                    .map_err(io_error)?;
-            }
-            Input::File(path) => {
-                let file = std::fs::File::open(path).map_err(io_error)?;
-                let len = file.metadata().map_err(io_error)?.len();
-                if len <= max_size {
-                    bytes.reserve(usize::try_from(len).unwrap_or(0));
-                }
-                file.take(max_size.saturating_add(1))
-                    .read_to_end(&mut bytes)
-                    .map_err(io_error)?;
-            }
-        }
-        if bytes.len() as u64 > max_size {
-            let limit = if max_size >= 1024 * 1024 {
-                format!("{} MiB", max_size / (1024 * 1024))
-            } else {
-                format!("{max_size} bytes")
-            };
-            return Err(Box::new(
-                Diagnostic::new(
-                    codes::NOT_TEXT,
-                    format!("{name} is larger than the {limit} limit"),
-                )
-                .in_file(&name)
-                .with_help("raise the limit with --max-file-size"),
-            ));
-        }
-        Ok(bytes)
-    }
-}
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+use crate::input::Input;
 
 /// Inputs found for a run, and paths that could not be walked.
 #[derive(Debug, Default)]
@@ -95,7 +33,9 @@ pub struct WalkOptions<'a> {
     pub stdin_name: Option<&'a str>,
 }
 
-fn exclude_set(patterns: &[String]) -> Result<GlobSet, String> {
+/// The `--exclude` globs as one set (also matched against paths read from
+/// git trees by `diff`).
+pub fn exclude_set(patterns: &[String]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for p in patterns {
         let glob = Glob::new(p).map_err(|e| format!("invalid --exclude glob `{p}`: {e}"))?;
@@ -110,7 +50,8 @@ fn exclude_set(patterns: &[String]) -> Result<GlobSet, String> {
     builder.build().map_err(|e| e.to_string())
 }
 
-fn excluded(set: &GlobSet, path: &Path) -> bool {
+/// Whether an `--exclude` glob matches the path or its file name.
+pub fn excluded(set: &GlobSet, path: &Path) -> bool {
     let rel = path.strip_prefix("./").unwrap_or(path);
     set.is_match(rel) || path.file_name().is_some_and(|n| set.is_match(n))
 }
@@ -175,12 +116,7 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
                 }
             };
             let p = entry.path();
-            if entry.file_type().is_some_and(|t| t.is_file())
-                && !is_project_config(p)
-                && p.extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-            {
+            if entry.file_type().is_some_and(|t| t.is_file()) && is_rule_file_name(p) {
                 found.push(p.to_path_buf());
             }
         }
@@ -213,11 +149,18 @@ fn in_stable_order(inputs: Vec<Input>) -> Vec<Input> {
     keyed.into_iter().map(|(_, input)| input).collect()
 }
 
-/// The project's own opensergo.yaml is configuration, not a rule file.
-fn is_project_config(path: &Path) -> bool {
-    path.file_name()
+/// Whether a directory walk picks this file up: a YAML or JSON extension,
+/// and not the project's own opensergo.yaml (configuration, not rules).
+pub fn is_rule_file_name(path: &Path) -> bool {
+    let project_config = path
+        .file_name()
         .and_then(|n| n.to_str())
-        .is_some_and(|n| crate::config::FILE_NAMES.contains(&n))
+        .is_some_and(|n| crate::config::FILE_NAMES.contains(&n));
+    !project_config
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 fn walk_error_message(err: &ignore::Error) -> String {

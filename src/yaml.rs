@@ -16,7 +16,10 @@ use std::collections::HashMap;
 
 use libyaml_safer::{Event, EventData, Parser, ScalarStyle};
 
-use crate::source::Span;
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+use crate::path::FieldPath;
+use crate::source::{SharedSource, Span};
 
 /// How deep collections may nest before the loader gives up.
 pub const MAX_DEPTH: usize = 512;
@@ -67,8 +70,31 @@ pub struct YamlError {
     pub help: Option<String>,
     /// A second place the error involves (the first occurrence of a key).
     pub related: Option<(Span, String)>,
-    /// Dotted path of the offending node, where known (`spec.threshold`).
-    pub path: Option<String>,
+    /// The offending node, where known (`spec.threshold`).
+    pub path: Option<FieldPath>,
+}
+
+impl YamlError {
+    /// The error as a diagnostic about `source` (syntax, duplicate key,
+    /// limit), with its path, help and the other place it involves.
+    pub fn into_diagnostic(self, source: &SharedSource) -> Diagnostic {
+        let code = match self.kind {
+            YamlErrorKind::Syntax => codes::YAML_SYNTAX,
+            YamlErrorKind::DuplicateKey => codes::DUPLICATE_KEY,
+            YamlErrorKind::Limit => codes::YAML_LIMIT,
+        };
+        let mut d = Diagnostic::new(code, self.message).at(source, self.span);
+        if let Some(help) = self.help {
+            d = d.with_help(help);
+        }
+        if let Some(path) = self.path {
+            d = d.with_path(path);
+        }
+        if let Some((span, message)) = self.related {
+            d = d.with_related(source, span, message);
+        }
+        d
+    }
 }
 
 impl Node {
@@ -133,6 +159,46 @@ impl Node {
         }
     }
 
+    /// The path (`spec.http[0].match[1].uri`) of the node at `span` below
+    /// this one: the deepest key or value with exactly that span, else the
+    /// deepest node that contains it. Only computed for findings.
+    pub fn path_at(&self, span: Span) -> FieldPath {
+        let mut path = FieldPath::root();
+        let mut node = self;
+        let inside = |n: &Node| n.span.start <= span.start && span.end <= n.span.end;
+        'descend: loop {
+            match &node.value {
+                Value::Map(entries) => {
+                    for (k, v) in entries {
+                        if k.span == span || inside(v) {
+                            path.push(k.key_text().unwrap_or_default().into_owned());
+                            if k.span == span || v.span == span {
+                                return path;
+                            }
+                            node = v;
+                            continue 'descend;
+                        }
+                    }
+                    return path;
+                }
+                Value::Seq(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if inside(item) {
+                            path.push(i);
+                            if item.span == span {
+                                return path;
+                            }
+                            node = item;
+                            continue 'descend;
+                        }
+                    }
+                    return path;
+                }
+                _ => return path,
+            }
+        }
+    }
+
     /// The node as JSON, the way Kubernetes turns YAML into JSON.
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::Value as J;
@@ -184,27 +250,14 @@ pub fn load_stream(text: &str) -> (Vec<RawDocument>, Option<YamlError>) {
     }
 }
 
-thread_local! {
-    static IN_PARSER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Runs one parser step, turning a panic inside libyaml-safer (it has a
-/// few `panic!`s on odd input, e.g. a tag followed by `,` in a flow
-/// collection) into `None`. Panics elsewhere still report as usual.
+/// Runs one parser step, turning a panic inside libyaml-safer into
+/// `None`. The parser has a few `panic!`s on odd input (a tag followed by
+/// `,` in a flow collection, upstream issues simonask/libyaml-safer#6 and
+/// #7, open in 0.3.0, the latest release); the run goes on with a syntax
+/// error. No panic hook is installed here: the binary decides what its
+/// stderr shows (`main.rs` keeps these contained panics quiet).
 fn parse_guarded(parser: &mut Parser<&[u8]>) -> Option<Result<Event, libyaml_safer::Error>> {
-    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
-    QUIET_HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !IN_PARSER.with(std::cell::Cell::get) {
-                previous(info);
-            }
-        }));
-    });
-    IN_PARSER.with(|f| f.set(true));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse()));
-    IN_PARSER.with(|f| f.set(false));
-    result.ok()
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse())).ok()
 }
 
 fn parser_panic(text: &str) -> YamlError {
@@ -427,30 +480,24 @@ impl Builder {
         Ok(())
     }
 
-    /// Dotted path from the document root to `leaf` in the innermost open mapping.
-    fn path_to(&self, leaf: &str) -> String {
-        let mut path = String::new();
+    /// The path from the document root to `leaf` in the innermost open mapping.
+    fn path_to(&self, leaf: &str) -> FieldPath {
+        let mut path = FieldPath::root();
         // Every open collection but the innermost holds the way down.
         let outer = &self.stack[..self.stack.len().saturating_sub(1)];
         for frame in outer {
             match frame {
-                Frame::Map { pending_key, .. } => {
-                    let key = pending_key
+                Frame::Map { pending_key, .. } => path.push(
+                    pending_key
                         .as_ref()
                         .and_then(|k| k.key_text())
-                        .unwrap_or_default();
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(&key);
-                }
-                Frame::Seq { items, .. } => path.push_str(&format!("[{}]", items.len())),
+                        .unwrap_or_default()
+                        .into_owned(),
+                ),
+                Frame::Seq { items, .. } => path.push(items.len()),
             }
         }
-        if !path.is_empty() {
-            path.push('.');
-        }
-        path.push_str(leaf);
+        path.push(leaf);
         path
     }
 

@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use clap::ValueEnum;
 use opensergo::cli::Shell;
-use opensergo::commands::meta::{completion_file_name, completions, man_page};
+use opensergo::cli::meta::{completion_file_name, completions, man_page};
 
 const BLESS_HINT: &str = "run `OPENSERGO_BLESS=1 cargo test --test completions` to regenerate";
 
@@ -402,7 +402,7 @@ fn explain_completes_every_code() {
         .nth(1)
         .expect("bash completes explain");
     let explain = explain.split(";;").next().unwrap();
-    for code in opensergo::commands::explain::all_codes() {
+    for code in opensergo::commands::codes::all() {
         assert!(explain.contains(code.id), "{} missing", code.id);
         assert!(explain.contains(code.name), "{} missing", code.name);
     }
@@ -412,7 +412,7 @@ fn explain_completes_every_code() {
 #[test]
 fn man_writes_every_page_it_lists() {
     let dir = tempfile::tempdir().unwrap();
-    opensergo::commands::meta::write_man_pages(dir.path()).unwrap();
+    opensergo::cli::meta::write_man_pages(dir.path()).unwrap();
     let mut listed = 0;
     for entry in std::fs::read_dir(dir.path()).unwrap() {
         let page = std::fs::read_to_string(entry.unwrap().path()).unwrap();

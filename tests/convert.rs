@@ -13,9 +13,8 @@ use std::process::Command as Process;
 use assert_cmd::Command;
 use serde_json::Value as Json;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{flat, root, yaml_docs};
 
 fn golden(name: &str) -> PathBuf {
     root().join("testdata/convert/golden").join(name)
@@ -31,15 +30,6 @@ struct Run {
     code: i32,
     stdout: Vec<u8>,
     stderr: String,
-}
-
-/// stderr with miette's line wrapping undone, for substring checks.
-fn flat(stderr: &str) -> String {
-    stderr
-        .replace('│', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Runs `opensergo convert ARGS` (or `opensergo proto ...`).
@@ -68,16 +58,6 @@ fn run_stdin(args: &[&str], input: &[u8]) -> Run {
         stdout: out.stdout,
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
-}
-
-/// Parses a YAML stream into JSON values (the project's own loader).
-fn yaml_docs(text: &str) -> Vec<Json> {
-    let (docs, err) = opensergo::yaml::load_stream(text);
-    assert!(err.is_none(), "{err:?}\n{text}");
-    docs.iter()
-        .filter(|d| !d.root.is_null())
-        .map(|d| d.root.to_json())
-        .collect()
 }
 
 /// (vector, message, kind flags for decoding, CRD -> proto flags)
@@ -214,18 +194,9 @@ fn json_and_text_format_round_trip_to_the_same_bytes() {
     }
 }
 
-/// protoc on PATH with the well-known types next to it, or `None` (with a
-/// note: CI installs protobuf-compiler, see .ci/run).
+/// protoc and the include directory of its well-known types.
 fn protoc() -> Option<(PathBuf, PathBuf)> {
-    let found = Process::new("protoc").arg("--version").output().ok()?;
-    if !found.status.success() {
-        return None;
-    }
-    let include = ["/usr/include", "/usr/local/include"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.join("google/protobuf/any.proto").exists())?;
-    Some((PathBuf::from("protoc"), include))
+    common::protoc().map(|include| (PathBuf::from("protoc"), include))
 }
 
 const PROTOS: &[&str] = &[
@@ -261,9 +232,6 @@ fn protoc_run(protoc: &Path, include: &Path, mode: &str, input: &[u8]) -> Vec<u8
 #[test]
 fn protoc_decodes_our_bytes_and_encodes_our_text() {
     let Some((protoc, include)) = protoc() else {
-        eprintln!(
-            "note: protoc (with google/protobuf/*.proto) not found: skipping the protoc cross-check"
-        );
         return;
     };
     for (name, message, _, encode_flags) in VECTORS {
@@ -808,7 +776,7 @@ fn usage_errors_exit_2() {
         ),
         (
             vec![sample.as_str(), "--to", "binpb", "--name", "x"],
-            "only applies with --from",
+            "required arguments were not provided: --from",
         ),
         (
             vec![sample.as_str(), "--from", "binpb", "--to", "yaml"],

@@ -1,8 +1,6 @@
 //! Every output format, pinned by snapshots on the same fixtures, and the
 //! SARIF output checked against the official SARIF 2.1.0 schema.
 
-use std::path::PathBuf;
-
 use assert_cmd::Command;
 
 const FIXTURES: &[&str] = &[
@@ -12,9 +10,8 @@ const FIXTURES: &[&str] = &[
     "testdata/validate/bad-input/multi-doc.yaml",
 ];
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::root;
 
 fn run(format: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_opensergo"))

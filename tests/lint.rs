@@ -11,59 +11,40 @@
 //!   `--list-rules`, `--explain`; output pinned by insta snapshots.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use opensergo::document::{self, LoadedSource};
-use opensergo::lint::{self, LintSettings, registry};
+use opensergo::engine::Selection;
+use opensergo::lint::{self, registry};
 use opensergo::walk::{self, WalkOptions};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// One finding as fixtures spell it: `CODE LINE:COL` in a file.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Found {
-    file: String,
-    code: String,
-    line: usize,
-    column: usize,
-}
-
-impl std::fmt::Display for Found {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: {} {}:{}",
-            self.file, self.code, self.line, self.column
-        )
-    }
-}
+mod common;
+use common::{Fired, root};
 
 /// Lints `path` (a file or a directory) as one rule set with the default
 /// rules plus `extra`.
-fn lint_path(path: &Path, extra: &str) -> Vec<Found> {
+fn lint_path(path: &Path, extra: &str) -> Vec<Fired> {
     let walked = walk::collect(&[path.display().to_string()], &WalkOptions::default()).unwrap();
     let sources: Vec<LoadedSource> = walked
         .inputs
         .iter()
         .map(|i| document::load_source(i, document::DEFAULT_MAX_FILE_SIZE))
         .collect();
-    let settings = LintSettings {
+    let levels = Selection {
         extend_select: vec![extra.to_string()],
-        ..LintSettings::default()
+        ..Selection::default()
     }
-    .resolve()
+    .resolve(&registry::FAMILY)
     .unwrap();
-    let outcome = lint::lint_sources(&sources, &settings);
-    let mut found: Vec<Found> = sources
+    let outcome = lint::lint_sources(&sources, &levels);
+    let mut found: Vec<Fired> = sources
         .iter()
         .flat_map(|s| s.errors.iter())
         .chain(&outcome.diagnostics)
         .map(|d| {
             let at = d.start().unwrap();
-            Found {
+            Fired {
                 file: d.file.clone(),
                 code: d.code.id.to_string(),
                 line: at.line,
@@ -75,90 +56,13 @@ fn lint_path(path: &Path, extra: &str) -> Vec<Found> {
     found
 }
 
-/// The `# expect: CODE LINE:COL` lines of every YAML file under `path`.
-fn expectations(path: &Path) -> Vec<Found> {
-    let files: Vec<PathBuf> = if path.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        files
-    } else {
-        vec![path.to_path_buf()]
-    };
-    let mut expected = Vec::new();
-    for file in files {
-        let text = std::fs::read_to_string(&file).unwrap();
-        for line in text.lines() {
-            let Some(rest) = line.strip_prefix("# expect: ") else {
-                continue;
-            };
-            let mut parts = rest.split_whitespace();
-            let code = parts.next().unwrap().to_string();
-            let (l, c) = parts.next().unwrap().split_once(':').unwrap();
-            expected.push(Found {
-                file: file.display().to_string(),
-                code,
-                line: l.parse().unwrap(),
-                column: c.parse().unwrap(),
-            });
-        }
-    }
-    expected.sort();
-    expected
-}
-
 #[test]
 fn every_fixture_produces_exactly_its_expectations() {
-    let dir = root().join("testdata/lint");
-    let mut failures = Vec::new();
-    let mut checked = 0;
-    let mut codes: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    codes.sort();
-    for code in &codes {
-        assert!(
-            registry::find(code).is_some(),
-            "testdata/lint/{code} is not a lint rule"
-        );
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir.join(code))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        entries.sort();
-        for entry in entries {
-            let name = entry.file_name().unwrap().to_string_lossy().into_owned();
-            let got = lint_path(&entry, code);
-            let want = expectations(&entry);
-            let shown = entry.strip_prefix(root()).unwrap().display().to_string();
-            if got != want {
-                let list = |v: &[Found]| v.iter().map(|f| format!("\n    {f}")).collect::<String>();
-                failures.push(format!(
-                    "{shown}:\n  expected:{}\n  got:{}",
-                    list(&want),
-                    list(&got)
-                ));
-            }
-            let fired = got.iter().any(|f| &f.code == code);
-            if name.starts_with("fires") && !fired {
-                failures.push(format!(
-                    "{shown}: a fires fixture that does not produce {code}"
-                ));
-            }
-            if name.starts_with("clean") && fired {
-                failures.push(format!("{shown}: a clean fixture that produces {code}"));
-            }
-            assert!(
-                name.starts_with("fires") || name.starts_with("clean"),
-                "{shown}: fixtures are named fires* or clean*"
-            );
-            checked += 1;
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let checked = common::check_rule_fixtures(
+        &root().join("testdata/lint"),
+        |code| registry::find(code).is_some(),
+        lint_path,
+    );
     assert!(checked >= 2 * registry::RULES.len());
 }
 
@@ -587,11 +491,11 @@ fn survives_invalid_and_hostile_inputs() {
 #[test]
 fn survives_values_of_the_wrong_type() {
     use std::sync::Arc;
-    let settings = LintSettings {
+    let levels = Selection {
         select: vec!["ALL".into()],
-        ..LintSettings::default()
+        ..Selection::default()
     }
-    .resolve()
+    .resolve(&registry::FAMILY)
     .unwrap();
     let mut files = Vec::new();
     let mut stack = vec![root().join("testdata/lint")];
@@ -628,7 +532,7 @@ fn survives_values_of_the_wrong_type() {
                     mutated.join("\n"),
                 ));
                 let loaded = vec![document::parse_source(&source)];
-                let _ = lint::lint_sources(&loaded, &settings);
+                let _ = lint::lint_sources(&loaded, &levels);
                 runs += 1;
             }
         }
@@ -686,7 +590,7 @@ fn list_rules_prints_json_with_format_json() {
     for (json, rule) in rules.iter().zip(registry::RULES) {
         assert_eq!(json["code"], rule.code.id);
         assert_eq!(json["name"], rule.code.name);
-        assert_eq!(json["category"], rule.category.as_str());
+        assert_eq!(json["category"], rule.category());
         assert_eq!(json["enabledByDefault"], rule.enabled_by_default);
     }
 }

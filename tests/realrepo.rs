@@ -315,22 +315,6 @@ spec: {metricType: RequestAmount, limitMode: Local, threshold: 10, statDurationS
     assert_eq!(lint(&[], Some("namespace: shop\n")).0, 0);
 }
 
-/// `explain` covers every code of every command with full text (convert's
-/// OS7xxx included), and `explain --list` lists them all.
-#[test]
-fn explain_lists_and_documents_every_code() {
-    let (code, list) = stdout(&["explain", "--list"]);
-    assert_eq!(code, 0);
-    let all = opensergo::commands::explain::all_codes();
-    assert_eq!(list.lines().count(), all.len());
-    for c in &all {
-        assert!(list.contains(&format!("{} {}", c.id, c.name)), "{}", c.id);
-        let (code, text) = stdout(&["explain", c.id]);
-        assert_eq!(code, 0, "{}", c.id);
-        assert!(text.contains("## How to fix"), "{}: {text}", c.id);
-    }
-}
-
 /// The short format follows `--color` like the human one.
 #[test]
 fn short_format_follows_color_always() {

@@ -9,14 +9,13 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use opensergo::commands::validate::{build_report, check_inputs};
-use opensergo::report::{Report, Status};
+use opensergo::findings::{Report, Status};
+use opensergo::input::Input;
 use opensergo::schema::SchemaSet;
 use opensergo::validate::Options;
-use opensergo::walk::Input;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::root;
 
 fn files_in(dir: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
@@ -51,21 +50,13 @@ struct Finding {
 
 fn expected(path: &Path) -> Vec<Finding> {
     let text = std::fs::read(path).unwrap();
-    let text = String::from_utf8_lossy(&text);
-    let mut out: Vec<Finding> = text
-        .lines()
-        .filter_map(|l| l.strip_prefix("# expect: "))
-        .map(|rest| {
-            let mut parts = rest.split_whitespace();
-            let code = parts.next().unwrap().to_string();
-            let (line, column) = parts.next().unwrap().split_once(':').unwrap();
-            let path = parts.next().unwrap_or("-").to_string();
-            Finding {
-                code,
-                line: line.parse().unwrap(),
-                column: column.parse().unwrap(),
-                path,
-            }
+    let mut out: Vec<Finding> = common::expectations(&String::from_utf8_lossy(&text))
+        .into_iter()
+        .map(|e| Finding {
+            code: e.code,
+            line: e.line,
+            column: e.column,
+            path: e.path.unwrap_or_else(|| "-".to_string()),
         })
         .collect();
     out.sort();
@@ -81,7 +72,10 @@ fn actual(report: &Report) -> Vec<Finding> {
                 code: d.code.id.to_string(),
                 line: start.line,
                 column: start.column,
-                path: d.path.clone().unwrap_or_else(|| "-".to_string()),
+                path: d
+                    .path
+                    .as_ref()
+                    .map_or_else(|| "-".to_string(), ToString::to_string),
             }
         })
         .collect();
@@ -297,7 +291,11 @@ fn untyped_strategy_reference_names_the_kind_found_in_the_run() {
     let report = validate_paths(&[file, copy], Options::default());
     let help = report
         .diagnostics()
-        .find(|d| d.path.as_deref() == Some("spec.strategies[0].kind"))
+        .find(|d| {
+            d.path
+                .as_ref()
+                .is_some_and(|p| *p == "spec.strategies[0].kind")
+        })
         .and_then(|d| d.help.clone())
         .unwrap();
     assert!(
@@ -511,7 +509,7 @@ fn unreadable_paths_and_symlink_loops_do_not_stop_the_run() {
 }
 
 #[test]
-fn a_50_megabyte_file_validates_in_bounded_time() {
+fn a_50_megabyte_file_validates_every_document() {
     let dir = tempfile::tempdir().unwrap();
     let doc =
         std::fs::read_to_string(root().join("testdata/validate/valid/RateLimitStrategy.yaml"))
@@ -601,4 +599,26 @@ fn a_directory_without_yaml_says_so() {
         .stderr(predicates::str::contains(
             "no *.yaml, *.yml or *.json files found",
         ));
+}
+
+/// A malformed stream that makes libyaml-safer panic is a syntax error,
+/// and the contained panic never reaches stderr.
+#[test]
+fn a_parser_panic_is_a_quiet_syntax_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tag-comma.yaml");
+    std::fs::write(&path, "a: [!,\n").unwrap();
+    let out = opensergo()
+        .args(["validate", "--format", "short"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("OS0003"));
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

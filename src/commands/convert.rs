@@ -1,4 +1,4 @@
-//! `opensergo convert` and `opensergo proto`.
+//! `opensergo convert`.
 //!
 //! Three modes, chosen by the flags:
 //! * CRD -> proto (no `--from`): YAML documents to messages, optionally
@@ -16,20 +16,172 @@ use std::path::PathBuf;
 
 use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
 
-use crate::cli::{ColorChoice, ConvertArgs, ProtoCommand};
+use crate::path::FieldPath;
+use anyhow::bail;
+
+use clap::Args;
+
+use super::ColorChoice;
+use crate::codes::Severity;
 use crate::convert::{
-    self, Format, Object, codes, descriptors, envelope, mapping, protojson, yaml_out,
+    self, Encoding, ObjectMessage, codes, descriptors, envelope, mapping, protojson, yaml_out,
 };
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document};
+use crate::error::{Error, ExitStatus, Result};
+use crate::findings::{FileEntry, Report};
+use crate::input::Input;
 use crate::kinds::{self, KindInfo};
 use crate::output;
-use crate::report::{self, FileEntry, RenderOptions, Report};
-use crate::walk::{self, Input, WalkOptions};
+use crate::report::{self, RenderOptions};
+use crate::walk::{self, WalkOptions};
+
+/// Convert's exit codes differ from the checking commands': errors are
+/// never findings, so there is no 1.
+macro_rules! convert_exit_codes {
+    () => {
+        "Exit codes:\n  0  converted (warnings, if any, on stderr)\n  2  error: nothing was written"
+    };
+}
+
+pub const CONVERT_EXAMPLES: &str = concat!("Examples:
+  # CRD YAML -> protobuf (binary, proto3 JSON, text format)
+  opensergo convert rules.yaml --to binpb -o rules.binpb
+  opensergo convert rules.yaml --to json
+  # what the control plane would push: one SubscribeResponse per (namespace, app, kind)
+  opensergo convert rules.yaml --to binpb --envelope --out-dir pushes/
+  # protobuf -> CRD YAML
+  opensergo convert limit.binpb --from binpb --kind RateLimitStrategy --to yaml
+  opensergo convert push.binpb --from binpb --envelope --to yaml
+  # any message, by full name (--descriptor-set for your own protos)
+  opensergo convert resp.binpb --from binpb --type io.opensergo.proto.transport.v1.SubscribeResponse --to txtpb
+
+Several messages: binpb is length-delimited (each message preceded by its size
+as a varint; read it back with --delimited), json is an array, txtpb separates
+messages with lines holding only `---`. Errors (a value the other side cannot
+hold, undecodable input) exit 2 and write nothing; warnings (a field left out)
+go to stderr.
+
+", convert_exit_codes!());
+
+const CONVERT_EXIT_CODES: &str = convert_exit_codes!();
+
+#[derive(Debug, Args)]
+#[command(after_help = CONVERT_EXIT_CODES, after_long_help = CONVERT_EXAMPLES)]
+pub struct ConvertArgs {
+    /// Input files (`-` reads stdin): CRD YAML, or with --from encoded messages.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<String>,
+
+    /// Output format (yaml: CRD YAML when reading messages of a kind).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub to: Encoding,
+
+    /// Input format. Without it the inputs are CRD YAML.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<Encoding>,
+
+    /// Write to this file instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+
+    /// Write one file per message (per object with --to yaml) into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// CRD -> proto: wrap objects in the control plane's SubscribeResponse, one per
+    /// (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages.
+    #[arg(long)]
+    pub envelope: bool,
+
+    /// TrafficRouter as the envoy RouteConfiguration SDKs receive (what --envelope
+    /// packs) instead of its spec message; with --from, the input is RouteConfiguration
+    /// messages.
+    #[arg(long, conflicts_with_all = ["kind", "type_name"])]
+    pub envoy: bool,
+
+    /// CRD -> proto: write what today's control plane sends, its bugs included
+    /// (`30s` as 300 ms, enums left UNKNOWN, AND-ed matches), with a warning (OS7007)
+    /// wherever that differs from the correct mapping.
+    #[arg(long, conflicts_with_all = ["from", "type_name"])]
+    pub as_control_plane: bool,
+
+    /// DataWithVersion.version of the envelopes written.
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "envelope")]
+    pub data_version: i64,
+
+    /// binpb: write a length-delimited stream even for one message; with --from,
+    /// read one.
+    #[arg(long)]
+    pub delimited: bool,
+
+    /// With --from: the OpenSergo kind of the messages (RateLimitStrategy, or
+    /// fault-tolerance.opensergo.io/v1alpha1/RateLimitStrategy), or SubscribeResponse /
+    /// DataWithVersion for envelopes.
+    #[arg(
+        long,
+        value_name = "KIND",
+        requires = "from",
+        conflicts_with = "type_name"
+    )]
+    pub kind: Option<String>,
+
+    /// With --from: metadata.name for messages that carry no name (FaultToleranceRule,
+    /// TrafficRouter, policy kinds); several get -1, -2, ... appended.
+    #[arg(
+        long,
+        value_name = "NAME",
+        requires = "from",
+        conflicts_with = "type_name"
+    )]
+    pub name: Option<String>,
+
+    /// With --from: metadata.namespace (an envelope's own namespace wins).
+    #[arg(
+        long,
+        value_name = "NS",
+        requires = "from",
+        conflicts_with = "type_name"
+    )]
+    pub namespace: Option<String>,
+
+    /// With --from: metadata.labels.app (an envelope's own app wins).
+    #[arg(
+        long,
+        value_name = "APP",
+        requires = "from",
+        conflicts_with = "type_name"
+    )]
+    pub app: Option<String>,
+
+    /// Convert any message, by full name (pkg.Msg), between binpb, json, txtpb and
+    /// yaml, like `buf convert`. Needs --from.
+    #[arg(
+        long = "type",
+        value_name = "MESSAGE",
+        requires = "from",
+        conflicts_with = "envelope"
+    )]
+    pub type_name: Option<String>,
+
+    /// With --type: also compile the .proto files under this directory
+    /// (repeatable; each is an import path too, like `protoc -I`).
+    #[arg(long, value_name = "DIR", requires = "type_name")]
+    pub proto_path: Vec<PathBuf>,
+
+    /// With --type: also load the messages of this FileDescriptorSet (made with
+    /// `protoc --include_imports --descriptor_set_out=FILE` or `buf build -o FILE`).
+    #[arg(long, value_name = "FILE", requires = "type_name")]
+    pub descriptor_set: Option<PathBuf>,
+
+    /// Refuse input files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
 
 /// What a run produced, before anything is written.
 #[derive(Default)]
-struct Outcome {
+struct Produced {
     diagnostics: Vec<Diagnostic>,
     /// (file name, bytes) with --out-dir; one unnamed output otherwise.
     files: Vec<(String, Vec<u8>)>,
@@ -37,38 +189,20 @@ struct Outcome {
     messages: usize,
 }
 
-pub fn run(args: &ConvertArgs, color: ColorChoice) -> Result<u8, String> {
+pub fn run(args: &ConvertArgs, color: ColorChoice) -> Result<ExitStatus> {
     let outcome = if let Some(type_name) = &args.type_name {
-        any_message(args, type_name)?
+        any_message(args, type_name)
     } else if args.from.is_some() {
-        from_proto(args)?
+        from_proto(args)
     } else {
-        from_crd(args)?
-    };
+        from_crd(args)
+    }
+    .map_err(Error::msg)?;
     finish(args, outcome, super::use_stderr_color(color))
 }
 
-pub fn proto(command: &ProtoCommand) -> Result<u8, String> {
-    match command {
-        ProtoCommand::Export { dir } => {
-            let files: Vec<(PathBuf, Vec<u8>)> = descriptors::proto_sources()
-                .iter()
-                .map(|(path, text)| (dir.join(path), text.as_bytes().to_vec()))
-                .collect();
-            output::write_all_atomic(&files)?;
-            eprintln!(
-                "wrote {} files to {} (include root for protoc: -I {})",
-                files.len(),
-                dir.display(),
-                dir.display()
-            );
-            Ok(0)
-        }
-    }
-}
-
 /// Prints diagnostics; on errors writes nothing and returns 2.
-fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<u8, String> {
+fn finish(args: &ConvertArgs, outcome: Produced, color: bool) -> Result<ExitStatus> {
     let errors = outcome
         .diagnostics
         .iter()
@@ -104,7 +238,7 @@ fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<u8, Strin
             plural(errors, "error"),
             plural(warnings, "warning")
         );
-        return Ok(2);
+        return Ok(ExitStatus::Failure);
     }
     let format = args.to;
     if let Some(dir) = &args.out_dir {
@@ -113,24 +247,24 @@ fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<u8, Strin
             .into_iter()
             .map(|(name, bytes)| (dir.join(name), bytes))
             .collect();
-        output::write_all_atomic(&files)?;
+        output::write_all_atomic(&files).map_err(Error::msg)?;
         eprintln!(
             "convert: wrote {} to {}{}",
             plural(files.len(), "file"),
             dir.display(),
             warning_note(warnings)
         );
-        return Ok(0);
+        return Ok(ExitStatus::Success);
     }
     let bytes = outcome.single.unwrap_or_default();
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {
-            output::write_atomic(path, &bytes)?;
+            output::write_atomic(path, &bytes).map_err(Error::msg)?;
             eprintln!(
                 "convert: wrote {} ({}, {} bytes) to {}{}",
                 plural(
                     outcome.messages,
-                    if format == Format::Yaml {
+                    if format == Encoding::Yaml {
                         "document"
                     } else {
                         "message"
@@ -143,19 +277,18 @@ fn finish(args: &ConvertArgs, outcome: Outcome, color: bool) -> Result<u8, Strin
             );
         }
         _ => {
-            if format == Format::Binpb && std::io::stdout().is_terminal() {
-                return Err(
+            if format == Encoding::Binpb && std::io::stdout().is_terminal() {
+                bail!(
                     "not writing binary protobuf to a terminal: use -o FILE, --out-dir DIR or a pipe"
-                        .into(),
                 );
             }
-            output::print_stdout(&bytes)?;
+            output::print_stdout(&bytes).map_err(Error::msg)?;
             if warnings > 0 {
                 eprintln!("convert: {}", plural(warnings, "warning"));
             }
         }
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 fn warning_note(warnings: usize) -> String {
@@ -186,7 +319,7 @@ fn file_part(text: &str) -> String {
 }
 
 /// Adds a named output file; two outputs with one name are an error.
-fn add_file(outcome: &mut Outcome, name: String, bytes: Vec<u8>) {
+fn add_file(outcome: &mut Produced, name: String, bytes: Vec<u8>) {
     if outcome.files.iter().any(|(n, _)| *n == name) {
         outcome.diagnostics.push(Diagnostic::new(
             codes::UNREPRESENTABLE,
@@ -198,18 +331,7 @@ fn add_file(outcome: &mut Outcome, name: String, bytes: Vec<u8>) {
 }
 
 fn reject_for_crd_input(args: &ConvertArgs) -> Result<(), String> {
-    let only_with_from = [
-        ("--kind", args.kind.is_some()),
-        ("--name", args.name.is_some()),
-        ("--namespace", args.namespace.is_some()),
-        ("--app", args.app.is_some()),
-    ];
-    if let Some((flag, _)) = only_with_from.iter().find(|(_, set)| *set) {
-        return Err(format!(
-            "{flag} describes decoded messages; it only applies with --from"
-        ));
-    }
-    if args.to == Format::Yaml {
+    if args.to == Encoding::Yaml {
         return Err(
             "the input is CRD YAML already; pick --to binpb, json or txtpb (or --from to read messages)"
                 .into(),
@@ -220,7 +342,18 @@ fn reject_for_crd_input(args: &ConvertArgs) -> Result<(), String> {
 
 // ------------------------------------------------------------ CRD -> proto
 
-fn from_crd(args: &ConvertArgs) -> Result<Outcome, String> {
+/// The message each object becomes: envelopes carry what SDKs decode.
+fn rendering(args: &ConvertArgs) -> convert::Rendering {
+    if args.as_control_plane {
+        convert::Rendering::ControlPlane
+    } else if args.envoy || args.envelope {
+        convert::Rendering::Sdk
+    } else {
+        convert::Rendering::Spec
+    }
+}
+
+fn from_crd(args: &ConvertArgs) -> Result<Produced, String> {
     reject_for_crd_input(args)?;
     let walked = walk::collect(
         &args.files,
@@ -229,16 +362,16 @@ fn from_crd(args: &ConvertArgs) -> Result<Outcome, String> {
             ..WalkOptions::default()
         },
     )?;
-    let mut outcome = Outcome {
+    let mut outcome = Produced {
         diagnostics: walked.errors,
-        ..Outcome::default()
+        ..Produced::default()
     };
-    let mut objects: Vec<Object> = Vec::new();
+    let mut objects: Vec<ObjectMessage> = Vec::new();
     for input in &walked.inputs {
         let loaded = document::load_source(input, args.max_file_size);
         outcome.diagnostics.extend(loaded.errors);
         for doc in &loaded.documents {
-            let converted = convert::document_to_object(doc);
+            let converted = convert::render_document(doc, rendering(args));
             outcome.diagnostics.extend(converted.diagnostics);
             let Some(object) = converted.object else {
                 continue;
@@ -261,12 +394,13 @@ fn from_crd(args: &ConvertArgs) -> Result<Outcome, String> {
                         ),
                         span,
                     )
-                    .with_path("metadata.labels.app")
+                    .with_path(FieldPath::keys(&["metadata", "labels", "app"]))
                     .with_help("add the label, or convert without --envelope"),
                 );
                 continue;
             }
-            if !args.envelope {
+            // An envoy RouteConfiguration names its namespace in its domains.
+            if !args.envelope && !args.envoy {
                 warn_namespace_and_app_dropped(doc, &object, &mut outcome.diagnostics);
             }
             objects.push(object);
@@ -329,7 +463,7 @@ fn from_crd(args: &ConvertArgs) -> Result<Outcome, String> {
 /// about.
 fn emit_messages(
     args: &ConvertArgs,
-    outcome: &mut Outcome,
+    outcome: &mut Produced,
     messages: Vec<(String, DynamicMessage)>,
 ) {
     let mut lost_all = Vec::new();
@@ -367,6 +501,19 @@ enum Target {
 }
 
 fn target(args: &ConvertArgs) -> Result<Target, String> {
+    if args.envoy {
+        if args.envelope {
+            return Err(
+                "--envelope reads SubscribeResponse messages, which name their kind; drop --envoy"
+                    .into(),
+            );
+        }
+        let router = kinds::by_kind_name("TrafficRouter")
+            .ok_or("TrafficRouter is missing from the kind registry")?;
+        let desc =
+            descriptors::find_message(descriptors::pool(), convert::envoy::ROUTE_CONFIGURATION)?;
+        return Ok(Target::Kind(router, desc));
+    }
     let kind = match (&args.kind, args.envelope) {
         (Some(_), true) => {
             return Err(
@@ -410,7 +557,11 @@ fn target(args: &ConvertArgs) -> Result<Target, String> {
 
 /// A bare message has no metadata: the namespace and app an object is
 /// delivered under only survive in an envelope. Says so, once per object.
-fn warn_namespace_and_app_dropped(doc: &Document, object: &Object, out: &mut Vec<Diagnostic>) {
+fn warn_namespace_and_app_dropped(
+    doc: &Document,
+    object: &ObjectMessage,
+    out: &mut Vec<Diagnostic>,
+) {
     let lost: Vec<&str> = [
         object.namespace.as_ref().map(|_| "metadata.namespace"),
         object.app.as_ref().map(|_| "metadata.labels.app"),
@@ -436,7 +587,7 @@ fn warn_namespace_and_app_dropped(doc: &Document, object: &Object, out: &mut Vec
             ),
             span,
         )
-        .with_path("metadata")
+        .with_path(FieldPath::keys(&["metadata"]))
         .with_help("--envelope keeps them: the control plane's SubscribeResponse carries the namespace and app"),
     );
 }
@@ -452,9 +603,9 @@ fn input_of(file: &str) -> Input {
 /// Reads every input as messages of `desc`; failures become diagnostics.
 fn decode_inputs(
     args: &ConvertArgs,
-    from: Format,
+    from: Encoding,
     desc: &MessageDescriptor,
-    outcome: &mut Outcome,
+    outcome: &mut Produced,
 ) -> Vec<(String, DynamicMessage)> {
     let mut out = Vec::new();
     for file in &args.files {
@@ -477,18 +628,18 @@ fn decode_inputs(
     out
 }
 
-fn from_proto(args: &ConvertArgs) -> Result<Outcome, String> {
-    let from = args.from.unwrap_or(Format::Binpb);
-    if from == Format::Yaml {
+fn from_proto(args: &ConvertArgs) -> Result<Produced, String> {
+    let from = args.from.unwrap_or(Encoding::Binpb);
+    if from == Encoding::Yaml {
         return Err("--from yaml: CRD YAML is the default input (drop --from); YAML of a message needs --type".into());
     }
     let target = target(args)?;
     let desc = match &target {
         Target::Kind(_, desc) | Target::Envelope(desc) => desc.clone(),
     };
-    let mut outcome = Outcome::default();
+    let mut outcome = Produced::default();
     let decoded = decode_inputs(args, from, &desc, &mut outcome);
-    if args.to != Format::Yaml {
+    if args.to != Encoding::Yaml {
         if args.name.is_some() || args.namespace.is_some() || args.app.is_some() {
             return Err(
                 "--name, --namespace and --app shape CRD YAML; they only apply with --to yaml"
@@ -504,12 +655,12 @@ fn from_proto(args: &ConvertArgs) -> Result<Outcome, String> {
         return Ok(outcome);
     }
 
-    let mut objects: Vec<(String, Object)> = Vec::new();
+    let mut objects: Vec<(String, ObjectMessage)> = Vec::new();
     for (file, message) in decoded {
         match &target {
             Target::Kind(info, _) => objects.push((
                 file,
-                Object {
+                ObjectMessage {
                     kind: info,
                     name: mapping::message_name(&message).unwrap_or_default(),
                     namespace: args.namespace.clone(),
@@ -563,7 +714,11 @@ fn from_proto(args: &ConvertArgs) -> Result<Outcome, String> {
 
 /// Gives every object without a name one: `--name` (with `-1`, `-2`, ...
 /// when several need it), else a made-up one, with a warning.
-fn name_objects(args: &ConvertArgs, objects: &mut [(String, Object)], outcome: &mut Outcome) {
+fn name_objects(
+    args: &ConvertArgs,
+    objects: &mut [(String, ObjectMessage)],
+    outcome: &mut Produced,
+) {
     let nameless = objects.iter().filter(|(_, o)| o.name.is_empty()).count();
     let mut n = 0;
     for (file, object) in objects.iter_mut().filter(|(_, o)| o.name.is_empty()) {
@@ -604,10 +759,7 @@ fn kebab(kind: &str) -> String {
 
 // ------------------------------------------------------------ any message
 
-fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Outcome, String> {
-    if args.envelope || args.name.is_some() || args.namespace.is_some() || args.app.is_some() {
-        return Err("--type converts messages as they are; --envelope, --name, --namespace and --app do not apply".into());
-    }
+fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Produced, String> {
     let mut pool: DescriptorPool = descriptors::pool().clone();
     if !args.proto_path.is_empty() {
         pool = descriptors::with_proto_paths(pool, &args.proto_path)?;
@@ -616,9 +768,9 @@ fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Outcome, String> {
         pool = descriptors::with_descriptor_set(pool, path)?;
     }
     let desc = descriptors::find_message(&pool, type_name)?;
-    let from = args.from.unwrap_or(Format::Binpb);
-    let mut outcome = Outcome::default();
-    let decoded: Vec<DynamicMessage> = if from == Format::Yaml {
+    let from = args.from.unwrap_or(Encoding::Binpb);
+    let mut outcome = Produced::default();
+    let decoded: Vec<DynamicMessage> = if from == Encoding::Yaml {
         let mut messages = Vec::new();
         for file in &args.files {
             let loaded = document::load_source(&input_of(file), args.max_file_size);

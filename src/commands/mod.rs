@@ -1,19 +1,98 @@
-//! One module per subcommand. Each turns parsed arguments into calls on
-//! the shared core and returns an exit code; none reaches into another.
+//! One module per subcommand: its arguments (clap definitions the `cli`
+//! composes) and the run that turns them into calls on the checks and
+//! the core. None reaches into another; shared argument groups and
+//! reporting live here.
 
+pub mod codes;
 pub mod config;
 pub mod convert;
+pub mod diff;
 pub mod explain;
 pub mod lint;
-pub mod meta;
+pub mod proto;
 pub mod schema;
 pub mod validate;
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
-use crate::cli::{ColorChoice, ReportArgs};
+use clap::{Args, ValueEnum};
+
+use anyhow::bail;
+
+use crate::codes::Severity;
+use crate::error::{Error, ExitStatus, Result};
+use crate::findings::{FileEntry, Report};
 use crate::output;
-use crate::report::{self, Format, RenderOptions, Report};
+use crate::report::{self, Format, RenderOptions};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Inputs: paths, excludes, extra schemas.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or directories to check (`-` reads stdin). Directories are
+    /// walked for *.yaml, *.yml and *.json, honouring .gitignore.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<String>,
+
+    /// Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Do not honour .gitignore/.ignore files, and read hidden files.
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// Apply excludes to files named on the command line too (as the
+    /// pre-commit hooks do), not only to directory walks.
+    #[arg(long)]
+    pub force_exclude: bool,
+
+    /// The name stdin (`-`) has in reports and excludes.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+
+    /// Refuse files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
+
+/// Where findings go and when they fail the run.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output format (repeatable; pair each with an --output).
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+    pub format: Vec<Format>,
+
+    /// Write the matching --format to this file instead of stdout
+    /// (repeatable, in the same order as --format; `-` is stdout).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+
+    /// Lowest severity that makes the exit code 1 [default: error, or
+    /// `failOn` in opensergo.yaml].
+    #[arg(
+        long,
+        alias = "severity-threshold",
+        value_enum,
+        value_name = "SEVERITY"
+    )]
+    pub fail_on: Option<Severity>,
+
+    /// Print findings only: no summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// Add a count of findings per code after the summary line.
+    #[arg(long)]
+    pub summary: bool,
+}
 
 /// Whether stdout gets ANSI colors.
 pub fn use_color(choice: ColorChoice) -> bool {
@@ -36,9 +115,9 @@ fn color_for(choice: ColorChoice, terminal: bool) -> bool {
 /// Expands the command line's paths (with the config's and the flags'
 /// excludes) into inputs, and says so when a directory held nothing to check.
 pub fn collect_inputs(
-    input: &crate::cli::InputArgs,
+    input: &InputArgs,
     config: &crate::config::Config,
-) -> Result<crate::walk::Walked, String> {
+) -> Result<crate::walk::Walked> {
     let excludes: Vec<String> = config
         .exclude
         .iter()
@@ -53,7 +132,8 @@ pub fn collect_inputs(
             force_exclude: input.force_exclude || config.force_exclude,
             stdin_name: input.stdin_filename.as_deref(),
         },
-    )?;
+    )
+    .map_err(Error::msg)?;
     if walked.inputs.is_empty() && walked.errors.is_empty() {
         eprintln!(
             "warning: no *.yaml, *.yml or *.json files found in {}",
@@ -66,7 +146,7 @@ pub fn collect_inputs(
 /// Prints diagnostics that stop a command (a broken config file) to stderr.
 pub fn print_errors(errors: &[crate::diagnostic::Diagnostic], color: ColorChoice) {
     let mut report = Report::new("config");
-    report.files.push(report::FileEntry {
+    report.files.push(FileEntry {
         name: errors.first().map(|d| d.file.clone()).unwrap_or_default(),
         documents: Vec::new(),
         diagnostics: errors.to_vec(),
@@ -125,14 +205,14 @@ pub fn with_progress<T: Send>(
 /// an output file (`-o json`, kubectl's spelling), more outputs than
 /// formats, or two machine-readable formats mixed on stdout. Commands call
 /// it before doing any work, so a usage error costs nothing.
-pub fn check_report_args(args: &ReportArgs) -> Result<Vec<Format>, String> {
+pub fn check_report_args(args: &ReportArgs) -> Result<Vec<Format>> {
     use clap::ValueEnum;
     for path in &args.output {
         let Some(name) = path.to_str() else { continue };
         if Format::from_str(name, true).is_ok() && !path.exists() {
-            return Err(format!(
+            bail!(
                 "`--output {name}` would write a file named `{name}`: the format is chosen with `--format {name}` (`-f {name}`), and `--output FILE` says where it goes"
-            ));
+            );
         }
     }
     let formats = if args.format.is_empty() {
@@ -141,11 +221,11 @@ pub fn check_report_args(args: &ReportArgs) -> Result<Vec<Format>, String> {
         args.format.clone()
     };
     if args.output.len() > formats.len() {
-        return Err(format!(
+        bail!(
             "{} --output given for {} --format; pair each --output with a --format",
             args.output.len(),
             formats.len()
-        ));
+        );
     }
     let to_stdout: Vec<Format> = formats
         .iter()
@@ -155,8 +235,8 @@ pub fn check_report_args(args: &ReportArgs) -> Result<Vec<Format>, String> {
         .collect();
     let machine = |f: &Format| matches!(f, Format::Json | Format::Sarif | Format::Junit);
     if to_stdout.len() > 1 && to_stdout.iter().any(machine) {
-        return Err(
-            "a machine-readable format would share stdout with another format: give all formats on stdout but one an `--output FILE`".to_string(),
+        bail!(
+            "a machine-readable format would share stdout with another format: give all formats on stdout but one an `--output FILE`"
         );
     }
     Ok(formats)
@@ -169,7 +249,7 @@ pub fn emit_report(
     args: &ReportArgs,
     config: &crate::config::Config,
     color: bool,
-) -> Result<u8, String> {
+) -> Result<ExitStatus> {
     let formats = check_report_args(args)?;
     for (i, format) in formats.iter().enumerate() {
         let destination = args.output.get(i).filter(|p| p.as_os_str() != "-");
@@ -180,14 +260,11 @@ pub fn emit_report(
         };
         let text = report::render(*format, report, &options);
         match destination {
-            Some(path) => output::write_atomic(path, text.as_bytes())?,
-            None => output::print_stdout(text.as_bytes())?,
+            Some(path) => output::write_atomic(path, text.as_bytes()),
+            None => output::print_stdout(text.as_bytes()),
         }
+        .map_err(Error::msg)?;
     }
-    let fail_on = args
-        .fail_on
-        .map(crate::cli::FailOn::severity)
-        .or(config.fail_on)
-        .unwrap_or(crate::diagnostic::Severity::Error);
-    Ok(report.exit_code(fail_on))
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Error);
+    Ok(report.exit_status(fail_on))
 }

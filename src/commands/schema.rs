@@ -2,14 +2,39 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::SchemaCommand;
+use clap::Subcommand;
+
 use crate::document::{self, Document};
+use crate::error::{Error, ExitStatus, Result};
+use crate::input::Input;
 use crate::kinds::{KINDS, SUPERSEDED, SchemaOrigin};
 use crate::output;
 use crate::schema::crd_to_schemas;
-use crate::walk::Input;
 
-pub fn run(command: &SchemaCommand) -> Result<u8, String> {
+#[derive(Debug, Subcommand)]
+pub enum SchemaCommand {
+    /// List every kind the tool knows, with its schema origin.
+    List,
+    /// Write the embedded JSON Schemas to a directory.
+    Export {
+        /// Directory to write `<group>/<version>/<Kind>.json` into (created
+        /// if missing).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Convert CustomResourceDefinition files to JSON Schema files
+    /// (`<group>/<version>/<Kind>.json` under --out-dir).
+    FromCrd {
+        /// CustomResourceDefinition files (any number of CRDs each).
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// Directory to write the schemas into (created if missing).
+        #[arg(long, short = 'o', value_name = "DIR")]
+        out_dir: PathBuf,
+    },
+}
+
+pub fn run(command: &SchemaCommand) -> Result<ExitStatus> {
     match command {
         SchemaCommand::List => {
             let mut text = format!("{:<38} {:<36} {}\n", "API VERSION", "KIND", "SCHEMA");
@@ -32,24 +57,24 @@ pub fn run(command: &SchemaCommand) -> Result<u8, String> {
                     s.replaced_by
                 ));
             }
-            output::print_stdout(text.as_bytes())?;
+            output::print_stdout(text.as_bytes()).map_err(Error::msg)?;
         }
         SchemaCommand::Export { dir } => {
             let files: Vec<(PathBuf, Vec<u8>)> = KINDS
                 .iter()
                 .map(|k| (dir.join(k.schema_path()), k.schema.as_bytes().to_vec()))
                 .collect();
-            output::write_all_atomic(&files)?;
+            output::write_all_atomic(&files).map_err(Error::msg)?;
             eprintln!("wrote {} schemas to {}", files.len(), dir.display());
         }
         SchemaCommand::FromCrd { files, out_dir } => {
-            let written = from_crd(files, out_dir)?;
+            let written = from_crd(files, out_dir).map_err(Error::msg)?;
             for path in written {
                 eprintln!("wrote {}", path.display());
             }
         }
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 /// Converts CRD files and writes one schema per (kind, version).

@@ -4,14 +4,56 @@
 
 use rayon::prelude::*;
 
-use crate::cli::ValidateArgs;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{InputArgs, ReportArgs};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, LoadedSource};
-use crate::report::{DocumentEntry, FileEntry, Report};
+use crate::error::{Error, ExitStatus, Result};
+use crate::findings::{DocumentEntry, FileEntry, Report};
+use crate::input::Input;
 use crate::schema::SchemaSet;
 use crate::validate::{self, Checked, Options, StrategyFacts};
-use crate::walk::Input;
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    /// Treat fields the schema does not declare as errors, not warnings.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Also validate against JSON Schemas in this directory (repeatable),
+    /// named `<group>/<version>/<Kind>.json`, `<group>/<kind>_<version>.json`
+    /// or `<kind>_<version>.json`.
+    #[arg(long, value_name = "DIR")]
+    pub schema_dir: Vec<PathBuf>,
+
+    /// Also validate against the schemas of these CustomResourceDefinition files (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub crd: Vec<PathBuf>,
+
+    /// Skip documents of these kinds unchecked (comma-separated, repeatable):
+    /// `Deployment`, or `apps/v1/Deployment` for one apiVersion.
+    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    pub skip: Vec<String>,
+
+    /// Report every document of these kinds as an error (comma-separated, repeatable).
+    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    pub reject: Vec<String>,
+
+    /// Documents that no schema checks (other kinds, YAML that is no
+    /// object) are errors instead of being skipped.
+    #[arg(long)]
+    pub require_known: bool,
+}
 
 /// One input, read and checked; the parsed trees are already dropped.
 pub struct CheckedFile {
@@ -92,7 +134,7 @@ pub fn build_report(files: Vec<FileEntry>, walk_errors: Vec<Diagnostic>) -> Repo
     report
 }
 
-pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, String> {
+pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<ExitStatus> {
     super::check_report_args(&args.report)?;
     let schema_dirs: Vec<_> = config
         .schema_dirs
@@ -101,7 +143,8 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<u8, Stri
         .cloned()
         .collect();
     let crds: Vec<_> = config.crds.iter().chain(&args.crd).cloned().collect();
-    let schemas = SchemaSet::with_user_schemas(&schema_dirs, &crds, args.input.max_file_size)?;
+    let schemas = SchemaSet::with_user_schemas(&schema_dirs, &crds, args.input.max_file_size)
+        .map_err(Error::msg)?;
     let walked = super::collect_inputs(&args.input, config)?;
     let mut options = Options::from_config(config);
     options.strict |= args.strict;

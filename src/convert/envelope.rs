@@ -10,7 +10,7 @@
 use prost_reflect::{DynamicMessage, MessageDescriptor, ReflectMessage, Value};
 
 use super::mapping::message_name;
-use super::{Object, descriptors, wire};
+use super::{ObjectMessage, descriptors, envoy, wire};
 use crate::kinds::{self, KindInfo, Lookup};
 
 pub const TYPE_URL_PREFIX: &str = "type.googleapis.com/";
@@ -41,7 +41,7 @@ pub fn pack(inner: &DynamicMessage) -> Result<DynamicMessage, String> {
 type GroupKey = (String, String, String);
 
 /// The (namespace, app, kind) group of an object.
-fn group_key(object: &Object) -> GroupKey {
+fn group_key(object: &ObjectMessage) -> GroupKey {
     (
         object
             .namespace
@@ -57,8 +57,8 @@ fn group_key(object: &Object) -> GroupKey {
 /// without a namespace are in `default`, as the API server would put them.
 /// The caller rejects objects without an app label (the control plane
 /// never delivers them).
-pub fn wrap(objects: &[Object], version: i64) -> Result<Vec<DynamicMessage>, String> {
-    let mut groups: Vec<(GroupKey, Vec<&Object>)> = Vec::new();
+pub fn wrap(objects: &[ObjectMessage], version: i64) -> Result<Vec<DynamicMessage>, String> {
+    let mut groups: Vec<(GroupKey, Vec<&ObjectMessage>)> = Vec::new();
     for object in objects {
         let key = group_key(object);
         match groups.iter_mut().find(|(k, _)| *k == key) {
@@ -129,13 +129,19 @@ fn unpack(
             ));
         }
         (Some(found), _) => found,
-        (None, _) if name == "envoy.config.route.v3.RouteConfiguration" => {
-            return Err(format!(
-                "{at} is an envoy RouteConfiguration: the reference control plane's lossy rendering of TrafficRouter, which this tool does not decode (it encodes TrafficRouter as {})",
-                kinds::by_kind_name("TrafficRouter")
-                    .and_then(|k| k.proto_message)
-                    .unwrap_or_default()
-            ));
+        (None, expected) if name == envoy::ROUTE_CONFIGURATION => {
+            let router = kinds::by_kind_name("TrafficRouter")
+                .ok_or("TrafficRouter is missing from the kind registry")?;
+            if let Some(expected) = expected.filter(|e| !std::ptr::eq(*e, router)) {
+                return Err(format!(
+                    "{at} holds an envoy RouteConfiguration (a TrafficRouter), but the envelope's kind is {}",
+                    expected.config_kind()
+                ));
+            }
+            let desc = message(envoy::ROUTE_CONFIGURATION)?;
+            let message = DynamicMessage::decode(desc, any_value(any).as_ref())
+                .map_err(|e| format!("{at}: the value is not a valid {name}: {e}"))?;
+            return Ok((router, message));
         }
         (None, _) => {
             return Err(format!(
@@ -145,13 +151,15 @@ fn unpack(
     };
     let desc = descriptors::kind_message(info)
         .ok_or_else(|| format!("{} is missing from the descriptors", info.kind))?;
-    let bytes = any
-        .get_field_by_name("value")
-        .and_then(|v| v.as_bytes().cloned())
-        .unwrap_or_default();
-    let message = DynamicMessage::decode(desc, bytes.as_ref())
+    let message = DynamicMessage::decode(desc, any_value(any).as_ref())
         .map_err(|e| format!("{at}: the value is not a valid {name}: {e}"))?;
     Ok((info, message))
+}
+
+fn any_value(any: &DynamicMessage) -> prost::bytes::Bytes {
+    any.get_field_by_name("value")
+        .and_then(|v| v.as_bytes().cloned())
+        .unwrap_or_default()
 }
 
 /// The objects of an envelope (`SubscribeResponse` or `DataWithVersion`).
@@ -162,7 +170,7 @@ pub fn unwrap(
     envelope: &DynamicMessage,
     namespace: Option<&str>,
     app: Option<&str>,
-) -> Result<Vec<Object>, String> {
+) -> Result<Vec<ObjectMessage>, String> {
     let text = |m: &DynamicMessage, name: &str| {
         m.get_field_by_name(name)
             .and_then(|v| v.as_str().map(str::to_string))
@@ -204,7 +212,7 @@ pub fn unwrap(
                 .as_message()
                 .ok_or_else(|| format!("data[{i}] is not a message"))?;
             let (kind, message) = unpack(any, expected, &format!("dataWithVersion.data[{i}]"))?;
-            Ok(Object {
+            Ok(ObjectMessage {
                 kind,
                 name: message_name(&message).unwrap_or_default(),
                 namespace: namespace.clone(),
@@ -219,11 +227,11 @@ pub fn unwrap(
 mod tests {
     use super::*;
 
-    fn strategy(name: &str) -> Object {
+    fn strategy(name: &str) -> ObjectMessage {
         let info = kinds::by_kind_name("ThrottlingStrategy").unwrap();
         let mut message = DynamicMessage::new(descriptors::kind_message(info).unwrap());
         message.set_field_by_name("name", Value::String(name.into()));
-        Object {
+        ObjectMessage {
             kind: info,
             name: name.into(),
             namespace: None,
@@ -244,6 +252,30 @@ mod tests {
         assert_eq!(names, ["a", "b"]);
         assert_eq!(back[0].namespace.as_deref(), Some("default"));
         assert_eq!(back[0].app.as_deref(), Some("foo"));
+    }
+
+    #[test]
+    fn a_route_configuration_is_a_traffic_router_and_only_that() {
+        let info = kinds::by_kind_name("TrafficRouter").unwrap();
+        let mut message = DynamicMessage::new(message(envoy::ROUTE_CONFIGURATION).unwrap());
+        message.set_field_by_name("name", Value::String("r".into()));
+        let router = ObjectMessage {
+            kind: info,
+            name: "r".into(),
+            namespace: Some("shop".into()),
+            app: Some("foo".into()),
+            message,
+        };
+        let mut responses = wrap(&[router], 1).unwrap();
+        let back = unwrap(&responses[0], None, None).unwrap();
+        assert_eq!(back[0].kind.kind, "TrafficRouter");
+        assert_eq!(back[0].name, "r");
+        responses[0].set_field_by_name(
+            "kind",
+            Value::String("fault-tolerance.opensergo.io/v1alpha1/RateLimitStrategy".into()),
+        );
+        let err = unwrap(&responses[0], None, None).unwrap_err();
+        assert!(err.contains("holds an envoy RouteConfiguration"), "{err}");
     }
 
     #[test]

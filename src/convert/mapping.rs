@@ -23,11 +23,12 @@ use prost_reflect::{
 use serde_json::{Map as JsonMap, Value as Json};
 
 use super::protojson::{self, Reader, Style, int_value, scalar_text};
-use super::{Converted, Object, codes, descriptors};
+use super::{Converted, ObjectMessage, codes, descriptors};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::duration::{self, Unit};
 use crate::kinds::KindInfo;
+use crate::path::FieldPath;
 use crate::typecheck::{self, TypeVerdict};
 use crate::yaml::{self, Node};
 
@@ -41,7 +42,7 @@ pub struct KindMapping {
 #[derive(Debug)]
 pub enum Spec {
     /// Field by field.
-    Fields(&'static [Rule]),
+    Fields(&'static [FieldRule]),
     /// The spec is the message in the proto3 JSON mapping. `dropped` lists
     /// spec paths (keys joined by dots) whose CRD shape the proto cannot
     /// hold, with the reason.
@@ -52,7 +53,7 @@ pub enum Spec {
 
 /// One CRD field.
 #[derive(Debug)]
-pub struct Rule {
+pub struct FieldRule {
     /// The CRD key.
     pub crd: &'static str,
     /// The CRD requires it.
@@ -78,25 +79,25 @@ pub enum Map {
     /// `N%` -> N / 100.
     Ratio(&'static str),
     /// A nested object -> a message field.
-    Object(&'static str, &'static [Rule]),
+    Object(&'static str, &'static [FieldRule]),
     /// A list of objects -> a repeated message field.
-    List(&'static str, &'static [Rule]),
+    List(&'static str, &'static [FieldRule]),
     /// The name of an object of `kind` -> a `{name, kind}` reference message.
     Ref(&'static str, &'static str),
     /// No proto field can hold it: left out with this reason.
     Dropped(&'static str),
 }
 
-const fn req(crd: &'static str, map: Map) -> Rule {
-    Rule {
+const fn req(crd: &'static str, map: Map) -> FieldRule {
+    FieldRule {
         crd,
         required: true,
         map,
     }
 }
 
-const fn opt(crd: &'static str, map: Map) -> Rule {
-    Rule {
+const fn opt(crd: &'static str, map: Map) -> FieldRule {
+    FieldRule {
         crd,
         required: false,
         map,
@@ -386,7 +387,7 @@ pub fn document_to_object(doc: &Document) -> Converted {
         message.set_field(&f, Value::String(doc.meta.name.clone()));
     }
     if !super::has_errors(&out.diagnostics) {
-        out.object = Some(Object {
+        out.object = Some(ObjectMessage {
             kind: info,
             name: doc.meta.name.clone(),
             namespace: (!doc.meta.namespace.is_empty()).then(|| doc.meta.namespace.clone()),
@@ -410,7 +411,7 @@ fn check_envelope_fields(doc: &Document, diagnostics: &mut Vec<Diagnostic>) {
                     format!("{name} is left out: only the spec is carried in the message"),
                     key.span,
                 )
-                .with_path(name.into_owned()),
+                .with_path(FieldPath::keys(&[&name])),
             );
         }
     }
@@ -448,7 +449,7 @@ fn check_envelope_fields(doc: &Document, diagnostics: &mut Vec<Diagnostic>) {
                 ),
                 span,
             )
-            .with_path("metadata"),
+            .with_path(FieldPath::keys(&["metadata"])),
         );
     }
 }
@@ -456,7 +457,7 @@ fn check_envelope_fields(doc: &Document, diagnostics: &mut Vec<Diagnostic>) {
 fn read_rules(
     r: &mut Reader,
     node: &Node,
-    rules: &[Rule],
+    rules: &[FieldRule],
     message: &mut DynamicMessage,
     kind: &str,
 ) {
@@ -508,7 +509,13 @@ fn read_rules(
     }
 }
 
-fn read_rule(r: &mut Reader, rule: &Rule, key: &Node, value: &Node, message: &mut DynamicMessage) {
+fn read_rule(
+    r: &mut Reader,
+    rule: &FieldRule,
+    key: &Node,
+    value: &Node,
+    message: &mut DynamicMessage,
+) {
     if let Map::Dropped(why) = rule.map {
         let path = r.path();
         r.report(
@@ -717,7 +724,7 @@ fn ratio_text(r: &mut Reader, node: &Node, crd: &str) -> Option<String> {
 // ---------------------------------------------------------------- proto -> CRD
 
 /// Rebuilds the CRD document of an object as a JSON value.
-pub fn object_to_crd(object: &Object) -> (Option<Json>, Vec<Diagnostic>) {
+pub fn object_to_crd(object: &ObjectMessage) -> (Option<Json>, Vec<Diagnostic>) {
     let info = object.kind;
     let mut w = Writer::default();
     let Some(mapping) = mapping_for(info) else {
@@ -728,6 +735,9 @@ pub fn object_to_crd(object: &Object) -> (Option<Json>, Vec<Diagnostic>) {
         );
         return (None, w.diagnostics);
     };
+    if super::envoy::is_route_configuration(&object.message) {
+        return route_configuration_to_crd(object);
+    }
     let unknown = unknown_field_paths(&object.message, "");
     if !unknown.is_empty() {
         w.error(
@@ -753,10 +763,53 @@ pub fn object_to_crd(object: &Object) -> (Option<Json>, Vec<Diagnostic>) {
     if super::has_errors(&w.diagnostics) {
         return (None, w.diagnostics);
     }
+    (
+        Some(crd_document(
+            info,
+            object,
+            object.namespace.as_deref(),
+            spec,
+        )),
+        w.diagnostics,
+    )
+}
+
+/// A TrafficRouter read back from the envoy RouteConfiguration SDKs
+/// receive; the namespace comes from the domains when the object has none.
+fn route_configuration_to_crd(object: &ObjectMessage) -> (Option<Json>, Vec<Diagnostic>) {
+    let recovered = match super::envoy::from_route_configuration(
+        &object.message,
+        object.namespace.as_deref(),
+    ) {
+        Ok(r) => r,
+        Err(e) => return (None, vec![Diagnostic::new(codes::BAD_MESSAGE, e)]),
+    };
+    let diagnostics = recovered
+        .findings
+        .into_iter()
+        .map(|f| Diagnostic::new(f.code, f.message).with_path(f.path))
+        .collect();
+    let namespace = object
+        .namespace
+        .as_deref()
+        .or(recovered.namespace.as_deref());
+    let spec = protojson::message_to_json(&recovered.spec, Style::Yaml).0;
+    (
+        Some(crd_document(object.kind, object, namespace, spec)),
+        diagnostics,
+    )
+}
+
+fn crd_document(
+    info: &KindInfo,
+    object: &ObjectMessage,
+    namespace: Option<&str>,
+    spec: Json,
+) -> Json {
     let mut metadata = JsonMap::new();
     metadata.insert("name".into(), Json::String(object.name.clone()));
-    if let Some(ns) = &object.namespace {
-        metadata.insert("namespace".into(), Json::String(ns.clone()));
+    if let Some(ns) = namespace {
+        metadata.insert("namespace".into(), Json::String(ns.to_string()));
     }
     if let Some(app) = &object.app {
         let mut labels = JsonMap::new();
@@ -768,7 +821,7 @@ pub fn object_to_crd(object: &Object) -> (Option<Json>, Vec<Diagnostic>) {
     doc.insert("kind".into(), Json::String(info.kind.to_string()));
     doc.insert("metadata".into(), Json::Object(metadata));
     doc.insert("spec".into(), spec);
-    (Some(Json::Object(doc)), w.diagnostics)
+    Json::Object(doc)
 }
 
 /// Paths of unknown fields anywhere in a message (`#7`, `slow_condition.#3`).
@@ -811,19 +864,19 @@ pub fn unknown_field_paths(message: &DynamicMessage, path: &str) -> Vec<String> 
 #[derive(Default)]
 struct Writer {
     diagnostics: Vec<Diagnostic>,
-    path: Vec<String>,
+    path: FieldPath,
 }
 
 impl Writer {
-    fn path_with(&self, key: &str) -> String {
-        let mut parts = self.path.clone();
-        if !key.is_empty() {
-            parts.push(key.to_string());
+    fn path_with(&self, key: &str) -> FieldPath {
+        if key.is_empty() {
+            self.path.clone()
+        } else {
+            self.path.child(key)
         }
-        parts.join(".")
     }
 
-    fn error(&mut self, code: crate::diagnostic::Code, key: &str, message: String) {
+    fn error(&mut self, code: crate::codes::Code, key: &str, message: String) {
         let path = self.path_with(key);
         let mut d = Diagnostic::new(code, message);
         if !path.is_empty() {
@@ -844,7 +897,11 @@ fn int_of(v: &Value) -> Option<i64> {
     }
 }
 
-fn write_rules(w: &mut Writer, message: &DynamicMessage, rules: &[Rule]) -> JsonMap<String, Json> {
+fn write_rules(
+    w: &mut Writer,
+    message: &DynamicMessage,
+    rules: &[FieldRule],
+) -> JsonMap<String, Json> {
     let mut out = JsonMap::new();
     for rule in rules {
         match write_rule(w, rule, message) {
@@ -878,7 +935,7 @@ fn get(message: &DynamicMessage, name: &str) -> Option<Value> {
         .then(|| message.get_field(&f).into_owned())
 }
 
-fn write_rule(w: &mut Writer, rule: &Rule, message: &DynamicMessage) -> Option<Json> {
+fn write_rule(w: &mut Writer, rule: &FieldRule, message: &DynamicMessage) -> Option<Json> {
     let crd = rule.crd;
     let full = message.descriptor().full_name().to_string();
     match rule.map {
@@ -1074,7 +1131,7 @@ mod tests {
         );
     }
 
-    fn check_rules(desc: &MessageDescriptor, rules: &[Rule], covered: &mut Vec<String>) {
+    fn check_rules(desc: &MessageDescriptor, rules: &[FieldRule], covered: &mut Vec<String>) {
         let expect = |name: &str, covered: &mut Vec<String>| {
             let f = desc
                 .get_field_by_name(name)

@@ -9,7 +9,10 @@
 //!   policy.opensergo.io kinds, whose spec *is* the message in JSON form, and
 //!   `--type`).
 //! * [`wire`], [`text`]: deterministic binary and text encodings.
+//! * [`control_plane`]: `--as-control-plane` for the fault-tolerance kinds.
 //! * [`envelope`]: the control plane's `SubscribeResponse` wrapping.
+//! * [`envoy`]: TrafficRouter as the envoy `RouteConfiguration` SDKs
+//!   receive, both ways.
 //! * [`yaml_out`]: a small YAML emitter for JSON-like values.
 //!
 //! Errors (a value the other side cannot represent, bad bytes) stop the run
@@ -17,9 +20,11 @@
 //! the other side) are printed and the run goes on. Nothing is dropped
 //! without one or the other.
 
+pub mod canonical;
+pub mod control_plane;
 pub mod descriptors;
-pub mod docs;
 pub mod envelope;
+pub mod envoy;
 pub mod mapping;
 pub mod protojson;
 pub mod text;
@@ -33,25 +38,124 @@ use crate::kinds::KindInfo;
 
 /// Codes of `convert` findings.
 pub mod codes {
-    use crate::diagnostic::Code;
-
     crate::define_codes! {
-        UNREPRESENTABLE = "OS7001" "unrepresentable-value" Error "A value the other side cannot represent (an enum value with no counterpart, a fractional percent, a number out of range, a malformed duration).";
-        DROPPED_FIELD = "OS7002" "dropped-field" Warning "A field with no counterpart on the other side; it is left out of the output.";
-        MISSING_FIELD = "OS7003" "missing-field" Warning "A field the CRD requires is absent; the proto field keeps its default value.";
-        NOT_CONVERTIBLE = "OS7004" "not-convertible" Warning "A document that has no protobuf message (not an OpenSergo object, or a kind without a proto); it is skipped.";
-        BAD_MESSAGE = "OS7005" "bad-message" Error "Input bytes or text that do not decode as the expected message (truncated, garbage, wrong --kind).";
-        GENERATED_NAME = "OS7006" "generated-name" Warning "The message carries no object name; a name was made up for the CRD.";
-    }
+        CONVERT_CODES:
+        UNREPRESENTABLE = "OS7001" "unrepresentable-value" Error "A value the other side cannot represent (an enum value with no counterpart, a fractional percent, a number out of range, a malformed duration)."
+            r#"## What it does
+Reports a value that has no exact form on the other side of the conversion: an enum value with no counterpart, a fraction where the message holds a whole number, a number out of the field's range, a malformed duration.
 
-    pub fn find(id_or_name: &str) -> Option<Code> {
-        crate::diagnostic::find_code(ALL, id_or_name)
+## Why is this bad
+Rounding or clamping it would change the rule's meaning in the SDKs without telling anyone, so convert stops instead and writes nothing.
+
+## Example
+```yaml
+kind: CircuitBreakerStrategy
+spec:
+  triggerRatio: "12.5%"   # the message holds a whole percent
+```
+
+## How to fix
+Write a value the message can carry (here `13%` or `12%`), or keep the rule in YAML form."#;
+        DROPPED_FIELD = "OS7002" "dropped-field" Warning "A field with no counterpart on the other side; it is left out of the output."
+            r#"## What it does
+Reports a field that the target form has no place for (a CRD field the proto message lacks, or an unknown field in a decoded message). The field is left out and the run goes on.
+
+## Why is this bad
+Whoever reads the output does not see the setting: an SDK never receives it, or the YAML written back loses it.
+
+## Example
+```yaml
+kind: RateLimitStrategy
+spec:
+  statDuration: "1s"   # not a field of the message
+```
+
+## How to fix
+Move the setting to a field the message has, or accept that the output does not carry it."#;
+        MISSING_FIELD = "OS7003" "missing-field" Warning "A field the CRD requires is absent; the proto field keeps its default value."
+            r#"## What it does
+Reports a field the CRD requires that the input does not set; the message field keeps its proto3 default (0, empty, the first enum value).
+
+## Why is this bad
+The default is rarely what was meant: a missing `threshold` becomes 0, which blocks every request.
+
+## Example
+```yaml
+kind: RateLimitStrategy
+spec:
+  metricType: RequestAmount   # threshold is missing
+```
+
+## How to fix
+Set the field; `opensergo validate` reports the same document with its schema finding."#;
+        NOT_CONVERTIBLE = "OS7004" "not-convertible" Warning "A document that has no protobuf message (not an OpenSergo object, or a kind without a proto); it is skipped."
+            r#"## What it does
+Reports a document that convert skips: not an OpenSergo object, or an OpenSergo kind that has no protobuf message.
+
+## Why is this bad
+The output holds fewer objects than the input; the warning says which document is missing and why.
+
+## Example
+```yaml
+apiVersion: apps/v1
+kind: Deployment
+```
+
+## How to fix
+Nothing, when the document is not meant to be converted; otherwise give `--type` for a message of your own."#;
+        BAD_MESSAGE = "OS7005" "bad-message" Error "Input bytes or text that do not decode as the expected message (truncated, garbage, wrong --kind)."
+            r#"## What it does
+Reports input that does not decode as the message convert expects: truncated or corrupt binary, JSON or text format that does not fit the message, or a `--kind` that does not match the data.
+
+## Why is this bad
+Nothing sensible can be written from it; convert stops with exit code 2 and writes nothing.
+
+## Example
+```console
+$ head -c 10 rules.binpb | opensergo convert --from binpb --kind RateLimitStrategy -
+```
+
+## How to fix
+Check the input's format and `--kind`/`--type`; for control-plane captures use `--envelope`."#;
+        GENERATED_NAME = "OS7006" "generated-name" Warning "The message carries no object name; a name was made up for the CRD."
+            r#"## What it does
+Reports an object whose message does not carry its name (the fault-tolerance strategies carry none), so the CRD written back gets a generated `metadata.name`.
+
+## Why is this bad
+References to the object by name (a FaultToleranceRule's strategy list) will not find the generated name.
+
+## Example
+```console
+$ opensergo convert --from binpb --kind RateLimitStrategy limit.binpb
+```
+
+## How to fix
+Rename the generated object, or convert from the envelope, which carries names."#;
+        CONTROL_PLANE_DIFFERENCE = "OS7007" "control-plane-difference" Warning "With --as-control-plane: a place where today's control plane sends something other than the correct mapping."
+            r#"## What it does
+With `convert --as-control-plane`, reports each place where the message written (what today's opensergo-control-plane pushes) differs from the correct mapping: durations such as `30s` sent as 300 ms, enums and time units left UNKNOWN, the OR-ed `match[]` entries of a TrafficRouter AND-ed into one envoy route, query-parameter matchers without their names, match fields left out.
+
+## Why is this bad
+SDKs receive exactly these messages: a rule behaves differently from what its YAML says (a 30 s window lasts 0.3 s, Sentinel's Java SDK throws away a CircuitBreakerStrategy with an UNKNOWN time unit, a route that should match either header matches only when both are present).
+
+## Example
+```console
+$ opensergo convert --as-control-plane --envelope --to json router.yaml
+```
+```yaml
+kind: ThrottlingStrategy
+spec:
+  minIntervalOfRequests: 30s   # the control plane sends 300 (milliseconds)
+```
+
+## How to fix
+Nothing in the rule can fix the control plane. Write rules that avoid the affected forms (milliseconds for durations; one match entry per http route), or run a control plane with the mapping fixed; `opensergo lint --select OS6005` (control-plane-ignored-field) points at the TrafficRouter fields it drops."#;
     }
 }
 
 /// Message encodings (and CRD/plain YAML).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub enum Encoding {
     /// Protobuf binary wire format. Several messages are length-delimited
     /// (each preceded by its size as a varint).
     Binpb,
@@ -64,13 +168,13 @@ pub enum Format {
     Yaml,
 }
 
-impl Format {
+impl Encoding {
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Binpb => "binpb",
-            Format::Json => "json",
-            Format::Txtpb => "txtpb",
-            Format::Yaml => "yaml",
+            Encoding::Binpb => "binpb",
+            Encoding::Json => "json",
+            Encoding::Txtpb => "txtpb",
+            Encoding::Yaml => "yaml",
         }
     }
 }
@@ -78,7 +182,7 @@ impl Format {
 /// One OpenSergo object as its protobuf message, with the object metadata
 /// the message itself may not carry.
 #[derive(Debug, Clone)]
-pub struct Object {
+pub struct ObjectMessage {
     pub kind: &'static KindInfo,
     pub name: String,
     pub namespace: Option<String>,
@@ -90,7 +194,7 @@ pub struct Object {
 #[derive(Debug, Default)]
 pub struct Converted {
     /// `None` when the document was skipped or had errors.
-    pub object: Option<Object>,
+    pub object: Option<ObjectMessage>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -98,7 +202,18 @@ pub struct Converted {
 pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics
         .iter()
-        .any(|d| d.severity == crate::diagnostic::Severity::Error)
+        .any(|d| d.severity == crate::codes::Severity::Error)
+}
+
+/// Which message an object becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rendering {
+    /// The kind's own message (for TrafficRouter its spec message).
+    Spec,
+    /// What SDKs decode: TrafficRouter as an envoy RouteConfiguration.
+    Sdk,
+    /// What today's control plane sends, its bugs included.
+    ControlPlane,
 }
 
 /// Converts one CRD document into its message (see [`mapping`]).
@@ -106,9 +221,68 @@ pub fn document_to_object(doc: &crate::document::Document) -> Converted {
     mapping::document_to_object(doc)
 }
 
+/// Converts one CRD document into the message `rendering` asks for.
+pub fn render_document(doc: &crate::document::Document, rendering: Rendering) -> Converted {
+    let mut converted = mapping::document_to_object(doc);
+    let Some(object) = converted.object.as_mut() else {
+        return converted;
+    };
+    let flavour = match rendering {
+        Rendering::Spec => return converted,
+        Rendering::Sdk => envoy::Flavour::Correct,
+        Rendering::ControlPlane => envoy::Flavour::ControlPlane,
+    };
+    if object.kind.kind != "TrafficRouter" {
+        if flavour == envoy::Flavour::ControlPlane {
+            match control_plane::render(doc, object.kind.kind, &mut object.message) {
+                Some(findings) => converted
+                    .diagnostics
+                    .extend(findings.into_iter().map(|f| finding_at(doc, f))),
+                None => {
+                    converted.diagnostics.push(doc.diagnostic(
+                        codes::CONTROL_PLANE_DIFFERENCE,
+                        format!(
+                            "the control plane does not watch {}: it pushes nothing for this object, so it is skipped",
+                            object.kind.kind
+                        ),
+                        doc.head_span(),
+                    ));
+                    converted.object = None;
+                }
+            }
+        }
+        return converted;
+    }
+    let namespace = object.namespace.as_deref().unwrap_or("default");
+    match envoy::to_route_configuration(&object.name, namespace, &object.message, flavour) {
+        Ok((message, findings)) => {
+            object.message = message;
+            converted
+                .diagnostics
+                .extend(findings.into_iter().map(|f| finding_at(doc, f)));
+        }
+        Err(e) => {
+            converted
+                .diagnostics
+                .push(doc.diagnostic(codes::UNREPRESENTABLE, e, doc.head_span()))
+        }
+    }
+    if has_errors(&converted.diagnostics) {
+        converted.object = None;
+    }
+    converted
+}
+
+/// A finding about a document path, at that path's position.
+fn finding_at(doc: &crate::document::Document, finding: envoy::Finding) -> Diagnostic {
+    let span = doc.span_of(finding.path.segments(), true);
+    doc.diagnostic(finding.code, finding.message, span)
+        .with_path(finding.path)
+}
+
 /// Rebuilds the CRD document (as a JSON value) of an object. Diagnostics
 /// carry the field path; the caller adds the file.
-pub fn object_to_crd(object: &Object) -> (Option<serde_json::Value>, Vec<Diagnostic>) {
+pub fn object_to_crd(object: &ObjectMessage) -> (Option<serde_json::Value>, Vec<Diagnostic>) {
     mapping::object_to_crd(object)
 }
 
@@ -117,7 +291,7 @@ pub fn object_to_crd(object: &Object) -> (Option<serde_json::Value>, Vec<Diagnos
 /// the paths of unknown fields that JSON and YAML cannot hold.
 pub fn write_messages(
     messages: &[DynamicMessage],
-    format: Format,
+    format: Encoding,
     delimited: bool,
 ) -> (Vec<u8>, Vec<String>) {
     let several = delimited || messages.len() != 1;
@@ -138,9 +312,9 @@ pub fn write_messages(
             .collect()
     };
     let bytes = match format {
-        Format::Binpb if several => wire::encode_delimited(messages),
-        Format::Binpb => messages.first().map(wire::encode).unwrap_or_default(),
-        Format::Json => {
+        Encoding::Binpb if several => wire::encode_delimited(messages),
+        Encoding::Binpb => messages.first().map(wire::encode).unwrap_or_default(),
+        Encoding::Json => {
             let values = json_values(protojson::Style::ProtoJson);
             let value = if several {
                 serde_json::Value::Array(values)
@@ -151,13 +325,15 @@ pub fn write_messages(
             text.push('\n');
             text.into_bytes()
         }
-        Format::Txtpb => messages
+        Encoding::Txtpb => messages
             .iter()
             .map(text::to_text)
             .collect::<Vec<_>>()
             .join("---\n")
             .into_bytes(),
-        Format::Yaml => yaml_out::to_yaml_stream(&json_values(protojson::Style::Yaml)).into_bytes(),
+        Encoding::Yaml => {
+            yaml_out::to_yaml_stream(&json_values(protojson::Style::Yaml)).into_bytes()
+        }
     };
     (bytes, lost)
 }
@@ -167,12 +343,12 @@ pub fn write_messages(
 /// length-delimited binpb stream. The error says what is wrong and where.
 pub fn read_messages(
     bytes: &[u8],
-    format: Format,
+    format: Encoding,
     desc: &MessageDescriptor,
     delimited: bool,
 ) -> Result<Vec<DynamicMessage>, String> {
     match format {
-        Format::Binpb => {
+        Encoding::Binpb => {
             let frames = if delimited {
                 wire::split_delimited(bytes)?
             } else {
@@ -202,16 +378,16 @@ pub fn read_messages(
                 })
                 .collect()
         }
-        Format::Json => {
+        Encoding::Json => {
             let text =
                 std::str::from_utf8(bytes).map_err(|e| format!("JSON input is not UTF-8: {e}"))?;
             protojson::parse_json_messages(text, desc)
         }
-        Format::Txtpb => {
+        Encoding::Txtpb => {
             let text = std::str::from_utf8(bytes)
                 .map_err(|e| format!("text-format input is not UTF-8: {e}"))?;
             text::parse_messages(text, desc)
         }
-        Format::Yaml => Err("YAML input is read as documents, not raw bytes".to_string()),
+        Encoding::Yaml => Err("YAML input is read as documents, not raw bytes".to_string()),
     }
 }

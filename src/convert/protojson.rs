@@ -22,10 +22,11 @@ use prost_reflect::{
 };
 use serde::de::{DeserializeSeed, Deserializer as _, SeqAccess, Visitor};
 
-use super::codes;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::document::{Document, dotted};
-use crate::path::Segment;
+use super::{canonical, codes};
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::path::{FieldPath, Segment};
 use crate::yaml::{self, Node};
 
 /// How [`message_to_json`] writes values.
@@ -240,9 +241,9 @@ impl<'a> Reader<'a> {
         self.path.pop();
     }
 
-    /// The dotted path of the current position, e.g. `spec.http[0].match`.
-    pub fn path(&self) -> String {
-        dotted(&self.path)
+    /// The current position, e.g. `spec.http[0].match`.
+    pub fn path(&self) -> FieldPath {
+        FieldPath::from(self.path.clone())
     }
 
     /// The current path below the base, keys only: `config.errorRequest.conditions`.
@@ -775,13 +776,11 @@ fn write_message(
                     .as_message()
                     .map(|e| e.map_entry_value_field().kind())
                     .unwrap_or(Kind::String);
-                let mut entries: Vec<(&MapKey, &Value)> = map.iter().collect();
-                entries.sort_by(|a, b| a.0.cmp(b.0));
                 J::Object(
-                    entries
+                    canonical::entries(map)
                         .into_iter()
                         .map(|(k, v)| {
-                            let k = map_key_text(k);
+                            let k = canonical::key_text(k);
                             let v =
                                 write_value(v, &value_kind, style, &join(&field_path, &k), lost);
                             (k, v)
@@ -797,17 +796,6 @@ fn write_message(
         lost.push(join(path, &format!("#{}", unknown.number())));
     }
     J::Object(object)
-}
-
-fn map_key_text(key: &MapKey) -> String {
-    match key {
-        MapKey::Bool(b) => b.to_string(),
-        MapKey::I32(i) => i.to_string(),
-        MapKey::I64(i) => i.to_string(),
-        MapKey::U32(u) => u.to_string(),
-        MapKey::U64(u) => u.to_string(),
-        MapKey::String(s) => s.clone(),
-    }
 }
 
 fn float_json(v: f64, shortest: &str) -> serde_json::Value {
@@ -968,7 +956,7 @@ mod tests {
         );
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].code, codes::DROPPED_FIELD);
-        assert_eq!(diags[0].path.as_deref(), Some("foo"));
+        assert_eq!(diags[0].path.as_ref().unwrap(), &"foo");
         let (json, lost) = message_to_json(&m, Style::Yaml);
         assert!(lost.is_empty());
         assert_eq!(
@@ -989,7 +977,10 @@ mod tests {
     fn bad_values_are_errors_at_their_node() {
         let text = "config:\n  scope: EVERYWHERE\n  limit: -1\n  burst: ten\n  interval: 1m30s\n";
         let (_, diags) = read(text, "io.opensergo.policy.v1alpha1.RateLimit");
-        let paths: Vec<_> = diags.iter().map(|d| d.path.clone().unwrap()).collect();
+        let paths: Vec<_> = diags
+            .iter()
+            .map(|d| d.path.clone().unwrap().to_string())
+            .collect();
         assert_eq!(
             paths,
             [

@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 
 use prost_reflect::{DynamicMessage, Kind, MapKey, MessageDescriptor, Value};
 
+use super::canonical::{self, Member};
 use super::protojson::unpack_any;
 
 /// Writes a message in the text format, ending with a newline (empty for
@@ -58,54 +59,34 @@ fn indent(out: &mut String, level: usize) {
 }
 
 fn write_fields(message: &DynamicMessage, level: usize, out: &mut String) {
-    enum Item<'a> {
-        Field(String, Kind, bool, &'a Value),
-        Unknown(&'a prost_reflect::UnknownField),
-    }
-    let mut items: Vec<(u32, Item)> = Vec::new();
-    for (field, value) in message.fields() {
-        let name = if field.is_group() {
-            field
+    for member in canonical::members(message) {
+        let name = match &member {
+            Member::Field(field, _) if field.is_group() => field
                 .kind()
                 .as_message()
-                .map_or_else(|| field.name().to_string(), |m| m.name().to_string())
-        } else {
-            field.name().to_string()
-        };
-        items.push((
-            field.number(),
-            Item::Field(name, field.kind(), field.is_map(), value),
-        ));
-    }
-    for (extension, value) in message.extensions() {
-        let name = format!("[{}]", extension.full_name());
-        items.push((
-            extension.number(),
-            Item::Field(name, extension.kind(), extension.is_map(), value),
-        ));
-    }
-    for unknown in message.unknown_fields() {
-        items.push((unknown.number(), Item::Unknown(unknown)));
-    }
-    items.sort_by_key(|(number, _)| *number);
-    for (_, item) in items {
-        match item {
-            Item::Field(name, kind, is_map, value) => match value {
-                Value::Map(map) if is_map => write_map(&name, &kind, map, level, out),
-                Value::List(values) => {
-                    for v in values {
-                        write_single(&name, &kind, v, level, out);
-                    }
-                }
-                v => write_single(&name, &kind, v, level, out),
-            },
-            Item::Unknown(unknown) => {
+                .map_or_else(|| field.name().to_string(), |m| m.name().to_string()),
+            Member::Field(field, _) => field.name().to_string(),
+            Member::Extension(extension, _) => format!("[{}]", extension.full_name()),
+            Member::Unknown(unknown) => {
                 for line in format!("{unknown:#}").lines() {
                     indent(out, level);
                     out.push_str(line);
                     out.push('\n');
                 }
+                continue;
             }
+        };
+        let Some((kind, is_map, value)) = member.typed() else {
+            continue;
+        };
+        match value {
+            Value::Map(map) if is_map => write_map(&name, &kind, map, level, out),
+            Value::List(values) => {
+                for v in values {
+                    write_single(&name, &kind, v, level, out);
+                }
+            }
+            v => write_single(&name, &kind, v, level, out),
         }
     }
 }
@@ -122,21 +103,11 @@ fn write_map(
     };
     let key_kind = entry.map_entry_key_field().kind();
     let value_kind = entry.map_entry_value_field().kind();
-    let mut entries: Vec<(&MapKey, &Value)> = map.iter().collect();
-    entries.sort_by(|a, b| a.0.cmp(b.0));
-    for (key, value) in entries {
+    for (key, value) in canonical::entries(map) {
         indent(out, level);
         out.push_str(name);
         out.push_str(" {\n");
-        let key = match key {
-            MapKey::Bool(b) => Value::Bool(*b),
-            MapKey::I32(i) => Value::I32(*i),
-            MapKey::I64(i) => Value::I64(*i),
-            MapKey::U32(u) => Value::U32(*u),
-            MapKey::U64(u) => Value::U64(*u),
-            MapKey::String(s) => Value::String(s.clone()),
-        };
-        write_single("key", &key_kind, &key, level + 1, out);
+        write_single("key", &key_kind, &canonical::key_value(key), level + 1, out);
         write_single("value", &value_kind, value, level + 1, out);
         indent(out, level);
         out.push_str("}\n");

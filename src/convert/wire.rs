@@ -9,7 +9,9 @@
 
 use prost::bytes::BufMut;
 use prost::encoding::{WireType, encode_key, encode_varint};
-use prost_reflect::{DynamicMessage, Kind, MapKey, Value};
+use prost_reflect::{DynamicMessage, Kind, Value};
+
+use super::canonical::{self, Member};
 
 /// The shape of a field or extension, as the encoder needs it.
 struct Shape {
@@ -66,41 +68,33 @@ pub fn split_delimited(mut bytes: &[u8]) -> Result<Vec<&[u8]>, String> {
     Ok(frames)
 }
 
-enum Item<'a> {
-    Value(Shape, &'a Value),
-    Unknown(&'a prost_reflect::UnknownField),
-}
-
 fn encode_into(message: &DynamicMessage, buf: &mut Vec<u8>) {
-    let mut items: Vec<(u32, Item)> = Vec::new();
-    for (field, value) in message.fields() {
-        let shape = Shape {
-            number: field.number(),
-            kind: field.kind(),
-            packed: field.is_packed(),
-            group: field.is_group(),
+    for member in canonical::members(message) {
+        let (shape, value) = match member {
+            Member::Field(field, value) => (
+                Shape {
+                    number: field.number(),
+                    kind: field.kind(),
+                    packed: field.is_packed(),
+                    group: field.is_group(),
+                },
+                value,
+            ),
+            Member::Extension(extension, value) => (
+                Shape {
+                    number: extension.number(),
+                    kind: extension.kind(),
+                    packed: extension.is_packed(),
+                    group: extension.is_group(),
+                },
+                value,
+            ),
+            Member::Unknown(unknown) => {
+                unknown.encode(buf);
+                continue;
+            }
         };
-        items.push((field.number(), Item::Value(shape, value)));
-    }
-    for (extension, value) in message.extensions() {
-        let shape = Shape {
-            number: extension.number(),
-            kind: extension.kind(),
-            packed: extension.is_packed(),
-            group: extension.is_group(),
-        };
-        items.push((extension.number(), Item::Value(shape, value)));
-    }
-    for unknown in message.unknown_fields() {
-        items.push((unknown.number(), Item::Unknown(unknown)));
-    }
-    // Stable: unknown fields with the same number keep their order.
-    items.sort_by_key(|(number, _)| *number);
-    for (_, item) in items {
-        match item {
-            Item::Value(shape, value) => encode_field(&shape, value, buf),
-            Item::Unknown(unknown) => unknown.encode(buf),
-        }
+        encode_field(&shape, value, buf);
     }
 }
 
@@ -126,9 +120,7 @@ fn encode_field(shape: &Shape, value: &Value, buf: &mut Vec<u8>) {
             };
             let key_kind = entry.map_entry_key_field().kind();
             let value_kind = entry.map_entry_value_field().kind();
-            let mut entries: Vec<(&MapKey, &Value)> = map.iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(b.0));
-            for (key, value) in entries {
+            for (key, value) in canonical::entries(map) {
                 let mut body = Vec::new();
                 let key_shape = Shape {
                     number: 1,
@@ -136,7 +128,7 @@ fn encode_field(shape: &Shape, value: &Value, buf: &mut Vec<u8>) {
                     packed: false,
                     group: false,
                 };
-                encode_single(&key_shape, &map_key_value(key), &mut body);
+                encode_single(&key_shape, &canonical::key_value(key), &mut body);
                 let value_shape = Shape {
                     number: 2,
                     kind: value_kind.clone(),
@@ -150,17 +142,6 @@ fn encode_field(shape: &Shape, value: &Value, buf: &mut Vec<u8>) {
             }
         }
         single => encode_single(shape, single, buf),
-    }
-}
-
-fn map_key_value(key: &MapKey) -> Value {
-    match key {
-        MapKey::Bool(b) => Value::Bool(*b),
-        MapKey::I32(i) => Value::I32(*i),
-        MapKey::I64(i) => Value::I64(*i),
-        MapKey::U32(u) => Value::U32(*u),
-        MapKey::U64(u) => Value::U64(*u),
-        MapKey::String(s) => Value::String(s.clone()),
     }
 }
 
@@ -232,7 +213,7 @@ mod tests {
     use super::*;
     use crate::convert::descriptors::pool;
     use prost::Message;
-    use prost_reflect::ReflectMessage;
+    use prost_reflect::{MapKey, ReflectMessage};
 
     fn msg(name: &str) -> DynamicMessage {
         DynamicMessage::new(pool().get_message_by_name(name).unwrap())

@@ -6,8 +6,8 @@
 //! them; strategy references resolved; rules bound to their target
 //! resources; routers by host), then every enabled rule of the
 //! [`registry`] reads that index and reports into its own [`Sink`].
-//! [`settings`] decide which rules run and how loud they are;
-//! [`suppress`] drops findings silenced in the files themselves.
+//! The shared [`crate::engine`] decides which rules run and how loud they
+//! are; [`suppress`] drops findings silenced in the files themselves.
 //!
 //! A rule lives in its own file under `rules/`, with its code, category,
 //! documentation and check side by side; `testdata/lint/<CODE>/` holds
@@ -20,187 +20,37 @@ pub mod refs;
 pub mod registry;
 pub mod routes;
 pub mod rules;
-pub mod settings;
 pub mod suppress;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
-use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::document::{Document, LoadedSource};
-use crate::report::{DocumentEntry, FileEntry, Report, Status};
-use crate::source::Span;
+use crate::diagnostic::Diagnostic;
+use crate::document::LoadedSource;
+use crate::engine::{self, Levels, Sink};
+use crate::findings::{DocumentEntry, FileEntry, Report, Status};
 
 pub use index::RuleSet;
-pub use settings::{Level, LintSettings, ResolvedSettings};
 
-/// What a rule is about; `--list-rules` groups by it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Category {
+/// What a rule is about; `--list-rules` groups by the first.
+pub mod category {
     /// A name that points at nothing (or at the wrong thing).
-    Reference,
+    pub const REFERENCE: &[&str] = &["reference"];
     /// Objects that contradict or hide each other.
-    Conflict,
+    pub const CONFLICT: &[&str] = &["conflict"];
     /// A value that is legal but almost certainly not what was meant.
-    Suspicious,
+    pub const SUSPICIOUS: &[&str] = &["suspicious"];
     /// Legal OpenSergo that the known data planes read differently.
-    RuntimeCompat,
+    pub const RUNTIME_COMPAT: &[&str] = &["runtime-compat"];
     /// How lint itself is used (suppression comments).
-    Style,
+    pub const STYLE: &[&str] = &["style"];
 }
 
-impl Category {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Reference => "reference",
-            Category::Conflict => "conflict",
-            Category::Suspicious => "suspicious",
-            Category::RuntimeCompat => "runtime-compat",
-            Category::Style => "style",
-        }
-    }
-}
+/// A lint rule's check: it reads the whole rule-set index.
+pub type Check = for<'a> fn(&RuleSet<'a>, &mut Sink);
 
-/// A lint rule: its stable code, its documentation and its check.
-#[derive(Debug, Clone, Copy)]
-pub struct Rule {
-    /// Stable id (`OS2001`) and kebab-case name; `code.default_severity`
-    /// is the severity when the rule is enabled and not reconfigured.
-    pub code: Code,
-    pub category: Category,
-    /// False for opt-in rules (`--select` or `--severity` enables them).
-    pub enabled_by_default: bool,
-    /// Markdown: What it does / Why is this bad / Example / How to fix.
-    pub docs: &'static str,
-    pub check: fn(&RuleSet<'_>, &mut Sink),
-}
-
-impl Rule {
-    pub const fn new(
-        code: Code,
-        category: Category,
-        docs: &'static str,
-        check: fn(&RuleSet<'_>, &mut Sink),
-    ) -> Self {
-        Rule {
-            code,
-            category,
-            enabled_by_default: true,
-            docs,
-            check,
-        }
-    }
-
-    /// Marks a rule opt-in.
-    pub const fn off_by_default(mut self) -> Self {
-        self.enabled_by_default = false;
-        self
-    }
-
-    pub fn default_level(&self) -> Level {
-        if self.enabled_by_default {
-            Level::from(self.code.default_severity)
-        } else {
-            Level::Off
-        }
-    }
-}
-
-/// Where one rule's findings go.
-#[derive(Debug)]
-pub struct Sink {
-    code: Code,
-    out: Vec<Diagnostic>,
-}
-
-impl Sink {
-    pub fn new(code: Code) -> Self {
-        Sink {
-            code,
-            out: Vec::new(),
-        }
-    }
-
-    pub fn code(&self) -> Code {
-        self.code
-    }
-
-    /// Starts a finding about `doc` at `span`; it is recorded when the
-    /// returned builder goes out of scope. Unless set, its path is the
-    /// path of the node at `span`.
-    pub fn report<'s, 'd>(
-        &'s mut self,
-        doc: &'d Document,
-        span: Span,
-        message: impl Into<String>,
-    ) -> Finding<'s, 'd> {
-        let diagnostic = doc.diagnostic(self.code, message, span);
-        Finding {
-            sink: self,
-            root: &doc.root,
-            diagnostic: Some(diagnostic),
-        }
-    }
-
-    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
-        self.out
-    }
-}
-
-/// A finding being built; pushed into its sink on drop.
-pub struct Finding<'s, 'd> {
-    sink: &'s mut Sink,
-    root: &'d crate::yaml::Node,
-    diagnostic: Option<Diagnostic>,
-}
-
-impl Finding<'_, '_> {
-    fn map(mut self, f: impl FnOnce(Diagnostic) -> Diagnostic) -> Self {
-        self.diagnostic = self.diagnostic.take().map(f);
-        self
-    }
-
-    pub fn path(self, path: impl Into<String>) -> Self {
-        let path = path.into();
-        self.map(|d| d.with_path(path))
-    }
-
-    pub fn label(self, label: impl Into<String>) -> Self {
-        let label = label.into();
-        self.map(|d| d.with_label(label))
-    }
-
-    pub fn help(self, help: impl Into<String>) -> Self {
-        let help = help.into();
-        self.map(|d| d.with_help(help))
-    }
-
-    /// A second place the finding involves (the other side of a conflict).
-    pub fn related(self, doc: &Document, span: Span, message: impl Into<String>) -> Self {
-        let message = message.into();
-        self.map(|d| d.with_related(&doc.source, span, message))
-    }
-
-    pub fn severity(self, severity: Severity) -> Self {
-        self.map(|d| d.with_severity(severity))
-    }
-}
-
-impl Drop for Finding<'_, '_> {
-    fn drop(&mut self) {
-        if let Some(mut d) = self.diagnostic.take() {
-            if d.path.is_none()
-                && let Some(loc) = &d.location
-            {
-                let path = read::path_at(self.root, loc.span);
-                d.path = (!path.is_empty()).then_some(path);
-            }
-            self.sink.out.push(d);
-        }
-    }
-}
+/// A lint rule: its stable code (with docs), categories and check.
+pub type Rule = crate::engine::Rule<Check>;
 
 /// Findings of one run, before they become a report.
 #[derive(Debug, Default)]
@@ -212,32 +62,12 @@ pub struct Outcome {
 }
 
 /// Lints every document of `sources` as one rule set.
-pub fn lint_sources(sources: &[LoadedSource], settings: &ResolvedSettings) -> Outcome {
+pub fn lint_sources(sources: &[LoadedSource], levels: &Levels) -> Outcome {
     let set = RuleSet::build(sources);
-    let mut diagnostics: Vec<Diagnostic> = registry::RULES
-        .par_iter()
-        .filter_map(|rule| {
-            let level = settings.level(rule);
-            let severity = level.severity()?;
-            let mut sink = Sink::new(rule.code);
-            (rule.check)(&set, &mut sink);
-            let mut found = sink.into_diagnostics();
-            // A rule may report some cases below its default severity;
-            // a configured level applies to all of its findings.
-            if severity != rule.code.default_severity {
-                for d in &mut found {
-                    d.severity = severity;
-                }
-            }
-            Some(found)
-        })
-        .flatten()
-        .collect();
+    let mut diagnostics = engine::run(&registry::FAMILY, levels, |check, sink| check(&set, sink));
     let mut suppressions = suppress::Suppressions::collect(&set);
-    let before = diagnostics.len();
-    diagnostics.retain(|d| !suppressions.suppresses(d));
-    let suppressed = before - diagnostics.len();
-    diagnostics.extend(suppressions.findings(settings));
+    let suppressed = engine::suppress(&mut diagnostics, |d| suppressions.suppresses(d));
+    diagnostics.extend(suppressions.findings(levels));
     sort(&mut diagnostics, sources);
     Outcome {
         diagnostics,

@@ -2,7 +2,7 @@
 //! reads as absent (validate reports it), never as a crash.
 
 use crate::duration;
-use crate::source::Span;
+
 use crate::yaml::{Node, Value};
 
 /// A node found by [`select`].
@@ -16,7 +16,7 @@ pub struct Found<'a> {
 /// Every node matching a pattern of path segments: a key, `*` for every
 /// value of a mapping, `[]` for every item of a sequence. Paths are not
 /// built here: a finding derives its path from its position
-/// ([`path_at`]), so walking stays allocation-light.
+/// ([`Node::path_at`]), so walking stays allocation-light.
 pub fn select<'a>(root: &'a Node, pattern: &[&str]) -> Vec<Found<'a>> {
     let mut current = vec![Found {
         node: root,
@@ -43,49 +43,6 @@ pub fn select<'a>(root: &'a Node, pattern: &[&str]) -> Vec<Found<'a>> {
         current = next;
     }
     current
-}
-
-/// The dotted path (`spec.http[0].match[1].uri`) of the node at `span`
-/// in `root`: the deepest key or value with exactly that span, else the
-/// deepest node that contains it. Only computed for findings.
-pub fn path_at(root: &Node, span: Span) -> String {
-    let mut path = String::new();
-    let mut node = root;
-    'descend: loop {
-        match &node.value {
-            Value::Map(entries) => {
-                for (k, v) in entries {
-                    let inside = |n: &Node| n.span.start <= span.start && span.end <= n.span.end;
-                    if k.span == span || inside(v) {
-                        if !path.is_empty() {
-                            path.push('.');
-                        }
-                        path.push_str(&k.key_text().unwrap_or_default());
-                        if k.span == span || v.span == span {
-                            return path;
-                        }
-                        node = v;
-                        continue 'descend;
-                    }
-                }
-                return path;
-            }
-            Value::Seq(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    if item.span.start <= span.start && span.end <= item.span.end {
-                        path.push_str(&format!("[{i}]"));
-                        if item.span == span {
-                            return path;
-                        }
-                        node = item;
-                        continue 'descend;
-                    }
-                }
-                return path;
-            }
-            _ => return path,
-        }
-    }
 }
 
 /// The non-empty string at a path of keys.
@@ -182,7 +139,7 @@ mod tests {
     fn select_walks_keys_maps_and_sequences() {
         let n = node("spec:\n  tables:\n    a: {x: [p, q]}\n    b: {x: [r]}\n");
         let found = select(&n, &["spec", "tables", "*", "x", "[]"]);
-        let paths: Vec<_> = found.iter().map(|f| path_at(&n, f.node.span)).collect();
+        let paths: Vec<_> = found.iter().map(|f| n.path_at(f.node.span)).collect();
         assert_eq!(
             paths,
             [
@@ -194,11 +151,11 @@ mod tests {
         assert_eq!(found[2].node.as_str(), Some("r"));
         let key = found[0].node;
         assert_eq!(
-            path_at(&n, Span::new(key.span.start, key.span.start + 1)),
+            n.path_at(crate::source::Span::new(key.span.start, key.span.start + 1)),
             "spec.tables.a.x[0]"
         );
         let (tables, _) = n.get("spec").unwrap().entry("tables").unwrap();
-        assert_eq!(path_at(&n, tables.span), "spec.tables");
+        assert_eq!(n.path_at(tables.span), "spec.tables");
     }
 
     #[test]

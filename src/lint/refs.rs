@@ -6,8 +6,8 @@ use crate::document::Document;
 use crate::suggest::closest;
 use crate::yaml::Node;
 
-use super::Sink;
 use super::index::{Resolution, RuleSet, Scope};
+use crate::engine::Sink;
 
 /// A name in one document that should point at an object.
 pub struct Reference<'r> {

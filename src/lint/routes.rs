@@ -33,8 +33,8 @@ impl Route<'_> {
             .map_or_else(|| read::head(self.node), |(key, _)| key.span)
     }
 
-    pub fn path(&self) -> String {
-        format!("spec.http[{}]", self.index)
+    pub fn path(&self) -> crate::path::FieldPath {
+        crate::path::FieldPath::keys(&["spec", "http"]).child(self.index)
     }
 
     /// "http[1] (`v2-canary`)".

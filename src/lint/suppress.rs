@@ -18,14 +18,15 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, codes};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::document::{Document, LoadedSource};
 use crate::source::{SourceFile, Span};
 use crate::yaml::{Node, Value};
 
 use super::index::RuleSet;
-use super::settings::ResolvedSettings;
-use super::{Rule, Sink, registry, rules};
+use super::{Rule, registry, rules};
+use crate::engine::{Levels, Sink};
 
 /// The comment marker.
 pub const MARKER: &str = "opensergo:ignore";
@@ -117,12 +118,12 @@ impl<'a> Suppressions<'a> {
 
     /// Findings about the suppressions themselves: unknown codes, and
     /// (when enabled) suppressions that silenced nothing.
-    pub fn findings(&self, settings: &ResolvedSettings) -> Vec<Diagnostic> {
+    pub fn findings(&self, levels: &Levels) -> Vec<Diagnostic> {
         let unknown = &rules::unknown_suppression_code::RULE;
         let unused = &rules::unused_suppression::RULE;
         let mut out = Vec::new();
         for (rule, pick) in [(unknown, true), (unused, false)] {
-            let Some(severity) = settings.level(rule).severity() else {
+            let Some(severity) = levels.level(&rule.code) else {
                 continue;
             };
             let mut sink = Sink::new(rule.code);
@@ -131,7 +132,7 @@ impl<'a> Suppressions<'a> {
                     if pick {
                         report_unknown(&mut sink, s, named);
                     } else {
-                        report_unused(&mut sink, s, named, settings);
+                        report_unused(&mut sink, s, named, levels);
                     }
                 }
             }
@@ -145,7 +146,7 @@ impl<'a> Suppressions<'a> {
 }
 
 fn report_unknown(sink: &mut Sink, s: &Suppression<'_>, named: &Named) {
-    if named.rule.is_some() || codes::find(&named.text).is_some() {
+    if named.rule.is_some() || codes::find(codes::DOCUMENT_CODES, &named.text).is_some() {
         return;
     }
     let message = if named.text.is_empty() {
@@ -168,9 +169,9 @@ fn report_unknown(sink: &mut Sink, s: &Suppression<'_>, named: &Named) {
     drop(finding);
 }
 
-fn report_unused(sink: &mut Sink, s: &Suppression<'_>, named: &Named, settings: &ResolvedSettings) {
+fn report_unused(sink: &mut Sink, s: &Suppression<'_>, named: &Named, levels: &Levels) {
     let Some(rule) = named.rule else { return };
-    if named.used || settings.level(rule).severity().is_none() {
+    if named.used || levels.level(&rule.code).is_none() {
         return;
     }
     sink.report(

@@ -2,7 +2,7 @@
 //! on the pull request's diff.
 
 use super::{RenderOptions, Report, summary_line};
-use crate::diagnostic::Severity;
+use crate::codes::Severity;
 
 /// Escapes a workflow command's message.
 fn escape_data(s: &str) -> String {

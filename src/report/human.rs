@@ -10,7 +10,8 @@ use miette::{
 };
 
 use super::{RenderOptions, Report};
-use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::codes::Severity;
+use crate::diagnostic::{Diagnostic, Location};
 use crate::source::SourceFile;
 
 /// Lets miette read a shared source without copying its text.
@@ -125,7 +126,10 @@ fn view(d: &Diagnostic) -> View<'_> {
     let mut labels = Vec::new();
     let mut related = Vec::new();
     if let Some(loc) = &d.location {
-        let label = d.label.clone().or_else(|| d.path.clone());
+        let label = d
+            .label
+            .clone()
+            .or_else(|| d.path.as_ref().map(ToString::to_string));
         labels.push(LabeledSpan::new_primary_with_span(label, source_span(loc)));
         for r in &d.related {
             if Arc::ptr_eq(&r.location.source, &loc.source) {

@@ -6,8 +6,9 @@
 
 use serde::Serialize;
 
-use super::{DocumentEntry, Report, Summary};
-use crate::diagnostic::{Diagnostic, Location, ObjectRef, Related, Severity};
+use crate::codes::Severity;
+use crate::diagnostic::{Diagnostic, Location, ObjectRef, Related};
+use crate::findings::{DocumentEntry, Report, Summary};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -58,7 +59,7 @@ struct DiagnosticView<'a> {
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     position: Option<Position>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    path: Option<&'a str>,
+    path: Option<&'a crate::path::FieldPath>,
     #[serde(skip_serializing_if = "Option::is_none")]
     document: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -78,7 +79,7 @@ impl<'a> DiagnosticView<'a> {
             message: &d.message,
             file: &d.file,
             position: d.location.as_ref().map(Position::of),
-            path: d.path.as_deref(),
+            path: d.path.as_ref(),
             document: d.document,
             object: d.object.as_ref(),
             help: d.help.as_deref(),

@@ -1,27 +1,16 @@
-//! JUnit XML: a test suite per file, a test case per document, so CI
-//! dashboards show which object failed.
+//! JUnit XML through quick-junit (as ruff and nextest write it): a test
+//! suite per file, a test case per document, so CI dashboards show which
+//! object failed. Errors fail a case; warnings and infos go to its
+//! system-out.
 
-use super::{Report, Status};
-use crate::diagnostic::{Diagnostic, Severity};
+use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus, TestSuite};
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // XML 1.0 cannot carry most control characters at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::codes::Severity;
+use crate::diagnostic::Diagnostic;
+use crate::findings::{FileEntry, Report, Status};
 
-fn failure_text(diags: &[&Diagnostic]) -> String {
+/// `file:line:col: severity[CODE] message`, one line per finding.
+fn lines(diags: &[&Diagnostic]) -> String {
     diags
         .iter()
         .map(|d| {
@@ -35,113 +24,73 @@ fn failure_text(diags: &[&Diagnostic]) -> String {
         .join("\n")
 }
 
-fn case(out: &mut String, classname: &str, name: &str, diags: &[&Diagnostic], skipped: bool) {
-    out.push_str(&format!(
-        "    <testcase classname=\"{}\" name=\"{}\">",
-        escape(classname),
-        escape(name)
-    ));
-    let errors: Vec<&Diagnostic> = diags
-        .iter()
-        .copied()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
-    if skipped {
-        out.push_str("<skipped message=\"not an OpenSergo object\"/>");
+fn case(classname: &str, name: &str, diags: &[&Diagnostic], skipped: bool) -> TestCase {
+    let (errors, others): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        diags.iter().partition(|d| d.severity == Severity::Error);
+    let status = if skipped {
+        let mut status = TestCaseStatus::skipped();
+        status.set_message("not an OpenSergo object");
+        status
     } else if let Some(first) = errors.first() {
-        out.push_str(&format!(
-            "<failure message=\"{}\" type=\"{}\">{}</failure>",
-            escape(&first.message),
-            first.code.id,
-            escape(&failure_text(&errors))
-        ));
-    }
-    let others: Vec<&Diagnostic> = diags
-        .iter()
-        .copied()
-        .filter(|d| d.severity != Severity::Error)
-        .collect();
+        let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+        status
+            .set_message(first.message.as_str())
+            .set_type(first.code.id)
+            .set_description(lines(&errors));
+        status
+    } else {
+        TestCaseStatus::success()
+    };
+    let mut case = TestCase::new(name, status);
+    case.set_classname(classname);
     if !others.is_empty() {
-        out.push_str(&format!(
-            "<system-out>{}</system-out>",
-            escape(&failure_text(&others))
+        case.set_system_out(lines(&others));
+    }
+    case
+}
+
+fn suite(file: &FileEntry) -> TestSuite {
+    let mut suite = TestSuite::new(file.name.as_str());
+    // One pass groups findings by document: linear in findings.
+    let mut by_document: Vec<Vec<&Diagnostic>> = vec![Vec::new(); file.documents.len()];
+    let position: std::collections::HashMap<usize, usize> = file
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, doc)| (doc.index, i))
+        .collect();
+    let mut file_level = Vec::new();
+    for d in &file.diagnostics {
+        match d.document.and_then(|index| position.get(&index)) {
+            Some(&i) => by_document[i].push(d),
+            None => file_level.push(d),
+        }
+    }
+    if !file_level.is_empty() || file.documents.is_empty() {
+        suite.add_test_case(case(&file.name, "(file)", &file_level, false));
+    }
+    for (doc, diags) in file.documents.iter().zip(&by_document) {
+        let name = format!(
+            "{}/{} (document {}, line {})",
+            if doc.kind.is_empty() { "?" } else { &doc.kind },
+            if doc.name.is_empty() { "?" } else { &doc.name },
+            doc.index,
+            doc.line
+        );
+        suite.add_test_case(case(
+            &file.name,
+            &name,
+            diags,
+            doc.status == Status::Skipped,
         ));
     }
-    out.push_str("</testcase>\n");
+    suite
 }
 
 pub fn render(report: &Report) -> String {
-    let summary = report.summary();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let failures_total: usize = report.files.iter().map(failing_cases).sum();
-    let tests_total: usize = report.files.iter().map(cases).sum();
-    out.push_str(&format!(
-        "<testsuites name=\"opensergo {}\" tests=\"{tests_total}\" failures=\"{failures_total}\" skipped=\"{}\">\n",
-        report.command, summary.skipped
-    ));
-    for file in &report.files {
-        let skipped = file
-            .documents
-            .iter()
-            .filter(|d| d.status == Status::Skipped)
-            .count();
-        out.push_str(&format!(
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" skipped=\"{skipped}\">\n",
-            escape(&file.name),
-            cases(file),
-            failing_cases(file)
-        ));
-        let file_level: Vec<&Diagnostic> = file
-            .diagnostics
-            .iter()
-            .filter(|d| d.document.is_none())
-            .collect();
-        if !file_level.is_empty() || file.documents.is_empty() {
-            case(&mut out, &file.name, "(file)", &file_level, false);
-        }
-        for doc in &file.documents {
-            let diags: Vec<&Diagnostic> = file
-                .diagnostics
-                .iter()
-                .filter(|d| d.document == Some(doc.index))
-                .collect();
-            let name = format!(
-                "{}/{} (document {}, line {})",
-                if doc.kind.is_empty() { "?" } else { &doc.kind },
-                if doc.name.is_empty() { "?" } else { &doc.name },
-                doc.index,
-                doc.line
-            );
-            case(
-                &mut out,
-                &file.name,
-                &name,
-                &diags,
-                doc.status == Status::Skipped,
-            );
-        }
-        out.push_str("  </testsuite>\n");
-    }
-    out.push_str("</testsuites>\n");
-    out
-}
-
-fn cases(file: &super::FileEntry) -> usize {
-    let file_level =
-        file.diagnostics.iter().any(|d| d.document.is_none()) || file.documents.is_empty();
-    file.documents.len() + usize::from(file_level)
-}
-
-fn failing_cases(file: &super::FileEntry) -> usize {
-    let failing_doc = |index: Option<usize>| {
-        file.diagnostics
-            .iter()
-            .any(|d| d.document == index && d.severity == Severity::Error)
-    };
-    let docs = file
-        .documents
-        .iter()
-        .filter(|d| failing_doc(Some(d.index)))
-        .count();
-    docs + usize::from(failing_doc(None))
+    let mut junit = quick_junit::Report::new(format!("opensergo {}", report.command));
+    junit.add_test_suites(report.files.iter().map(suite));
+    // Serializing to a String cannot fail on I/O; quick-junit strips what
+    // XML cannot carry (control characters, ANSI escapes).
+    junit.to_string().unwrap_or_default()
 }

@@ -1,5 +1,5 @@
-//! The reporting layer: one [`Report`] model, many output formats. Every
-//! command that emits diagnostics builds a `Report` and hands it here; no
+//! The output formats: every command that emits diagnostics builds a
+//! [`Report`] (the core's model of a run's findings) and hands it here; no
 //! command formats findings on its own.
 
 mod github;
@@ -11,177 +11,8 @@ mod short;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
-use crate::diagnostic::{Code, Diagnostic, Severity, codes};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Valid,
-    Invalid,
-    /// Not an OpenSergo object and no user schema for it.
-    Skipped,
-}
-
-/// One document, as the report lists it.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DocumentEntry {
-    pub index: usize,
-    pub line: usize,
-    pub api_version: String,
-    pub kind: String,
-    pub name: String,
-    pub namespace: String,
-    pub status: Status,
-}
-
-impl DocumentEntry {
-    /// The entry for a document read from a file.
-    pub fn of(doc: &crate::document::Document, status: Status) -> Self {
-        DocumentEntry {
-            index: doc.index,
-            line: doc.start().line,
-            api_version: doc.meta.api_version.clone(),
-            kind: doc.meta.kind.clone(),
-            name: doc.meta.name.clone(),
-            namespace: doc.meta.namespace.clone(),
-            status,
-        }
-    }
-}
-
-#[derive(Debug, Default)]
-pub struct FileEntry {
-    pub name: String,
-    pub documents: Vec<DocumentEntry>,
-    /// In source order: file-level findings and each document's.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl FileEntry {
-    /// Recomputes each checked document's status from its findings (after
-    /// configuration changed severities).
-    pub fn refresh_statuses(&mut self) {
-        for doc in &mut self.documents {
-            if doc.status == Status::Skipped {
-                continue;
-            }
-            let failed = self
-                .diagnostics
-                .iter()
-                .any(|d| d.document == Some(doc.index) && d.severity == Severity::Error);
-            doc.status = if failed {
-                Status::Invalid
-            } else {
-                Status::Valid
-            };
-        }
-    }
-}
-
-#[derive(Debug, Default, Clone, Serialize)]
-pub struct Summary {
-    pub files: usize,
-    pub documents: usize,
-    pub valid: usize,
-    pub invalid: usize,
-    pub skipped: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
-    pub suppressed: usize,
-    /// Skipped documents by kind (`(not an object)` for YAML that is no
-    /// Kubernetes object), so a skip is never silent.
-    #[serde(rename = "skippedKinds", skip_serializing_if = "BTreeMap::is_empty")]
-    pub skipped_kinds: BTreeMap<String, usize>,
-}
-
-/// How the summary names skipped YAML that is no Kubernetes object.
-pub const NOT_AN_OBJECT: &str = "non-object";
-
-#[derive(Debug)]
-pub struct Report {
-    /// `validate`, `lint`, ...
-    pub command: &'static str,
-    pub files: Vec<FileEntry>,
-    /// Findings suppressed by configuration or comments (counted only).
-    pub suppressed: usize,
-}
-
-impl Report {
-    pub fn new(command: &'static str) -> Self {
-        Report {
-            command,
-            files: Vec::new(),
-            suppressed: 0,
-        }
-    }
-
-    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.files.iter().flat_map(|f| f.diagnostics.iter())
-    }
-
-    pub fn summary(&self) -> Summary {
-        let mut s = Summary {
-            files: self.files.len(),
-            suppressed: self.suppressed,
-            ..Summary::default()
-        };
-        for doc in self.files.iter().flat_map(|f| &f.documents) {
-            s.documents += 1;
-            match doc.status {
-                Status::Valid => s.valid += 1,
-                Status::Invalid => s.invalid += 1,
-                Status::Skipped => {
-                    s.skipped += 1;
-                    let kind = if doc.kind.is_empty() {
-                        NOT_AN_OBJECT
-                    } else {
-                        doc.kind.as_str()
-                    };
-                    *s.skipped_kinds.entry(kind.to_string()).or_default() += 1;
-                }
-            }
-        }
-        for d in self.diagnostics() {
-            match d.severity {
-                Severity::Error => s.errors += 1,
-                Severity::Warning => s.warnings += 1,
-                Severity::Info => s.infos += 1,
-            }
-        }
-        s
-    }
-
-    /// Distinct codes in the report, in id order (SARIF's rule table).
-    pub fn codes(&self) -> Vec<Code> {
-        let mut seen: BTreeMap<&str, Code> = BTreeMap::new();
-        for d in self.diagnostics() {
-            seen.entry(d.code.id).or_insert(d.code);
-        }
-        seen.into_values().collect()
-    }
-
-    /// 0 clean, 1 findings at or above `fail_on`, 2 when a path could not be read.
-    pub fn exit_code(&self, fail_on: Severity) -> u8 {
-        if self.diagnostics().any(|d| d.code == codes::IO_ERROR) {
-            2
-        } else if self.diagnostics().any(|d| d.severity >= fail_on) {
-            1
-        } else {
-            0
-        }
-    }
-
-    /// Drops findings below `min` (for `--quiet`-style filtering of infos).
-    pub fn retain(&mut self, mut keep: impl FnMut(&Diagnostic) -> bool) {
-        for f in &mut self.files {
-            f.diagnostics.retain(&mut keep);
-        }
-    }
-}
+use crate::diagnostic::Diagnostic;
+use crate::findings::Report;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -223,15 +54,19 @@ pub fn render(format: Format, report: &Report, options: &RenderOptions) -> Strin
 pub fn summary_line(report: &Report) -> String {
     let s = report.summary();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let mut line = format!(
-        "{}: {}, {}: {} valid, {} invalid, {} skipped",
-        report.command,
-        plural(s.files, "file"),
-        plural(s.documents, "document"),
-        s.valid,
-        s.invalid,
-        s.skipped
-    );
+    let mut line = if report.has_documents {
+        format!(
+            "{}: {}, {}: {} valid, {} invalid, {} skipped",
+            report.command,
+            plural(s.files, "file"),
+            plural(s.documents, "document"),
+            s.valid,
+            s.invalid,
+            s.skipped
+        )
+    } else {
+        format!("{}: {}", report.command, plural(s.files, "file"))
+    };
     if !s.skipped_kinds.is_empty() {
         let mut kinds: Vec<_> = s.skipped_kinds.iter().collect();
         kinds.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
@@ -290,10 +125,11 @@ pub fn code_counts(report: &Report) -> String {
 pub fn fingerprint(d: &Diagnostic) -> String {
     // FNV-1a: stable across Rust versions, unlike DefaultHasher.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let path = d.path.as_ref().map(ToString::to_string).unwrap_or_default();
     for part in [
         d.code.id,
         &d.file,
-        d.path.as_deref().unwrap_or(""),
+        &path,
         d.object.as_ref().map_or("", |o| o.name.as_str()),
         &d.message,
     ] {

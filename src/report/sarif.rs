@@ -3,7 +3,8 @@
 use serde_json::{Value, json};
 
 use super::{Report, fingerprint};
-use crate::diagnostic::{Location, Severity};
+use crate::codes::Severity;
+use crate::diagnostic::Location;
 
 fn region(location: &Location) -> Value {
     let (start, end) = (location.start(), location.end());
@@ -52,8 +53,8 @@ pub fn render(report: &Report) -> String {
         .iter()
         .map(|c| {
             let mut help = json!({"text": format!("{} ({}): {} Run `opensergo explain {}` for details.", c.id, c.name, c.summary, c.id)});
-            if let Some(docs) = crate::diagnostic::long_docs(c.id) {
-                help["markdown"] = json!(docs);
+            if !c.docs.is_empty() {
+                help["markdown"] = json!(c.docs.trim());
             }
             json!({
                 "id": c.id,

@@ -2,7 +2,7 @@
 //! editors' problem matchers and grep expect.
 
 use super::{RenderOptions, Report};
-use crate::diagnostic::Severity;
+use crate::codes::Severity;
 
 pub fn render(report: &Report, options: &RenderOptions) -> String {
     let mut out = String::new();

@@ -2,8 +2,8 @@
 //! published CRDs disagree, so users learn what to write instead of only
 //! reading "schema mismatch".
 
-use crate::document::{Document, dotted};
-use crate::path::Segment;
+use crate::document::Document;
+use crate::path::FieldPath;
 
 /// What a schema error was about, enough to pick a hint.
 pub enum Problem<'a> {
@@ -12,22 +12,14 @@ pub enum Problem<'a> {
     Invalid,
 }
 
-/// `path` is the dotted path of the offending field (for a missing field,
-/// of its parent).
-pub fn help_for(doc: &Document, segments: &[Segment], problem: &Problem) -> Option<String> {
+/// `field_path` is the offending field (for a missing field, its parent).
+pub fn help_for(doc: &Document, field_path: &FieldPath, problem: &Problem) -> Option<String> {
     let kind = doc.meta.kind.as_str();
-    let path = dotted(segments);
+    let path = field_path.to_string();
     let path = path.as_str();
-    let field = segments
-        .iter()
-        .rev()
-        .find_map(|s| match s {
-            Segment::Key(k) => Some(k.as_str()),
-            Segment::Index(_) => None,
-        })
-        .unwrap_or_default();
+    let field = field_path.last_key().unwrap_or_default();
     let value = doc
-        .node_at(segments)
+        .node_at(field_path.segments())
         .and_then(|(_, node)| node.key_text().map(|t| t.into_owned()))
         .unwrap_or_default();
     let help = match (kind, problem) {

@@ -1,8 +1,10 @@
 //! Object metadata checked the way the Kubernetes API server checks it:
 //! DNS-1123 names and namespaces, label syntax, string label values.
 
-use crate::diagnostic::{Diagnostic, codes};
+use crate::codes;
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::path::FieldPath;
 use crate::path::Segment;
 use crate::yaml::{Node, Value};
 
@@ -94,7 +96,7 @@ pub fn check(doc: &Document, app_label_expected: bool) -> Vec<Diagnostic> {
                 "metadata.name is required",
                 doc.span_of(&meta_path, true),
             )
-            .with_path("metadata.name"),
+            .with_path(FieldPath::keys(&["metadata", "name"])),
         ),
         Some(node) => {
             if let Some(name) = node.as_str()
@@ -106,7 +108,7 @@ pub fn check(doc: &Document, app_label_expected: bool) -> Vec<Diagnostic> {
                         format!("metadata.name `{name}` is not a valid Kubernetes object name"),
                         node.span,
                     )
-                    .with_path("metadata.name")
+                    .with_path(FieldPath::keys(&["metadata", "name"]))
                     .with_label("not a DNS-1123 subdomain")
                     .with_help(format!(
                         "names must be lower-case letters, digits, '-' and '.', starting and ending with a letter or digit (at most 253 characters){}",
@@ -126,7 +128,7 @@ pub fn check(doc: &Document, app_label_expected: bool) -> Vec<Diagnostic> {
                 format!("metadata.namespace `{ns}` is not a valid namespace"),
                 node.span,
             )
-            .with_path("metadata.namespace")
+            .with_path(FieldPath::keys(&["metadata", "namespace"]))
             .with_label("not a DNS-1123 label")
             .with_help(format!(
                 "namespaces must be lower-case letters, digits and '-' (at most 63 characters){}",
@@ -146,7 +148,7 @@ pub fn check(doc: &Document, app_label_expected: bool) -> Vec<Diagnostic> {
                 "metadata.labels.app is missing",
                 doc.span_of(&[key("metadata"), key("labels")], true),
             )
-            .with_path("metadata.labels.app")
+            .with_path(FieldPath::keys(&["metadata", "labels", "app"]))
             .with_help("the OpenSergo control plane groups objects by (namespace, labels.app) and never delivers an object without an `app` label; add `labels: {app: <your-app>}`"),
         );
     }
@@ -155,7 +157,7 @@ pub fn check(doc: &Document, app_label_expected: bool) -> Vec<Diagnostic> {
 
 fn check_label(doc: &Document, k: &Node, v: &Node, out: &mut Vec<Diagnostic>) {
     let key_text = k.key_text().unwrap_or_default();
-    let path = format!("metadata.labels.{key_text}");
+    let path = FieldPath::keys(&["metadata", "labels", &key_text]);
     if !is_label_key(&key_text) {
         out.push(
             doc.diagnostic(

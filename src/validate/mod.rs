@@ -4,7 +4,6 @@
 //! parallel; `resolve_strategy_kinds` is the one step that needs the whole
 //! run, to say which kind an untyped strategy reference points at.
 
-pub mod docs;
 mod hints;
 pub mod metadata;
 
@@ -13,11 +12,12 @@ use std::collections::HashMap;
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::paths::LocationSegment;
 
-use crate::diagnostic::{Diagnostic, Severity, codes};
-use crate::document::{Document, dotted};
+use crate::codes::{self, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::findings::Status;
 use crate::kinds::Lookup;
-use crate::path::Segment;
-use crate::report::Status;
+use crate::path::{FieldPath, Segment};
 use crate::schema::SchemaSet;
 use crate::typecheck::{self, TypeVerdict};
 
@@ -86,7 +86,7 @@ pub fn check_document(doc: &Document, schemas: &SchemaSet, options: &Options) ->
                 format!("{} objects are rejected in this run", meta.kind),
                 span,
             )
-            .with_path("kind")
+            .with_path(FieldPath::keys(&["kind"]))
             .with_help("--reject (or validate.reject in opensergo.yaml) names this kind"),
         ]);
     }
@@ -163,7 +163,7 @@ fn finish(mut diagnostics: Vec<Diagnostic>) -> Checked {
     }
 }
 
-fn to_path(location: &jsonschema::paths::Location) -> Vec<Segment> {
+fn to_path(location: &jsonschema::paths::Location) -> FieldPath {
     location
         .iter()
         .map(|segment| match segment {
@@ -183,17 +183,15 @@ fn schema_error(
     match error.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             for field in unexpected {
-                let mut field_path = path.clone();
-                field_path.push(Segment::Key(field.clone()));
-                let dotted_path = dotted(&field_path);
+                let field_path = path.child(field.as_str());
                 let help = hints::help_for(doc, &field_path, &hints::Problem::UnknownField);
                 let mut d = doc
                     .diagnostic(
                         codes::UNKNOWN_FIELD,
-                        format!("unknown field `{dotted_path}`"),
-                        doc.span_of(&field_path, true),
+                        format!("unknown field `{field_path}`"),
+                        doc.span_of(field_path.segments(), true),
                     )
-                    .with_path(dotted_path)
+                    .with_path(field_path)
                     .with_label("not declared by the schema; Kubernetes would drop it");
                 if strict {
                     d = d.with_severity(Severity::Error);
@@ -206,17 +204,12 @@ fn schema_error(
         }
         ValidationErrorKind::Required { property } => {
             let property = property.as_str().unwrap_or_default();
-            let parent = dotted(&path);
-            let full = if parent.is_empty() {
-                property.to_string()
-            } else {
-                format!("{parent}.{property}")
-            };
+            let full = path.child(property);
             let mut d = doc
                 .diagnostic(
                     codes::SCHEMA_VIOLATION,
                     format!("missing required field `{full}`"),
-                    doc.span_of(&path, true),
+                    doc.span_of(path.segments(), true),
                 )
                 .with_path(full)
                 .with_label(format!("`{property}` is required here"));
@@ -226,14 +219,13 @@ fn schema_error(
             out.push(d);
         }
         _ => {
-            let dotted_path = dotted(&path);
             let mut d = doc
                 .diagnostic(
                     codes::SCHEMA_VIOLATION,
-                    schema_message(&dotted_path, error),
-                    doc.span_of(&path, false),
+                    schema_message(&path, error),
+                    doc.span_of(path.segments(), false),
                 )
-                .with_path(dotted_path.clone());
+                .with_path(path.clone());
             if let Some(help) = hints::help_for(doc, &path, &hints::Problem::Invalid) {
                 d = d.with_help(help);
             }
@@ -242,7 +234,7 @@ fn schema_error(
     }
 }
 
-fn schema_message(path: &str, error: &jsonschema::ValidationError<'_>) -> String {
+fn schema_message(path: &FieldPath, error: &jsonschema::ValidationError<'_>) -> String {
     let text = error.to_string();
     // The cue-generated policy schemas nest oneOf inside oneOf; the raw
     // message repeats the whole value, which helps nobody.
@@ -288,22 +280,29 @@ impl StrategyFacts {
             return;
         }
         for (i, d) in diagnostics.iter().enumerate() {
-            let Some(index) = d
-                .path
-                .as_deref()
-                .and_then(|p| p.strip_prefix("spec.strategies["))
-                .and_then(|rest| rest.strip_suffix("].kind"))
-                .and_then(|i| i.parse::<usize>().ok())
+            // A `spec.strategies[N].kind` finding about a strategy that
+            // has no kind: the missing-kind error.
+            let Some(
+                [
+                    Segment::Key(spec),
+                    Segment::Key(strategies),
+                    Segment::Index(index),
+                    Segment::Key(kind),
+                ],
+            ) = d.path.as_ref().map(FieldPath::segments)
             else {
                 continue;
             };
-            if !d.message.starts_with("missing required field") {
+            if (spec.as_str(), strategies.as_str(), kind.as_str()) != ("spec", "strategies", "kind")
+            {
                 continue;
             }
-            if let Some(name) = doc
+            let strategy = doc
                 .root
                 .get_path(&["spec", "strategies"])
-                .and_then(|s| s.as_seq().get(index))
+                .and_then(|s| s.as_seq().get(*index));
+            if let Some(name) = strategy
+                .filter(|s| s.get("kind").is_none())
                 .and_then(|s| s.get("name"))
                 .and_then(|n| n.as_str())
             {

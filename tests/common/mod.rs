@@ -1,9 +1,12 @@
-//! Helpers shared by the integration tests that drive external programs
-//! (shells, pre-commit): bounded runs and "installed or skip, unless CI".
+//! Helpers shared by the integration tests: the repository root, the
+//! fixtures' `# expect:` lines, and for tests that drive external programs
+//! (shells, pre-commit, protoc) bounded runs and "installed or skip,
+//! unless CI".
 #![allow(dead_code)] // each test binary uses its own subset
 
 use std::io::{Read, Write};
 use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -24,17 +27,25 @@ pub fn run_optional(cmd: &mut Command, input: Option<&[u8]>) -> Option<Output> {
 }
 
 fn try_run(cmd: &mut Command, input: Option<&[u8]>, timeout: Duration) -> std::io::Result<Output> {
-    if input.is_none() {
-        cmd.stdin(Stdio::null());
-    }
+    cmd.stdin(if input.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     let mut child = cmd
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .process_group(0)
         .spawn()?;
-    if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
-        stdin.write_all(input)?;
-    }
+    // Written from a thread, so a child that answers before it has read
+    // everything cannot fill its stdout pipe and stall both sides.
+    let writer = match (input, child.stdin.take()) {
+        (Some(input), Some(mut stdin)) => {
+            let input = input.to_vec();
+            Some(std::thread::spawn(move || stdin.write_all(&input)))
+        }
+        _ => None,
+    };
     let mut stdout = child.stdout.take().unwrap();
     let mut stderr = child.stderr.take().unwrap();
     let out = std::thread::spawn(move || {
@@ -66,6 +77,10 @@ fn try_run(cmd: &mut Command, input: Option<&[u8]>, timeout: Duration) -> std::i
         }
         std::thread::sleep(Duration::from_millis(20));
     };
+    if let Some(writer) = writer {
+        // A child may exit without reading all of its input: not an error here.
+        let _ = writer.join();
+    }
     Ok(Output {
         status,
         stdout: out.join().unwrap(),
@@ -96,4 +111,188 @@ pub fn available(program: &str) -> bool {
 /// Whether the tests run in CI, where every external program must exist.
 pub fn in_ci() -> bool {
     std::env::var_os("CI").is_some_and(|v| !v.is_empty())
+}
+
+/// The repository root: fixtures are named relative to it.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// One `# expect: CODE LINE:COL [PATH]` line of a fixture: a finding the
+/// fixture must produce (PATH, the field path, where the line gives one).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Expected {
+    pub code: String,
+    pub line: usize,
+    pub column: usize,
+    pub path: Option<String>,
+}
+
+/// Every `# expect:` line of a fixture's text, in file order.
+pub fn expectations(text: &str) -> Vec<Expected> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix("# expect: "))
+        .map(|rest| {
+            let mut parts = rest.split_whitespace();
+            let code = parts.next().expect("a code after `# expect:`").to_string();
+            let (line, column) = parts
+                .next()
+                .and_then(|p| p.split_once(':'))
+                .expect("LINE:COL after the code");
+            Expected {
+                code,
+                line: line.parse().expect("a line number"),
+                column: column.parse().expect("a column number"),
+                path: parts.next().map(str::to_string),
+            }
+        })
+        .collect()
+}
+
+/// One finding as rule fixtures spell it: `CODE LINE:COL` in a file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Fired {
+    pub file: String,
+    pub code: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl std::fmt::Display for Fired {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} {}:{}",
+            self.file, self.code, self.line, self.column
+        )
+    }
+}
+
+/// The `# expect:` lines of a fixture (a file, or every file of a
+/// directory that is one rule set), as findings.
+fn fixture_expectations(path: &Path) -> Vec<Fired> {
+    let files: Vec<PathBuf> = if path.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        files
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let mut expected = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        expected.extend(expectations(&text).into_iter().map(|e| Fired {
+            file: file.display().to_string(),
+            code: e.code,
+            line: e.line,
+            column: e.column,
+        }));
+    }
+    expected.sort();
+    expected
+}
+
+/// The fixture harness every rule family shares (YAML lint today, proto
+/// lint and breaking next): `dir/<CODE>/` holds `fires*` fixtures that
+/// must produce `<CODE>` and `clean*` ones that must not, and each must
+/// produce exactly its `# expect:` findings when `run(fixture, code)`
+/// runs the family's default rules plus `<CODE>`. Returns how many
+/// fixtures were checked.
+pub fn check_rule_fixtures(
+    dir: &Path,
+    is_rule: impl Fn(&str) -> bool,
+    run: impl Fn(&Path, &str) -> Vec<Fired>,
+) -> usize {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    let mut codes: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    codes.sort();
+    for code in &codes {
+        assert!(is_rule(code), "{}/{code} is not a rule", dir.display());
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir.join(code))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for entry in entries {
+            let name = entry.file_name().unwrap().to_string_lossy().into_owned();
+            let shown = entry
+                .strip_prefix(root())
+                .unwrap_or(&entry)
+                .display()
+                .to_string();
+            assert!(
+                name.starts_with("fires") || name.starts_with("clean"),
+                "{shown}: fixtures are named fires* or clean*"
+            );
+            let mut got = run(&entry, code);
+            got.sort();
+            let want = fixture_expectations(&entry);
+            if got != want {
+                let list = |v: &[Fired]| v.iter().map(|f| format!("\n    {f}")).collect::<String>();
+                failures.push(format!(
+                    "{shown}:\n  expected:{}\n  got:{}",
+                    list(&want),
+                    list(&got)
+                ));
+            }
+            let fired = got.iter().any(|f| &f.code == code);
+            if name.starts_with("fires") && !fired {
+                failures.push(format!(
+                    "{shown}: a fires fixture that does not produce {code}"
+                ));
+            }
+            if name.starts_with("clean") && fired {
+                failures.push(format!("{shown}: a clean fixture that produces {code}"));
+            }
+            checked += 1;
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    checked
+}
+
+/// The include directory of protoc's well-known types when protoc is on
+/// PATH, or `None` with a note; under CI a missing protoc or missing
+/// google/protobuf/*.proto fails the test (.ci/run installs
+/// protobuf-compiler).
+pub fn protoc() -> Option<PathBuf> {
+    if !available("protoc") {
+        return None;
+    }
+    let include = ["/usr/include", "/usr/local/include"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.join("google/protobuf/any.proto").exists());
+    assert!(
+        include.is_some() || !in_ci(),
+        "protoc is installed but google/protobuf/*.proto are not (CI installs protobuf-compiler)"
+    );
+    include
+}
+
+/// A YAML stream's non-empty documents as JSON values (the project's own
+/// loader).
+pub fn yaml_docs(text: &str) -> Vec<serde_json::Value> {
+    let (docs, err) = opensergo::yaml::load_stream(text);
+    assert!(err.is_none(), "{err:?}\n{text}");
+    docs.iter()
+        .filter(|d| !d.root.is_null())
+        .map(|d| d.root.to_json())
+        .collect()
+}
+
+/// stderr with miette's line wrapping undone, for substring checks.
+pub fn flat(stderr: &str) -> String {
+    stderr
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS2003",
         "ambiguous-strategy-ref",
         Error,
-        "A strategy reference has no kind, and several strategies of different kinds have its name."
+        "A strategy reference has no kind, and several strategies of different kinds have its name.",
+        DOCS
     ),
-    Category::Reference,
-    DOCS,
+    category::REFERENCE,
     check,
 );
 

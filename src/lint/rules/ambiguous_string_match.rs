@@ -8,10 +8,10 @@ pub const RULE: Rule = Rule::new(
         "OS4006",
         "ambiguous-string-match",
         Warning,
-        "A string match sets more than one of exact, prefix and regex; only one is used."
+        "A string match sets more than one of exact, prefix and regex; only one is used.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 
@@ -53,7 +53,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                 continue;
             };
             for (key, field) in ignored {
-                let path = read::path_at(&router.doc.root, found.node.span);
+                let path = router.doc.path_at(found.node.span);
                 sink.report(
                     router.doc,
                     key.span,

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS6004",
         "anded-match-entries",
         Info,
-        "Runtime compatibility: the control plane ANDs the entries of a route's match list, which the spec ORs."
+        "Runtime compatibility: the control plane ANDs the entries of a route's match list, which the spec ORs.",
+        DOCS
     ),
-    Category::RuntimeCompat,
-    DOCS,
+    category::RUNTIME_COMPAT,
     check,
 );
 
@@ -54,7 +54,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                     route.matches.len()
                 ),
             )
-            .path(format!("{}.match", route.path()))
+            .path(route.path().child("match"))
             .label("alternatives become one AND")
             .help("the control plane merges the headers of every entry into one match: write one route per alternative");
         }

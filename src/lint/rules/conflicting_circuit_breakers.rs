@@ -8,10 +8,10 @@ pub const RULE: Rule = Rule::new(
         "OS3004",
         "conflicting-circuit-breakers",
         Warning,
-        "Two or more circuit breakers of the same type apply to one resource."
+        "Two or more circuit breakers of the same type apply to one resource.",
+        DOCS
     ),
-    Category::Conflict,
-    DOCS,
+    category::CONFLICT,
     check,
 );
 

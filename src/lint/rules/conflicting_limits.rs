@@ -8,10 +8,10 @@ pub const RULE: Rule = Rule::new(
         "OS3003",
         "conflicting-limits",
         Warning,
-        "Several rate-limit, concurrency or throttling strategies with different settings apply to one resource."
+        "Several rate-limit, concurrency or throttling strategies with different settings apply to one resource.",
+        DOCS
     ),
-    Category::Conflict,
-    DOCS,
+    category::CONFLICT,
     check,
 );
 

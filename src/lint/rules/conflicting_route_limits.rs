@@ -9,10 +9,10 @@ pub const RULE: Rule = Rule::new(
         "OS3007",
         "conflicting-route-limits",
         Warning,
-        "Two policy.opensergo.io RateLimits (or ConcurrencyLimits) with different settings select one route."
+        "Two policy.opensergo.io RateLimits (or ConcurrencyLimits) with different settings select one route.",
+        DOCS
     ),
-    Category::Conflict,
-    DOCS,
+    category::CONFLICT,
     check,
 );
 

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS6005",
         "control-plane-ignored-field",
         Info,
-        "Runtime compatibility: a TrafficRouter field the OpenSergo control plane drops when it builds routes."
+        "Runtime compatibility: a TrafficRouter field the OpenSergo control plane drops when it builds routes.",
+        DOCS
     ),
-    Category::RuntimeCompat,
-    DOCS,
+    category::RUNTIME_COMPAT,
     check,
 )
 .off_by_default();
@@ -23,7 +23,12 @@ an Envoy route configuration: `tcp`, `tls`, `gateways`, `exportTo`; per
 HTTP route everything but `match`, `route` and `name` (`redirect`,
 `rewrite`, `timeout`, `retries`, `fault`, `mirror`, `corsPolicy`,
 `headers`...); per match everything but `headers` (`uri`, `method`,
-`port`, `sourceLabels`...), and `queryParams`, whose names are lost.
+`port`, `sourceLabels`...), and `queryParams`, whose names are lost;
+per destination its `headers`, its `port` (the cluster name
+`outbound||<subset>|<host>` keeps the port slot empty) and a `fallback`
+beside other destinations (weighted clusters get no fallback). Several
+`match` entries are OS6004; `opensergo convert --as-control-plane --envoy`
+shows the whole route table the control plane sends.
 
 ## Why is this bad
 The fields are valid TrafficRouter (Istio) syntax, so an Istio data plane
@@ -37,6 +42,14 @@ http:
       - uri: {prefix: /api/v2}          # dropped: the route matches every path
     route: [...]
     retries: {attempts: 3}              # dropped
+  - route:
+      - destination: {host: reviews, subset: v2, port: {number: 9080}}  # port dropped
+        weight: 90
+      - destination:
+          host: reviews
+          subset: v3
+          fallback: {host: reviews, subset: v1}   # ignored beside another destination
+        weight: 10
 ```
 
 ## How to fix
@@ -64,9 +77,47 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                     for m in value.as_seq() {
                         match_fields(sink, router, m);
                     }
+                } else if name == "route" {
+                    destinations(sink, router, value);
                 } else if !ROUTE_KEYS.contains(&name) {
                     report(sink, router, key, name, "dropped");
                 }
+            }
+        }
+    }
+}
+
+/// The destination fields the control plane drops: per-destination
+/// headers, the port (the cluster name's port slot stays empty) and a
+/// fallback beside other destinations (weighted clusters have none).
+fn destinations(sink: &mut Sink, router: &Object<'_>, route: &Node) {
+    let several = route.as_seq().len() > 1;
+    for item in route.as_seq() {
+        for (key, value) in item.as_map() {
+            match key.as_str() {
+                Some("headers") => report(sink, router, key, "headers", "dropped"),
+                Some("destination") => {
+                    for (key, _) in value.as_map() {
+                        match key.as_str() {
+                            Some("port") => report(
+                                sink,
+                                router,
+                                key,
+                                "port",
+                                "dropped: the cluster name's port slot stays empty",
+                            ),
+                            Some("fallback") if several => report(
+                                sink,
+                                router,
+                                key,
+                                "fallback",
+                                "ignored: the control plane applies a fallback to a single destination only",
+                            ),
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
             }
         }
     }
@@ -87,7 +138,7 @@ fn match_fields(sink: &mut Sink, router: &Object<'_>, m: &Node) {
 }
 
 fn report(sink: &mut Sink, router: &Object<'_>, key: &Node, name: &str, what: &str) {
-    let path = read::path_at(&router.doc.root, key.span);
+    let path = router.doc.path_at(key.span);
     sink.report(
         router.doc,
         key.span,

@@ -9,10 +9,10 @@ pub const RULE: Rule = Rule::new(
         "OS2009",
         "data-source-not-found",
         Error,
-        "A database governance object names a data source that no DatabaseEndpoint (or DatabaseDiscovery) of its namespace defines."
+        "A database governance object names a data source that no DatabaseEndpoint (or DatabaseDiscovery) of its namespace defines.",
+        DOCS
     ),
-    Category::Reference,
-    DOCS,
+    category::REFERENCE,
     check,
 );
 

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS2008",
         "database-ref-not-found",
         Error,
-        "A VirtualDatabase service names a governance object (read/write splitting, sharding, encryption, shadow, transaction) that does not exist."
+        "A VirtualDatabase service names a governance object (read/write splitting, sharding, encryption, shadow, transaction) that does not exist.",
+        DOCS
     ),
-    Category::Reference,
-    DOCS,
+    category::REFERENCE,
     check,
 );
 

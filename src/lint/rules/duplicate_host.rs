@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS3002",
         "duplicate-host",
         Error,
-        "Two TrafficRouters of one namespace claim the same host."
+        "Two TrafficRouters of one namespace claim the same host.",
+        DOCS
     ),
-    Category::Conflict,
-    DOCS,
+    category::CONFLICT,
     check,
 );
 

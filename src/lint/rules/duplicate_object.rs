@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS3001",
         "duplicate-object",
         Error,
-        "Two objects share apiVersion group, kind, namespace and name: one silently replaces the other."
+        "Two objects share apiVersion group, kind, namespace and name: one silently replaces the other.",
+        DOCS
     ),
-    Category::Conflict,
-    DOCS,
+    category::CONFLICT,
     check,
 );
 
@@ -58,7 +58,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                     object.ns
                 ),
             )
-            .path("metadata.name")
+            .path(FieldPath::keys(&["metadata", "name"]))
             .label("defined again here")
             .related(first.doc, first.name_span(), "first defined here")
             .help("Kubernetes keeps whichever is applied last and the SDKs key objects by name, so one definition silently replaces the other: delete or rename one");

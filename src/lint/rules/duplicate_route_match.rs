@@ -8,10 +8,10 @@ pub const RULE: Rule = Rule::new(
         "OS4004",
         "duplicate-route-match",
         Warning,
-        "A match entry of an HTTP route repeats an earlier one."
+        "A match entry of an HTTP route repeats an earlier one.",
+        DOCS
     ),
-    Category::Conflict,
-    DOCS,
+    category::CONFLICT,
     check,
 );
 
@@ -68,7 +68,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                         )
                     },
                 )
-                .path(format!("{}.match[{}]", route.path(), m.index))
+                .path(route.path().child("match").child(m.index))
                 .label("duplicate")
                 .related(router.doc, read::head(first.node), "same match here")
                 .help("delete the duplicate, or change it to the match you meant");

@@ -9,10 +9,10 @@ pub const RULE: Rule = Rule::new(
         "OS4010",
         "empty-hosts",
         Warning,
-        "A TrafficRouter with routes lists no hosts, so no traffic reaches them."
+        "A TrafficRouter with routes lists no hosts, so no traffic reaches them.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS2006",
         "fallback-action-not-found",
         Warning,
-        "A FaultToleranceRule's fallbackAction names no HttpRequestFallbackAction of its namespace and app."
+        "A FaultToleranceRule's fallbackAction names no HttpRequestFallbackAction of its namespace and app.",
+        DOCS
     ),
-    Category::Reference,
-    DOCS,
+    category::REFERENCE,
     check,
 );
 

@@ -8,10 +8,10 @@ pub const RULE: Rule = Rule::new(
         "OS4009",
         "fallback-other-host",
         Info,
-        "A destination falls back to another host."
+        "A destination falls back to another host.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 

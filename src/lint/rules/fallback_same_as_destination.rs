@@ -8,10 +8,10 @@ pub const RULE: Rule = Rule::new(
         "OS4008",
         "fallback-same-as-destination",
         Warning,
-        "A destination's fallback is the destination itself."
+        "A destination's fallback is the destination itself.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS6003",
         "fqdn-host",
         Info,
-        "Runtime compatibility: a TrafficRouter host with dots gets the cluster suffix appended again by the control plane."
+        "Runtime compatibility: a TrafficRouter host with dots gets the cluster suffix appended again by the control plane.",
+        DOCS
     ),
-    Category::RuntimeCompat,
-    DOCS,
+    category::RUNTIME_COMPAT,
     check,
 );
 

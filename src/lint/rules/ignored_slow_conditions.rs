@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS5009",
         "ignored-slow-conditions",
         Info,
-        "An ErrorRequestRatio circuit breaker has slowConditions, which only SlowRequestRatio uses."
+        "An ErrorRequestRatio circuit breaker has slowConditions, which only SlowRequestRatio uses.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 
@@ -55,7 +55,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                 object.name()
             ),
         )
-        .path("spec.slowConditions")
+        .path(FieldPath::keys(&["spec", "slowConditions"]))
         .label("ignored")
         .help("remove slowConditions, or use `strategy: SlowRequestRatio`");
     }

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS5011",
         "inert-circuit-breaker",
         Warning,
-        "A policy.opensergo.io CircuitBreaker that can never open, or that opens on every interval."
+        "A policy.opensergo.io CircuitBreaker that can never open, or that opens on every interval.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 

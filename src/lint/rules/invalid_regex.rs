@@ -8,10 +8,10 @@ pub const RULE: Rule = Rule::new(
         "OS4007",
         "invalid-regex",
         Error,
-        "A string match's regex does not compile."
+        "A string match's regex does not compile.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 

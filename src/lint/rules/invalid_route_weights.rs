@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS4005",
         "invalid-route-weights",
         Error,
-        "Route destination weights are negative, or do not add up to 100."
+        "Route destination weights are negative, or do not add up to 100.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS6001",
         "limit-mode-ignored",
         Info,
-        "Runtime compatibility: Sentinel ignores limitMode Global (and GlobalToLocal) and limits per instance."
+        "Runtime compatibility: Sentinel ignores limitMode Global (and GlobalToLocal) and limits per instance.",
+        DOCS
     ),
-    Category::RuntimeCompat,
-    DOCS,
+    category::RUNTIME_COMPAT,
     check,
 );
 
@@ -59,7 +59,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                 node.span,
                 format!("Sentinel ignores `limitMode: {mode}` and applies {kind} `{}` per instance", object.name()),
             )
-            .path("spec.limitMode")
+            .path(FieldPath::keys(&["spec", "limitMode"]))
             .label("treated as Local")
             .help("Sentinel's OpenSergo datasource builds local flow rules only: size the limit per instance, or use a data plane with cluster limiting");
         }

@@ -8,10 +8,10 @@ pub const RULE: Rule = Rule::new(
         "OS2010",
         "local-ref-not-found",
         Error,
-        "A database governance object names a load balancer, algorithm, key generator, encryptor, table or data source it does not define itself."
+        "A database governance object names a load balancer, algorithm, key generator, encryptor, table or data source it does not define itself.",
+        DOCS
     ),
-    Category::Reference,
-    DOCS,
+    category::REFERENCE,
     check,
 );
 

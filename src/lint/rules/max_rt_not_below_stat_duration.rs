@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS5004",
         "max-rt-not-below-stat-duration",
         Warning,
-        "A circuit breaker's maxAllowedRt is not shorter than its statDuration, so no request can count as slow in time."
+        "A circuit breaker's maxAllowedRt is not shorter than its statDuration, so no request can count as slow in time.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 
@@ -66,7 +66,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                 read::show(window)
             ),
         )
-        .path("spec.slowConditions.maxAllowedRt")
+        .path(FieldPath::keys(&["spec", "slowConditions", "maxAllowedRt"]))
         .label("too long for the window")
         .related(object.doc, window.span, "the statistics window")
         .help("make maxAllowedRt well below statDuration (check the units: `m` means minutes)");

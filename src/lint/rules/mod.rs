@@ -7,83 +7,86 @@
 //! compatibility, OS8xxx style (lint's own comments). Codes and names are
 //! stable: a retired rule keeps its code forever.
 
-/// A lint [`Code`](crate::diagnostic::Code) literal.
+/// A lint rule's [`Code`](crate::codes::Code), with its docs.
 macro_rules! code {
-    ($id:literal, $name:literal, $sev:ident, $summary:literal) => {
-        crate::diagnostic::Code {
-            id: $id,
-            name: $name,
-            default_severity: crate::diagnostic::Severity::$sev,
-            summary: $summary,
-        }
+    ($id:literal, $name:literal, $sev:ident, $summary:literal, $docs:expr) => {
+        crate::codes::Code::new($id, $name, crate::codes::Severity::$sev, $summary, $docs)
     };
 }
 
-// References.
-pub mod ambiguous_strategy_ref;
-pub mod data_source_not_found;
-pub mod database_ref_not_found;
-pub mod fallback_action_not_found;
-pub mod local_ref_not_found;
-pub mod orphan_strategy;
-pub mod strategy_in_other_group;
-pub mod strategy_kind_mismatch;
-pub mod strategy_not_found;
-pub mod subset_not_defined;
-pub mod target_ref_not_found;
-// Duplicates and conflicts.
-pub mod conflicting_circuit_breakers;
-pub mod conflicting_limits;
-pub mod conflicting_route_limits;
-pub mod duplicate_host;
-pub mod duplicate_object;
-pub mod rate_limit_with_throttling;
-pub mod sharding_table_twice;
-// Traffic routes.
-pub mod ambiguous_string_match;
-pub mod duplicate_route_match;
-pub mod empty_hosts;
-pub mod fallback_other_host;
-pub mod fallback_same_as_destination;
-pub mod invalid_regex;
-pub mod invalid_route_weights;
-pub mod possibly_shadowed_route;
-pub mod shadowed_route;
-pub mod unreachable_route;
-// Suspicious values.
-pub mod ignored_slow_conditions;
-pub mod inert_circuit_breaker;
-pub mod max_rt_not_below_stat_duration;
-pub mod queue_timeout_below_interval;
-pub mod shadow_source_is_shadow;
-pub mod short_recovery_timeout;
-pub mod slow_ratio_without_max_rt;
-pub mod yaml11_boolean;
-pub mod zero_limit;
-pub mod zero_request_interval;
-pub mod zero_trigger_ratio;
-// Runtime compatibility.
-pub mod anded_match_entries;
-pub mod control_plane_ignored_field;
-pub mod fqdn_host;
-pub mod limit_mode_ignored;
-pub mod stat_duration_ignored;
-// Style.
-pub mod unknown_suppression_code;
-pub mod unused_suppression;
+/// Declares each rule's module and lists its `RULE` in [`RULES`]: adding
+/// a rule is its file plus one line here, in code order.
+macro_rules! rules {
+    ($($module:ident,)*) => {
+        $(pub mod $module;)*
+        /// Every lint rule, in code order.
+        pub static RULES: &[super::Rule] = &[$($module::RULE,)*];
+    };
+}
+
+rules! {
+    strategy_not_found,
+    strategy_kind_mismatch,
+    ambiguous_strategy_ref,
+    strategy_in_other_group,
+    orphan_strategy,
+    fallback_action_not_found,
+    target_ref_not_found,
+    database_ref_not_found,
+    data_source_not_found,
+    local_ref_not_found,
+    subset_not_defined,
+    duplicate_object,
+    duplicate_host,
+    conflicting_limits,
+    conflicting_circuit_breakers,
+    rate_limit_with_throttling,
+    sharding_table_twice,
+    conflicting_route_limits,
+    unreachable_route,
+    shadowed_route,
+    possibly_shadowed_route,
+    duplicate_route_match,
+    invalid_route_weights,
+    ambiguous_string_match,
+    invalid_regex,
+    fallback_same_as_destination,
+    fallback_other_host,
+    empty_hosts,
+    zero_limit,
+    zero_trigger_ratio,
+    slow_ratio_without_max_rt,
+    max_rt_not_below_stat_duration,
+    short_recovery_timeout,
+    zero_request_interval,
+    queue_timeout_below_interval,
+    yaml11_boolean,
+    ignored_slow_conditions,
+    shadow_source_is_shadow,
+    inert_circuit_breaker,
+    limit_mode_ignored,
+    stat_duration_ignored,
+    fqdn_host,
+    anded_match_entries,
+    control_plane_ignored_field,
+    unknown_suppression_code,
+    unused_suppression,
+}
 
 use std::collections::HashSet;
 
-use super::Sink;
 use super::index::{Binding, Object, Resolution, RuleSet, STRATEGY_KINDS, Scope};
 use super::read;
 use super::refs::Reference;
+use crate::engine::Sink;
 
 /// What every rule file imports.
 mod prelude {
+    pub use crate::engine::Sink;
     pub use crate::lint::index::{Binding, DocId, Object, Resolution, RuleSet, Scope};
     pub use crate::lint::refs::Reference;
-    pub use crate::lint::{Category, Rule, Sink, read};
+    pub use crate::lint::{Rule, category, read};
+    pub use crate::path::FieldPath;
     pub use crate::yaml::Node;
 }
 

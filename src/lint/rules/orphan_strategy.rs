@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::prelude::*;
-use crate::diagnostic::Severity;
+use crate::codes::Severity;
 use crate::lint::index::STRATEGY_KINDS;
 
 pub const RULE: Rule = Rule::new(
@@ -11,10 +11,10 @@ pub const RULE: Rule = Rule::new(
         "OS2005",
         "orphan-strategy",
         Warning,
-        "A strategy that no FaultToleranceRule of its namespace and app references has no effect."
+        "A strategy that no FaultToleranceRule of its namespace and app references has no effect.",
+        DOCS
     ),
-    Category::Reference,
-    DOCS,
+    category::REFERENCE,
     check,
 );
 
@@ -99,7 +99,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                         object.group()
                     ),
                 )
-                .path("metadata.name")
+                .path(FieldPath::keys(&["metadata", "name"]))
                 .label("never applied");
             if UNREFERENCEABLE.contains(kind) {
                 finding

@@ -8,10 +8,10 @@ pub const RULE: Rule = Rule::new(
         "OS4003",
         "possibly-shadowed-route",
         Info,
-        "An HTTP route may be shadowed by earlier routes, depending on regular expressions lint cannot compare."
+        "An HTTP route may be shadowed by earlier routes, depending on regular expressions lint cannot compare.",
+        DOCS
     ),
-    Category::Conflict,
-    DOCS,
+    category::CONFLICT,
     check,
 );
 

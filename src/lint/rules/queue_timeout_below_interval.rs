@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS5007",
         "queue-timeout-below-interval",
         Warning,
-        "A ThrottlingStrategy's queueTimeout is shorter than its minIntervalOfRequests: concurrent requests are rejected, not queued."
+        "A ThrottlingStrategy's queueTimeout is shorter than its minIntervalOfRequests: concurrent requests are rejected, not queued.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 
@@ -63,7 +63,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                 read::show(interval)
             ),
         )
-        .path("spec.queueTimeout")
+        .path(FieldPath::keys(&["spec", "queueTimeout"]))
         .label("shorter than one interval")
         .related(object.doc, interval.span, "one request per this interval")
         .help("make queueTimeout at least minIntervalOfRequests (a few intervals, to absorb bursts)");

@@ -8,10 +8,10 @@ pub const RULE: Rule = Rule::new(
         "OS3005",
         "rate-limit-with-throttling",
         Warning,
-        "A resource gets both a RateLimitStrategy and a ThrottlingStrategy."
+        "A resource gets both a RateLimitStrategy and a ThrottlingStrategy.",
+        DOCS
     ),
-    Category::Conflict,
-    DOCS,
+    category::CONFLICT,
     check,
 );
 

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS5010",
         "shadow-source-is-shadow",
         Error,
-        "A Shadow data source sends shadow traffic to its own production source."
+        "A Shadow data source sends shadow traffic to its own production source.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 

@@ -8,10 +8,10 @@ pub const RULE: Rule = Rule::new(
         "OS4002",
         "shadowed-route",
         Warning,
-        "Every request an HTTP route matches is already taken by earlier routes."
+        "Every request an HTTP route matches is already taken by earlier routes.",
+        DOCS
     ),
-    Category::Conflict,
-    DOCS,
+    category::CONFLICT,
     check,
 );
 

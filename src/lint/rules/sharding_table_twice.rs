@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS3006",
         "sharding-table-twice",
         Error,
-        "A logical table is configured in both `tables` and `autoTables` of a Sharding."
+        "A logical table is configured in both `tables` and `autoTables` of a Sharding.",
+        DOCS
     ),
-    Category::Conflict,
-    DOCS,
+    category::CONFLICT,
     check,
 );
 

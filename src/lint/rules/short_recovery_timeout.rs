@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS5005",
         "short-recovery-timeout",
         Warning,
-        "A circuit breaker's recoveryTimeout under 1s becomes 0s in Sentinel."
+        "A circuit breaker's recoveryTimeout under 1s becomes 0s in Sentinel.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 
@@ -52,7 +52,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                 read::show(node)
             ),
         )
-        .path("spec.recoveryTimeout")
+        .path(FieldPath::keys(&["spec", "recoveryTimeout"]))
         .label(format!("{ms}ms becomes 0s"))
         .help("Sentinel counts the open time in whole seconds: use at least `1s`");
     }

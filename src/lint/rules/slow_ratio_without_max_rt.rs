@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS5003",
         "slow-ratio-without-max-rt",
         Error,
-        "A SlowRequestRatio circuit breaker has no slowConditions.maxAllowedRt, so every request counts as slow."
+        "A SlowRequestRatio circuit breaker has no slowConditions.maxAllowedRt, so every request counts as slow.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 
@@ -56,8 +56,11 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             continue;
         }
         let (span, path) = match spec.entry("slowConditions") {
-            Some((key, _)) => (key.span, "spec.slowConditions.maxAllowedRt"),
-            None => (strategy.span, "spec.slowConditions"),
+            Some((key, _)) => (
+                key.span,
+                FieldPath::keys(&["spec", "slowConditions", "maxAllowedRt"]),
+            ),
+            None => (strategy.span, FieldPath::keys(&["spec", "slowConditions"])),
         };
         sink.report(
             object.doc,

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS6002",
         "stat-duration-ignored",
         Info,
-        "Runtime compatibility: Sentinel ignores statDurationSeconds and applies the threshold per second."
+        "Runtime compatibility: Sentinel ignores statDurationSeconds and applies the threshold per second.",
+        DOCS
     ),
-    Category::RuntimeCompat,
-    DOCS,
+    category::RUNTIME_COMPAT,
     check,
 );
 
@@ -57,7 +57,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                 "Sentinel ignores statDurationSeconds: {threshold} requests per {seconds}s becomes {threshold} per second"
             ),
         )
-        .path("spec.statDurationSeconds")
+        .path(FieldPath::keys(&["spec", "statDurationSeconds"]))
         .label("treated as 1")
         .help("Sentinel's OpenSergo datasource builds per-second flow rules: express the limit per second");
     }

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS2004",
         "strategy-in-other-group",
         Error,
-        "A referenced strategy exists, but in another namespace or app than its rule."
+        "A referenced strategy exists, but in another namespace or app than its rule.",
+        DOCS
     ),
-    Category::Reference,
-    DOCS,
+    category::REFERENCE,
     check,
 );
 

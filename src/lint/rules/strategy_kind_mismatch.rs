@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS2002",
         "strategy-kind-mismatch",
         Error,
-        "A strategy reference's name exists in its namespace and app, but under another kind."
+        "A strategy reference's name exists in its namespace and app, but under another kind.",
+        DOCS
     ),
-    Category::Reference,
-    DOCS,
+    category::REFERENCE,
     check,
 );
 

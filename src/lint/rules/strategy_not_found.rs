@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS2001",
         "strategy-not-found",
         Error,
-        "A FaultToleranceRule names a strategy that exists nowhere in the run."
+        "A FaultToleranceRule names a strategy that exists nowhere in the run.",
+        DOCS
     ),
-    Category::Reference,
-    DOCS,
+    category::REFERENCE,
     check,
 );
 

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS2011",
         "subset-not-defined",
         Warning,
-        "A TrafficRouter routes to a subset that the VirtualWorkloads (or DestinationRules) of its host do not define."
+        "A TrafficRouter routes to a subset that the VirtualWorkloads (or DestinationRules) of its host do not define.",
+        DOCS
     ),
-    Category::Reference,
-    DOCS,
+    category::REFERENCE,
     check,
 );
 

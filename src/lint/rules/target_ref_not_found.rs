@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS2007",
         "target-ref-not-found",
         Error,
-        "A FaultToleranceRule target's targetRef names no DatabaseAccessTarget of its namespace and app."
+        "A FaultToleranceRule target's targetRef names no DatabaseAccessTarget of its namespace and app.",
+        DOCS
     ),
-    Category::Reference,
-    DOCS,
+    category::REFERENCE,
     check,
 );
 

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS8001",
         "unknown-suppression-code",
         Warning,
-        "A suppression comment or annotation names no lint rule."
+        "A suppression comment or annotation names no lint rule.",
+        DOCS
     ),
-    Category::Style,
-    DOCS,
+    category::STYLE,
     check,
 );
 

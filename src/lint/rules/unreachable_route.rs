@@ -8,10 +8,10 @@ pub const RULE: Rule = Rule::new(
         "OS4001",
         "unreachable-route",
         Warning,
-        "An HTTP route comes after a route that matches every request."
+        "An HTTP route comes after a route that matches every request.",
+        DOCS
     ),
-    Category::Conflict,
-    DOCS,
+    category::CONFLICT,
     check,
 );
 

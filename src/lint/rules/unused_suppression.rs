@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS8002",
         "unused-suppression",
         Info,
-        "A suppression silences no finding."
+        "A suppression silences no finding.",
+        DOCS
     ),
-    Category::Style,
-    DOCS,
+    category::STYLE,
     check,
 )
 .off_by_default();

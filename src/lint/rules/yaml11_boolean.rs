@@ -8,10 +8,10 @@ pub const RULE: Rule = Rule::new(
         "OS5008",
         "yaml11-boolean",
         Warning,
-        "An unquoted yes/no/on/off/y/n is a string in YAML 1.2 but a boolean for Kubernetes' YAML 1.1 parser."
+        "An unquoted yes/no/on/off/y/n is a string in YAML 1.2 but a boolean for Kubernetes' YAML 1.1 parser.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS5001",
         "zero-limit",
         Warning,
-        "A rate limit threshold or a max concurrency of 0 blocks every request."
+        "A rate limit threshold or a max concurrency of 0 blocks every request.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 
@@ -61,7 +61,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                 node.span,
                 format!("{kind} `{}` has {field} 0: it blocks every request", object.name()),
             )
-            .path(format!("spec.{field}"))
+            .path(FieldPath::keys(&[&["spec"][..], path].concat()))
             .label("lets nothing through")
             .help("set the limit you mean; for an intentional kill switch, suppress this finding with a reason");
         }

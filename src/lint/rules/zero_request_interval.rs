@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS5006",
         "zero-request-interval",
         Error,
-        "A ThrottlingStrategy with minIntervalOfRequests 0 divides by zero in Sentinel."
+        "A ThrottlingStrategy with minIntervalOfRequests 0 divides by zero in Sentinel.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 
@@ -50,7 +50,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             node.span,
             format!("ThrottlingStrategy `{}` has minIntervalOfRequests 0", object.name()),
         )
-        .path("spec.minIntervalOfRequests")
+        .path(FieldPath::keys(&["spec", "minIntervalOfRequests"]))
         .label("rate = 1000 / 0")
         .help("Sentinel allows ceil(1000 / interval) requests per second: set a positive interval such as '20ms'");
     }

@@ -7,10 +7,10 @@ pub const RULE: Rule = Rule::new(
         "OS5002",
         "zero-trigger-ratio",
         Warning,
-        "A circuit breaker with triggerRatio 0% opens on the first slow or failed request."
+        "A circuit breaker with triggerRatio 0% opens on the first slow or failed request.",
+        DOCS
     ),
-    Category::Suspicious,
-    DOCS,
+    category::SUSPICIOUS,
     check,
 );
 
@@ -53,7 +53,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                 object.name()
             ),
         )
-        .path("spec.triggerRatio")
+        .path(FieldPath::keys(&["spec", "triggerRatio"]))
         .label("trips at once")
         .help("set the ratio of slow or failed requests to tolerate, e.g. '50%'");
     }

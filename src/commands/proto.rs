@@ -1,0 +1,185 @@
+//! `opensergo proto`: the OpenSergo .proto definitions.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Args, Subcommand};
+
+use super::ReportArgs;
+use crate::convert::descriptors;
+use crate::error::{Error, ExitStatus, Result};
+use crate::findings::{FileEntry, Report};
+use crate::output;
+use crate::protolint::{self, BufFormat, config::ModuleLint};
+
+#[derive(Debug, Subcommand)]
+pub enum ProtoCommand {
+    /// Write the OpenSergo .proto files (the ones `convert` uses) to a directory,
+    /// for generating SDK stubs.
+    Export {
+        /// The directory to write into (created if missing); it becomes the
+        /// include root (`protoc -I DIR`).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Lint .proto files with buf's rules (IDs, categories and buf.yaml
+    /// configuration as buf has them).
+    #[command(after_help = PROTO_LINT_EXIT_CODES)]
+    Lint(ProtoLintArgs),
+}
+
+const PROTO_LINT_EXIT_CODES: &str = "Exit codes:
+  0  no findings at or above --fail-on
+  1  findings (100 with --buf-exit-codes)
+  2  usage error, unreadable input or a file that does not compile";
+
+#[derive(Debug, Args)]
+pub struct ProtoLintArgs {
+    /// The workspace: a directory with a buf.yaml (v2 or v1), or a module
+    /// root. With no .proto files in it, the embedded OpenSergo protos
+    /// are linted.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    /// Print findings as `buf lint --error-format` does (instead of --format).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "format")]
+    pub error_format: Option<BufFormat>,
+
+    /// Exit 100 on findings, as buf does.
+    #[arg(long)]
+    pub buf_exit_codes: bool,
+
+    /// Print the table of proto lint rules and exit.
+    #[arg(long)]
+    pub list_rules: bool,
+}
+
+pub fn run(command: &ProtoCommand, color: bool) -> Result<ExitStatus> {
+    match command {
+        ProtoCommand::Export { dir } => {
+            let files: Vec<_> = descriptors::proto_sources()
+                .iter()
+                .map(|(path, text)| (dir.join(path), text.as_bytes().to_vec()))
+                .collect();
+            output::write_all_atomic(&files).map_err(Error::msg)?;
+            eprintln!(
+                "wrote {} files to {} (include root for protoc: -I {})",
+                files.len(),
+                dir.display(),
+                dir.display()
+            );
+            Ok(ExitStatus::Success)
+        }
+        ProtoCommand::Lint(args) => lint(args, color),
+    }
+}
+
+/// The modules to lint: buf.yaml's, else the directory itself when it
+/// holds .proto files, else the embedded OpenSergo protos (written to a
+/// private temporary directory, shown under their import paths).
+fn modules(dir: &std::path::Path) -> Result<(Vec<ModuleLint>, Option<tempfile::TempDir>)> {
+    if let Some(modules) = protolint::config::read(dir).map_err(Error::msg)? {
+        return Ok((modules, None));
+    }
+    let has_protos = ignore::WalkBuilder::new(dir)
+        .build()
+        .filter_map(std::result::Result::ok)
+        .any(|e| e.path().extension().is_some_and(|x| x == "proto"));
+    if has_protos {
+        return Ok((vec![ModuleLint::defaults(dir.to_path_buf())], None));
+    }
+    let embedded = tempfile::tempdir().context("creating a directory for the embedded protos")?;
+    for (path, text) in descriptors::proto_sources() {
+        let target = embedded.path().join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&target, text)?;
+    }
+    let module = ModuleLint::defaults(embedded.path().to_path_buf());
+    Ok((vec![module], Some(embedded)))
+}
+
+fn lint(args: &ProtoLintArgs, color: bool) -> Result<ExitStatus> {
+    if args.list_rules {
+        output::print_stdout(protolint::FAMILY.table().as_bytes()).map_err(Error::msg)?;
+        return Ok(ExitStatus::Success);
+    }
+    let (modules, embedded) = modules(&args.dir)?;
+    let mut report = Report::of_files("proto lint");
+    let mut diagnostics = Vec::new();
+    for module in &modules {
+        let shown = match &embedded {
+            Some(_) => std::path::PathBuf::new(),
+            None => module
+                .root
+                .strip_prefix(".")
+                .unwrap_or(&module.root)
+                .to_path_buf(),
+        };
+        let mut set = protolint::load_module(&module.root, &shown, &module.excludes)
+            .map_err(Error::msg)
+            .with_context(|| format!("compiling the module at {}", module.root.display()))?;
+        set.options = module.options.clone();
+        let levels = module
+            .selection
+            .resolve(&protolint::FAMILY)
+            .map_err(Error::msg)?;
+        for warning in &levels.warnings {
+            eprintln!("warning: {warning}");
+        }
+        let linted = protolint::lint(&set, &levels, module.allow_comment_ignores);
+        report.suppressed += linted.suppressed;
+        for d in linted.diagnostics {
+            let relative = set
+                .files
+                .iter()
+                .find(|f| f.source.name == d.file)
+                .map_or("", |f| f.name());
+            if module.ignores(&protolint::buf_id(d.code.name), relative) {
+                report.suppressed += 1;
+            } else {
+                diagnostics.push(d);
+            }
+        }
+        report.files.extend(set.files.iter().map(|file| FileEntry {
+            name: file.source.name.clone(),
+            documents: Vec::new(),
+            diagnostics: Vec::new(),
+        }));
+    }
+    // One pass puts every finding with its file.
+    let position: std::collections::HashMap<String, usize> = report
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.name.clone(), i))
+        .collect();
+    for d in diagnostics {
+        if let Some(&i) = position.get(&d.file) {
+            report.files[i].diagnostics.push(d);
+        }
+    }
+    let status = match args.error_format {
+        Some(format) => {
+            let all: Vec<_> = report.diagnostics().cloned().collect();
+            output::print_stdout(protolint::buf_output(&all, format).as_bytes())
+                .map_err(Error::msg)?;
+            report.exit_status(args.report.fail_on.unwrap_or(crate::codes::Severity::Error))
+        }
+        None => super::emit_report(
+            &report,
+            &args.report,
+            &crate::config::Config::default(),
+            color,
+        )?,
+    };
+    Ok(if args.buf_exit_codes && status == ExitStatus::Findings {
+        ExitStatus::BufFindings
+    } else {
+        status
+    })
+}

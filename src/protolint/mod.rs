@@ -1,0 +1,669 @@
+//! `opensergo proto lint`: buf's lint rules over compiled `.proto` files,
+//! as a second family of the shared [`crate::engine`] (the YAML `lint`
+//! is the first): same selection, levels, runner and report layer.
+//!
+//! Rules see one element at a time through the walkers here (files,
+//! messages, fields, oneofs, enums, enum values, services, methods), each
+//! with its SourceCodeInfo path, so a finding lands where buf puts it:
+//! naming rules at the name, element rules at the element's start.
+//! Rule IDs, categories and configuration keys are buf's
+//! (`FIELD_LOWER_SNAKE_CASE`, `STANDARD`, `enum_zero_value_suffix`), and
+//! `// buf:lint:ignore RULE_ID` on an element or any element around it
+//! silences that rule there.
+
+pub mod config;
+pub mod names;
+pub mod rules;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use prost_types::source_code_info::Location;
+use prost_types::{
+    DescriptorProto, EnumDescriptorProto, EnumValueDescriptorProto, FieldDescriptorProto,
+    FileDescriptorProto, MethodDescriptorProto, OneofDescriptorProto, ServiceDescriptorProto,
+};
+
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::engine::{self, Levels, RuleFamily, Sink};
+use crate::source::{SharedSource, SourceFile, Span};
+
+/// A proto lint rule's check: it reads every file of the module.
+pub type Check = fn(&ProtoFiles, &mut Sink);
+
+/// A proto lint rule.
+pub type Rule = engine::Rule<Check>;
+
+/// buf's categories, in display order. `DEFAULT` is buf's other name
+/// for STANDARD.
+pub const CATEGORIES: &[&str] = &[
+    "MINIMAL",
+    "BASIC",
+    "STANDARD",
+    "COMMENTS",
+    "UNARY_RPC",
+    "OTHER",
+];
+
+pub static FAMILY: RuleFamily<Check> = RuleFamily {
+    command: "opensergo proto lint",
+    rules: rules::RULES,
+    categories: CATEGORIES,
+};
+
+/// The configurable values of buf's `lint` block.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub enum_zero_value_suffix: String,
+    pub service_suffix: String,
+    pub rpc_allow_same_request_response: bool,
+    pub rpc_allow_google_protobuf_empty_requests: bool,
+    pub rpc_allow_google_protobuf_empty_responses: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            enum_zero_value_suffix: "_UNSPECIFIED".into(),
+            service_suffix: "Service".into(),
+            rpc_allow_same_request_response: false,
+            rpc_allow_google_protobuf_empty_requests: false,
+            rpc_allow_google_protobuf_empty_responses: false,
+        }
+    }
+}
+
+/// One linted file: its descriptor, its text (for positions and
+/// snippets) and its SourceCodeInfo locations by path.
+pub struct ProtoFile {
+    pub descriptor: FileDescriptorProto,
+    pub source: SharedSource,
+    locations: HashMap<Vec<i32>, Location>,
+}
+
+impl ProtoFile {
+    /// `display_name` is the path findings show (relative to where the
+    /// user ran the command, as buf shows it).
+    pub fn new(descriptor: FileDescriptorProto, display_name: &str, text: String) -> Self {
+        let mut locations = HashMap::new();
+        if let Some(info) = &descriptor.source_code_info {
+            for location in &info.location {
+                // The first location of a path is the element's own.
+                locations
+                    .entry(location.path.clone())
+                    .or_insert_with(|| location.clone());
+            }
+        }
+        ProtoFile {
+            descriptor,
+            source: Arc::new(SourceFile::new(display_name, text)),
+            locations,
+        }
+    }
+
+    /// The import path (`acme/weather/v1/weather.proto`).
+    pub fn name(&self) -> &str {
+        self.descriptor.name()
+    }
+
+    /// The directory of the import path (`acme/weather/v1`).
+    pub fn directory(&self) -> &str {
+        self.name().rsplit_once('/').map_or("", |(dir, _)| dir)
+    }
+
+    fn span(&self, location: &Location) -> Span {
+        let at = |line: i32, column: i32| {
+            self.source.offset_of(
+                usize::try_from(line).unwrap_or(0) + 1,
+                usize::try_from(column).unwrap_or(0) + 1,
+            )
+        };
+        match location.span.as_slice() {
+            [line, start, end] => Span::new(at(*line, *start), at(*line, *end)),
+            [start_line, start, end_line, end] => {
+                Span::new(at(*start_line, *start), at(*end_line, *end))
+            }
+            _ => Span::new(0, 0),
+        }
+    }
+
+    /// Where a path is written: its own location, else the nearest
+    /// enclosing element's; the file itself (the empty path) is its
+    /// first character, as buf reports file-level findings at 1:1.
+    pub fn span_of(&self, path: &[i32]) -> Span {
+        if path.is_empty() {
+            return Span::new(0, 0);
+        }
+        (0..=path.len())
+            .rev()
+            .find_map(|len| self.locations.get(&path[..len]))
+            .map_or(Span::new(0, 0), |l| self.span(l))
+    }
+
+    /// Whether `// buf:lint:ignore RULE_ID` stands in the leading
+    /// comments of the element at `path` or of any element around it.
+    pub fn ignores(&self, path: &[i32], rule_id: &str) -> bool {
+        (1..=path.len()).any(|len| {
+            self.locations.get(&path[..len]).is_some_and(|l| {
+                l.leading_comments().lines().any(|line| {
+                    line.trim()
+                        .strip_prefix("buf:lint:ignore")
+                        .is_some_and(|rest| rest.split_whitespace().any(|id| id == rule_id))
+                })
+            })
+        })
+    }
+
+    /// The leading comments of an element, trimmed.
+    pub fn comment(&self, path: &[i32]) -> &str {
+        self.locations
+            .get(path)
+            .map_or("", |l| l.leading_comments().trim())
+    }
+
+    /// A finding at the element `path`.
+    pub fn finding(&self, code: Code, path: &[i32], message: impl Into<String>) -> Diagnostic {
+        let mut d = Diagnostic::new(code, message).at(&self.source, self.span_of(path));
+        d.related.clear();
+        d
+    }
+}
+
+/// The module being linted: the files of the module (imports are read
+/// through `all_files`), and the rule options.
+pub struct ProtoFiles {
+    pub files: Vec<ProtoFile>,
+    /// Every file the module's files import, transitively, by name.
+    pub all_files: HashMap<String, FileDescriptorProto>,
+    /// For each module file, the files whose extensions its options set
+    /// (custom options such as `google.api.field_behavior`).
+    pub option_sources: HashMap<String, std::collections::HashSet<String>>,
+    pub options: Options,
+}
+
+/// The files whose extensions the options of `file` (and of everything
+/// in it) set: descriptor options keep custom options as extensions.
+fn option_sources(file: &prost_reflect::FileDescriptor) -> std::collections::HashSet<String> {
+    use prost_reflect::{DynamicMessage, Value};
+    fn visit(options: &DynamicMessage, out: &mut std::collections::HashSet<String>) {
+        for (extension, value) in options.extensions() {
+            out.insert(extension.parent_file().name().to_string());
+            // An option's value may itself carry extensions.
+            if let Value::Message(m) = value {
+                visit(m, out);
+            }
+        }
+    }
+    let mut out = std::collections::HashSet::new();
+    visit(&file.options(), &mut out);
+    let mut messages: Vec<prost_reflect::MessageDescriptor> = file.messages().collect();
+    while let Some(message) = messages.pop() {
+        visit(&message.options(), &mut out);
+        for field in message.fields() {
+            visit(&field.options(), &mut out);
+        }
+        for oneof in message.oneofs() {
+            visit(&oneof.options(), &mut out);
+        }
+        for e in message.child_enums() {
+            visit(&e.options(), &mut out);
+            for v in e.values() {
+                visit(&v.options(), &mut out);
+            }
+        }
+        messages.extend(message.child_messages());
+    }
+    for e in file.enums() {
+        visit(&e.options(), &mut out);
+        for v in e.values() {
+            visit(&v.options(), &mut out);
+        }
+    }
+    for service in file.services() {
+        visit(&service.options(), &mut out);
+        for method in service.methods() {
+            visit(&method.options(), &mut out);
+        }
+    }
+    for extension in file.extensions() {
+        visit(&extension.options(), &mut out);
+    }
+    out
+}
+
+// Field numbers of descriptor.proto, for SourceCodeInfo paths.
+pub mod path {
+    pub const FILE_PACKAGE: i32 = 2;
+    pub const FILE_DEPENDENCY: i32 = 3;
+    pub const FILE_MESSAGE: i32 = 4;
+    pub const FILE_ENUM: i32 = 5;
+    pub const FILE_SERVICE: i32 = 6;
+    pub const FILE_OPTIONS: i32 = 8;
+    pub const FILE_SYNTAX: i32 = 12;
+    pub const MESSAGE_FIELD: i32 = 2;
+    pub const MESSAGE_NESTED: i32 = 3;
+    pub const MESSAGE_ENUM: i32 = 4;
+    pub const MESSAGE_ONEOF: i32 = 8;
+    pub const ENUM_VALUE: i32 = 2;
+    pub const SERVICE_METHOD: i32 = 2;
+    pub const METHOD_INPUT: i32 = 2;
+    pub const METHOD_OUTPUT: i32 = 3;
+    /// The `name` field of every element.
+    pub const NAME: i32 = 1;
+}
+
+/// One element of a file, with its SourceCodeInfo path.
+pub struct Element<'a, T> {
+    pub file: &'a ProtoFile,
+    pub descriptor: &'a T,
+    pub path: Vec<i32>,
+}
+
+impl<T> Element<'_, T> {
+    /// The path of the element's `name`.
+    pub fn name_path(&self) -> Vec<i32> {
+        let mut p = self.path.clone();
+        p.push(path::NAME);
+        p
+    }
+
+    pub fn child_path(&self, field: i32, index: usize) -> Vec<i32> {
+        let mut p = self.path.clone();
+        p.extend([field, i32::try_from(index).unwrap_or(i32::MAX)]);
+        p
+    }
+}
+
+fn index(i: usize) -> i32 {
+    i32::try_from(i).unwrap_or(i32::MAX)
+}
+
+impl ProtoFiles {
+    /// Every message (nested ones too; map entries, which protoc makes
+    /// up, left out).
+    pub fn messages(&self) -> Vec<Element<'_, DescriptorProto>> {
+        let mut out = Vec::new();
+        for file in &self.files {
+            let mut stack: Vec<(&DescriptorProto, Vec<i32>)> = file
+                .descriptor
+                .message_type
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m, vec![path::FILE_MESSAGE, index(i)]))
+                .collect();
+            while let Some((message, at)) = stack.pop() {
+                if message.options.as_ref().is_some_and(|o| o.map_entry()) {
+                    continue;
+                }
+                for (i, nested) in message.nested_type.iter().enumerate() {
+                    let mut p = at.clone();
+                    p.extend([path::MESSAGE_NESTED, index(i)]);
+                    stack.push((nested, p));
+                }
+                out.push(Element {
+                    file,
+                    descriptor: message,
+                    path: at,
+                });
+            }
+        }
+        out.sort_by(|a, b| (a.file.name(), &a.path).cmp(&(b.file.name(), &b.path)));
+        out
+    }
+
+    /// Every field of every message, with its message.
+    pub fn fields(
+        &self,
+    ) -> Vec<(
+        Element<'_, DescriptorProto>,
+        Element<'_, FieldDescriptorProto>,
+    )> {
+        self.messages()
+            .into_iter()
+            .flat_map(|m| {
+                let fields: Vec<_> = m
+                    .descriptor
+                    .field
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| Element {
+                        file: m.file,
+                        descriptor: f,
+                        path: m.child_path(path::MESSAGE_FIELD, i),
+                    })
+                    .collect();
+                fields.into_iter().map(move |f| {
+                    (
+                        Element {
+                            file: m.file,
+                            descriptor: m.descriptor,
+                            path: m.path.clone(),
+                        },
+                        f,
+                    )
+                })
+            })
+            .collect()
+    }
+
+    /// Every oneof written in the source (proto3 `optional` fields get a
+    /// synthetic one, left out).
+    pub fn oneofs(&self) -> Vec<Element<'_, OneofDescriptorProto>> {
+        let mut out = Vec::new();
+        for m in self.messages() {
+            for (i, oneof) in m.descriptor.oneof_decl.iter().enumerate() {
+                let synthetic = m
+                    .descriptor
+                    .field
+                    .iter()
+                    .any(|f| f.oneof_index == Some(index(i)) && f.proto3_optional());
+                if !synthetic {
+                    out.push(Element {
+                        file: m.file,
+                        descriptor: oneof,
+                        path: m.child_path(path::MESSAGE_ONEOF, i),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Every enum, top-level and nested.
+    pub fn enums(&self) -> Vec<Element<'_, EnumDescriptorProto>> {
+        let mut out = Vec::new();
+        for file in &self.files {
+            for (i, e) in file.descriptor.enum_type.iter().enumerate() {
+                out.push(Element {
+                    file,
+                    descriptor: e,
+                    path: vec![path::FILE_ENUM, index(i)],
+                });
+            }
+        }
+        for m in self.messages() {
+            for (i, e) in m.descriptor.enum_type.iter().enumerate() {
+                out.push(Element {
+                    file: m.file,
+                    descriptor: e,
+                    path: m.child_path(path::MESSAGE_ENUM, i),
+                });
+            }
+        }
+        out.sort_by(|a, b| (a.file.name(), &a.path).cmp(&(b.file.name(), &b.path)));
+        out
+    }
+
+    /// Every enum value, with its enum.
+    pub fn enum_values(
+        &self,
+    ) -> Vec<(
+        Element<'_, EnumDescriptorProto>,
+        Element<'_, EnumValueDescriptorProto>,
+    )> {
+        let mut out = Vec::new();
+        for e in self.enums() {
+            for (i, value) in e.descriptor.value.iter().enumerate() {
+                out.push((
+                    Element {
+                        file: e.file,
+                        descriptor: e.descriptor,
+                        path: e.path.clone(),
+                    },
+                    Element {
+                        file: e.file,
+                        descriptor: value,
+                        path: e.child_path(path::ENUM_VALUE, i),
+                    },
+                ));
+            }
+        }
+        out
+    }
+
+    pub fn services(&self) -> Vec<Element<'_, ServiceDescriptorProto>> {
+        let mut out = Vec::new();
+        for file in &self.files {
+            for (i, s) in file.descriptor.service.iter().enumerate() {
+                out.push(Element {
+                    file,
+                    descriptor: s,
+                    path: vec![path::FILE_SERVICE, index(i)],
+                });
+            }
+        }
+        out
+    }
+
+    /// Every RPC, with its service.
+    pub fn methods(
+        &self,
+    ) -> Vec<(
+        Element<'_, ServiceDescriptorProto>,
+        Element<'_, MethodDescriptorProto>,
+    )> {
+        let mut out = Vec::new();
+        for s in self.services() {
+            for (i, method) in s.descriptor.method.iter().enumerate() {
+                out.push((
+                    Element {
+                        file: s.file,
+                        descriptor: s.descriptor,
+                        path: s.path.clone(),
+                    },
+                    Element {
+                        file: s.file,
+                        descriptor: method,
+                        path: s.child_path(path::SERVICE_METHOD, i),
+                    },
+                ));
+            }
+        }
+        out
+    }
+
+    /// Files by package, in name order.
+    pub fn by_package(&self) -> std::collections::BTreeMap<&str, Vec<&ProtoFile>> {
+        let mut packages: std::collections::BTreeMap<&str, Vec<&ProtoFile>> =
+            std::collections::BTreeMap::new();
+        for file in &self.files {
+            packages
+                .entry(file.descriptor.package())
+                .or_default()
+                .push(file);
+        }
+        packages
+    }
+}
+
+/// An element of a file, by its SourceCodeInfo path.
+type ElementAt<'a> = (&'a ProtoFile, &'a Vec<i32>);
+
+/// Findings of one run, sorted by file and position, with the ones
+/// silenced by `// buf:lint:ignore` comments counted.
+pub struct Linted {
+    pub diagnostics: Vec<Diagnostic>,
+    pub suppressed: usize,
+}
+
+/// Runs the enabled rules over the module.
+pub fn lint(files: &ProtoFiles, levels: &Levels, allow_comment_ignores: bool) -> Linted {
+    let mut diagnostics = engine::run(&FAMILY, levels, |check, sink| check(files, sink));
+    let suppressed = if allow_comment_ignores && !diagnostics.is_empty() {
+        // The elements that start at each offset of each file: a finding
+        // is about the element(s) starting where it points.
+        let mut starts: HashMap<(&str, usize), Vec<ElementAt<'_>>> = HashMap::new();
+        for file in &files.files {
+            for (path, location) in &file.locations {
+                starts
+                    .entry((file.source.name.as_str(), file.span(location).start))
+                    .or_default()
+                    .push((file, path));
+            }
+        }
+        engine::suppress(&mut diagnostics, |d| {
+            let Some(location) = &d.location else {
+                return false;
+            };
+            let rule_id = buf_id(d.code.name);
+            starts
+                .get(&(d.file.as_str(), location.span.start))
+                .is_some_and(|elements| {
+                    elements
+                        .iter()
+                        .any(|(file, path)| file.ignores(path, &rule_id))
+                })
+        })
+    } else {
+        0
+    };
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            (
+                d.file.clone(),
+                d.location.as_ref().map_or(0, |l| l.span.start),
+            )
+        };
+        key(a).cmp(&key(b)).then_with(|| a.code.id.cmp(b.code.id))
+    });
+    Linted {
+        diagnostics,
+        suppressed,
+    }
+}
+
+/// buf's spelling of a rule's name: `FIELD_LOWER_SNAKE_CASE`.
+pub fn buf_id(name: &str) -> String {
+    name.to_ascii_uppercase().replace('-', "_")
+}
+
+/// Reads and compiles every `.proto` file under `root` (the module root,
+/// which is also the import root), as the files to lint.
+/// Paths in `excludes` (relative to the root, buf's `excludes`) are
+/// left out; symlinks are not followed.
+pub fn load_module(
+    root: &Path,
+    display_prefix: &Path,
+    excludes: &[String],
+) -> Result<ProtoFiles, String> {
+    let mut names = Vec::new();
+    for entry in ignore::WalkBuilder::new(root)
+        .follow_links(false)
+        .sort_by_file_name(std::ffi::OsStr::cmp)
+        .build()
+    {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "proto")
+            && entry.file_type().is_some_and(|t| t.is_file())
+        {
+            let relative = path.strip_prefix(root).map_err(|e| e.to_string())?;
+            let name = relative.to_string_lossy().replace('\\', "/");
+            let excluded = excludes.iter().any(|x| {
+                let x = x.trim_end_matches('/');
+                name == x || name.starts_with(&format!("{x}/"))
+            });
+            if !excluded {
+                names.push(name);
+            }
+        }
+    }
+    if names.is_empty() {
+        return Err(format!("no .proto files under {}", root.display()));
+    }
+    let mut compiler = protox::Compiler::new([root]).map_err(|e| e.to_string())?;
+    compiler.include_imports(true).include_source_info(true);
+    compiler.open_files(&names).map_err(|e| format!("{e:?}"))?;
+    let pool = compiler.descriptor_pool();
+    let option_sources_by_file = names
+        .iter()
+        .filter_map(|name| pool.get_file_by_name(name))
+        .map(|file| (file.name().to_string(), option_sources(&file)))
+        .collect();
+    let set = compiler.file_descriptor_set();
+    let mut all_files = HashMap::new();
+    let mut files = Vec::new();
+    for descriptor in set.file {
+        all_files.insert(descriptor.name().to_string(), descriptor.clone());
+        if names.iter().any(|n| n == descriptor.name()) {
+            let path = root.join(descriptor.name());
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let shown = display_prefix.join(descriptor.name());
+            files.push(ProtoFile::new(descriptor, &shown.to_string_lossy(), text));
+        }
+    }
+    files.sort_by(|a, b| a.name().cmp(b.name()));
+    Ok(ProtoFiles {
+        files,
+        all_files,
+        option_sources: option_sources_by_file,
+        options: Options::default(),
+    })
+}
+
+/// buf's `--error-format` spellings, for scripts written for `buf lint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BufFormat {
+    /// `path:line:col:message`
+    Text,
+    /// One JSON object per line (path, start/end line and column, type, message).
+    Json,
+    /// GitHub Actions `::error` workflow commands.
+    #[value(name = "github-actions")]
+    GithubActions,
+    /// `path(line,col) : error RULE_ID : message`
+    Msvc,
+}
+
+/// Findings as `buf lint --error-format` prints them. Control characters
+/// from file names or messages are escaped.
+pub fn buf_output(diagnostics: &[Diagnostic], format: BufFormat) -> String {
+    let escape = |s: &str| -> String {
+        s.chars()
+            .flat_map(|c| {
+                if c.is_control() {
+                    c.escape_default().collect::<Vec<_>>()
+                } else {
+                    vec![c]
+                }
+            })
+            .collect()
+    };
+    let mut out = String::new();
+    for d in diagnostics {
+        let (start, end) = d.location.as_ref().map_or(((1, 1), (1, 1)), |l| {
+            let (s, e) = (l.start(), l.end());
+            ((s.line, s.column), (e.line, e.column))
+        });
+        let rule = buf_id(d.code.name);
+        let file = escape(&d.file);
+        let message = escape(&d.message);
+        out.push_str(&match format {
+            BufFormat::Text => format!("{file}:{}:{}:{message}\n", start.0, start.1),
+            BufFormat::Json => format!(
+                "{}\n",
+                serde_json::json!({
+                    "path": d.file,
+                    "start_line": start.0,
+                    "start_column": start.1,
+                    "end_line": end.0,
+                    "end_column": end.1,
+                    "type": rule,
+                    "message": d.message,
+                })
+            ),
+            BufFormat::GithubActions => format!(
+                "::error file={file},line={},endLine={},col={},endColumn={}::{message}\n",
+                start.0, end.0, start.1, end.1
+            ),
+            BufFormat::Msvc => format!(
+                "{file}({},{}) : error {rule} : {message}\n",
+                start.0, start.1
+            ),
+        });
+    }
+    out
+}
