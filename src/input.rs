@@ -9,14 +9,16 @@ use crate::diagnostic::Diagnostic;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     File(PathBuf),
-    Stdin,
+    /// Standard input, with the name `--stdin-filename` gave it.
+    Stdin(Option<String>),
 }
 
 impl Input {
     pub fn display_name(&self) -> String {
         match self {
             Input::File(p) => p.display().to_string(),
-            Input::Stdin => "<stdin>".to_string(),
+            Input::Stdin(Some(name)) => name.clone(),
+            Input::Stdin(None) => "<stdin>".to_string(),
         }
     }
 
@@ -30,7 +32,7 @@ impl Input {
         };
         let mut bytes = Vec::new();
         match self {
-            Input::Stdin => {
+            Input::Stdin(_) => {
                 std::io::stdin()
                     .lock()
                     .take(max_size.saturating_add(1))

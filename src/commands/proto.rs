@@ -224,9 +224,14 @@ fn lint(args: &ProtoLintArgs, color: bool) -> Result<ExitStatus> {
             let all: Vec<_> = report.diagnostics().cloned().collect();
             output::print_stdout(protolint::buf_output(&all, format).as_bytes())
                 .map_err(Error::msg)?;
-            report.exit_status(args.report.fail_on)
+            report.exit_status(args.report.fail_on.unwrap_or(crate::codes::Severity::Error))
         }
-        None => super::emit_report(&report, &args.report, color)?,
+        None => super::emit_report(
+            &report,
+            &args.report,
+            &crate::config::Config::default(),
+            color,
+        )?,
     };
     Ok(if args.buf_exit_codes && status == ExitStatus::Findings {
         ExitStatus::BufFindings

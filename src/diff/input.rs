@@ -149,6 +149,7 @@ impl Side {
             &WalkOptions {
                 excludes: &options.excludes,
                 respect_ignore: options.respect_ignore,
+                ..WalkOptions::default()
             },
         ) {
             Ok(walked) => walked,
