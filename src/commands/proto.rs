@@ -170,11 +170,13 @@ fn lint(args: &ProtoLintArgs, color: bool) -> Result<ExitStatus> {
     for module in &modules {
         let shown = match &embedded {
             Some(_) => std::path::PathBuf::new(),
+            // As buf shows them: relative to where the command runs, with
+            // no `./` segments.
             None => module
                 .root
-                .strip_prefix(".")
-                .unwrap_or(&module.root)
-                .to_path_buf(),
+                .components()
+                .filter(|c| !matches!(c, std::path::Component::CurDir))
+                .collect(),
         };
         let mut set = protolint::load_module(&module.root, &shown, &module.excludes)
             .map_err(Error::msg)
