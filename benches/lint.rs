@@ -121,14 +121,7 @@ fn median(mut times: Vec<Duration>) -> Duration {
 }
 
 fn load(dir: &Path) -> Vec<LoadedSource> {
-    let walked = walk::collect(
-        &[dir.display().to_string()],
-        &WalkOptions {
-            respect_ignore: false,
-            ..WalkOptions::default()
-        },
-    )
-    .unwrap();
+    let walked = walk::collect(&[dir.display().to_string()], &WalkOptions::default()).unwrap();
     walked
         .inputs
         .par_iter()

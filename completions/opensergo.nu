@@ -29,16 +29,20 @@ module completions {
   export extern "opensergo validate" [
     --exclude: string         # Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`
     --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
-    --follow-symlinks         # Follow symbolic links whose target lies outside the walked directory (by default they are skipped, with a note). Files named on the command line are always read as given
+    --force-exclude           # Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks
+    --stdin-filename: string  # The name stdin (`-`) has in reports and excludes
     --max-file-size: string   # Refuse files larger than this many bytes
     --format(-f): string@"nu-complete opensergo validate format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
-    --fail-on: string@"nu-complete opensergo validate fail_on" # Lowest severity that makes the exit code 1
+    --fail-on: string@"nu-complete opensergo validate fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]
     --quiet(-q)               # Print findings only: no summary line
     --summary                 # Add a count of findings per code after the summary line
     --strict                  # Treat fields the schema does not declare as errors, not warnings
     --schema-dir: path        # Also validate against JSON Schemas in this directory (repeatable), named `<group>/<version>/<Kind>.json`, `<group>/<kind>_<version>.json` or `<kind>_<version>.json`
     --crd: path               # Also validate against the schemas of these CustomResourceDefinition files (repeatable)
+    --skip: string            # Skip documents of these kinds unchecked (comma-separated, repeatable): `Deployment`, or `apps/v1/Deployment` for one apiVersion
+    --reject: string          # Report every document of these kinds as an error (comma-separated, repeatable)
+    --require-known           # Documents that no schema checks (other kinds, YAML that is no object) are errors instead of being skipped
     --color: string@"nu-complete opensergo validate color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
@@ -55,6 +59,18 @@ module completions {
     [ "info" "warning" "error" ]
   }
 
+  def "nu-complete opensergo lint select" [] {
+    [ "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
+  }
+
+  def "nu-complete opensergo lint extend_select" [] {
+    [ "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
+  }
+
+  def "nu-complete opensergo lint ignore" [] {
+    [ "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
+  }
+
   def "nu-complete opensergo lint color" [] {
     [ "auto" "always" "never" ]
   }
@@ -63,17 +79,19 @@ module completions {
   export extern "opensergo lint" [
     --exclude: string         # Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`
     --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
-    --follow-symlinks         # Follow symbolic links whose target lies outside the walked directory (by default they are skipped, with a note). Files named on the command line are always read as given
+    --force-exclude           # Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks
+    --stdin-filename: string  # The name stdin (`-`) has in reports and excludes
     --max-file-size: string   # Refuse files larger than this many bytes
     --format(-f): string@"nu-complete opensergo lint format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
-    --fail-on: string@"nu-complete opensergo lint fail_on" # Lowest severity that makes the exit code 1
+    --fail-on: string@"nu-complete opensergo lint fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]
     --quiet(-q)               # Print findings only: no summary line
     --summary                 # Add a count of findings per code after the summary line
-    --select: string          # Run only these rules instead of the default set: codes (OS2001), names (strategy-not-found), code prefixes (OS2), categories (reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work
-    --extend-select: string   # Run these rules on top of the selected set (same forms as --select)
-    --ignore: string          # Do not run these rules (same forms as --select; the more specific of a select and an ignore wins)
+    --select: string@"nu-complete opensergo lint select" # Run only these rules instead of the default set: codes (OS2001), names (strategy-not-found), code prefixes (OS2), categories (reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work
+    --extend-select: string@"nu-complete opensergo lint extend_select" # Run these rules on top of the selected set (same forms as --select)
+    --ignore: string@"nu-complete opensergo lint ignore" # Do not run these rules (same forms as --select; the more specific of a select and an ignore wins)
     --severity: string        # Set a rule's level: CODE=off|info|warning|error (repeatable; the code may also be a name, prefix or category)
+    --namespace(-n): string   # The namespace of objects that set no `metadata.namespace` (as `kubectl apply -n` gives them; kustomize-style repositories leave it out) [default: `namespace` in opensergo.yaml, else `default`]
     --list-rules              # Print the table of lint rules and exit
     --explain: string         # Print the documentation of a rule (code or name) and exit
     --color: string@"nu-complete opensergo lint color" # When to use colors: auto follows the terminal and NO_COLOR
@@ -143,9 +161,7 @@ module completions {
     --type: string            # Convert any message, by full name (pkg.Msg), between binpb, json, txtpb and yaml, like `buf convert`. Needs --from
     --proto-path: path        # With --type: also compile the .proto files under this directory (repeatable; each is an import path too, like `protoc -I`)
     --descriptor-set: path    # With --type: also load the messages of this FileDescriptorSet (made with `protoc --include_imports --descriptor_set_out=FILE` or `buf build -o FILE`)
-    --max-depth: string       # How deep messages may nest (the top-level message is 1; each nested message, map entry and Any payload adds one). Deeper input is an error before it is decoded; binary protobuf decoders stop at 101
-    --follow-symlinks         # When walking a directory of CRD YAML: follow symbolic links whose target lies outside it (by default they are skipped, with a note)
-    --max-file-size: string   # Refuse input files (and --descriptor-set, .proto files) larger than this many bytes
+    --max-file-size: string   # Refuse input files larger than this many bytes
     --color: string@"nu-complete opensergo convert color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
@@ -223,7 +239,7 @@ module completions {
   export extern "opensergo proto lint" [
     --format(-f): string@"nu-complete opensergo proto lint format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
-    --fail-on: string@"nu-complete opensergo proto lint fail_on" # Lowest severity that makes the exit code 1
+    --fail-on: string@"nu-complete opensergo proto lint fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]
     --quiet(-q)               # Print findings only: no summary line
     --summary                 # Add a count of findings per code after the summary line
     --error-format: string@"nu-complete opensergo proto lint error_format" # Print findings as `buf lint --error-format` does (instead of --format)
@@ -325,7 +341,7 @@ module completions {
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    dir: path
+    dir: path                 # Directory to write `<group>/<version>/<Kind>.json` into (created if missing)
   ]
 
   def "nu-complete opensergo schema from-crd color" [] {
@@ -334,13 +350,13 @@ module completions {
 
   # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
   export extern "opensergo schema from-crd" [
-    --out-dir(-o): path
+    --out-dir(-o): path       # Directory to write the schemas into (created if missing)
     --color: string@"nu-complete opensergo schema from-crd color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    ...files: path
+    ...files: path            # CustomResourceDefinition files (any number of CRDs each)
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -420,6 +436,10 @@ module completions {
   export extern "opensergo config help help" [
   ]
 
+  def "nu-complete opensergo explain code" [] {
+    [ "OS0001" "io-error" "OS0002" "not-text" "OS0003" "yaml-syntax" "OS0004" "duplicate-key" "OS0005" "yaml-limit" "OS0006" "template" "OS0007" "invalid-config" "OS1001" "missing-type-meta" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS2001" "strategy-not-found" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS6001" "limit-mode-ignored" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS7001" "unrepresentable-value" "OS7002" "dropped-field" "OS7003" "missing-field" "OS7004" "not-convertible" "OS7005" "bad-message" "OS7006" "generated-name" "OS7007" "control-plane-difference" "OS8001" "unknown-suppression-code" "OS8002" "unused-suppression" "OS9001" "duplicate-identity" "OS9002" "unreadable-revision" "OS9003" "unidentified-document" "OS9501" "proto-compile-error" "OS9502" "proto-import-not-found" "OS9503" "invalid-proto-workspace" "OS9504" "invalid-gen-template" "OS9505" "out-of-date-stub" "OS9601" "directory-same-package" "OS9602" "package-defined" "OS9603" "package-directory-match" "OS9604" "package-no-import-cycle" "OS9605" "package-same-directory" "OS9606" "enum-first-value-zero" "OS9607" "enum-no-allow-alias" "OS9608" "enum-pascal-case" "OS9609" "enum-value-upper-snake-case" "OS9610" "field-lower-snake-case" "OS9611" "field-not-required" "OS9612" "import-no-public" "OS9613" "import-used" "OS9614" "message-pascal-case" "OS9615" "oneof-lower-snake-case" "OS9616" "package-lower-snake-case" "OS9617" "package-same-csharp-namespace" "OS9618" "package-same-go-package" "OS9619" "package-same-java-multiple-files" "OS9620" "package-same-java-package" "OS9621" "package-same-php-namespace" "OS9622" "package-same-ruby-package" "OS9623" "package-same-swift-prefix" "OS9624" "rpc-pascal-case" "OS9625" "service-pascal-case" "OS9626" "syntax-specified" "OS9627" "enum-value-prefix" "OS9628" "enum-zero-value-suffix" "OS9629" "file-lower-snake-case" "OS9630" "package-version-suffix" "OS9631" "rpc-request-response-unique" "OS9632" "rpc-request-standard-name" "OS9633" "rpc-response-standard-name" "OS9634" "service-suffix" "OS9635" "comment-enum" "OS9636" "comment-enum-value" "OS9637" "comment-field" "OS9638" "comment-message" "OS9639" "comment-oneof" "OS9640" "comment-rpc" "OS9641" "comment-service" "OS9642" "rpc-no-client-streaming" "OS9643" "rpc-no-server-streaming" "OS9644" "stable-package-no-import-unstable" "OS9645" "import-no-weak" ]
+  }
+
   def "nu-complete opensergo explain color" [] {
     [ "auto" "always" "never" ]
   }
@@ -432,7 +452,7 @@ module completions {
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    code?: string             # A code (OS1004) or its name (schema-violation)
+    code?: string@"nu-complete opensergo explain code" # A code (OS1004) or its name (schema-violation)
   ]
 
   def "nu-complete opensergo completions shell" [] {
@@ -450,15 +470,16 @@ module completions {
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    shell: string@"nu-complete opensergo completions shell"
+    shell: string@"nu-complete opensergo completions shell" # The shell to print completions for
   ]
 
   def "nu-complete opensergo man color" [] {
     [ "auto" "always" "never" ]
   }
 
-  # Print the man page (roff) to stdout
+  # Print the man page (roff) to stdout, or write it and one page per subcommand (`opensergo-validate.1`, ...) to a directory
   export extern "opensergo man" [
+    --out-dir(-o): path       # Write `opensergo.1` and the subcommand pages here
     --color: string@"nu-complete opensergo man color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
@@ -542,7 +563,7 @@ module completions {
   export extern "opensergo help completions" [
   ]
 
-  # Print the man page (roff) to stdout
+  # Print the man page (roff) to stdout, or write it and one page per subcommand (`opensergo-validate.1`, ...) to a directory
   export extern "opensergo help man" [
   ]
 

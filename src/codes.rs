@@ -333,23 +333,52 @@ c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]   # and so on
 
 ## How to fix
 Write the values out instead of nesting aliases."#;
-    MISSING_TYPE_META = "OS1001" "missing-type-meta" Error "A document has no apiVersion or kind."
+    TEMPLATE = "OS0006" "template" Info "A Helm or Go template, not YAML yet: it is skipped until rendered."
         r#"## What it does
-Reports a YAML document that has no `apiVersion` or no `kind`.
+Notes a file that holds Helm or Go template actions (`{{ .Values.x }}`, `{{- include ... }}`). Info; the file is skipped.
 
 ## Why is this bad
-Every Kubernetes object needs both; without them the document cannot be applied or checked.
+A template is not YAML until it is rendered: checking it as YAML gives syntax errors that are not real, and its objects are not known until the values are filled in.
 
 ## Example
 ```yaml
-metadata:
-  name: limit-orders
 spec:
-  threshold: 10
+  threshold: {{ .Values.threshold }}
 ```
 
 ## How to fix
-Add `apiVersion:` and `kind:`, or keep non-Kubernetes YAML (CI files, values files) out of the checked paths, or set `rules: {missing-type-meta: off}` in opensergo.yaml."#;
+Render it first and check the result: `helm template CHART | opensergo validate -`."#;
+    INVALID_CONFIG = "OS0007" "invalid-config" Error "opensergo.yaml has an unknown key or rule code, or a value of the wrong type."
+        r#"## What it does
+Reports a mistake in opensergo.yaml: a key the file format does not have (at any depth), a rule code or name no check has, or a value of the wrong type, at its position and with a "did you mean" when a known name is close.
+
+## Why is this bad
+A misspelt setting silently does nothing: a rule you turned off stays on, an exclude never applies. The run stops (exit 2) instead.
+
+## Example
+```yaml
+rules:
+  missing-app-lable: off    # meant missing-app-label
+```
+
+## How to fix
+Use the name the help suggests; `opensergo config init` writes every key with a comment, `opensergo lint --list-rules` lists the lint rules and the README the other codes."#;
+    MISSING_TYPE_META = "OS1001" "missing-type-meta" Error "An object (it has a kind or metadata) lost its apiVersion or kind."
+        r#"## What it does
+Reports an object that has a `kind` or `metadata` but lost its `apiVersion` (or has an `apiVersion` and no `kind`).
+
+## Why is this bad
+Every Kubernetes object needs both; without them the object cannot be applied or checked, so a broken rule would pass unseen.
+
+## Example
+```yaml
+kind: RateLimitStrategy     # apiVersion: fault-tolerance.opensergo.io/v1alpha1 is missing
+metadata:
+  name: orders
+```
+
+## How to fix
+Add the missing field; for an OpenSergo kind the help names the apiVersion. YAML that is no object at all (values files, CI workflows) is not this finding: it is skipped and counted (OS1009)."#;
     UNKNOWN_KIND = "OS1002" "unknown-kind" Error "An OpenSergo API group with a kind the tool does not know."
         r#"## What it does
 Reports a kind the tool does not know in an `*.opensergo.io` API group.
@@ -443,6 +472,67 @@ metadata:
 
 ## How to fix
 Add `labels: {app: <application name>}`."#;
+    WRONG_API_VERSION = "OS1008" "wrong-api-version" Error "An OpenSergo kind under an apiVersion it does not live in."
+        r#"## What it does
+Reports an OpenSergo kind (`RateLimitStrategy`) under an apiVersion it does not live in: a misspelt group (`faulttolerance.opensergo.io`), a missing version or group (`v1alpha1`), a version that does not exist (`v1beta1`), or another OpenSergo group.
+
+## Why is this bad
+The API server has no such resource and rejects the object; a validator that skipped it as "not OpenSergo" would pass a broken rule.
+
+## Example
+```yaml
+apiVersion: fault-tolerance.opensergo/v1alpha1   # .io missing
+kind: RateLimitStrategy
+```
+
+## How to fix
+Write the apiVersion the help names (`opensergo schema list` lists every kind with its apiVersion)."#;
+    NOT_AN_OBJECT = "OS1009" "not-an-object" Error "YAML that is no Kubernetes object (no apiVersion, kind or metadata); skipped unless --require-known."
+        r#"## What it does
+Names YAML that is no Kubernetes object: no `apiVersion`, no `kind`, no `metadata` (a Helm values file, a compose file, a CI workflow, package.json). Such documents are skipped and counted in the summary; with `--require-known` they are errors.
+
+## Why is this bad
+It is not bad in a repository that keeps other YAML beside its rules. With `--require-known` every checked file must be a known object, for directories that should hold rules only.
+
+## Example
+```yaml
+# docker-compose.yml: skipped and counted as `non-object`
+services:
+  orders: {image: example/orders:1.0}
+```
+
+## How to fix
+Nothing by default. Under `--require-known`, exclude the file (`--exclude`, `exclude:` in opensergo.yaml) or drop the flag."#;
+    NO_SCHEMA = "OS1010" "no-schema" Error "An object of a kind with no schema; skipped unless --require-known."
+        r#"## What it does
+Reports, with `--require-known`, an object whose kind has no schema: not an OpenSergo kind, and not covered by `--schema-dir` or `--crd`. Without the flag such objects are skipped and counted by kind in the summary.
+
+## Why is this bad
+An object nothing checks may hide a mistake; in a directory of rules only, an unknown kind is usually one.
+
+## Example
+```yaml
+apiVersion: apps/v1      # no schema: an error under --require-known
+kind: Deployment
+```
+
+## How to fix
+Give its schema with `--schema-dir` or `--crd`, skip the kind with `--skip KIND`, or drop `--require-known`."#;
+    REJECTED_KIND = "OS1011" "rejected-kind" Error "An object of a kind the run rejects (--reject)."
+        r#"## What it does
+Reports an object of a kind the run rejects with `--reject KIND` (or `validate.reject` in opensergo.yaml).
+
+## Why is this bad
+The project decided such objects do not belong in these paths (a draft kind, a kind another team owns).
+
+## Example
+```yaml
+# opensergo validate --reject RouterRule
+kind: RouterRule
+```
+
+## How to fix
+Move or delete the object, or stop rejecting its kind."#;
 }
 
 #[cfg(test)]

@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::codes::{self, Severity};
-use crate::diagnostic::Diagnostic;
+use crate::codes::{self, Code, Severity};
+use crate::diagnostic::{Diagnostic, Location};
 use crate::source::SourceFile;
+use crate::suggest::closest;
 use crate::yaml::{self, Node, Value};
 
 pub const FILE_NAMES: &[&str] = &["opensergo.yaml", ".opensergo.yaml"];
@@ -33,11 +34,25 @@ pub struct Config {
     /// Where it was read from; `None` for the defaults.
     pub path: Option<PathBuf>,
     pub exclude: Vec<String>,
+    /// Like --force-exclude: excludes apply to files named on the command line.
+    pub force_exclude: bool,
     pub strict: bool,
     pub schema_dirs: Vec<PathBuf>,
     pub crds: Vec<PathBuf>,
+    /// Kinds validate skips, and kinds it rejects (like --skip, --reject).
+    pub skip: Vec<String>,
+    pub reject: Vec<String>,
+    /// Like --require-known.
+    pub require_known: bool,
     pub rules: RuleLevels,
     pub overrides: Vec<Override>,
+    /// Like --fail-on, unless the flag is given.
+    pub fail_on: Option<Severity>,
+    /// Like lint's --namespace: for objects without metadata.namespace.
+    pub namespace: Option<String>,
+    /// Every rule key as written, with its place, for
+    /// [`Config::unknown_rule_codes`].
+    rule_keys: Vec<(String, Location)>,
 }
 
 /// A commented default configuration, written by `opensergo config init`.
@@ -48,6 +63,8 @@ version: v1
 # Globs of paths skipped when walking directories (like --exclude).
 exclude: []
 #  - "vendor/**"
+# Apply them to files named on the command line too (like --force-exclude).
+forceExclude: false
 
 validate:
   # Report fields the schema does not declare as errors instead of warnings.
@@ -55,6 +72,17 @@ validate:
   # Extra JSON Schema directories and CRD files, relative to this file.
   schemaDirs: []
   crds: []
+  # Kinds skipped unchecked, and kinds that are errors wherever they appear.
+  skip: []
+  reject: []
+  # Documents no schema checks (other kinds, non-object YAML) are errors.
+  requireKnown: false
+
+# The namespace lint gives objects without metadata.namespace (like --namespace).
+# namespace: shop
+
+# Lowest severity that makes the exit code 1 (like --fail-on): info | warning | error.
+failOn: error
 
 # Severity per diagnostic code or name: off | info | warning | error.
 rules: {}
@@ -98,6 +126,34 @@ impl Config {
         });
     }
 
+    /// Errors for the rule keys (in `rules` and `overrides`) that name no
+    /// code in `known`, each with a "did you mean". The config file cannot
+    /// know the codes itself: the checks that define them sit above it.
+    pub fn unknown_rule_codes(&self, known: &[Code]) -> Vec<Diagnostic> {
+        self.rule_keys
+            .iter()
+            .filter(|(key, _)| {
+                !known
+                    .iter()
+                    .any(|c| c.id.eq_ignore_ascii_case(key) || c.name == key)
+            })
+            .map(|(key, at)| {
+                let names = known.iter().flat_map(|c| [c.id, c.name]);
+                let mut d = Diagnostic::new(
+                    codes::INVALID_CONFIG,
+                    format!("`{key}` is no diagnostic code or name"),
+                )
+                .at(&at.source, at.span)
+                .with_label("unknown code");
+                d = d.with_help(match closest(key, names) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => "codes look like OS1007 or missing-app-label; `opensergo lint --list-rules` lists the lint rules".to_string(),
+                });
+                d
+            })
+            .collect()
+    }
+
     /// The effective configuration as YAML (`opensergo config show`).
     pub fn to_yaml(&self) -> String {
         let list = |items: &[String]| {
@@ -137,6 +193,7 @@ impl Config {
         }
         out.push_str("version: v1\n");
         out.push_str(&format!("exclude:{}", list(&self.exclude)));
+        out.push_str(&format!("forceExclude: {}\n", self.force_exclude));
         out.push_str(&format!("validate:\n  strict: {}\n", self.strict));
         out.push_str(&format!(
             "  schemaDirs:{}",
@@ -146,6 +203,21 @@ impl Config {
             "  crds:{}",
             paths(&self.crds).replace("\n  -", "\n    -")
         ));
+        out.push_str(&format!(
+            "  skip:{}",
+            list(&self.skip).replace("\n  -", "\n    -")
+        ));
+        out.push_str(&format!(
+            "  reject:{}",
+            list(&self.reject).replace("\n  -", "\n    -")
+        ));
+        out.push_str(&format!("  requireKnown: {}\n", self.require_known));
+        if let Some(ns) = &self.namespace {
+            out.push_str(&format!("namespace: {}\n", quote(ns)));
+        }
+        if let Some(fail_on) = self.fail_on {
+            out.push_str(&format!("failOn: {fail_on}\n"));
+        }
         out.push_str(&format!("rules:{}", rules(&self.rules, "  ")));
         if self.overrides.is_empty() {
             out.push_str("overrides: []\n");
@@ -231,8 +303,9 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
     else {
         return Ok(config);
     };
+    let mut rule_keys = Vec::new();
     let mut err = |node: &Node, message: String| {
-        errors.push(Diagnostic::new(codes::SCHEMA_VIOLATION, message).at(source, node.span));
+        errors.push(Diagnostic::new(codes::INVALID_CONFIG, message).at(source, node.span));
     };
     if !matches!(root.value, Value::Map(_)) {
         err(&root, "the configuration must be a mapping".into());
@@ -245,13 +318,32 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
                 }
             }
             "exclude" => config.exclude = strings(value, &mut err),
+            "forceExclude" => match value.value {
+                Value::Bool(b) => config.force_exclude = b,
+                _ => err(value, "`forceExclude` takes true or false".into()),
+            },
+            "namespace" => match value.as_str() {
+                Some(ns) if !ns.is_empty() => config.namespace = Some(ns.to_string()),
+                _ => err(value, "`namespace` takes a namespace name".into()),
+            },
+            "failOn" => match value.as_str().map(Severity::parse_level) {
+                Some(Ok(Some(severity))) => config.fail_on = Some(severity),
+                _ => err(value, "`failOn` takes info, warning or error".into()),
+            },
             "validate" => {
+                expect_map(value, "validate", &mut err);
                 for (k, v) in value.as_map() {
                     match k.as_str().unwrap_or_default() {
                         "strict" => match v.value {
                             Value::Bool(b) => config.strict = b,
                             _ => err(v, "`strict` takes true or false".into()),
                         },
+                        "requireKnown" => match v.value {
+                            Value::Bool(b) => config.require_known = b,
+                            _ => err(v, "`requireKnown` takes true or false".into()),
+                        },
+                        "skip" => config.skip = strings(v, &mut err),
+                        "reject" => config.reject = strings(v, &mut err),
                         "schemaDirs" => {
                             config.schema_dirs = strings(v, &mut err)
                                 .into_iter()
@@ -266,28 +358,41 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
                         }
                         other => err(
                             k,
-                            format!(
-                                "unknown key `validate.{other}` (expected strict, schemaDirs, crds)"
+                            unknown_key(
+                                "validate.",
+                                other,
+                                &[
+                                    "strict",
+                                    "schemaDirs",
+                                    "crds",
+                                    "skip",
+                                    "reject",
+                                    "requireKnown",
+                                ],
                             ),
                         ),
                     }
                 }
             }
-            "rules" => config.rules = rule_levels(value, &mut err),
+            "rules" => config.rules = rule_levels(value, source, &mut rule_keys, &mut err),
             "overrides" => {
+                if !matches!(value.value, Value::Seq(_)) {
+                    err(
+                        value,
+                        "`overrides` takes a list of {paths, rules} entries".into(),
+                    );
+                }
                 for item in value.as_seq() {
+                    expect_map(item, "an override", &mut err);
                     let mut paths = Vec::new();
                     let mut rules = RuleLevels::new();
                     for (k, v) in item.as_map() {
                         match k.as_str().unwrap_or_default() {
                             "paths" => paths = strings(v, &mut err),
-                            "rules" => rules = rule_levels(v, &mut err),
-                            other => err(
-                                k,
-                                format!(
-                                    "unknown key `{other}` in an override (expected paths, rules)"
-                                ),
-                            ),
+                            "rules" => rules = rule_levels(v, source, &mut rule_keys, &mut err),
+                            other => {
+                                err(k, unknown_key("overrides[].", other, &["paths", "rules"]))
+                            }
                         }
                     }
                     let mut builder = GlobSetBuilder::new();
@@ -309,16 +414,45 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
             }
             other => err(
                 key,
-                format!(
-                    "unknown key `{other}` (expected version, exclude, validate, rules, overrides)"
+                unknown_key(
+                    "",
+                    other,
+                    &[
+                        "version",
+                        "exclude",
+                        "forceExclude",
+                        "namespace",
+                        "failOn",
+                        "validate",
+                        "rules",
+                        "overrides",
+                    ],
                 ),
             ),
         }
     }
+    config.rule_keys = rule_keys;
     if errors.is_empty() {
         Ok(config)
     } else {
         Err(errors)
+    }
+}
+
+/// "unknown key `validate.strikt` (did you mean `strict`?; expected ...)".
+fn unknown_key(prefix: &str, key: &str, expected: &[&str]) -> String {
+    let close = closest(key, expected.iter().copied())
+        .map(|c| format!("did you mean `{c}`? "))
+        .unwrap_or_default();
+    format!(
+        "unknown key `{prefix}{key}` ({close}expected {})",
+        expected.join(", ")
+    )
+}
+
+fn expect_map(node: &Node, what: &str, err: &mut impl FnMut(&Node, String)) {
+    if !matches!(node.value, Value::Map(_)) {
+        err(node, format!("`{what}` takes a mapping of keys"));
     }
 }
 
@@ -339,10 +473,17 @@ fn strings(node: &Node, err: &mut impl FnMut(&Node, String)) -> Vec<String> {
         .collect()
 }
 
-fn rule_levels(node: &Node, err: &mut impl FnMut(&Node, String)) -> RuleLevels {
+fn rule_levels(
+    node: &Node,
+    source: &Arc<SourceFile>,
+    keys: &mut Vec<(String, Location)>,
+    err: &mut impl FnMut(&Node, String),
+) -> RuleLevels {
     let mut out = RuleLevels::new();
+    expect_map(node, "rules", err);
     for (k, v) in node.as_map() {
         let code = k.key_text().unwrap_or_default().into_owned();
+        keys.push((code.clone(), Location::new(source, k.span)));
         let level = match (&v.value, v.as_str()) {
             // `OS1007: false` reads naturally as off.
             (Value::Bool(false), _) => Ok(None),

@@ -316,8 +316,24 @@ fn utf16_or_32(sniff: &[u8]) -> Option<&'static str> {
 /// Parses a source into documents. Empty documents (`---` alone, files of
 /// comments) are dropped: they describe no object.
 pub fn parse_source(source: &SharedSource) -> LoadedSource {
+    if let Some(span) = template_action(&source.text) {
+        let note = Diagnostic::new(
+            codes::TEMPLATE,
+            "a Helm/Go template: not checked until it is rendered",
+        )
+        .at(source, span)
+        .with_label("template action")
+        .with_help(
+            "render it first and check the output: `helm template CHART | opensergo validate -`",
+        );
+        return LoadedSource {
+            source: Arc::clone(source),
+            documents: Vec::new(),
+            errors: vec![note],
+        };
+    }
     let (raw, error) = yaml::load_stream(&source.text);
-    let documents = raw
+    let documents = expand_lists(raw)
         .into_iter()
         .filter(|d| !d.root.is_null())
         .map(|d| Document::new(source, d))
@@ -331,6 +347,62 @@ pub fn parse_source(source: &SharedSource) -> LoadedSource {
         documents,
         errors,
     }
+}
+
+/// The first Go template action (`{{ .Values.x }}`, `{{- include ... }}`,
+/// `{{/* comment */}}`) of a text, if any: Helm charts keep such files
+/// under `templates/`, and they are not YAML until rendered. A `{{` that
+/// starts no action (inside a quoted string, say) does not count.
+fn template_action(text: &str) -> Option<Span> {
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, b"{{").find_map(|start| {
+        let inner = text[start + 2..].trim_start_matches('-').trim_start();
+        let opens_action = inner.starts_with(['.', '$', '/'])
+            || inner.starts_with(|c: char| c.is_ascii_alphabetic());
+        let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |n| start + n);
+        let close = memchr::memmem::find(&bytes[start..line_end], b"}}")?;
+        opens_action.then(|| Span::new(start, start + close + 2))
+    })
+}
+
+/// `kind: List` (what `kubectl get -o yaml` prints) and other `*List`
+/// kinds hold their objects in `items`: each item becomes a document of
+/// its own, at its own position, as kubeconform checks them. Documents
+/// after a list are renumbered so every index stays unique.
+fn expand_lists(raw: Vec<RawDocument>) -> Vec<RawDocument> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut shift = 0;
+    for mut doc in raw {
+        let index = doc.index + shift;
+        let is_list = doc.root.get("apiVersion").is_some()
+            && doc
+                .root
+                .get("kind")
+                .and_then(Node::as_str)
+                .is_some_and(|k| k.ends_with("List"));
+        let items = match &mut doc.root.value {
+            yaml::Value::Map(entries) if is_list => entries
+                .iter_mut()
+                .find(|(k, _)| k.as_str() == Some("items"))
+                .and_then(|(_, items)| match &mut items.value {
+                    yaml::Value::Seq(items) => Some(std::mem::take(items)),
+                    _ => None,
+                }),
+            _ => None,
+        };
+        match items {
+            Some(items) => {
+                shift += items.len().saturating_sub(1);
+                out.extend(items.into_iter().enumerate().map(|(i, item)| RawDocument {
+                    index: index + i,
+                    span: item.span,
+                    root: item,
+                }));
+            }
+            None => out.push(RawDocument { index, ..doc }),
+        }
+    }
+    out
 }
 
 /// Reads and parses one input (a path or `-` for stdin).
@@ -408,6 +480,21 @@ mod tests {
             "a/b"
         );
         assert!(d.pointer_path("/spec/missing").is_none());
+    }
+
+    #[test]
+    fn helm_templates_are_noted_not_parsed() {
+        let text =
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ include \"x.name\" . }}\n";
+        let loaded = parse_source(&Arc::new(SourceFile::new("t.yaml", text.into())));
+        assert!(loaded.documents.is_empty());
+        assert_eq!(loaded.errors[0].code, codes::TEMPLATE);
+        assert_eq!(loaded.errors[0].start().unwrap().line, 4);
+        // Braces that open no action are YAML like any other text.
+        let plain = "a: '{{ }}'\nb: \"{{1}}\"\n";
+        let loaded = parse_source(&Arc::new(SourceFile::new("t.yaml", plain.into())));
+        assert_eq!(loaded.documents.len(), 1);
+        assert!(loaded.errors.is_empty());
     }
 
     #[test]

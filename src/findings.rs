@@ -91,7 +91,14 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub suppressed: usize,
+    /// Skipped documents by kind (`non-object` for YAML that is no
+    /// Kubernetes object), so a skip is never silent.
+    #[serde(rename = "skippedKinds", skip_serializing_if = "BTreeMap::is_empty")]
+    pub skipped_kinds: BTreeMap<String, usize>,
 }
+
+/// How the summary names skipped YAML that is no Kubernetes object.
+pub const NOT_AN_OBJECT: &str = "non-object";
 
 #[derive(Debug)]
 pub struct Report {
@@ -138,7 +145,15 @@ impl Report {
             match doc.status {
                 Status::Valid => s.valid += 1,
                 Status::Invalid => s.invalid += 1,
-                Status::Skipped => s.skipped += 1,
+                Status::Skipped => {
+                    s.skipped += 1;
+                    let kind = if doc.kind.is_empty() {
+                        NOT_AN_OBJECT
+                    } else {
+                        doc.kind.as_str()
+                    };
+                    *s.skipped_kinds.entry(kind.to_string()).or_default() += 1;
+                }
             }
         }
         for d in self.diagnostics() {

@@ -11,14 +11,16 @@ use crate::diagnostic::Diagnostic;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     File(PathBuf),
-    Stdin,
+    /// Standard input, with the name `--stdin-filename` gave it.
+    Stdin(Option<String>),
 }
 
 impl Input {
     pub fn display_name(&self) -> String {
         match self {
             Input::File(p) => p.display().to_string(),
-            Input::Stdin => "<stdin>".to_string(),
+            Input::Stdin(Some(name)) => name.clone(),
+            Input::Stdin(None) => "<stdin>".to_string(),
         }
     }
 
@@ -28,7 +30,7 @@ impl Input {
     pub fn read(&self, max_size: u64) -> Result<Vec<u8>, Box<Diagnostic>> {
         let name = self.display_name();
         let result = match self {
-            Input::Stdin => read_stream(std::io::stdin().lock(), max_size),
+            Input::Stdin(_) => read_stream(std::io::stdin().lock(), max_size),
             Input::File(path) => read_bounded(path, max_size),
         };
         result.map_err(|e| {

@@ -27,6 +27,8 @@ pub mod protolint;
 pub mod report;
 pub mod schema;
 pub mod source;
+pub mod suggest;
+pub mod typecheck;
 pub mod validate;
 pub mod walk;
 pub mod yaml;

@@ -185,6 +185,39 @@ impl SchemaSet {
         broken.into_iter().next()
     }
 
+    /// The embedded schemas plus the user's: JSON Schema directories and
+    /// CustomResourceDefinition files.
+    pub fn with_user_schemas(
+        schema_dirs: &[std::path::PathBuf],
+        crds: &[std::path::PathBuf],
+        max_size: u64,
+    ) -> Result<Self, String> {
+        let mut schemas = Self::builtin();
+        for dir in schema_dirs {
+            schemas.add_schema_dir(dir, max_size)?;
+        }
+        for file in crds {
+            let loaded =
+                crate::document::load_source(&crate::input::Input::File(file.clone()), max_size);
+            if let Some(err) = loaded.errors.first() {
+                return Err(format!("--crd {}: {}", file.display(), err.message));
+            }
+            let docs: Vec<_> = loaded
+                .documents
+                .iter()
+                .map(crate::document::Document::to_json)
+                .collect();
+            let added = schemas.add_crds(&file.display().to_string(), &docs)?;
+            if added == 0 {
+                return Err(format!(
+                    "--crd {}: no CustomResourceDefinition with a schema in this file",
+                    file.display()
+                ));
+            }
+        }
+        Ok(schemas)
+    }
+
     /// The schema for a document (`lookup` is what the kind registry says
     /// of it): user schemas win over embedded ones.
     pub fn find(&self, api_version: &str, kind: &str, lookup: kinds::Lookup) -> Option<Chosen<'_>> {
@@ -315,6 +348,7 @@ pub fn crd_to_schemas(doc: &Value) -> Result<Vec<ConvertedCrd>, String> {
                 props.entry(field).or_insert(field_schema);
             }
         }
+        add_proto_bounds(group, kind, &mut schema);
         if let Value::Object(map) = &mut schema {
             let mut head = Map::new();
             head.insert(
@@ -334,6 +368,89 @@ pub fn crd_to_schemas(doc: &Value) -> Result<Vec<ConvertedCrd>, String> {
         });
     }
     Ok(out)
+}
+
+/// A positive duration as the policy protos' `google.protobuf.Duration`
+/// fields take it and `convert` maps it: the proto3 JSON form (`1.5s`) or
+/// an OpenSergo duration (`500ms`, `5min`, `1h`, `1d`).
+const POSITIVE_DURATION: &str = r"^([1-9][0-9]*(ms|s|m|min|minute|h|d)|[0-9]+\.[0-9]{1,9}s)$";
+
+/// The range a proto field type gives a number or duration.
+#[derive(Clone, Copy)]
+enum Bound {
+    /// `UInt64Value`: not negative.
+    Unsigned,
+    /// `UInt32Value`: not negative, at most 2^32 - 1.
+    Unsigned32,
+    /// A `UInt32Value` percent: 0 to 100.
+    Percent,
+    /// A `Duration` interval: positive, with a unit.
+    Duration,
+}
+
+impl Bound {
+    fn keywords(self) -> Value {
+        match self {
+            Bound::Unsigned => json!({"minimum": 0}),
+            Bound::Unsigned32 => json!({"minimum": 0, "maximum": u32::MAX}),
+            Bound::Percent => json!({"minimum": 0, "maximum": 100}),
+            Bound::Duration => json!({"pattern": POSITIVE_DURATION}),
+        }
+    }
+}
+
+/// Bounds the cue-generated policy.opensergo.io CRDs lost: each field's
+/// proto type (higress-group/opensergo-api `policy/v1alpha1/*.proto`)
+/// gives its range. Keyed by kind, then by the path of property names
+/// under `spec.config`.
+/// A field under `spec.config` (its path of property names) and its bound.
+type BoundField = (&'static [&'static str], Bound);
+
+const PROTO_BOUNDS: &[(&str, &[BoundField])] = &[
+    (
+        "RateLimit",
+        &[
+            (&["limit"], Bound::Unsigned),
+            (&["burst"], Bound::Unsigned),
+            (&["interval"], Bound::Duration),
+        ],
+    ),
+    (
+        "ConcurrencyLimit",
+        &[(&["maxConcurrency"], Bound::Unsigned)],
+    ),
+    (
+        "CircuitBreaker",
+        &[
+            (&["abnormalPercent"], Bound::Percent),
+            (&["minRequests"], Bound::Unsigned32),
+            (&["recovery", "probeCount"], Bound::Unsigned32),
+            (&["interval"], Bound::Duration),
+            (&["breakingInterval"], Bound::Duration),
+            (&["slowRequest", "latency"], Bound::Duration),
+        ],
+    ),
+];
+
+fn add_proto_bounds(group: &str, kind: &str, schema: &mut Value) {
+    if group != "policy.opensergo.io" {
+        return;
+    }
+    let fields = PROTO_BOUNDS
+        .iter()
+        .filter(|(k, _)| *k == kind)
+        .flat_map(|(_, fields)| fields.iter());
+    for (path, bound) in fields {
+        let field = ["spec", "config"]
+            .iter()
+            .chain(path.iter())
+            .try_fold(&mut *schema, |node, name| {
+                node.get_mut("properties")?.get_mut(*name)
+            });
+        if let (Some(Value::Object(field)), Value::Object(keywords)) = (field, bound.keywords()) {
+            field.extend(keywords);
+        }
+    }
 }
 
 /// Rewrites OpenAPI v3 (Kubernetes structural schema) into JSON Schema.

@@ -2,7 +2,7 @@
 //! walked recursively (respecting .gitignore, like ripgrep), `-` for stdin.
 //! The list is sorted so output order never depends on the file system.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
@@ -35,11 +35,16 @@ impl Walked {
 /// are read whatever their extension.
 const EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
 
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct WalkOptions<'a> {
     pub excludes: &'a [String],
     /// Respect .gitignore/.ignore and skip hidden files.
     pub respect_ignore: bool,
+    /// Excludes apply to files named on the command line too, as ruff's
+    /// `--force-exclude` does: pre-commit passes every staged file by name.
+    pub force_exclude: bool,
+    /// What stdin is called in reports and matched against excludes.
+    pub stdin_name: Option<&'a str>,
     /// Also follow symbolic links whose target lies outside the walked
     /// directory (by default they are skipped, with a note).
     pub follow_symlinks: bool,
@@ -71,23 +76,42 @@ pub fn excluded(set: &GlobSet, path: &Path) -> bool {
     set.is_match(rel) || path.file_name().is_some_and(|n| set.is_match(n))
 }
 
-/// Expands paths into inputs. A path that does not exist is a usage
-/// error (`Err`); problems inside a walk (loops, permissions) become
-/// diagnostics and the walk goes on.
+/// Expands paths into inputs. A path that cannot be read (missing,
+/// permissions, loops inside a walk) becomes a diagnostic and the other
+/// paths are still expanded; only a bad exclude glob is an `Err`.
+///
+/// The result does not depend on the order of `paths`: inputs are sorted,
+/// and a file named twice (or named and inside a directory also named) is
+/// read once.
 pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String> {
     let excludes = exclude_set(options.excludes)?;
     let mut walked = Walked::default();
-    let mut stdin_seen = false;
     for raw in paths {
         if raw == "-" {
-            if !stdin_seen {
-                walked.inputs.push(Input::Stdin);
-                stdin_seen = true;
+            let name = options.stdin_name.map(str::to_string);
+            let skip = options.force_exclude
+                && name
+                    .as_deref()
+                    .is_some_and(|n| excluded(&excludes, Path::new(n)));
+            if !skip {
+                walked.inputs.push(Input::Stdin(name));
             }
             continue;
         }
         let path = Path::new(raw);
-        let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", escape_control(raw)))?;
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                walked.errors.push(
+                    Diagnostic::new(
+                        codes::IO_ERROR,
+                        format!("cannot read {}: {e}", escape_control(raw)),
+                    )
+                    .in_file(raw.as_str()),
+                );
+                continue;
+            }
+        };
         if !meta.is_dir() {
             // Named on the command line: read as given, links followed.
             if !options.outputs.is_empty()
@@ -98,7 +122,9 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
                     escape_control(raw)
                 ));
             }
-            walked.inputs.push(Input::File(path.to_path_buf()));
+            if !(options.force_exclude && excluded(&excludes, path)) {
+                walked.inputs.push(Input::File(path.to_path_buf()));
+            }
             continue;
         }
         let mut found = Vec::new();
@@ -169,7 +195,31 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
             walked.skipped.append(&mut list);
         }
     }
+    walked.inputs = in_stable_order(walked.inputs);
+    walked.errors.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(walked)
+}
+
+/// Sorts inputs by path (stdin first) and drops repeats. Paths are
+/// compared made absolute but not resolved (no file system access, no
+/// symlink following), so `a.yaml`, `./a.yaml` and `dir/a.yaml` given
+/// with `dir` are one file.
+fn in_stable_order(inputs: Vec<Input>) -> Vec<Input> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut keyed: Vec<(Option<PathBuf>, Input)> = inputs
+        .into_iter()
+        .map(|input| {
+            let key = match &input {
+                // `components` drops `.` segments and repeated separators.
+                Input::File(p) => Some(cwd.join(p).components().collect()),
+                Input::Stdin(_) => None,
+            };
+            (key, input)
+        })
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    keyed.into_iter().map(|(_, input)| input).collect()
 }
 
 /// Whether a directory walk picks this file up: a YAML or JSON extension,
@@ -226,15 +276,60 @@ mod tests {
     }
 
     #[test]
-    fn missing_paths_are_usage_errors() {
-        let err = collect(
-            &["/definitely/not/here".to_string()],
-            &WalkOptions {
-                respect_ignore: true,
-                ..WalkOptions::default()
-            },
+    fn missing_paths_are_diagnostics_and_the_rest_is_still_walked() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "a: 1").unwrap();
+        let here = dir.path().join("a.yaml").display().to_string();
+        let walked = collect(
+            &["/definitely/not/here".to_string(), here],
+            &WalkOptions::default(),
         )
-        .unwrap_err();
-        assert!(err.contains("/definitely/not/here"));
+        .unwrap();
+        assert_eq!(walked.inputs.len(), 1);
+        assert_eq!(walked.errors.len(), 1);
+        assert_eq!(walked.errors[0].code, codes::IO_ERROR);
+        assert_eq!(walked.errors[0].file, "/definitely/not/here");
+    }
+
+    #[test]
+    fn repeated_paths_are_read_once_in_an_order_independent_of_the_arguments() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["a.yaml", "sub/b.yaml"] {
+            let p = dir.path().join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "a: 1").unwrap();
+        }
+        let at = |rel: &str| dir.path().join(rel).display().to_string();
+        let names = |paths: &[String]| -> Vec<String> {
+            collect(paths, &WalkOptions::default())
+                .unwrap()
+                .inputs
+                .iter()
+                .map(|i| i.display_name())
+                .collect()
+        };
+        let forward = names(&[at("a.yaml"), at("sub"), at("sub/b.yaml"), at("a.yaml")]);
+        let backward = names(&[at("sub/./b.yaml"), at("a.yaml"), at("sub")]);
+        assert_eq!(forward.len(), 2, "{forward:?}");
+        assert_eq!(backward.len(), 2, "{backward:?}");
+        assert!(forward[0].ends_with("a.yaml") && forward[1].ends_with("b.yaml"));
+        assert!(backward[0].ends_with("a.yaml") && backward[1].ends_with("b.yaml"));
+    }
+
+    #[test]
+    fn force_exclude_applies_excludes_to_named_files_and_stdin() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("vendor.yaml");
+        std::fs::write(&file, "a: 1").unwrap();
+        let excludes = ["vendor.yaml".to_string()];
+        let paths = [file.display().to_string(), "-".to_string()];
+        let mut options = WalkOptions {
+            excludes: &excludes,
+            stdin_name: Some("deploy/vendor.yaml"),
+            ..WalkOptions::default()
+        };
+        assert_eq!(collect(&paths, &options).unwrap().inputs.len(), 2);
+        options.force_exclude = true;
+        assert!(collect(&paths, &options).unwrap().inputs.is_empty());
     }
 }

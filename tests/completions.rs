@@ -26,6 +26,8 @@ const CASES: &[(&str, &str)] = &[
     ("opensergo validate --form", "--format"),
     ("opensergo validate --format js", "json"),
     ("opensergo validate --fail-on warn", "warning"),
+    ("opensergo lint --select OS200", "OS2001"),
+    ("opensergo lint --ignore orphan-str", "orphan-strategy"),
     (POSITIONAL_VALUE_CASE, "zsh"),
 ];
 
@@ -387,4 +389,68 @@ fn fish_loads_the_committed_file_cleanly_and_completes() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+/// Issue 14: `explain` completes every code of every command, and `--select`
+/// the lint rules (the shells' completion of positional values differs, so
+/// the generated script is checked here).
+#[test]
+fn explain_completes_every_code() {
+    let bash = String::from_utf8(completions(Shell::Bash)).unwrap();
+    let explain = bash
+        .split("opensergo__subcmd__explain)")
+        .nth(1)
+        .expect("bash completes explain");
+    let explain = explain.split(";;").next().unwrap();
+    for code in opensergo::commands::codes::all() {
+        assert!(explain.contains(code.id), "{} missing", code.id);
+        assert!(explain.contains(code.name), "{} missing", code.name);
+    }
+}
+
+/// `opensergo man -o DIR` writes every page the pages list.
+#[test]
+fn man_writes_every_page_it_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    opensergo::cli::meta::write_man_pages(dir.path()).unwrap();
+    let mut listed = 0;
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let page = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in page.lines() {
+            if let Some(name) = line.strip_suffix("(1)") {
+                let name = name.replace("\\-", "-");
+                assert!(
+                    dir.path().join(format!("{name}.1")).exists(),
+                    "{name}(1) is listed but not written"
+                );
+                listed += 1;
+            }
+        }
+    }
+    assert!(listed >= 10, "{listed}");
+    assert!(dir.path().join("opensergo-validate.1").exists());
+}
+
+/// Every argument of every command says what it is for (issue 14: the
+/// DIR of `proto export` and `schema export` had no help text).
+#[test]
+fn every_argument_has_help_text() {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+        for arg in cmd.get_arguments() {
+            let id = arg.get_id().as_str();
+            if matches!(id, "help" | "version") || arg.is_hide_set() {
+                continue;
+            }
+            if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                missing.push(format!("{path} {id}"));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()), missing);
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&opensergo::cli::Cli::command(), "opensergo", &mut missing);
+    assert!(missing.is_empty(), "no help text: {missing:#?}");
 }

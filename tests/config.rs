@@ -138,3 +138,74 @@ fn config_excludes_and_strictness_apply() {
         .assert()
         .code(1);
 }
+
+/// Issue 14: mistakes in opensergo.yaml are OS0007 (not OS1004, which is
+/// about rules) at their position, with a "did you mean", at any depth.
+#[test]
+fn config_mistakes_are_errors_with_positions_and_suggestions() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("valid/RateLimitStrategy.yaml"),
+        dir.path().join("rule.yaml"),
+    )
+    .unwrap();
+    for (config, line, wanted) in [
+        ("validate:\n  strikt: true\n", 2, "did you mean `strict`?"),
+        ("overrides:\n  - pathz: [a]\n", 2, "did you mean `paths`?"),
+        ("exlude: [a]\n", 1, "did you mean `exclude`?"),
+        (
+            "rules:\n  missing-app-lable: off\n",
+            2,
+            "did you mean `missing-app-label`?",
+        ),
+        (
+            "overrides:\n  - paths: [a]\n    rules: {OS9999: off}\n",
+            3,
+            "OS9999",
+        ),
+        ("validate: true\n", 1, "takes a mapping"),
+        ("validate:\n  strict: yes please\n", 2, "true or false"),
+        ("rules: [OS1007]\n", 1, "takes a mapping"),
+        ("failOn: loud\n", 1, "info, warning or error"),
+    ] {
+        std::fs::write(dir.path().join("opensergo.yaml"), config).unwrap();
+        let out = opensergo(dir.path())
+            .args(["validate", "rule.yaml"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{config}: {stderr}");
+        assert!(
+            stderr.contains("OS0007 invalid-config"),
+            "{config}: {stderr}"
+        );
+        assert!(!stderr.contains("OS1004"), "{config}: {stderr}");
+        assert!(
+            stderr.contains(&format!("opensergo.yaml:{line}:")),
+            "{config}: {stderr}"
+        );
+        assert!(stderr.contains(wanted), "{config}: {stderr}");
+    }
+}
+
+#[test]
+fn fail_on_can_be_set_in_the_config_and_the_flag_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = std::fs::read_to_string(fixture("valid/RateLimitStrategy.yaml")).unwrap();
+    // A missing app label is a warning.
+    let rule = rule.replace("    app: ", "    tier: ");
+    std::fs::write(dir.path().join("rule.yaml"), rule).unwrap();
+    opensergo(dir.path())
+        .args(["validate", "rule.yaml"])
+        .assert()
+        .code(0);
+    std::fs::write(dir.path().join("opensergo.yaml"), "failOn: warning\n").unwrap();
+    opensergo(dir.path())
+        .args(["validate", "rule.yaml"])
+        .assert()
+        .code(1);
+    opensergo(dir.path())
+        .args(["validate", "--fail-on", "error", "rule.yaml"])
+        .assert()
+        .code(0);
+}

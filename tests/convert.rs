@@ -951,3 +951,112 @@ fn any_message_from_user_protos() {
         "cannot compile the --proto-path files",
     ));
 }
+
+/// One verdict across commands (issue 14): convert refuses every type
+/// mistake with the code and message validate reports for it.
+#[test]
+fn convert_and_validate_judge_type_mistakes_alike() {
+    let dir = root().join("testdata/validate/type-mistakes");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10);
+    for file in files {
+        let rel = file.strip_prefix(root()).unwrap().to_str().unwrap();
+        let validated = opensergo()
+            .args(["validate", "--format", "json", rel])
+            .output()
+            .unwrap();
+        let report: Json = serde_json::from_slice(&validated.stdout).unwrap();
+        let converted = run(&[rel, "--to", "json"]);
+        assert_eq!(converted.code, 2, "{rel}");
+        // miette wraps long lines anywhere; compare without whitespace.
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        let stderr = squeeze(&flat(&converted.stderr));
+        for d in report["diagnostics"].as_array().unwrap() {
+            if d["code"] == "OS1004" {
+                continue; // schema checks are validate's alone
+            }
+            let (code, message) = (d["code"].as_str().unwrap(), d["message"].as_str().unwrap());
+            assert!(stderr.contains(code), "{rel}: {code} missing in {stderr}");
+            assert!(
+                stderr.contains(&squeeze(message)),
+                "{rel}: `{message}` missing in {stderr}"
+            );
+        }
+    }
+}
+
+/// Every value convert cannot map in a policy.opensergo.io object is a
+/// validate finding at the same place (issue 14: `interval: '1'` passed
+/// validate while convert refused it, and convert's help suggested the
+/// quoting it then rejected).
+#[test]
+fn validate_finds_every_policy_value_convert_cannot_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let unquoted = dir.path().join("unquoted.yaml");
+    let text = std::fs::read_to_string(
+        root().join("testdata/validate/invalid/RateLimit-out-of-range.yaml"),
+    )
+    .unwrap();
+    std::fs::write(&unquoted, text.replace("interval: '1'", "interval: 1")).unwrap();
+    let unquoted = unquoted.display().to_string();
+    for file in [
+        "testdata/validate/invalid/RateLimit-out-of-range.yaml",
+        "testdata/validate/invalid/ConcurrencyLimit-negative.yaml",
+        "testdata/validate/invalid/CircuitBreaker-out-of-range.yaml",
+        unquoted.as_str(),
+    ] {
+        let converted = run(&[file, "--to", "json"]);
+        assert_eq!(converted.code, 2, "{file}");
+        assert!(
+            !converted.stderr.contains("quote it"),
+            "{}",
+            converted.stderr
+        );
+        let refused: Vec<&str> = converted
+            .stderr
+            .lines()
+            .filter_map(|l| {
+                l.split_once("╭─[")
+                    .map(|(_, rest)| rest.trim_end_matches(']'))
+            })
+            .collect();
+        assert!(!refused.is_empty(), "{file}");
+        let validated = opensergo()
+            .args(["validate", "--format", "short", file])
+            .output()
+            .unwrap();
+        let short = String::from_utf8_lossy(&validated.stdout);
+        assert_eq!(validated.status.code(), Some(1), "{short}");
+        for place in refused {
+            assert!(
+                short.contains(&format!("{place}: error[OS1004]")),
+                "{file}: convert refuses {place}, validate does not:\n{short}"
+            );
+        }
+    }
+}
+
+/// Issue 14: a bare message has no metadata, so converting without
+/// `--envelope` says the namespace and app are dropped ("nothing is
+/// dropped silently"); with `--envelope` they are kept and nothing is said.
+#[test]
+fn bare_messages_say_namespace_and_app_are_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.binpb");
+    let out = out.to_str().unwrap();
+    let rule = "testdata/validate/valid/RateLimitStrategy.yaml";
+    let bare = run(&[rule, "--to", "binpb", "-o", out]);
+    assert_eq!(bare.code, 0);
+    let stderr = flat(&bare.stderr);
+    assert!(
+        stderr.contains("metadata.namespace and metadata.labels.app are left out"),
+        "{stderr}"
+    );
+    let wrapped = run(&[rule, "--to", "binpb", "--envelope", "-o", out]);
+    assert_eq!(wrapped.code, 0);
+    assert!(!wrapped.stderr.contains("left out"), "{}", wrapped.stderr);
+}

@@ -25,6 +25,8 @@ use opensergo::yaml;
 mod common;
 
 const HOOKS: &[&str] = &["opensergo-validate", "opensergo-lint"];
+/// The same hooks for an `opensergo` already on PATH (`language: system`).
+const SYSTEM_HOOKS: &[&str] = &["opensergo-validate-system", "opensergo-lint-system"];
 
 const BAD_RULE: &str = "\
 apiVersion: fault-tolerance.opensergo.io/v1alpha1
@@ -258,12 +260,17 @@ fn hook_manifest_declares_the_hooks() {
         .as_array()
         .expect("the manifest is a list of hooks");
     let ids: Vec<&str> = hooks.iter().filter_map(|h| h["id"].as_str()).collect();
-    assert_eq!(ids, HOOKS);
+    assert_eq!(ids, [HOOKS, SYSTEM_HOOKS].concat());
     for hook in hooks {
         let id = hook["id"].as_str().unwrap();
-        let command = id.replacen('-', " ", 1);
+        let (base, language) = match id.strip_suffix("-system") {
+            Some(base) => (base, "system"),
+            None => (id, "rust"),
+        };
+        // Excludes apply to the files pre-commit names (issue 14).
+        let command = format!("{} --force-exclude", base.replacen('-', " ", 1));
         assert_eq!(hook["entry"], command.as_str(), "{id}");
-        assert_eq!(hook["language"], "rust", "{id}");
+        assert_eq!(hook["language"], language, "{id}");
         assert_eq!(
             hook["types_or"],
             serde_json::json!(["yaml", "json"]),
@@ -272,7 +279,7 @@ fn hook_manifest_declares_the_hooks() {
         assert_eq!(hook["require_serial"], false, "{id}");
         // validate checks the staged files; lint always reads the whole
         // repository, since references span files that did not change.
-        let per_file = id == "opensergo-validate";
+        let per_file = base == "opensergo-validate";
         assert_eq!(hook["pass_filenames"], per_file, "{id}");
         assert!(
             hook["description"].as_str().is_some_and(|d| !d.is_empty()),

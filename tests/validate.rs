@@ -33,7 +33,7 @@ fn validate_paths(paths: &[PathBuf], options: Options) -> Report {
     let results = check_inputs(
         &inputs,
         &schemas,
-        options,
+        &options,
         opensergo::document::DEFAULT_MAX_FILE_SIZE,
         &|| {},
     );
@@ -144,6 +144,42 @@ fn invalid_fixtures_report_exactly_their_expected_findings() {
     }
 }
 
+/// A mistake in apiVersion or kind is never a silent skip (issue 14):
+/// misspelt groups, missing versions, misspelt kinds, lists of objects.
+#[test]
+fn type_mistakes_report_exactly_their_expected_findings() {
+    let files = files_in("testdata/validate/type-mistakes");
+    assert!(files.len() >= 10);
+    for file in files {
+        let want = expected(&file);
+        assert!(!want.is_empty(), "{} has no expect lines", file.display());
+        let report = validate_paths(std::slice::from_ref(&file), Options::default());
+        assert_findings(&file, &want, &actual(&report));
+        assert_eq!(report.summary().skipped, 0, "{}", file.display());
+    }
+}
+
+#[test]
+fn list_items_are_documents_of_their_own() {
+    let report = validate_paths(
+        &[root().join("testdata/validate/type-mistakes/kubectl-list.yaml")],
+        Options::default(),
+    );
+    let docs: Vec<(usize, usize, &str, Status)> = report.files[0]
+        .documents
+        .iter()
+        .map(|d| (d.index, d.line, d.name.as_str(), d.status))
+        .collect();
+    assert_eq!(
+        docs,
+        [
+            (0, 10, "orders-ok", Status::Valid),
+            (1, 16, "orders-bad", Status::Invalid),
+            (2, 22, "orders-concurrency", Status::Invalid),
+        ]
+    );
+}
+
 #[test]
 fn bad_input_fixtures_fail_cleanly_and_fast() {
     for file in files_in("testdata/validate/bad-input") {
@@ -186,7 +222,13 @@ fn strict_turns_unknown_fields_into_errors() {
         root().join("testdata/validate/invalid/FaultToleranceRule-selector-fallbackaction.yaml");
     let lenient = validate_paths(std::slice::from_ref(&file), Options::default());
     assert_eq!(lenient.files[0].documents[0].status, Status::Valid);
-    let strict = validate_paths(&[file], Options { strict: true });
+    let strict = validate_paths(
+        &[file],
+        Options {
+            strict: true,
+            ..Options::default()
+        },
+    );
     assert_eq!(strict.files[0].documents[0].status, Status::Invalid);
 }
 
@@ -238,7 +280,15 @@ fn untyped_strategy_reference_names_the_kind_found_in_the_run() {
         "apiVersion: fault-tolerance.opensergo.io/v1alpha1\nkind: ConcurrencyLimitStrategy\nmetadata:\n  name: cl\n  labels: {app: a}\nspec: {maxConcurrency: 8, limitMode: Local}\n---\napiVersion: fault-tolerance.opensergo.io/v1alpha1\nkind: FaultToleranceRule\nmetadata:\n  name: r\n  labels: {app: a}\nspec:\n  targets: [{targetResourceName: /foo}]\n  strategies:\n  - name: cl\n",
     )
     .unwrap();
-    let report = validate_paths(&[file], Options::default());
+    // The same strategy in a second file (issue 14: the help listed
+    // "ConcurrencyLimitStrategy, ConcurrencyLimitStrategy").
+    let copy = dir.path().join("copy.yaml");
+    std::fs::write(
+        &copy,
+        "apiVersion: fault-tolerance.opensergo.io/v1alpha1\nkind: ConcurrencyLimitStrategy\nmetadata:\n  name: cl\n  labels: {app: a}\nspec: {maxConcurrency: 8, limitMode: Local}\n",
+    )
+    .unwrap();
+    let report = validate_paths(&[file, copy], Options::default());
     let help = report
         .diagnostics()
         .find(|d| {
@@ -250,7 +300,7 @@ fn untyped_strategy_reference_names_the_kind_found_in_the_run() {
         .unwrap();
     assert!(
         help.starts_with(
-            "`cl` is a ConcurrencyLimitStrategy in this run: add `kind: ConcurrencyLimitStrategy`"
+            "`cl` is a ConcurrencyLimitStrategy in this run: add `kind: ConcurrencyLimitStrategy`. The "
         ),
         "{help}"
     );

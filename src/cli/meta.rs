@@ -50,9 +50,15 @@ pub fn print_completions(shell: Shell) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
+/// The command the man pages describe: without clap's `help` subcommands,
+/// which mirror the whole tree (`--help` is on every page).
+fn man_command() -> clap::Command {
+    Cli::command().disable_help_subcommand(true)
+}
+
 pub fn man_page() -> Result<Vec<u8>> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(man_command())
         .render(&mut out)
         .context("rendering the man page")?;
     Ok(out)
@@ -61,4 +67,29 @@ pub fn man_page() -> Result<Vec<u8>> {
 pub fn print_man_page() -> Result<ExitStatus> {
     output::print_stdout(&man_page()?).map_err(Error::msg)?;
     Ok(ExitStatus::Success)
+}
+
+/// Writes `opensergo.1` and one page per subcommand (`opensergo-validate.1`,
+/// `opensergo-schema-list.1`, ...) into `dir`, the pages the main page
+/// lists. Each file is written atomically.
+pub fn write_man_pages(dir: &std::path::Path) -> Result<ExitStatus> {
+    std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
+    let mut cmd = man_command();
+    // Building names each subcommand `opensergo-validate`, and so on.
+    cmd.build();
+    write_pages(&cmd, dir)?;
+    Ok(ExitStatus::Success)
+}
+
+fn write_pages(cmd: &clap::Command, dir: &std::path::Path) -> Result<()> {
+    let name = cmd.get_display_name().unwrap_or(cmd.get_name());
+    let mut page = Vec::new();
+    clap_mangen::Man::new(cmd.clone())
+        .render(&mut page)
+        .context("rendering a man page")?;
+    output::write_file(&dir.join(format!("{name}.1")), &page).map_err(Error::msg)?;
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_pages(sub, dir)?;
+    }
+    Ok(())
 }

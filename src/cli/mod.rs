@@ -79,7 +79,7 @@ pub enum Command {
     /// Explain a diagnostic code of any command (`opensergo explain OS1004`).
     Explain {
         /// A code (OS1004) or its name (schema-violation).
-        #[arg(required_unless_present = "list")]
+        #[arg(required_unless_present = "list", value_parser = commands::codes::CodeCompletion::every_code())]
         code: Option<String>,
         /// List every code of every command with its summary.
         #[arg(long, conflicts_with = "code")]
@@ -87,11 +87,17 @@ pub enum Command {
     },
     /// Print shell completions.
     Completions {
+        /// The shell to print completions for.
         #[arg(value_enum)]
         shell: Shell,
     },
-    /// Print the man page (roff) to stdout.
-    Man,
+    /// Print the man page (roff) to stdout, or write it and one page per
+    /// subcommand (`opensergo-validate.1`, ...) to a directory.
+    Man {
+        /// Write `opensergo.1` and the subcommand pages here.
+        #[arg(long, short = 'o', value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -128,6 +134,15 @@ pub fn run(cli: Cli) -> ExitStatus {
         };
         config::load_bounded(cli.config.as_deref(), &cwd, max_size)
     };
+    let config = config.and_then(|config| {
+        let known: Vec<crate::codes::Code> = commands::codes::all().into_iter().copied().collect();
+        let unknown = config.unknown_rule_codes(&known);
+        if unknown.is_empty() {
+            Ok(config)
+        } else {
+            Err(unknown)
+        }
+    });
     let config = match config {
         Ok(config) => config,
         Err(errors) => {
@@ -146,7 +161,8 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Schema(command) => commands::schema::run(command),
         Command::Explain { code, list } => commands::explain::run(code.as_deref(), *list),
         Command::Completions { shell } => meta::print_completions(*shell),
-        Command::Man => meta::print_man_page(),
+        Command::Man { out_dir: None } => meta::print_man_page(),
+        Command::Man { out_dir: Some(dir) } => meta::write_man_pages(dir),
     };
     result.unwrap_or_else(|error| {
         eprint!("{}", error::render(&error));

@@ -57,6 +57,60 @@ pub fn find(id_or_name: &str) -> Option<(&'static str, &'static Code)> {
     })
 }
 
+/// Accepts any text, and offers diagnostic codes and names to shell
+/// completions (clap's static completions read a parser's possible
+/// values). The commands check the value and suggest a close one.
+#[derive(Clone)]
+pub struct CodeCompletion {
+    values: Vec<&'static str>,
+}
+
+impl CodeCompletion {
+    /// Every code and name of every command (`explain`).
+    pub fn every_code() -> Self {
+        CodeCompletion {
+            values: all().iter().flat_map(|c| [c.id, c.name]).collect(),
+        }
+    }
+
+    /// Lint rule codes, names and categories, and `ALL` (`--select`,
+    /// `--ignore`).
+    pub fn lint_selectors() -> Self {
+        let rules = crate::lint::registry::RULES.iter();
+        let mut values: Vec<&'static str> = rules
+            .flat_map(|r| [r.code.id, r.code.name, r.category()])
+            .chain(["ALL"])
+            .collect();
+        values.dedup();
+        CodeCompletion { values }
+    }
+}
+
+impl clap::builder::TypedValueParser for CodeCompletion {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let mut seen = std::collections::HashSet::new();
+        Some(Box::new(
+            self.values
+                .iter()
+                .filter(move |v| seen.insert(**v))
+                .map(|v| clap::builder::PossibleValue::new(*v)),
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

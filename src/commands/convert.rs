@@ -27,7 +27,7 @@ use crate::convert::{
     self, Encoding, ObjectMessage, codes, descriptors, envelope, mapping, protojson, yaml_out,
 };
 use crate::diagnostic::Diagnostic;
-use crate::document;
+use crate::document::{self, Document};
 use crate::error::{Error, ExitStatus, Result};
 use crate::escape::escape_path;
 use crate::findings::{FileEntry, Report};
@@ -443,6 +443,10 @@ fn from_crd(args: &ConvertArgs) -> Result<Produced, String> {
                 );
                 continue;
             }
+            // An envoy RouteConfiguration names its namespace in its domains.
+            if !args.envelope && !args.envoy {
+                warn_namespace_and_app_dropped(doc, &object, &mut outcome.diagnostics);
+            }
             objects.push(object);
         }
     }
@@ -604,9 +608,46 @@ fn target(args: &ConvertArgs) -> Result<Target, String> {
     }
 }
 
+/// A bare message has no metadata: the namespace and app an object is
+/// delivered under only survive in an envelope. Says so, once per object.
+fn warn_namespace_and_app_dropped(
+    doc: &Document,
+    object: &ObjectMessage,
+    out: &mut Vec<Diagnostic>,
+) {
+    let lost: Vec<&str> = [
+        object.namespace.as_ref().map(|_| "metadata.namespace"),
+        object.app.as_ref().map(|_| "metadata.labels.app"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if lost.is_empty() {
+        return;
+    }
+    let span = doc
+        .root
+        .entry("metadata")
+        .map_or(doc.head_span(), |(key, _)| key.span);
+    out.push(
+        doc.diagnostic(
+            codes::DROPPED_FIELD,
+            format!(
+                "{} {} left out: a bare {} message has no metadata",
+                lost.join(" and "),
+                if lost.len() == 1 { "is" } else { "are" },
+                object.kind.kind
+            ),
+            span,
+        )
+        .with_path(FieldPath::keys(&["metadata"]))
+        .with_help("--envelope keeps them: the control plane's SubscribeResponse carries the namespace and app"),
+    );
+}
+
 fn input_of(file: &str) -> Input {
     if file == "-" {
-        Input::Stdin
+        Input::Stdin(None)
     } else {
         Input::File(PathBuf::from(file))
     }

@@ -93,6 +93,14 @@ pub struct InputArgs {
     #[arg(long)]
     pub no_ignore: bool,
 
+    /// Apply excludes to files named on the command line too (as the
+    /// pre-commit hooks do), not only to directory walks.
+    #[arg(long)]
+    pub force_exclude: bool,
+
+    /// The name stdin (`-`) has in reports and excludes.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
     /// Follow symbolic links whose target lies outside the walked
     /// directory (by default they are skipped, with a note). Files named
     /// on the command line are always read as given.
@@ -116,9 +124,15 @@ pub struct ReportArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Vec<PathBuf>,
 
-    /// Lowest severity that makes the exit code 1.
-    #[arg(long, alias = "severity-threshold", value_enum, value_name = "SEVERITY", default_value_t = Severity::Error)]
-    pub fail_on: Severity,
+    /// Lowest severity that makes the exit code 1 [default: error, or
+    /// `failOn` in opensergo.yaml].
+    #[arg(
+        long,
+        alias = "severity-threshold",
+        value_enum,
+        value_name = "SEVERITY"
+    )]
+    pub fail_on: Option<Severity>,
 
     /// Print findings only: no summary line.
     #[arg(long, short = 'q')]
@@ -168,6 +182,8 @@ pub fn collect_inputs(
         &crate::walk::WalkOptions {
             excludes: &excludes,
             respect_ignore: !input.no_ignore,
+            force_exclude: input.force_exclude || config.force_exclude,
+            stdin_name: input.stdin_filename.as_deref(),
             follow_symlinks: input.follow_symlinks,
             outputs: &outputs,
         },
@@ -249,9 +265,21 @@ pub fn with_progress<T: Send>(
     result
 }
 
-/// Renders a report in every requested format to its destination and
-/// returns the exit code. Shared by every command that reports findings.
-pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<ExitStatus> {
+/// The formats a run writes, `--format` and `--output` paired in order;
+/// `Err` for the pairings that cannot be meant: a format name given as
+/// an output file (`-o json`, kubectl's spelling), more outputs than
+/// formats, or two machine-readable formats mixed on stdout. Commands call
+/// it before doing any work, so a usage error costs nothing.
+pub fn check_report_args(args: &ReportArgs) -> Result<Vec<Format>> {
+    use clap::ValueEnum;
+    for path in &args.output {
+        let Some(name) = path.to_str() else { continue };
+        if Format::from_str(name, true).is_ok() && !path.exists() {
+            bail!(
+                "`--output {name}` would write a file named `{name}`: the format is chosen with `--format {name}` (`-f {name}`), and `--output FILE` says where it goes"
+            );
+        }
+    }
     let formats = if args.format.is_empty() {
         vec![Format::Human]
     } else {
@@ -264,6 +292,30 @@ pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<Ex
             formats.len()
         );
     }
+    let to_stdout: Vec<Format> = formats
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| args.output.get(*i).is_none_or(|p| p.as_os_str() == "-"))
+        .map(|(_, f)| *f)
+        .collect();
+    let machine = |f: &Format| matches!(f, Format::Json | Format::Sarif | Format::Junit);
+    if to_stdout.len() > 1 && to_stdout.iter().any(machine) {
+        bail!(
+            "a machine-readable format would share stdout with another format: give all formats on stdout but one an `--output FILE`"
+        );
+    }
+    Ok(formats)
+}
+
+/// Renders a report in every requested format to its destination and
+/// returns the exit code. Shared by every command that reports findings.
+pub fn emit_report(
+    report: &Report,
+    args: &ReportArgs,
+    config: &crate::config::Config,
+    color: bool,
+) -> Result<ExitStatus> {
+    let formats = check_report_args(args)?;
     for (i, format) in formats.iter().enumerate() {
         let destination = args.output.get(i).filter(|p| p.as_os_str() != "-");
         let options = RenderOptions {
@@ -278,7 +330,8 @@ pub fn emit_report(report: &Report, args: &ReportArgs, color: bool) -> Result<Ex
         }
         .map_err(Error::msg)?;
     }
-    Ok(report.exit_status(args.fail_on))
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Error);
+    Ok(report.exit_status(fail_on))
 }
 
 /// The workspace of `dir` compiled, or the exit status when it could not be.

@@ -171,11 +171,13 @@ fn lint(args: &ProtoLintArgs, color: bool) -> Result<ExitStatus> {
     for module in &modules {
         let shown = match &embedded {
             Some(_) => std::path::PathBuf::new(),
+            // As buf shows them: relative to where the command runs, with
+            // no `./` segments.
             None => module
                 .root
-                .strip_prefix(".")
-                .unwrap_or(&module.root)
-                .to_path_buf(),
+                .components()
+                .filter(|c| !matches!(c, std::path::Component::CurDir))
+                .collect(),
         };
         let mut set = protolint::load_module(&module.root, &shown, &module.excludes)
             .map_err(Error::msg)
@@ -225,9 +227,14 @@ fn lint(args: &ProtoLintArgs, color: bool) -> Result<ExitStatus> {
             let all: Vec<_> = report.diagnostics().cloned().collect();
             output::print_stdout(protolint::buf_output(&all, format).as_bytes())
                 .map_err(Error::msg)?;
-            report.exit_status(args.report.fail_on)
+            report.exit_status(args.report.fail_on.unwrap_or(crate::codes::Severity::Error))
         }
-        None => super::emit_report(&report, &args.report, color)?,
+        None => super::emit_report(
+            &report,
+            &args.report,
+            &crate::config::Config::default(),
+            color,
+        )?,
     };
     Ok(if args.buf_exit_codes && status == ExitStatus::Findings {
         ExitStatus::BufFindings

@@ -18,14 +18,18 @@ pub enum SchemaCommand {
     List,
     /// Write the embedded JSON Schemas to a directory.
     Export {
+        /// Directory to write `<group>/<version>/<Kind>.json` into (created
+        /// if missing).
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
     /// Convert CustomResourceDefinition files to JSON Schema files
     /// (`<group>/<version>/<Kind>.json` under --out-dir).
     FromCrd {
+        /// CustomResourceDefinition files (any number of CRDs each).
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
+        /// Directory to write the schemas into (created if missing).
         #[arg(long, short = 'o', value_name = "DIR")]
         out_dir: PathBuf,
     },

@@ -11,7 +11,7 @@ use clap::Args;
 use super::{InputArgs, ReportArgs};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::document::{self, Document, LoadedSource};
+use crate::document::{self, LoadedSource};
 use crate::error::{Error, ExitStatus, Result};
 use crate::findings::{DocumentEntry, FileEntry, Report};
 use crate::input::Input;
@@ -39,33 +39,20 @@ pub struct ValidateArgs {
     /// Also validate against the schemas of these CustomResourceDefinition files (repeatable).
     #[arg(long, value_name = "FILE")]
     pub crd: Vec<PathBuf>,
-}
 
-/// Builds the schema set: embedded schemas plus the user's.
-pub fn schema_set(
-    schema_dirs: &[std::path::PathBuf],
-    crds: &[std::path::PathBuf],
-    max_size: u64,
-) -> Result<SchemaSet, String> {
-    let mut schemas = SchemaSet::builtin();
-    for dir in schema_dirs {
-        schemas.add_schema_dir(dir, max_size)?;
-    }
-    for file in crds {
-        let loaded = document::load_source(&Input::File(file.clone()), max_size);
-        if let Some(err) = loaded.errors.first() {
-            return Err(format!("--crd {}: {}", file.display(), err.message));
-        }
-        let docs: Vec<_> = loaded.documents.iter().map(Document::to_json).collect();
-        let added = schemas.add_crds(&file.display().to_string(), &docs)?;
-        if added == 0 {
-            return Err(format!(
-                "--crd {}: no CustomResourceDefinition with a schema in this file",
-                file.display()
-            ));
-        }
-    }
-    Ok(schemas)
+    /// Skip documents of these kinds unchecked (comma-separated, repeatable):
+    /// `Deployment`, or `apps/v1/Deployment` for one apiVersion.
+    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    pub skip: Vec<String>,
+
+    /// Report every document of these kinds as an error (comma-separated, repeatable).
+    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    pub reject: Vec<String>,
+
+    /// Documents that no schema checks (other kinds, YAML that is no
+    /// object) are errors instead of being skipped.
+    #[arg(long)]
+    pub require_known: bool,
 }
 
 /// One input, read and checked; the parsed trees are already dropped.
@@ -80,7 +67,7 @@ pub struct CheckedFile {
 pub fn check_inputs(
     inputs: &[Input],
     schemas: &SchemaSet,
-    options: Options,
+    options: &Options,
     max_size: u64,
     on_file: &(dyn Fn() + Sync),
 ) -> Vec<FileEntry> {
@@ -108,7 +95,7 @@ pub fn check_inputs(
     checked.into_iter().map(|c| c.entry).collect()
 }
 
-fn check_file(loaded: &LoadedSource, schemas: &SchemaSet, options: Options) -> CheckedFile {
+fn check_file(loaded: &LoadedSource, schemas: &SchemaSet, options: &Options) -> CheckedFile {
     let mut entry = FileEntry {
         name: loaded.source.name.clone(),
         documents: Vec::with_capacity(loaded.documents.len()),
@@ -148,6 +135,7 @@ pub fn build_report(files: Vec<FileEntry>, walk_errors: Vec<Diagnostic>) -> Repo
 }
 
 pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<ExitStatus> {
+    super::check_report_args(&args.report)?;
     let schema_dirs: Vec<_> = config
         .schema_dirs
         .iter()
@@ -155,16 +143,19 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<ExitStat
         .cloned()
         .collect();
     let crds: Vec<_> = config.crds.iter().chain(&args.crd).cloned().collect();
-    let schemas = schema_set(&schema_dirs, &crds, args.input.max_file_size).map_err(Error::msg)?;
+    let schemas = SchemaSet::with_user_schemas(&schema_dirs, &crds, args.input.max_file_size)
+        .map_err(Error::msg)?;
     let walked = super::collect_inputs(&args.input, &args.report, config)?;
-    let options = Options {
-        strict: args.strict || config.strict,
-    };
+    let mut options = Options::from_config(config);
+    options.strict |= args.strict;
+    options.skip.extend(args.skip.iter().cloned());
+    options.reject.extend(args.reject.iter().cloned());
+    options.require_known |= args.require_known;
     let results = super::with_progress(walked.inputs.len(), |bar| {
         check_inputs(
             &walked.inputs,
             &schemas,
-            options,
+            &options,
             args.input.max_file_size,
             &|| bar.inc(1),
         )
@@ -177,5 +168,5 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<ExitStat
         config.apply(&mut file.diagnostics);
         file.refresh_statuses();
     }
-    super::emit_report(&report, &args.report, color)
+    super::emit_report(&report, &args.report, config, color)
 }

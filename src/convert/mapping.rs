@@ -24,12 +24,12 @@ use serde_json::{Map as JsonMap, Value as Json};
 
 use super::protojson::{self, Reader, Style, int_value, scalar_text};
 use super::{Converted, ObjectMessage, codes, descriptors};
-use crate::codes as core_codes;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::duration::{self, Unit};
-use crate::kinds::{KindInfo, Lookup};
+use crate::kinds::KindInfo;
 use crate::path::FieldPath;
+use crate::typecheck::{self, TypeVerdict};
 use crate::yaml::{self, Node};
 
 /// How one kind's spec maps to its message.
@@ -319,45 +319,21 @@ fn parse_percent(text: &str) -> Result<u32, String> {
 /// Converts one CRD document into its message.
 pub fn document_to_object(doc: &Document) -> Converted {
     let mut out = Converted::default();
-    let info = match doc.lookup() {
-        Lookup::Known(info) => info,
-        Lookup::Superseded(old) => {
-            out.diagnostics.push(doc.diagnostic(
-                core_codes::SUPERSEDED_KIND,
-                format!(
-                    "{} was replaced by {}; it has no protobuf message",
-                    old.kind, old.replaced_by
-                ),
-                doc.head_span(),
-            ));
+    let info = match typecheck::judge(doc) {
+        TypeVerdict::Known(info) => info,
+        TypeVerdict::Wrong(d) => {
+            out.diagnostics.push(*d);
             return out;
         }
-        Lookup::UnknownOpenSergo => {
-            out.diagnostics.push(doc.diagnostic(
-                core_codes::UNKNOWN_KIND,
-                format!(
-                    "unknown OpenSergo kind {} {}",
-                    doc.meta.api_version, doc.meta.kind
-                ),
-                doc.head_span(),
-            ));
-            return out;
-        }
-        Lookup::Foreign if doc.meta.api_version.is_empty() || doc.meta.kind.is_empty() => {
-            out.diagnostics.push(doc.diagnostic(
-                core_codes::MISSING_TYPE_META,
-                "a document without apiVersion and kind cannot be converted",
-                doc.head_span(),
-            ));
-            return out;
-        }
-        Lookup::Foreign => {
+        TypeVerdict::Foreign | TypeVerdict::NotAnObject => {
+            let what = if doc.meta.kind.is_empty() {
+                "this document".to_string()
+            } else {
+                format!("{} {}", doc.meta.api_version, doc.meta.kind)
+            };
             out.diagnostics.push(doc.diagnostic(
                 codes::NOT_CONVERTIBLE,
-                format!(
-                    "{} {} is not an OpenSergo object: skipped",
-                    doc.meta.api_version, doc.meta.kind
-                ),
+                format!("{what} is not an OpenSergo object: skipped"),
                 doc.head_span(),
             ));
             return out;

@@ -609,6 +609,17 @@ impl<'a> Reader<'a> {
     fn read_message_value(&mut self, node: &Node, desc: &MessageDescriptor) -> Option<Value> {
         let name = desc.full_name();
         if name == "google.protobuf.Duration" {
+            // A bare number is not a duration whether quoted or not: the
+            // help must not suggest quoting it (validate rejects `'1'` too).
+            if let yaml::Value::Int(n) = node.value {
+                self.report_with_help(
+                    codes::UNREPRESENTABLE,
+                    node.span,
+                    format!("a duration needs a unit, not the bare number {n}"),
+                    format!("write it with its unit, e.g. `{n}s` or `{n}ms`"),
+                );
+                return None;
+            }
             let text = self.string(node, "a duration")?;
             return match parse_duration(&text) {
                 Ok((seconds, nanos)) => {

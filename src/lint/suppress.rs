@@ -158,7 +158,7 @@ fn report_unknown(sink: &mut Sink, s: &Suppression<'_>, named: &Named) {
         .report(s.doc, s.at, message)
         .label("silences nothing")
         .help("name rules by code or name: `# opensergo:ignore OS2001 reason`; `opensergo lint --list-rules` lists them");
-    if let Some(close) = super::refs::closest(
+    if let Some(close) = crate::suggest::closest(
         &named.text,
         registry::RULES
             .iter()

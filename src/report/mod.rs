@@ -69,6 +69,19 @@ pub fn summary_line(report: &Report) -> String {
     } else {
         format!("{}: {}", report.command, plural(s.files, "file"))
     };
+    if !s.skipped_kinds.is_empty() {
+        let mut kinds: Vec<_> = s.skipped_kinds.iter().collect();
+        kinds.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        // Kinds are user text: control characters are shown escaped.
+        let kinds: Vec<String> = kinds
+            .iter()
+            .map(|(k, n)| match k.chars().any(char::is_control) {
+                true => format!("{n} {k:?}"),
+                false => format!("{n} {k}"),
+            })
+            .collect();
+        line.push_str(&format!(" ({})", kinds.join(", ")));
+    }
     line.push_str(&format!(
         "; {}, {}",
         plural(s.errors, "error"),

@@ -2,6 +2,7 @@
 //! editors' problem matchers and grep expect.
 
 use super::{RenderOptions, Report};
+use crate::codes::Severity;
 use crate::escape::escape_control;
 
 pub fn render(report: &Report, options: &RenderOptions) -> String {
@@ -14,12 +15,21 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
             Some(p) => format!("{file}:{}:{}", p.line, p.column),
             None => file.into_owned(),
         };
-        out.push_str(&format!(
-            "{place}: {}[{}] {}\n",
-            d.severity,
-            d.code.id,
-            escape_control(&d.message)
-        ));
+        let severity = format!("{}[{}]", d.severity, d.code.id);
+        let message = escape_control(&d.message);
+        if options.color {
+            // Bold place, severity in the colors compilers use.
+            let color = match d.severity {
+                Severity::Error => "1;31",
+                Severity::Warning => "1;33",
+                Severity::Info => "1;36",
+            };
+            out.push_str(&format!(
+                "\x1b[1m{place}:\x1b[0m \x1b[{color}m{severity}\x1b[0m {message}\n"
+            ));
+        } else {
+            out.push_str(&format!("{place}: {severity} {message}\n"));
+        }
     }
     super::push_footer(&mut out, report, options);
     out

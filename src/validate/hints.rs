@@ -81,6 +81,14 @@ pub fn help_for(doc: &Document, field_path: &FieldPath, problem: &Problem) -> Op
         ("CircuitBreakerStrategy", Problem::Missing("representation")) => {
             "the CRD requires `errorConditions.representation` (the spec calls it `errorType`)".into()
         }
+        ("RateLimit" | "CircuitBreaker", Problem::Invalid)
+            if matches!(field, "interval" | "breakingInterval" | "latency") =>
+        {
+            "a positive protobuf Duration with its unit: `1s`, `1.5s`, `500ms`, `5min`, `1h`; a bare number (`1` or `'1'`) has none".into()
+        }
+        ("CircuitBreaker", Problem::Invalid) if field == "abnormalPercent" => {
+            "abnormalPercent is a whole percent from 0 to 100, without `%` (the proto field is a UInt32Value)".into()
+        }
         (_, Problem::Invalid) if is_duration_field(field) => {
             "durations are a positive whole number and one unit: `ms`, `s`, `m`/`min`/`minute` (minutes, not milliseconds), `h` or `d`; no fractions (`1.5s`), no compounds (`1m30s`), no `us`".into()
         }

@@ -47,17 +47,29 @@ pub fn is_label_value(s: &str) -> bool {
     s.is_empty() || is_qualified_segment(s)
 }
 
-fn suggest_name(name: &str) -> String {
-    let mut out: String = name
-        .chars()
-        .map(|c| match c {
+/// "; try `write-ds`" for a name that becomes valid by lower-casing and
+/// replacing other characters with `-`; nothing when that leaves no valid
+/// name (a name written in another script has no ASCII spelling to offer).
+fn suggestion(name: &str, valid: fn(&str) -> bool, dots: bool) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        let c = match c {
             'A'..='Z' => c.to_ascii_lowercase(),
-            'a'..='z' | '0'..='9' | '-' | '.' => c,
+            'a'..='z' | '0'..='9' => c,
+            '.' if dots => c,
             _ => '-',
-        })
-        .collect();
-    out = out.trim_matches(|c| c == '-' || c == '.').to_string();
-    out
+        };
+        // Runs of replaced characters become one `-`.
+        if !(c == '-' && out.ends_with('-')) {
+            out.push(c);
+        }
+    }
+    let out = out.trim_matches(|c| c == '-' || c == '.');
+    if valid(out) {
+        format!("; try `{out}`")
+    } else {
+        String::new()
+    }
 }
 
 fn key(k: &str) -> Segment {
@@ -99,8 +111,8 @@ pub fn check(doc: &Document, app_label_expected: bool) -> Vec<Diagnostic> {
                     .with_path(FieldPath::keys(&["metadata", "name"]))
                     .with_label("not a DNS-1123 subdomain")
                     .with_help(format!(
-                        "names must be lower-case letters, digits, '-' and '.', starting and ending with a letter or digit (at most 253 characters); try `{}`",
-                        suggest_name(name)
+                        "names must be lower-case letters, digits, '-' and '.', starting and ending with a letter or digit (at most 253 characters){}",
+                        suggestion(name, is_dns1123_subdomain, true)
                     )),
                 );
             }
@@ -119,8 +131,8 @@ pub fn check(doc: &Document, app_label_expected: bool) -> Vec<Diagnostic> {
             .with_path(FieldPath::keys(&["metadata", "namespace"]))
             .with_label("not a DNS-1123 label")
             .with_help(format!(
-                "namespaces must be lower-case letters, digits and '-' (at most 63 characters); try `{}`",
-                suggest_name(ns).replace('.', "-")
+                "namespaces must be lower-case letters, digits and '-' (at most 63 characters){}",
+                suggestion(ns, is_dns1123_label, false)
             )),
         );
     }
@@ -197,6 +209,15 @@ mod tests {
         assert!(!is_label_key("-x"));
         assert!(is_label_value(""));
         assert!(!is_label_value("a b"));
-        assert_eq!(suggest_name("Write_DS"), "write-ds");
+        assert_eq!(
+            suggestion("Write_DS", is_dns1123_subdomain, true),
+            "; try `write-ds`"
+        );
+        assert_eq!(
+            suggestion("a.b__c", is_dns1123_label, false),
+            "; try `a-b-c`"
+        );
+        // Nothing to offer for a name in another script.
+        assert_eq!(suggestion("限流规则", is_dns1123_subdomain, true), "");
     }
 }

@@ -19,11 +19,42 @@ use crate::findings::Status;
 use crate::kinds::Lookup;
 use crate::path::{FieldPath, Segment};
 use crate::schema::SchemaSet;
+use crate::typecheck::{self, TypeVerdict};
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Unknown fields are errors, not warnings.
     pub strict: bool,
+    /// Kinds (`Deployment`) or apiVersion/kinds (`apps/v1/Deployment`)
+    /// skipped unchecked and counted.
+    pub skip: Vec<String>,
+    /// Kinds reported as errors wherever they appear.
+    pub reject: Vec<String>,
+    /// Documents with no schema (foreign kinds, non-objects) are errors.
+    pub require_known: bool,
+}
+
+impl Options {
+    /// The options opensergo.yaml sets (`validate:`).
+    pub fn from_config(config: &crate::config::Config) -> Self {
+        Options {
+            strict: config.strict,
+            skip: config.skip.clone(),
+            reject: config.reject.clone(),
+            require_known: config.require_known,
+        }
+    }
+
+    fn names(list: &[String], doc: &Document) -> bool {
+        let meta = &doc.meta;
+        !meta.kind.is_empty()
+            && list.iter().any(|k| {
+                *k == meta.kind
+                    || k.strip_suffix(meta.kind.as_str())
+                        .and_then(|rest| rest.strip_suffix('/'))
+                        == Some(meta.api_version.as_str())
+            })
+    }
 }
 
 #[derive(Debug)]
@@ -32,91 +63,70 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Checked {
+    fn skipped() -> Self {
+        Checked {
+            status: Status::Skipped,
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
 /// Validates one document.
-pub fn check_document(doc: &Document, schemas: &SchemaSet, options: Options) -> Checked {
-    let mut diagnostics = Vec::new();
+pub fn check_document(doc: &Document, schemas: &SchemaSet, options: &Options) -> Checked {
     let meta = &doc.meta;
-    if meta.api_version.is_empty() || meta.kind.is_empty() {
-        let missing = match (meta.api_version.is_empty(), meta.kind.is_empty()) {
-            (true, true) => "apiVersion and kind",
-            (true, false) => "apiVersion",
-            _ => "kind",
-        };
-        diagnostics.push(
+    if Options::names(&options.reject, doc) {
+        let span = doc
+            .root
+            .entry("kind")
+            .map_or(doc.head_span(), |(_, v)| v.span);
+        return finish(vec![
             doc.diagnostic(
-                codes::MISSING_TYPE_META,
-                format!("document has no {missing}"),
-                doc.head_span(),
+                codes::REJECTED_KIND,
+                format!("{} objects are rejected in this run", meta.kind),
+                span,
             )
-            .with_help("every Kubernetes object starts with `apiVersion:` and `kind:`"),
-        );
-        return finish(diagnostics);
+            .with_path(FieldPath::keys(&["kind"]))
+            .with_help("--reject (or validate.reject in opensergo.yaml) names this kind"),
+        ]);
     }
-    let lookup = doc.lookup();
-    let chosen = schemas.find(&meta.api_version, &meta.kind, lookup);
-    match lookup {
-        Lookup::Superseded(old) => {
-            let span = doc
-                .root
-                .entry("kind")
-                .map_or(doc.head_span(), |(_, v)| v.span);
-            diagnostics.push(
-                doc.diagnostic(
-                    codes::SUPERSEDED_KIND,
-                    format!("{} is a superseded draft kind", meta.kind),
-                    span,
-                )
-                .with_path(FieldPath::keys(&["kind"]))
-                .with_help(format!(
-                    "the OpenSergo spec replaced it with {}",
-                    old.replaced_by
-                )),
-            );
-            return finish(diagnostics);
-        }
-        Lookup::UnknownOpenSergo if chosen.is_none() => {
-            let span = doc
-                .root
-                .entry("kind")
-                .map_or(doc.head_span(), |(_, v)| v.span);
-            let known: Vec<&str> = crate::kinds::KINDS
-                .iter()
-                .filter(|k| k.group == meta.group)
-                .map(|k| k.kind)
-                .collect();
-            let help = if known.is_empty() {
-                format!(
-                    "no OpenSergo API group `{}` is known; pass --schema-dir or --crd to validate your own kinds",
-                    meta.group
-                )
-            } else {
-                format!("{} knows: {}", meta.api_version, known.join(", "))
-            };
-            diagnostics.push(
-                doc.diagnostic(
-                    codes::UNKNOWN_KIND,
-                    format!(
-                        "unknown OpenSergo kind {} in {}",
-                        meta.kind, meta.api_version
-                    ),
-                    span,
-                )
-                .with_path(FieldPath::keys(&["kind"]))
-                .with_help(help),
-            );
-            return finish(diagnostics);
-        }
-        Lookup::Foreign if chosen.is_none() => {
-            return Checked {
-                status: Status::Skipped,
-                diagnostics,
-            };
-        }
-        _ => {}
+    if Options::names(&options.skip, doc) {
+        return Checked::skipped();
     }
-    let Some(chosen) = chosen else {
-        return finish(diagnostics);
+    let verdict = typecheck::judge(doc);
+    let lookup = match verdict {
+        TypeVerdict::Known(info) => Lookup::Known(info),
+        _ => Lookup::Foreign,
     };
+    // User schemas win, so a project's own kinds in an `*.opensergo.io`
+    // group validate against them.
+    let chosen = match verdict {
+        TypeVerdict::NotAnObject => None,
+        _ => schemas.find(&meta.api_version, &meta.kind, lookup),
+    };
+    let Some(chosen) = chosen else {
+        return match verdict {
+            TypeVerdict::Wrong(d) => finish(vec![*d]),
+            TypeVerdict::NotAnObject if options.require_known => finish(vec![
+                doc.diagnostic(
+                    codes::NOT_AN_OBJECT,
+                    "not a Kubernetes object (no apiVersion, kind or metadata)",
+                    doc.head_span(),
+                )
+                .with_help("--require-known makes every document an error that no schema checks; exclude this file instead"),
+            ]),
+            TypeVerdict::Foreign if options.require_known => finish(vec![
+                doc.diagnostic(
+                    codes::NO_SCHEMA,
+                    format!("no schema for {} {}", meta.api_version, meta.kind),
+                    doc.head_span(),
+                )
+                .with_help("give one with --schema-dir or --crd, or skip the kind with --skip"),
+            ]),
+            _ => Checked::skipped(),
+        };
+    };
+    let mut diagnostics = Vec::new();
     if crate::kinds::is_opensergo_group(&meta.group) {
         diagnostics.extend(metadata::check(doc, meta.group != "policy.opensergo.io"));
     }
@@ -128,7 +138,7 @@ pub fn check_document(doc: &Document, schemas: &SchemaSet, options: Options) -> 
             // cheaper than collecting errors.
             if !validator.is_valid(&json) {
                 for error in validator.iter_errors(&json) {
-                    schema_error(doc, &error, options, &mut diagnostics);
+                    schema_error(doc, &error, options.strict, &mut diagnostics);
                 }
             }
         }
@@ -220,7 +230,7 @@ fn to_path(location: &jsonschema::paths::Location) -> FieldPath {
 fn schema_error(
     doc: &Document,
     error: &jsonschema::ValidationError<'_>,
-    options: Options,
+    strict: bool,
     out: &mut Vec<Diagnostic>,
 ) {
     let path = to_path(error.instance_path());
@@ -251,7 +261,7 @@ fn schema_error(
                     )
                     .with_path(field_path)
                     .with_label("not declared by the schema; Kubernetes would drop it");
-                if options.strict {
+                if strict {
                     d = d.with_severity(Severity::Error);
                 }
                 if let Some(help) = help {
@@ -392,19 +402,27 @@ pub fn complete_untyped_help(
     name: &str,
     index: &StrategyIndex,
 ) {
-    let note = match index
+    let mut kinds = index
         .get(&(namespace.to_string(), name.to_string()))
-        .map(Vec::as_slice)
-    {
-        Some([kind]) => format!("`{name}` is a {kind} in this run: add `kind: {kind}`"),
-        Some(kinds) => format!(
+        .cloned()
+        .unwrap_or_default();
+    // The same strategy in two files is one kind, not two.
+    kinds.sort_unstable();
+    kinds.dedup();
+    let note = match kinds.as_slice() {
+        [] => format!("no strategy named `{name}` was found in this run"),
+        [kind] => format!("`{name}` is a {kind} in this run: add `kind: {kind}`"),
+        kinds => format!(
             "`{name}` names several strategies in this run ({}); `kind` decides which one applies",
             kinds.join(", ")
         ),
-        None => format!("no strategy named `{name}` was found in this run"),
     };
     d.help = Some(match d.help.take() {
-        Some(help) => format!("{note}. {help}"),
+        Some(help) => {
+            let mut chars = help.chars();
+            let first = chars.next().map(|c| c.to_uppercase().to_string());
+            format!("{note}. {}{}", first.unwrap_or_default(), chars.as_str())
+        }
         None => note,
     });
 }

@@ -2,7 +2,7 @@
 
 use super::prelude::*;
 use crate::lint::inline;
-use crate::lint::refs::closest;
+use crate::suggest::closest;
 
 pub const RULE: Rule = Rule::new(
     code!(

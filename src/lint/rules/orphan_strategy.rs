@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use super::prelude::*;
+use crate::codes::Severity;
 use crate::lint::index::STRATEGY_KINDS;
 
 pub const RULE: Rule = Rule::new(
@@ -42,9 +43,30 @@ spec:
     - {name: order-rate-limit, kind: RateLimitStrategy}   # order-throttling is never used
 ```
 
+ThrottlingStrategy, CircuitBreakerStrategy and
+AdaptiveOverloadProtectionStrategy are a special case, reported as info:
+the published FaultToleranceRule CRD accepts only RateLimitStrategy and
+ConcurrencyLimitStrategy in `strategies[].kind`, so no rule the API
+server admits can reference them. The control plane still converts and
+delivers such a strategy to the SDKs subscribed to its kind, and they
+apply a strategy only to the targets of a rule naming it: on a cluster
+it has no effect. Only a control plane reading rules from files, where
+no CRD validation runs, binds it. (The control plane also sends circuit
+breaker time units as UNKNOWN, which Sentinel Java rejects.)
+
 ## How to fix
-Reference the strategy from a FaultToleranceRule, or delete it.
+Reference the strategy from a FaultToleranceRule, or delete it. For the
+three kinds the CRD cannot reference, keep the object only for
+off-cluster control planes, and say so with a suppression:
+`# opensergo:ignore OS2005 referenced off-cluster only`.
 "#;
+
+/// Kinds the FaultToleranceRule CRD's `strategies[].kind` enum leaves out.
+const UNREFERENCEABLE: &[&str] = &[
+    "ThrottlingStrategy",
+    "CircuitBreakerStrategy",
+    "AdaptiveOverloadProtectionStrategy",
+];
 
 fn check(set: &RuleSet<'_>, sink: &mut Sink) {
     let referenced: HashSet<DocId> = set
@@ -67,18 +89,27 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             if referenced.contains(&object.id) || !with_rules.contains(object.ns) {
                 continue;
             }
-            sink.report(
-                object.doc,
-                object.name_span(),
-                format!(
-                    "{kind} `{}` is referenced by no FaultToleranceRule of {}",
-                    object.name(),
-                    object.group()
-                ),
-            )
-            .path(FieldPath::keys(&["metadata", "name"]))
-            .label("never applied")
-            .help("a strategy only acts through a FaultToleranceRule's `spec.strategies`: reference it (with `kind`), or delete it");
+            let finding = sink
+                .report(
+                    object.doc,
+                    object.name_span(),
+                    format!(
+                        "{kind} `{}` is referenced by no FaultToleranceRule of {}",
+                        object.name(),
+                        object.group()
+                    ),
+                )
+                .path(FieldPath::keys(&["metadata", "name"]))
+                .label("never applied");
+            if UNREFERENCEABLE.contains(kind) {
+                finding
+                    .severity(Severity::Info)
+                    .help(format!(
+                        "the FaultToleranceRule CRD accepts only RateLimitStrategy and ConcurrencyLimitStrategy in `strategies[].kind`, so no rule an API server admits can reference a {kind}: the control plane delivers it, but SDKs apply it to no target. It only takes effect through a control plane that reads rules from files"
+                    ));
+            } else {
+                finding.help("a strategy only acts through a FaultToleranceRule's `spec.strategies`: reference it (with `kind`), or delete it");
+            }
         }
     }
 }

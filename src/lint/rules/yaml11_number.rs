@@ -1,11 +1,11 @@
-//! OS5011 yaml11-number.
+//! OS5012 yaml11-number.
 
 use super::prelude::*;
 use crate::yaml::Value;
 
 pub const RULE: Rule = Rule::new(
     code!(
-        "OS5011",
+        "OS5012",
         "yaml11-number",
         Warning,
         "An unquoted number (or number-like string) that YAML 1.1 readers such as Kubernetes' YAML library read differently: `017`, `1e3`, `1_000`, `1:30`.",

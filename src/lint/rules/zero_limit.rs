@@ -17,7 +17,9 @@ pub const RULE: Rule = Rule::new(
 pub const DOCS: &str = r#"
 ## What it does
 Finds RateLimitStrategies with `threshold: 0` and
-ConcurrencyLimitStrategies with `maxConcurrency: 0`.
+ConcurrencyLimitStrategies with `maxConcurrency: 0`, and their
+policy.opensergo.io counterparts: RateLimits with `config.limit: 0` and
+ConcurrencyLimits with `config.maxConcurrency: 0`.
 
 ## Why is this bad
 The schema allows 0, but a limit of 0 lets no request through: every
@@ -40,12 +42,15 @@ finding with a reason (`# opensergo:ignore OS5001 kill switch`).
 "#;
 
 fn check(set: &RuleSet<'_>, sink: &mut Sink) {
-    for (kind, field) in [
-        ("RateLimitStrategy", "threshold"),
-        ("ConcurrencyLimitStrategy", "maxConcurrency"),
+    for (kind, path) in [
+        ("RateLimitStrategy", &["threshold"][..]),
+        ("ConcurrencyLimitStrategy", &["maxConcurrency"]),
+        ("RateLimit", &["config", "limit"]),
+        ("ConcurrencyLimit", &["config", "maxConcurrency"]),
     ] {
+        let field = path.join(".");
         for object in set.of_kind(kind) {
-            let Some(node) = object.spec().and_then(|s| s.get(field)) else {
+            let Some(node) = object.spec().and_then(|s| s.get_path(path)) else {
                 continue;
             };
             if read::number(node) != Some(0.0) {
@@ -56,7 +61,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                 node.span,
                 format!("{kind} `{}` has {field} 0: it blocks every request", object.name()),
             )
-            .path(FieldPath::keys(&["spec", field]))
+            .path(FieldPath::keys(&[&["spec"][..], path].concat()))
             .label("lets nothing through")
             .help("set the limit you mean; for an intentional kill switch, suppress this finding with a reason");
         }
