@@ -66,6 +66,7 @@ never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l no-ignore -d 'Do not honour .gitignore/.ignore files, and read hidden files'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l force-exclude -d 'Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks'
+complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l follow-symlinks -d 'Follow symbolic links whose target lies outside the walked directory (by default they are skipped, with a note). Files named on the command line are always read as given'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s q -l quiet -d 'Print findings only: no summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l summary -d 'Add a count of findings per code after the summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l strict -d 'Treat fields the schema does not declare as errors, not warnings'
@@ -167,6 +168,8 @@ OS5010\t''
 shadow-source-is-shadow\t''
 OS5011\t''
 inert-circuit-breaker\t''
+OS5012\t''
+yaml11-number\t''
 OS6001\t''
 limit-mode-ignored\t''
 runtime-compat\t''
@@ -265,6 +268,8 @@ OS5010\t''
 shadow-source-is-shadow\t''
 OS5011\t''
 inert-circuit-breaker\t''
+OS5012\t''
+yaml11-number\t''
 OS6001\t''
 limit-mode-ignored\t''
 runtime-compat\t''
@@ -363,6 +368,8 @@ OS5010\t''
 shadow-source-is-shadow\t''
 OS5011\t''
 inert-circuit-breaker\t''
+OS5012\t''
+yaml11-number\t''
 OS6001\t''
 limit-mode-ignored\t''
 runtime-compat\t''
@@ -389,6 +396,7 @@ never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l no-ignore -d 'Do not honour .gitignore/.ignore files, and read hidden files'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l force-exclude -d 'Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks'
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l follow-symlinks -d 'Follow symbolic links whose target lies outside the walked directory (by default they are skipped, with a note). Files named on the command line are always read as given'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s q -l quiet -d 'Print findings only: no summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l summary -d 'Add a count of findings per code after the summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l list-rules -d 'Print the table of lint rules and exit'
@@ -433,7 +441,8 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l app -d '
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l type -d 'Convert any message, by full name (pkg.Msg), between binpb, json, txtpb and yaml, like `buf convert`. Needs --from' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l proto-path -d 'With --type: also compile the .proto files under this directory (repeatable; each is an import path too, like `protoc -I`)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l descriptor-set -d 'With --type: also load the messages of this FileDescriptorSet (made with `protoc --include_imports --descriptor_set_out=FILE` or `buf build -o FILE`)' -r -F
-complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l max-file-size -d 'Refuse input files larger than this many bytes' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l max-depth -d 'How deep messages may nest (the top-level message is 1; each nested message, map entry and Any payload adds one). Deeper input is an error before it is decoded; binary protobuf decoders stop at 101' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l max-file-size -d 'Refuse input files (and --descriptor-set, .proto files) larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -442,6 +451,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l envelope
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l envoy -d 'TrafficRouter as the envoy RouteConfiguration SDKs receive (what --envelope packs) instead of its spec message; with --from, the input is RouteConfiguration messages'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l as-control-plane -d 'CRD -> proto: write what today\'s control plane sends, its bugs included (`30s` as 300 ms, enums left UNKNOWN, AND-ed matches), with a warning (OS7007) wherever that differs from the correct mapping'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l delimited -d 'binpb: write a length-delimited stream even for one message; with --from, read one'
+complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l follow-symlinks -d 'When walking a directory of CRD YAML: follow symbolic links whose target lies outside it (by default they are skipped, with a note)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s V -l version -d 'Print version'

@@ -256,6 +256,16 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 /// Loads the configuration: the given file, else the discovered one, else
 /// the defaults. Errors are diagnostics pointing into the file.
 pub fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Config, Vec<Diagnostic>> {
+    load_bounded(explicit, cwd, crate::document::DEFAULT_MAX_FILE_SIZE)
+}
+
+/// [`load`], refusing a file over `max_size` bytes (`--max-file-size`)
+/// before reading it whole (`--config /dev/zero` is refused, not read).
+pub fn load_bounded(
+    explicit: Option<&Path>,
+    cwd: &Path,
+    max_size: u64,
+) -> Result<Config, Vec<Diagnostic>> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
         None => match discover(cwd) {
@@ -263,13 +273,10 @@ pub fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Config, Vec<Diagnosti
             None => return Ok(Config::default()),
         },
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| {
+    let text = crate::input::read_text_bounded(&path, max_size).map_err(|e| {
         vec![
-            Diagnostic::new(
-                codes::IO_ERROR,
-                format!("cannot read config {}: {e}", path.display()),
-            )
-            .in_file(path.display().to_string()),
+            Diagnostic::new(codes::IO_ERROR, e.message("config", &path, max_size))
+                .in_file(path.display().to_string()),
         ]
     })?;
     let source = Arc::new(SourceFile::new(path.display().to_string(), text));

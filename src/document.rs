@@ -235,6 +235,18 @@ pub enum ReadOutcome {
 /// Checks raw bytes are YAML-able text: no NUL bytes, valid UTF-8.
 pub fn bytes_to_text(name: &str, bytes: Vec<u8>) -> ReadOutcome {
     let sniff = &bytes[..bytes.len().min(8192)];
+    if let Some(encoding) = utf16_or_32(sniff) {
+        return ReadOutcome::Rejected(Box::new(
+            Diagnostic::new(
+                codes::NOT_TEXT,
+                format!("the file is {encoding}-encoded text, not UTF-8"),
+            )
+            .in_file(name)
+            .with_help(format!(
+                "YAML files must be UTF-8; re-encode it, e.g. `iconv -f {encoding} -t UTF-8`"
+            )),
+        ));
+    }
     if sniff.contains(&0) {
         return ReadOutcome::Rejected(Box::new(
             Diagnostic::new(codes::NOT_TEXT, "binary file (contains NUL bytes)")
@@ -266,6 +278,38 @@ pub fn bytes_to_text(name: &str, bytes: Vec<u8>) -> ReadOutcome {
                 .with_help("YAML files must be UTF-8; re-encode the file (e.g. `iconv -f latin1 -t utf-8`)"),
             ))
         }
+    }
+}
+
+/// The encoding of UTF-16 or UTF-32 text (by its byte-order mark, or by
+/// the zero bytes ASCII text has in it), which is text, not binary.
+fn utf16_or_32(sniff: &[u8]) -> Option<&'static str> {
+    match sniff {
+        [0xFF, 0xFE, 0, 0, ..] => return Some("UTF-32LE"),
+        [0, 0, 0xFE, 0xFF, ..] => return Some("UTF-32BE"),
+        [0xFF, 0xFE, ..] => return Some("UTF-16LE"),
+        [0xFE, 0xFF, ..] => return Some("UTF-16BE"),
+        _ => {}
+    }
+    // Without a mark: ASCII characters leave every other byte zero.
+    let pairs = sniff.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros_at = |parity: usize| {
+        sniff
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| i % 2 == parity && **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    if odd * 10 >= pairs * 9 && even * 10 <= pairs {
+        Some("UTF-16LE")
+    } else if even * 10 >= pairs * 9 && odd * 10 <= pairs {
+        Some("UTF-16BE")
+    } else {
+        None
     }
 }
 

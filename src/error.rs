@@ -42,10 +42,13 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// `error: what failed` and one `caused by:` line per underlying cause,
 /// as the user sees it on stderr.
+/// Messages quote paths and values from input: control characters are
+/// escaped, so none reaches the terminal raw (nor starts a line of its own).
 pub fn render(error: &Error) -> String {
-    let mut text = format!("error: {error}\n");
+    let safe = |text: String| crate::escape::escape_control(&text).into_owned();
+    let mut text = format!("error: {}\n", safe(error.to_string()));
     for cause in error.chain().skip(1) {
-        let _ = writeln!(text, "  caused by: {cause}");
+        let _ = writeln!(text, "  caused by: {}", safe(cause.to_string()));
     }
     text
 }

@@ -58,15 +58,19 @@ pub struct FileEntry {
 impl FileEntry {
     /// Recomputes each checked document's status from its findings (after
     /// configuration changed severities).
+    /// Linear: one pass over the findings, one over the documents.
     pub fn refresh_statuses(&mut self) {
+        let failed: rustc_hash::FxHashSet<usize> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .filter_map(|d| d.document)
+            .collect();
         for doc in &mut self.documents {
             if doc.status == Status::Skipped {
                 continue;
             }
-            let failed = self
-                .diagnostics
-                .iter()
-                .any(|d| d.document == Some(doc.index) && d.severity == Severity::Error);
+            let failed = failed.contains(&doc.index);
             doc.status = if failed {
                 Status::Invalid
             } else {

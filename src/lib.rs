@@ -15,6 +15,7 @@ pub mod document;
 pub mod duration;
 pub mod engine;
 pub mod error;
+pub mod escape;
 pub mod findings;
 pub mod input;
 pub mod kinds;

@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use jsonschema::Validator;
 use serde_json::{Map, Value, json};
 
+use crate::escape::escape_path;
 use crate::kinds::{self, KINDS};
 
 /// A schema that compiles on first use.
@@ -24,7 +25,7 @@ struct LazySchema {
 
 enum SchemaText {
     Embedded(&'static str),
-    File(PathBuf),
+    /// A user schema (read and parsed when added).
     Value(Value),
 }
 
@@ -42,10 +43,6 @@ impl LazySchema {
                 let value = match &self.text {
                     SchemaText::Embedded(text) => {
                         serde_json::from_str(text).map_err(|e| e.to_string())?
-                    }
-                    SchemaText::File(path) => {
-                        let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-                        serde_json::from_str(&text).map_err(|e| e.to_string())?
                     }
                     SchemaText::Value(v) => v.clone(),
                 };
@@ -103,20 +100,34 @@ impl SchemaSet {
     /// Adds every `*.json` under `dir`, named the way kubeconform and
     /// openapi2jsonschema name them: `<group>/<version>/<Kind>.json`,
     /// `<group>/<kind>_<version>.json` or `<kind>_<version>.json`.
-    pub fn add_schema_dir(&mut self, dir: &Path) -> Result<usize, String> {
+    /// Each file is read (within `max_size` bytes) and parsed here, so a
+    /// broken one is a usage error before any document is checked; it is
+    /// compiled when a document needs it (see [`SchemaSet::unusable`]).
+    pub fn add_schema_dir(&mut self, dir: &Path, max_size: u64) -> Result<usize, String> {
         if !dir.is_dir() {
-            return Err(format!("schema directory {} does not exist", dir.display()));
+            return Err(format!(
+                "schema directory {} does not exist",
+                escape_path(dir)
+            ));
         }
         let mut added = 0;
         for entry in walk_json(dir)? {
             let Some(key) = schema_key_from_path(dir, &entry) else {
                 continue;
             };
+            let text = crate::input::read_text_bounded(&entry, max_size)
+                .map_err(|e| e.message("--schema-dir file", &entry, max_size))?;
+            let value: Value = serde_json::from_str(&text).map_err(|e| {
+                format!(
+                    "--schema-dir file {} is not valid JSON: {e}",
+                    escape_path(&entry)
+                )
+            })?;
             self.user.insert(
                 key,
                 LazySchema {
                     origin: entry.display().to_string(),
-                    text: SchemaText::File(entry),
+                    text: SchemaText::Value(value),
                     compiled: OnceLock::new(),
                 },
             );
@@ -130,6 +141,16 @@ impl SchemaSet {
         let mut added = 0;
         for doc in docs {
             for converted in crd_to_schemas(doc)? {
+                // CRDs are few: compile now, so an unusable schema is a
+                // usage error before anything is checked.
+                let validator = compile(&converted.schema).map_err(|e| {
+                    format!(
+                        "{origin}: CRD {} ({}/{}) has an unusable schema: {e}",
+                        converted.name, converted.group, converted.version
+                    )
+                })?;
+                let compiled = OnceLock::new();
+                let _ = compiled.set(Ok(validator));
                 self.user.insert(
                     (
                         converted.group.to_lowercase(),
@@ -139,13 +160,29 @@ impl SchemaSet {
                     LazySchema {
                         origin: format!("{origin} ({})", converted.kind),
                         text: SchemaText::Value(converted.schema),
-                        compiled: OnceLock::new(),
+                        compiled,
                     },
                 );
                 added += 1;
             }
         }
         Ok(added)
+    }
+
+    /// The first user schema that failed to compile when a document
+    /// needed it: "origin: why". A broken schema is the user's setup, not
+    /// a finding about each document it was meant for.
+    pub fn unusable(&self) -> Option<String> {
+        let mut broken: Vec<String> = self
+            .user
+            .values()
+            .filter_map(|s| match s.compiled.get() {
+                Some(Err(e)) => Some(format!("schema {} is unusable: {e}", s.origin)),
+                _ => None,
+            })
+            .collect();
+        broken.sort();
+        broken.into_iter().next()
     }
 
     /// The embedded schemas plus the user's: JSON Schema directories and
@@ -157,7 +194,7 @@ impl SchemaSet {
     ) -> Result<Self, String> {
         let mut schemas = Self::builtin();
         for dir in schema_dirs {
-            schemas.add_schema_dir(dir)?;
+            schemas.add_schema_dir(dir, max_size)?;
         }
         for file in crds {
             let loaded =
@@ -244,6 +281,8 @@ fn schema_key_from_path(root: &Path, path: &Path) -> Option<SchemaKey> {
 
 /// One version of a CRD, as JSON Schema.
 pub struct ConvertedCrd {
+    /// The CRD's metadata.name, for messages.
+    pub name: String,
     pub group: String,
     pub version: String,
     pub kind: String,
@@ -321,6 +360,7 @@ pub fn crd_to_schemas(doc: &Value) -> Result<Vec<ConvertedCrd>, String> {
             *map = head;
         }
         out.push(ConvertedCrd {
+            name: name.to_string(),
             group: group.to_string(),
             version,
             kind: kind.to_string(),

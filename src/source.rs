@@ -59,7 +59,8 @@ impl SourceFile {
         }
     }
 
-    fn line_starts(&self) -> &[usize] {
+    /// Byte offsets where lines start (0 first), built once.
+    pub fn line_starts(&self) -> &[usize] {
         self.line_starts.get_or_init(|| {
             std::iter::once(0)
                 .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))

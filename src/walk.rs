@@ -8,13 +8,27 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
+use crate::escape::{escape_control, escape_path};
 use crate::input::Input;
+use crate::output::FileId;
 
 /// Inputs found for a run, and paths that could not be walked.
 #[derive(Debug, Default)]
 pub struct Walked {
     pub inputs: Vec<Input>,
     pub errors: Vec<Diagnostic>,
+    /// Notes on what a walk left out on purpose (symbolic links leading
+    /// out of the walked directory), for stderr.
+    pub skipped: Vec<String>,
+}
+
+impl Walked {
+    /// Prints the notes on skipped paths to stderr.
+    pub fn print_skipped(&self) {
+        for note in &self.skipped {
+            eprintln!("note: {note}");
+        }
+    }
 }
 
 /// Extensions picked up when walking a directory. Files named explicitly
@@ -31,6 +45,12 @@ pub struct WalkOptions<'a> {
     pub force_exclude: bool,
     /// What stdin is called in reports and matched against excludes.
     pub stdin_name: Option<&'a str>,
+    /// Also follow symbolic links whose target lies outside the walked
+    /// directory (by default they are skipped, with a note).
+    pub follow_symlinks: bool,
+    /// The run's output files: a walk never picks them up (last run's
+    /// report is not an input), and naming one as an input is an error.
+    pub outputs: &'a [FileId],
 }
 
 /// The `--exclude` globs as one set (also matched against paths read from
@@ -83,13 +103,25 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
             Ok(meta) => meta,
             Err(e) => {
                 walked.errors.push(
-                    Diagnostic::new(codes::IO_ERROR, format!("cannot read {raw}: {e}"))
-                        .in_file(raw.as_str()),
+                    Diagnostic::new(
+                        codes::IO_ERROR,
+                        format!("cannot read {}: {e}", escape_control(raw)),
+                    )
+                    .in_file(raw.as_str()),
                 );
                 continue;
             }
         };
         if !meta.is_dir() {
+            // Named on the command line: read as given, links followed.
+            if !options.outputs.is_empty()
+                && FileId::of(path).is_some_and(|id| options.outputs.contains(&id))
+            {
+                return Err(format!(
+                    "{} is both an input and an output of this run: refusing to overwrite it",
+                    escape_control(raw)
+                ));
+            }
             if !(options.force_exclude && excluded(&excludes, path)) {
                 walked.inputs.push(Input::File(path.to_path_buf()));
             }
@@ -97,12 +129,45 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
         }
         let mut found = Vec::new();
         let prune = excludes.clone();
+        // Symbolic links are followed only while they stay inside the
+        // walked directory (unless --follow-symlinks).
+        let root = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let follow_all = options.follow_symlinks;
+        let skipped = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let skipped_in_filter = std::sync::Arc::clone(&skipped);
         let walker = ignore::WalkBuilder::new(path)
             .standard_filters(options.respect_ignore)
             .require_git(false)
             .follow_links(true)
             // Excluded directories are not descended into at all.
-            .filter_entry(move |e| e.depth() == 0 || !excluded(&prune, e.path()))
+            .filter_entry(move |e| {
+                if e.depth() == 0 {
+                    return true;
+                }
+                if excluded(&prune, e.path()) {
+                    return false;
+                }
+                if follow_all || !e.path_is_symlink() {
+                    return true;
+                }
+                let note = match std::fs::canonicalize(e.path()) {
+                    Ok(target) if target.starts_with(&root) => return true,
+                    Ok(target) => format!(
+                        "skipped {}: a symbolic link to {}, outside {} (--follow-symlinks follows it)",
+                        escape_path(e.path()),
+                        escape_path(&target),
+                        escape_path(&root)
+                    ),
+                    Err(_) => format!(
+                        "skipped {}: a symbolic link to a missing file",
+                        escape_path(e.path())
+                    ),
+                };
+                if let Ok(mut list) = skipped_in_filter.lock() {
+                    list.push(note);
+                }
+                false
+            })
             .build();
         for entry in walker {
             let entry = match entry {
@@ -120,7 +185,15 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
                 found.push(p.to_path_buf());
             }
         }
+        found.sort();
+        if !options.outputs.is_empty() {
+            found.retain(|p| FileId::of(p).is_none_or(|id| !options.outputs.contains(&id)));
+        }
         walked.inputs.extend(found.into_iter().map(Input::File));
+        if let Ok(mut list) = skipped.lock() {
+            list.sort();
+            walked.skipped.append(&mut list);
+        }
     }
     walked.inputs = in_stable_order(walked.inputs);
     walked.errors.sort_by(|a, b| a.file.cmp(&b.file));

@@ -5,8 +5,10 @@
 //! parsers (go-yaml, kubectl, PyYAML) and rely on their leniency; the
 //! published TrafficRouter CRD, for one, has a quoted scalar that strict
 //! YAML 1.2 parsers reject. The tree is built without recursion, with a
-//! depth limit, duplicate keys rejected, and alias expansion bounded so a
-//! "billion laughs" file fails fast in bounded memory.
+//! depth limit, duplicate keys rejected (in linear time: a hash index per
+//! large mapping), and a node budget for everything anchors and aliases
+//! copy, so a "billion laughs" file, or one of nested anchors without a
+//! single alias, fails fast in memory proportional to its size.
 //!
 //! Plain scalars resolve with the YAML 1.2 core schema (`yes` stays a
 //! string); the scalar's style is kept so lint can flag YAML 1.1 booleans.
@@ -23,8 +25,15 @@ use crate::source::{SharedSource, Span};
 
 /// How deep collections may nest before the loader gives up.
 pub const MAX_DEPTH: usize = 512;
-/// How many nodes alias expansion may create in one stream.
+/// How many nodes anchors and aliases may copy in one stream: an anchor
+/// keeps a copy of its node (and of every node below it), an alias
+/// expands to one. Plain nodes are not counted: they are bounded by the
+/// input's size.
 pub const MAX_ALIAS_NODES: usize = 250_000;
+
+/// Mappings with at least this many keys get a hash index for the
+/// duplicate-key check; smaller ones are scanned (cheaper at that size).
+const INDEX_FROM: usize = 16;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -317,6 +326,8 @@ enum Frame {
         entries: Vec<(Node, Node)>,
         pending_key: Option<Node>,
         nodes_before: usize,
+        /// Key text -> index in `entries`, once the mapping is large.
+        index: Option<rustc_hash::FxHashMap<String, usize>>,
     },
 }
 
@@ -359,7 +370,8 @@ impl Builder {
                 return Ok(Step::Document(doc));
             }
             EventData::Alias { anchor } => {
-                let Some((node, count)) = self.anchors.get(&anchor) else {
+                let Some((node, count)) = self.anchors.get(&anchor).map(|(n, c)| (n.clone(), *c))
+                else {
                     return Err(Box::new(YamlError {
                         kind: YamlErrorKind::Syntax,
                         message: format!("unknown anchor `{anchor}`"),
@@ -369,20 +381,8 @@ impl Builder {
                         path: None,
                     }));
                 };
-                self.alias_nodes += count;
-                if self.alias_nodes > MAX_ALIAS_NODES {
-                    return Err(Box::new(YamlError {
-                        kind: YamlErrorKind::Limit,
-                        message: format!(
-                            "alias expansion exceeds {MAX_ALIAS_NODES} nodes (a \"billion laughs\" file?)"
-                        ),
-                        span: Span::new(start, end),
-                        help: Some("OpenSergo rules do not need deeply nested aliases; write the values out".into()),
-                        related: None,
-                        path: None,
-                    }));
-                }
-                let mut node = node.clone();
+                self.charge(count, Span::new(start, end))?;
+                let mut node = node;
                 node.span = Span::new(start, end);
                 self.nodes += count;
                 self.push(node, None)?;
@@ -395,7 +395,16 @@ impl Builder {
                 ..
             } => {
                 let plain = style == ScalarStyle::Plain;
-                let value = resolve_scalar(value, tag.as_deref(), plain);
+                let value = resolve_scalar(value, tag.as_deref(), plain).map_err(|message| {
+                    Box::new(YamlError {
+                        kind: YamlErrorKind::Syntax,
+                        message,
+                        span: Span::new(start, end),
+                        help: Some("drop the tag, or write a value of that type".into()),
+                        related: None,
+                        path: None,
+                    })
+                })?;
                 // An empty plain scalar (`key:`) has an empty span; point at
                 // where it would be.
                 let node = Node {
@@ -406,7 +415,8 @@ impl Builder {
                 self.nodes += 1;
                 self.push(node, anchor.map(|a| (a, 1)))?;
             }
-            EventData::SequenceStart { anchor, .. } => {
+            EventData::SequenceStart { anchor, tag, .. } => {
+                check_collection_tag(tag.as_deref(), "seq", "a list", start, end)?;
                 self.check_depth(start, end)?;
                 self.nodes += 1;
                 self.stack.push(Frame::Seq {
@@ -416,7 +426,8 @@ impl Builder {
                     nodes_before: self.nodes,
                 });
             }
-            EventData::MappingStart { anchor, .. } => {
+            EventData::MappingStart { anchor, tag, .. } => {
+                check_collection_tag(tag.as_deref(), "map", "a mapping", start, end)?;
                 self.check_depth(start, end)?;
                 self.nodes += 1;
                 self.stack.push(Frame::Map {
@@ -425,6 +436,7 @@ impl Builder {
                     entries: Vec::new(),
                     pending_key: None,
                     nodes_before: self.nodes,
+                    index: None,
                 });
             }
             EventData::SequenceEnd => {
@@ -456,7 +468,7 @@ impl Builder {
                     let count = self.nodes - nodes_before + 1;
                     let node = Node {
                         span: Span::new(start, trim_trailing_space(text, start, end)),
-                        value: Value::Map(apply_merge_keys(entries)),
+                        value: Value::Map(apply_merge_keys(entries)?),
                         plain: false,
                     };
                     self.push(node, anchor.map(|a| (a, count)))?;
@@ -501,71 +513,192 @@ impl Builder {
         path
     }
 
+    /// Counts `count` copied nodes against the budget.
+    fn charge(&mut self, count: usize, span: Span) -> Result<(), Box<YamlError>> {
+        self.alias_nodes = self.alias_nodes.saturating_add(count);
+        if self.alias_nodes > MAX_ALIAS_NODES {
+            return Err(Box::new(YamlError {
+                kind: YamlErrorKind::Limit,
+                message: format!(
+                    "anchors and aliases copy more than {MAX_ALIAS_NODES} nodes (a \"billion laughs\" file?)"
+                ),
+                span,
+                help: Some(
+                    "OpenSergo rules do not need deeply nested anchors or aliases; write the values out"
+                        .into(),
+                ),
+                related: None,
+                path: None,
+            }));
+        }
+        Ok(())
+    }
+
     fn push(&mut self, node: Node, anchor: Option<(String, usize)>) -> Result<(), Box<YamlError>> {
         if let Some((name, count)) = anchor {
+            // The anchor keeps a copy: nested anchors copy their subtree
+            // once per level, so the copies count against the budget.
+            self.charge(count, node.span)?;
             self.anchors.insert(name, (node.clone(), count));
         }
-        match self.stack.last_mut() {
-            None => self.root = Some(node),
-            Some(Frame::Seq { items, .. }) => items.push(node),
+        let duplicate = match self.stack.last_mut() {
+            None => {
+                self.root = Some(node);
+                return Ok(());
+            }
+            Some(Frame::Seq { items, .. }) => {
+                items.push(node);
+                return Ok(());
+            }
             Some(Frame::Map {
                 entries,
                 pending_key,
+                index,
                 ..
             }) => match pending_key.take() {
-                None => *pending_key = Some(node),
+                None => {
+                    *pending_key = Some(node);
+                    return Ok(());
+                }
                 Some(key) => {
-                    if let Some(text) = key.key_text()
-                        && let Some((first, _)) = entries
+                    let text = key.key_text().filter(|t| t != "<<");
+                    let first = match (&text, index.as_mut()) {
+                        (None, _) => None,
+                        (Some(text), Some(index)) => index.get(text.as_ref()).copied(),
+                        (Some(text), None) => entries
                             .iter()
-                            .find(|(k, _)| k.key_text() == Some(text.clone()))
-                        && text != "<<"
-                    {
-                        return Err(Box::new(YamlError {
-                            kind: YamlErrorKind::DuplicateKey,
-                            message: format!("duplicate key `{text}`"),
-                            span: key.span,
-                            help: Some(
-                                "Kubernetes decoders disagree on which value wins; keep one".into(),
-                            ),
-                            related: Some((first.span, "first defined here".into())),
-                            path: Some(self.path_to(&text)),
-                        }));
+                            .position(|(k, _)| k.key_text().as_deref() == Some(text.as_ref())),
+                    };
+                    match (first, text) {
+                        (Some(first), Some(text)) => {
+                            Some((entries[first].0.span, key.span, text.into_owned()))
+                        }
+                        (None, text) => {
+                            let position = entries.len();
+                            if let (Some(index), Some(text)) = (index.as_mut(), &text) {
+                                index.insert(text.to_string(), position);
+                            }
+                            entries.push((key, node));
+                            if index.is_none() && entries.len() >= INDEX_FROM {
+                                let mut built = rustc_hash::FxHashMap::default();
+                                for (i, (k, _)) in entries.iter().enumerate() {
+                                    if let Some(t) = k.key_text().filter(|t| t != "<<") {
+                                        built.entry(t.into_owned()).or_insert(i);
+                                    }
+                                }
+                                *index = Some(built);
+                            }
+                            None
+                        }
+                        (Some(_), None) => None,
                     }
-                    entries.push((key, node));
                 }
             },
+        };
+        if let Some((first, span, text)) = duplicate {
+            return Err(Box::new(YamlError {
+                kind: YamlErrorKind::DuplicateKey,
+                message: format!("duplicate key `{text}`"),
+                span,
+                help: Some("Kubernetes decoders disagree on which value wins; keep one".into()),
+                related: Some((first, "first defined here".into())),
+                path: Some(self.path_to(&text)),
+            }));
         }
         Ok(())
     }
 }
 
 /// Applies YAML merge keys (`<<: *base`), which go-yaml and kubectl honour:
-/// merged entries never override keys written in the mapping itself.
-fn apply_merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
+/// merged entries never override keys written in the mapping itself, and
+/// of several merged mappings the first wins. Linear in the entries. A
+/// merge key must hold a mapping or a list of mappings (`<<: 5` is an
+/// error, as in go-yaml).
+fn apply_merge_keys(entries: Vec<(Node, Node)>) -> Result<Vec<(Node, Node)>, Box<YamlError>> {
     let is_merge = |k: &Node| k.plain && k.as_str() == Some("<<");
     if !entries.iter().any(|(k, _)| is_merge(k)) {
-        return entries;
+        return Ok(entries);
     }
     let (merges, mut own): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(k, _)| is_merge(k));
+    let mut seen: rustc_hash::FxHashSet<String> = own
+        .iter()
+        .filter_map(|(k, _)| k.key_text().map(Cow::into_owned))
+        .collect();
     for (_, source) in merges {
+        let span = source.span;
         let maps: Vec<Node> = match source.value {
             Value::Map(_) => vec![source],
             Value::Seq(items) => items,
-            _ => Vec::new(),
+            other => {
+                return Err(merge_error(span, &other));
+            }
         };
         for map in maps {
-            if let Value::Map(inherited) = map.value {
-                for (k, v) in inherited {
-                    if !own.iter().any(|(o, _)| o.key_text() == k.key_text()) {
-                        own.push((k, v));
-                    }
+            let Value::Map(inherited) = map.value else {
+                return Err(merge_error(map.span, &map.value));
+            };
+            for (k, v) in inherited {
+                let fresh = match k.key_text() {
+                    Some(text) => seen.insert(text.into_owned()),
+                    None => true,
+                };
+                if fresh {
+                    own.push((k, v));
                 }
             }
         }
     }
-    own
+    Ok(own)
 }
+
+fn merge_error(span: Span, value: &Value) -> Box<YamlError> {
+    let shown = match value {
+        Value::Null => "an empty value".to_string(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Int(i) => format!("`{i}`"),
+        Value::Float(f) => format!("`{f}`"),
+        Value::String(s) => format!("the string `{s}`"),
+        Value::Seq(_) => "a list".to_string(),
+        Value::Map(_) => "a mapping".to_string(),
+    };
+    Box::new(YamlError {
+        kind: YamlErrorKind::Syntax,
+        message: format!("a merge key `<<` takes a mapping or a list of mappings, not {shown}"),
+        span,
+        help: Some(
+            "merge an anchored mapping (`<<: *base`), or quote `'<<'` to use it as a key".into(),
+        ),
+        related: None,
+        path: None,
+    })
+}
+
+/// A collection with a standard tag of another type (`!!str {a: 1}`).
+fn check_collection_tag(
+    tag: Option<&str>,
+    own: &str,
+    what: &str,
+    start: usize,
+    end: usize,
+) -> Result<(), Box<YamlError>> {
+    let Some(name) = tag.and_then(|t| t.strip_prefix("tag:yaml.org,2002:")) else {
+        return Ok(());
+    };
+    if name == own || !STANDARD_TAGS.contains(&name) {
+        return Ok(());
+    }
+    Err(Box::new(YamlError {
+        kind: YamlErrorKind::Syntax,
+        message: format!("{what} cannot have the tag !!{name}"),
+        span: Span::new(start, end),
+        help: Some("drop the tag".into()),
+        related: None,
+        path: None,
+    }))
+}
+
+/// The standard tags whose meaning is fixed.
+const STANDARD_TAGS: &[&str] = &["str", "null", "bool", "int", "float", "map", "seq"];
 
 fn mark(m: &libyaml_safer::Mark) -> usize {
     usize::try_from(m.index).unwrap_or(usize::MAX)
@@ -580,23 +713,54 @@ fn trim_trailing_space(text: &str, start: usize, end: usize) -> usize {
     start + text[start..end].trim_end().len()
 }
 
-fn resolve_scalar(text: String, tag: Option<&str>, plain: bool) -> Value {
+/// Resolves a scalar: a standard tag (`!!int 5`) must fit its value
+/// (`!!int abc`, `!!map 3` are errors), plain scalars follow the YAML 1.2
+/// core schema, quoted ones are strings. Other tags are ignored.
+fn resolve_scalar(text: String, tag: Option<&str>, plain: bool) -> Result<Value, String> {
+    let want = |name: &str, ok: bool, value: Value| {
+        if ok {
+            Ok(value)
+        } else {
+            Err(format!("`{text}` is not a valid !!{name}"))
+        }
+    };
     match tag.and_then(|t| t.strip_prefix("tag:yaml.org,2002:")) {
-        Some("str") => return Value::String(text),
-        Some("null") => return Value::Null,
-        Some("bool" | "int" | "float") => {
-            let resolved = resolve_plain(&text);
-            if !matches!(resolved, Value::String(_)) {
-                return resolved;
-            }
+        Some("str") => return Ok(Value::String(text)),
+        Some(name @ ("map" | "seq")) => {
+            return Err(format!(
+                "a scalar cannot have the tag !!{name} (it would be {})",
+                if name == "map" { "a mapping" } else { "a list" }
+            ));
+        }
+        Some("null") => {
+            let v = resolve_plain(&text);
+            return want("null", v == Value::Null, Value::Null);
+        }
+        Some("bool") => {
+            let v = resolve_plain(&text);
+            let ok = matches!(v, Value::Bool(_));
+            return want("bool", ok, v);
+        }
+        Some("int") => {
+            let v = resolve_plain(&text);
+            let ok = matches!(v, Value::Int(_));
+            return want("int", ok, v);
+        }
+        Some("float") => {
+            let v = match resolve_plain(&text) {
+                Value::Int(i) => Value::Float(i as f64),
+                other => other,
+            };
+            let ok = matches!(v, Value::Float(_));
+            return want("float", ok, v);
         }
         _ => {}
     }
-    if plain {
+    Ok(if plain {
         resolve_plain(&text)
     } else {
         Value::String(text)
-    }
+    })
 }
 
 /// YAML 1.2 core schema resolution of a plain scalar.

@@ -705,7 +705,7 @@ proptest! {
         for info in descriptors::proto_kinds() {
             let desc = descriptors::kind_message(info).unwrap();
             for delimited in [false, true] {
-                if let Ok(messages) = convert::read_messages(&bytes, convert::Encoding::Binpb, &desc, delimited) {
+                if let Ok(messages) = convert::read_messages(&bytes, convert::Encoding::Binpb, &desc, delimited, convert::depth::DEFAULT_MAX_DEPTH) {
                     for message in messages {
                         let object = ObjectMessage {
                             kind: info,
@@ -721,7 +721,7 @@ proptest! {
             }
         }
         let response = descriptors::pool().get_message_by_name(envelope::SUBSCRIBE_RESPONSE).unwrap();
-        if let Ok(messages) = convert::read_messages(&bytes, convert::Encoding::Binpb, &response, false) {
+        if let Ok(messages) = convert::read_messages(&bytes, convert::Encoding::Binpb, &response, false, convert::depth::DEFAULT_MAX_DEPTH) {
             for m in messages {
                 let _ = envelope::unwrap(&m, None, None);
             }
@@ -746,7 +746,7 @@ proptest! {
         if cut { bytes.truncate(i) } else { bytes[i] = byte }
         if kind.is_empty() {
             let desc = descriptors::pool().get_message_by_name(envelope::SUBSCRIBE_RESPONSE).unwrap();
-            if let Ok(ms) = convert::read_messages(&bytes, convert::Encoding::Binpb, &desc, false) {
+            if let Ok(ms) = convert::read_messages(&bytes, convert::Encoding::Binpb, &desc, false, convert::depth::DEFAULT_MAX_DEPTH) {
                 for m in ms {
                     if let Ok(objects) = envelope::unwrap(&m, None, None) {
                         for o in objects { let _ = convert::object_to_crd(&o); }
@@ -756,7 +756,7 @@ proptest! {
         } else {
             let info = opensergo::kinds::by_kind_name(kind).unwrap();
             let desc = descriptors::kind_message(info).unwrap();
-            if let Ok(ms) = convert::read_messages(&bytes, convert::Encoding::Binpb, &desc, false) {
+            if let Ok(ms) = convert::read_messages(&bytes, convert::Encoding::Binpb, &desc, false, convert::depth::DEFAULT_MAX_DEPTH) {
                 for message in ms {
                     let _ = convert::object_to_crd(&ObjectMessage { kind: info, name: "x".into(), namespace: None, app: None, message });
                 }

@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let source = Arc::new(SourceFile::new("fuzz.yaml", text));
     let loaded = parse_source(&source);
     for doc in &loaded.documents {
-        for d in check_document(doc, schemas, Options::default()).diagnostics {
+        for d in check_document(doc, schemas, &Options::default()).diagnostics {
             if let Some(loc) = d.location {
                 let _ = (loc.start(), loc.end());
             }

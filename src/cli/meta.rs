@@ -87,7 +87,7 @@ fn write_pages(cmd: &clap::Command, dir: &std::path::Path) -> Result<()> {
     clap_mangen::Man::new(cmd.clone())
         .render(&mut page)
         .context("rendering a man page")?;
-    output::write_atomic(&dir.join(format!("{name}.1")), &page).map_err(Error::msg)?;
+    output::write_file(&dir.join(format!("{name}.1")), &page).map_err(Error::msg)?;
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         write_pages(sub, dir)?;
     }

@@ -126,7 +126,13 @@ pub fn run(cli: Cli) -> ExitStatus {
         Ok(config::Config::default())
     } else {
         let cwd = std::env::current_dir().unwrap_or_default();
-        config::load(cli.config.as_deref(), &cwd)
+        // The config is read within the same size limit as the inputs.
+        let max_size = match &cli.command {
+            Command::Validate(args) => args.input.max_file_size,
+            Command::Lint(args) => args.input.max_file_size,
+            _ => crate::document::DEFAULT_MAX_FILE_SIZE,
+        };
+        config::load_bounded(cli.config.as_deref(), &cwd, max_size)
     };
     let config = config.and_then(|config| {
         let known: Vec<crate::codes::Code> = commands::codes::all().into_iter().copied().collect();

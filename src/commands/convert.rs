@@ -29,6 +29,7 @@ use crate::convert::{
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document};
 use crate::error::{Error, ExitStatus, Result};
+use crate::escape::escape_path;
 use crate::findings::{FileEntry, Report};
 use crate::input::Input;
 use crate::kinds::{self, KindInfo};
@@ -179,7 +180,20 @@ pub struct ConvertArgs {
     #[arg(long, value_name = "FILE", requires = "type_name")]
     pub descriptor_set: Option<PathBuf>,
 
-    /// Refuse input files larger than this many bytes.
+    /// How deep messages may nest (the top-level message is 1; each nested
+    /// message, map entry and Any payload adds one). Deeper input is an error
+    /// before it is decoded; binary protobuf decoders stop at 101.
+    #[arg(long, value_name = "N", default_value_t = crate::convert::depth::DEFAULT_MAX_DEPTH,
+          value_parser = clap::builder::TypedValueParser::map(clap::value_parser!(u16).range(1..=100), usize::from))]
+    pub max_depth: usize,
+
+    /// When walking a directory of CRD YAML: follow symbolic links whose target
+    /// lies outside it (by default they are skipped, with a note).
+    #[arg(long)]
+    pub follow_symlinks: bool,
+
+    /// Refuse input files (and --descriptor-set, .proto files) larger than this
+    /// many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
 }
@@ -192,6 +206,10 @@ struct Produced {
     files: Vec<(String, Vec<u8>)>,
     single: Option<Vec<u8>>,
     messages: usize,
+    /// The identities of the files read, which no output may overwrite.
+    inputs: Vec<output::FileId>,
+    /// The names in `files`.
+    names: std::collections::HashSet<String>,
 }
 
 pub fn run(args: &ConvertArgs, color: ColorChoice) -> Result<ExitStatus> {
@@ -216,14 +234,19 @@ fn finish(args: &ConvertArgs, outcome: Produced, color: bool) -> Result<ExitStat
     let warnings = outcome.diagnostics.len() - errors;
     if !outcome.diagnostics.is_empty() {
         let mut report = Report::new("convert");
+        let mut by_name: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
         for d in outcome.diagnostics {
-            match report.files.iter_mut().find(|f| f.name == d.file) {
-                Some(entry) => entry.diagnostics.push(d),
-                None => report.files.push(FileEntry {
-                    name: d.file.clone(),
-                    documents: Vec::new(),
-                    diagnostics: vec![d],
-                }),
+            match by_name.get(&d.file) {
+                Some(&i) => report.files[i].diagnostics.push(d),
+                None => {
+                    by_name.insert(d.file.clone(), report.files.len());
+                    report.files.push(FileEntry {
+                        name: d.file.clone(),
+                        documents: Vec::new(),
+                        diagnostics: vec![d],
+                    });
+                }
             }
         }
         let options = RenderOptions {
@@ -247,16 +270,19 @@ fn finish(args: &ConvertArgs, outcome: Produced, color: bool) -> Result<ExitStat
     }
     let format = args.to;
     if let Some(dir) = &args.out_dir {
-        let files: Vec<(PathBuf, Vec<u8>)> = outcome
-            .files
-            .into_iter()
-            .map(|(name, bytes)| (dir.join(name), bytes))
-            .collect();
-        output::write_all_atomic(&files).map_err(Error::msg)?;
+        // One file staged (and closed) at a time; renamed once all are.
+        let mut batch = output::Batch::new(dir).map_err(Error::msg)?;
+        batch.protect(&outcome.inputs);
+        for (name, bytes) in &outcome.files {
+            batch
+                .stage(std::path::Path::new(name), bytes)
+                .map_err(Error::msg)?;
+        }
+        let written = batch.commit().map_err(Error::msg)?;
         eprintln!(
             "convert: wrote {} to {}{}",
-            plural(files.len(), "file"),
-            dir.display(),
+            plural(written.len(), "file"),
+            escape_path(dir),
             warning_note(warnings)
         );
         return Ok(ExitStatus::Success);
@@ -264,7 +290,8 @@ fn finish(args: &ConvertArgs, outcome: Produced, color: bool) -> Result<ExitStat
     let bytes = outcome.single.unwrap_or_default();
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {
-            output::write_atomic(path, &bytes).map_err(Error::msg)?;
+            output::refuse_input(path, &outcome.inputs).map_err(Error::msg)?;
+            output::write_file(path, &bytes).map_err(Error::msg)?;
             eprintln!(
                 "convert: wrote {} ({}, {} bytes) to {}{}",
                 plural(
@@ -277,7 +304,7 @@ fn finish(args: &ConvertArgs, outcome: Produced, color: bool) -> Result<ExitStat
                 ),
                 format.extension(),
                 bytes.len(),
-                path.display(),
+                escape_path(path),
                 warning_note(warnings)
             );
         }
@@ -325,7 +352,7 @@ fn file_part(text: &str) -> String {
 
 /// Adds a named output file; two outputs with one name are an error.
 fn add_file(outcome: &mut Produced, name: String, bytes: Vec<u8>) {
-    if outcome.files.iter().any(|(n, _)| *n == name) {
+    if !outcome.names.insert(name.clone()) {
         outcome.diagnostics.push(Diagnostic::new(
             codes::UNREPRESENTABLE,
             format!("two outputs would both be written to {name} (the same object twice?)"),
@@ -360,19 +387,31 @@ fn rendering(args: &ConvertArgs) -> convert::Rendering {
 
 fn from_crd(args: &ConvertArgs) -> Result<Produced, String> {
     reject_for_crd_input(args)?;
+    let outputs: Vec<output::FileId> = args
+        .output
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .filter_map(|p| output::FileId::of(p))
+        .collect();
     let walked = walk::collect(
         &args.files,
         &WalkOptions {
             respect_ignore: true,
+            follow_symlinks: args.follow_symlinks,
+            outputs: &outputs,
             ..WalkOptions::default()
         },
     )?;
+    walked.print_skipped();
     let mut outcome = Produced {
         diagnostics: walked.errors,
         ..Produced::default()
     };
     let mut objects: Vec<ObjectMessage> = Vec::new();
     for input in &walked.inputs {
+        if let Input::File(path) = input {
+            outcome.inputs.extend(output::FileId::of(path));
+        }
         let loaded = document::load_source(input, args.max_file_size);
         outcome.diagnostics.extend(loaded.errors);
         for doc in &loaded.documents {
@@ -473,6 +512,15 @@ fn emit_messages(
 ) {
     let mut lost_all = Vec::new();
     outcome.messages = messages.len();
+    // Whatever is written must read back: nothing deeper than the limit.
+    for (name, message) in &messages {
+        if let Err(e) = convert::check_depth(std::slice::from_ref(message), args.max_depth) {
+            outcome
+                .diagnostics
+                .push(Diagnostic::new(codes::BAD_MESSAGE, e).in_file(name.as_str()));
+            return;
+        }
+    }
     if args.out_dir.is_some() {
         for (name, message) in messages {
             let (bytes, lost) = convert::write_messages(&[message], args.to, args.delimited);
@@ -489,7 +537,7 @@ fn emit_messages(
         outcome.diagnostics.push(Diagnostic::new(
             codes::DROPPED_FIELD,
             format!(
-                "unknown fields ({}) have no {} form: left out (binpb and txtpb keep them)",
+                "unknown fields ({}) have no {} form: left out (binpb keeps them)",
                 lost_all.join(", "),
                 args.to.extension()
             ),
@@ -615,6 +663,9 @@ fn decode_inputs(
     let mut out = Vec::new();
     for file in &args.files {
         let input = input_of(file);
+        if let Input::File(path) = &input {
+            outcome.inputs.extend(output::FileId::of(path));
+        }
         let name = input.display_name();
         let bytes = match input.read(args.max_file_size) {
             Ok(bytes) => bytes,
@@ -623,7 +674,7 @@ fn decode_inputs(
                 continue;
             }
         };
-        match convert::read_messages(&bytes, from, desc, args.delimited) {
+        match convert::read_messages(&bytes, from, desc, args.delimited, args.max_depth) {
             Ok(messages) => out.extend(messages.into_iter().map(|m| (name.clone(), m))),
             Err(e) => outcome
                 .diagnostics
@@ -767,10 +818,10 @@ fn kebab(kind: &str) -> String {
 fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Produced, String> {
     let mut pool: DescriptorPool = descriptors::pool().clone();
     if !args.proto_path.is_empty() {
-        pool = descriptors::with_proto_paths(pool, &args.proto_path)?;
+        pool = descriptors::with_proto_paths(pool, &args.proto_path, args.max_file_size)?;
     }
     if let Some(path) = &args.descriptor_set {
-        pool = descriptors::with_descriptor_set(pool, path)?;
+        pool = descriptors::with_descriptor_set(pool, path, args.max_file_size)?;
     }
     let desc = descriptors::find_message(&pool, type_name)?;
     let from = args.from.unwrap_or(Encoding::Binpb);
@@ -778,13 +829,26 @@ fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Produced, String> 
     let decoded: Vec<DynamicMessage> = if from == Encoding::Yaml {
         let mut messages = Vec::new();
         for file in &args.files {
-            let loaded = document::load_source(&input_of(file), args.max_file_size);
+            let input = input_of(file);
+            if let Input::File(path) = &input {
+                outcome.inputs.extend(output::FileId::of(path));
+            }
+            let loaded = document::load_source(&input, args.max_file_size);
             outcome.diagnostics.extend(loaded.errors);
             for doc in &loaded.documents {
                 let mut reader = protojson::Reader::new(doc, &[], &[]);
                 reader.number_strings = true;
                 let message = reader.read_message(&doc.root, &desc);
                 outcome.diagnostics.append(&mut reader.diagnostics);
+                if let Err(e) = convert::check_depth(std::slice::from_ref(&message), args.max_depth)
+                {
+                    outcome.diagnostics.push(doc.diagnostic(
+                        codes::BAD_MESSAGE,
+                        e,
+                        doc.head_span(),
+                    ));
+                    continue;
+                }
                 messages.push(message);
             }
         }

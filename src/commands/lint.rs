@@ -113,7 +113,7 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> 
     for warning in &levels.warnings {
         eprintln!("warning: {warning}");
     }
-    let walked = super::collect_inputs(&args.input, config)?;
+    let walked = super::collect_inputs(&args.input, &args.report, config)?;
     let max_size = args.input.max_file_size;
     // Lint also runs validate's checks and reports the errors among them,
     // so it never calls an object valid that validate rejects, and a

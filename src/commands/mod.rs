@@ -26,6 +26,7 @@ use anyhow::bail;
 
 use crate::codes::Severity;
 use crate::error::{Error, ExitStatus, Result};
+use crate::escape::escape_control;
 use crate::findings::{FileEntry, Report};
 use crate::output;
 use crate::report::{self, Format, RenderOptions};
@@ -100,6 +101,11 @@ pub struct InputArgs {
     /// The name stdin (`-`) has in reports and excludes.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<String>,
+    /// Follow symbolic links whose target lies outside the walked
+    /// directory (by default they are skipped, with a note). Files named
+    /// on the command line are always read as given.
+    #[arg(long)]
+    pub follow_symlinks: bool,
 
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
@@ -157,8 +163,11 @@ fn color_for(choice: ColorChoice, terminal: bool) -> bool {
 
 /// Expands the command line's paths (with the config's and the flags'
 /// excludes) into inputs, and says so when a directory held nothing to check.
+/// `report` names the run's output files: a walk never reads them back,
+/// and naming one as an input is a usage error.
 pub fn collect_inputs(
     input: &InputArgs,
+    report: &ReportArgs,
     config: &crate::config::Config,
 ) -> Result<crate::walk::Walked> {
     let excludes: Vec<String> = config
@@ -167,6 +176,7 @@ pub fn collect_inputs(
         .chain(&input.exclude)
         .cloned()
         .collect();
+    let outputs = output_ids(&report.output);
     let walked = crate::walk::collect(
         &input.paths,
         &crate::walk::WalkOptions {
@@ -174,16 +184,28 @@ pub fn collect_inputs(
             respect_ignore: !input.no_ignore,
             force_exclude: input.force_exclude || config.force_exclude,
             stdin_name: input.stdin_filename.as_deref(),
+            follow_symlinks: input.follow_symlinks,
+            outputs: &outputs,
         },
     )
     .map_err(Error::msg)?;
+    walked.print_skipped();
     if walked.inputs.is_empty() && walked.errors.is_empty() {
         eprintln!(
             "warning: no *.yaml, *.yml or *.json files found in {}",
-            input.paths.join(", ")
+            escape_control(&input.paths.join(", "))
         );
     }
     Ok(walked)
+}
+
+/// The identities of the output files that exist already (`-` is stdout).
+fn output_ids(paths: &[std::path::PathBuf]) -> Vec<output::FileId> {
+    paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .filter_map(|p| output::FileId::of(p))
+        .collect()
 }
 
 /// Prints diagnostics that stop a command (a broken config file) to stderr.
@@ -303,7 +325,7 @@ pub fn emit_report(
         };
         let text = report::render(*format, report, &options);
         match destination {
-            Some(path) => output::write_atomic(path, text.as_bytes()),
+            Some(path) => output::write_file(path, text.as_bytes()),
             None => output::print_stdout(text.as_bytes()),
         }
         .map_err(Error::msg)?;

@@ -86,16 +86,17 @@ pub struct ProtoLintArgs {
 pub fn run(command: &ProtoCommand, color: ColorChoice) -> Result<ExitStatus> {
     match command {
         ProtoCommand::Export { dir } => {
-            let files: Vec<_> = descriptors::proto_sources()
-                .iter()
-                .map(|(path, text)| (dir.join(path), text.as_bytes().to_vec()))
-                .collect();
-            output::write_all_atomic(&files).map_err(Error::msg)?;
+            let mut batch = output::Batch::new(dir).map_err(Error::msg)?;
+            for (path, text) in descriptors::proto_sources() {
+                batch
+                    .stage(std::path::Path::new(path), text.as_bytes())
+                    .map_err(Error::msg)?;
+            }
+            let written = batch.commit().map_err(Error::msg)?;
+            let dir = crate::escape::escape_path(dir);
             eprintln!(
-                "wrote {} files to {} (include root for protoc: -I {})",
-                files.len(),
-                dir.display(),
-                dir.display()
+                "wrote {} files to {dir} (include root for protoc: -I {dir})",
+                written.len(),
             );
             Ok(ExitStatus::Success)
         }
@@ -119,7 +120,7 @@ fn build(args: &BuildArgs, color: ColorChoice) -> Result<ExitStatus> {
         if path.as_os_str() == "-" {
             output::print_stdout(&bytes)
         } else {
-            output::write_atomic(path, &bytes)
+            output::write_file(path, &bytes)
         }
         .map_err(Error::msg)?;
     }

@@ -6,6 +6,7 @@ use clap::Subcommand;
 
 use crate::document::{self, Document};
 use crate::error::{Error, ExitStatus, Result};
+use crate::escape::{escape_control, escape_path};
 use crate::input::Input;
 use crate::kinds::{KINDS, SUPERSEDED, SchemaOrigin};
 use crate::output;
@@ -60,39 +61,65 @@ pub fn run(command: &SchemaCommand) -> Result<ExitStatus> {
             output::print_stdout(text.as_bytes()).map_err(Error::msg)?;
         }
         SchemaCommand::Export { dir } => {
-            let files: Vec<(PathBuf, Vec<u8>)> = KINDS
-                .iter()
-                .map(|k| (dir.join(k.schema_path()), k.schema.as_bytes().to_vec()))
-                .collect();
-            output::write_all_atomic(&files).map_err(Error::msg)?;
-            eprintln!("wrote {} schemas to {}", files.len(), dir.display());
+            let mut batch = output::Batch::new(dir).map_err(Error::msg)?;
+            for k in KINDS {
+                batch
+                    .stage(Path::new(&k.schema_path()), k.schema.as_bytes())
+                    .map_err(Error::msg)?;
+            }
+            let written = batch.commit().map_err(Error::msg)?;
+            eprintln!("wrote {} schemas to {}", written.len(), escape_path(dir));
         }
         SchemaCommand::FromCrd { files, out_dir } => {
             let written = from_crd(files, out_dir).map_err(Error::msg)?;
             for path in written {
-                eprintln!("wrote {}", path.display());
+                eprintln!("wrote {}", escape_path(&path));
             }
         }
     }
     Ok(ExitStatus::Success)
 }
 
-/// Converts CRD files and writes one schema per (kind, version).
+/// Converts CRD files and writes one schema per (kind, version), at
+/// `<group>/<version>/<Kind>.json` below `out_dir`. The three names come
+/// from the CRD: each must be a plain file name (no `..`, `/`, control
+/// characters), and nothing is written through a symbolic link planted
+/// below `out_dir`.
 pub fn from_crd(files: &[PathBuf], out_dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut outputs = Vec::new();
+    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut inputs = Vec::new();
     for file in files {
+        inputs.extend(output::FileId::of(file));
         let loaded =
             document::load_source(&Input::File(file.clone()), document::DEFAULT_MAX_FILE_SIZE);
         if let Some(err) = loaded.errors.first() {
-            return Err(format!("{}: {}", file.display(), err.message));
+            return Err(format!(
+                "{}: {}",
+                escape_path(file),
+                escape_control(&err.message)
+            ));
         }
         for doc in loaded.documents.iter().map(Document::to_json) {
             for c in crd_to_schemas(&doc)? {
+                for (field, value) in [
+                    ("spec.group", &c.group),
+                    ("a version's name", &c.version),
+                    ("spec.names.kind", &c.kind),
+                ] {
+                    output::check_component(value.as_ref()).map_err(|why| {
+                        format!(
+                            "{}: CRD {}: {field} `{}` cannot be used as a file name: {why}",
+                            escape_path(file),
+                            escape_control(&c.name),
+                            escape_control(value)
+                        )
+                    })?;
+                }
                 let mut text =
                     serde_json::to_string_pretty(&c.schema).map_err(|e| e.to_string())?;
                 text.push('\n');
                 outputs.push((
-                    out_dir.join(format!("{}/{}/{}.json", c.group, c.version, c.kind)),
+                    PathBuf::from(format!("{}/{}/{}.json", c.group, c.version, c.kind)),
                     text.into_bytes(),
                 ));
             }
@@ -101,6 +128,10 @@ pub fn from_crd(files: &[PathBuf], out_dir: &Path) -> Result<Vec<PathBuf>, Strin
     if outputs.is_empty() {
         return Err("no CustomResourceDefinition with a schema in the given files".into());
     }
-    output::write_all_atomic(&outputs)?;
-    Ok(outputs.into_iter().map(|(p, _)| p).collect())
+    let mut batch = output::Batch::new(out_dir)?;
+    batch.protect(&inputs);
+    for (rel, bytes) in &outputs {
+        batch.stage(rel, bytes)?;
+    }
+    batch.commit()
 }

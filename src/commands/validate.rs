@@ -145,7 +145,7 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<ExitStat
     let crds: Vec<_> = config.crds.iter().chain(&args.crd).cloned().collect();
     let schemas = SchemaSet::with_user_schemas(&schema_dirs, &crds, args.input.max_file_size)
         .map_err(Error::msg)?;
-    let walked = super::collect_inputs(&args.input, config)?;
+    let walked = super::collect_inputs(&args.input, &args.report, config)?;
     let mut options = Options::from_config(config);
     options.strict |= args.strict;
     options.skip.extend(args.skip.iter().cloned());
@@ -160,6 +160,9 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<ExitStat
             &|| bar.inc(1),
         )
     });
+    if let Some(broken) = schemas.unusable() {
+        return Err(Error::msg(broken));
+    }
     let mut report = build_report(results, walked.errors);
     for file in &mut report.files {
         config.apply(&mut file.diagnostics);

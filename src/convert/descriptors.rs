@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use prost_reflect::{DescriptorPool, MessageDescriptor};
 
+use crate::escape::{escape_control, escape_path};
 use crate::kinds::{self, KindInfo};
 
 static DESCRIPTOR_SET: &[u8] =
@@ -56,8 +57,10 @@ pub fn proto_kinds() -> impl Iterator<Item = &'static KindInfo> {
 pub fn with_descriptor_set(
     mut pool: DescriptorPool,
     path: &Path,
+    max_size: u64,
 ) -> Result<DescriptorPool, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = crate::input::read_bounded(path, max_size)
+        .map_err(|e| e.message("--descriptor-set", path, max_size))?;
     pool.decode_file_descriptor_set(bytes.as_slice())
         .map_err(|e| {
             format!(
@@ -69,40 +72,164 @@ pub fn with_descriptor_set(
 }
 
 /// The pool plus every `.proto` file under `dirs`, compiled with protox
-/// (the directories are also the import paths, like `protoc -I`).
+/// (the directories are also the import paths, like `protoc -I`). Every
+/// file is read through the size limit, imports may not climb out of the
+/// directories (`import "../x.proto"`), and symbolic links leading out of
+/// a directory are not followed.
 pub fn with_proto_paths(
     mut pool: DescriptorPool,
     dirs: &[std::path::PathBuf],
+    max_size: u64,
 ) -> Result<DescriptorPool, String> {
     let mut files = Vec::new();
     for dir in dirs {
         if !dir.is_dir() {
-            return Err(format!("--proto-path {}: not a directory", dir.display()));
+            return Err(format!(
+                "--proto-path {}: not a directory",
+                escape_path(dir)
+            ));
         }
+        let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone());
         for entry in ignore::WalkBuilder::new(dir)
             .standard_filters(false)
             .build()
         {
             let entry = entry.map_err(|e| e.to_string())?;
-            if entry.path().extension().is_some_and(|e| e == "proto") {
-                files.push(entry.into_path());
+            if entry.path().extension().is_none_or(|e| e != "proto") {
+                continue;
             }
+            if entry.path_is_symlink()
+                && !std::fs::canonicalize(entry.path()).is_ok_and(|t| t.starts_with(&root))
+            {
+                eprintln!(
+                    "note: skipped {}: a symbolic link leading out of {}",
+                    escape_path(entry.path()),
+                    escape_path(dir)
+                );
+                continue;
+            }
+            files.push(entry.into_path());
         }
     }
     if files.is_empty() {
         return Err("--proto-path: no .proto files found".into());
     }
     files.sort();
-    let mut compiler = protox::Compiler::new(dirs).map_err(|e| e.to_string())?;
+    let mut resolver = protox::file::ChainFileResolver::new();
+    resolver.add(BoundedResolver {
+        includes: dirs.to_vec(),
+        max_size,
+    });
+    resolver.add(protox::file::GoogleFileResolver::new());
+    let mut compiler = protox::Compiler::with_file_resolver(resolver);
     compiler.include_imports(true);
     compiler
         .open_files(&files)
-        .map_err(|e| format!("cannot compile the --proto-path files: {e}"))?;
+        .map_err(|e| format!("cannot compile the --proto-path files: {}", describe(&e)))?;
     pool.decode_file_descriptor_set(compiler.encode_file_descriptor_set().as_slice())
         .map_err(|e| {
             format!("the --proto-path files clash with the embedded OpenSergo protos: {e}")
         })?;
     Ok(pool)
+}
+
+/// A protox error with its place (`file:line:column`) and help. An import
+/// that is not a plain relative path is called what it is (protox-parse
+/// reports it as an "invalid group name").
+fn describe(e: &protox::Error) -> String {
+    use miette::Diagnostic as _;
+    let help = e.help().map(|h| h.to_string());
+    let bad_import = help
+        .as_deref()
+        .is_some_and(|h| h.starts_with("imports may not contain"));
+    let mut message = e.to_string();
+    let mut place = String::new();
+    let label = e.labels().and_then(|mut labels| labels.next());
+    let source = e.source_code().or_else(|| {
+        e.related()
+            .and_then(|mut r| r.next())
+            .and_then(|d| d.source_code())
+    });
+    if let (Some(source), Some(label)) = (source, label)
+        && let Ok(contents) = source.read_span(label.inner(), 0, 0)
+    {
+        place = format!(
+            "{}:{}:{}: ",
+            contents.name().or(e.file()).unwrap_or("?"),
+            contents.line() + 1,
+            contents.column() + 1
+        );
+        if bad_import {
+            let text = String::from_utf8_lossy(contents.data()).into_owned();
+            message = format!("invalid import path {text}");
+        }
+    } else if bad_import {
+        message = "invalid import path".to_string();
+    }
+    let help = help.map(|h| format!(" ({h})")).unwrap_or_default();
+    escape_control(&format!("{place}{message}{help}")).into_owned()
+}
+
+/// Finds `.proto` files (and imports) below the --proto-path directories:
+/// read through the size limit, never outside the directories.
+struct BoundedResolver {
+    includes: Vec<std::path::PathBuf>,
+    max_size: u64,
+}
+
+impl protox::file::FileResolver for BoundedResolver {
+    fn resolve_path(&self, path: &Path) -> Option<String> {
+        self.includes.iter().find_map(|include| {
+            let rel = path.strip_prefix(include).ok()?;
+            let mut name = String::new();
+            for component in rel.components() {
+                match component {
+                    std::path::Component::Normal(c) => {
+                        if !name.is_empty() {
+                            name.push('/');
+                        }
+                        name.push_str(c.to_str()?);
+                    }
+                    std::path::Component::CurDir => {}
+                    _ => return None,
+                }
+            }
+            (!name.is_empty()).then_some(name)
+        })
+    }
+
+    fn open_file(&self, name: &str) -> Result<protox::file::File, protox::Error> {
+        let rel = Path::new(name);
+        if let Err(why) = crate::output::check_relative(rel) {
+            return Err(protox::Error::new(std::io::Error::other(format!(
+                "import \"{}\" is not a path below the --proto-path directories: {why}",
+                escape_control(name)
+            ))));
+        }
+        for include in &self.includes {
+            let path = include.join(rel);
+            if !path.is_file() {
+                continue;
+            }
+            let root = std::fs::canonicalize(include).unwrap_or_else(|_| include.clone());
+            if !std::fs::canonicalize(&path).is_ok_and(|t| t.starts_with(&root)) {
+                return Err(protox::Error::new(std::io::Error::other(format!(
+                    "{} is a symbolic link leading out of {}",
+                    escape_path(&path),
+                    escape_path(include)
+                ))));
+            }
+            let text = crate::input::read_text_bounded(&path, self.max_size).map_err(|e| {
+                protox::Error::new(std::io::Error::other(e.message(
+                    ".proto file",
+                    &path,
+                    self.max_size,
+                )))
+            })?;
+            return protox::file::File::from_source(name, &text);
+        }
+        Err(protox::Error::file_not_found(name))
+    }
 }
 
 /// A message by full name (a leading `.` is accepted), with a hint when

@@ -59,11 +59,15 @@ fn group_key(object: &ObjectMessage) -> GroupKey {
 /// never delivers them).
 pub fn wrap(objects: &[ObjectMessage], version: i64) -> Result<Vec<DynamicMessage>, String> {
     let mut groups: Vec<(GroupKey, Vec<&ObjectMessage>)> = Vec::new();
+    let mut index: std::collections::HashMap<GroupKey, usize> = std::collections::HashMap::new();
     for object in objects {
         let key = group_key(object);
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, members)) => members.push(object),
-            None => groups.push((key, vec![object])),
+        match index.get(&key) {
+            Some(&i) => groups[i].1.push(object),
+            None => {
+                index.insert(key.clone(), groups.len());
+                groups.push((key, vec![object]));
+            }
         }
     }
     let response_desc = message(SUBSCRIBE_RESPONSE)?;

@@ -22,6 +22,7 @@
 
 pub mod canonical;
 pub mod control_plane;
+pub mod depth;
 pub mod descriptors;
 pub mod envelope;
 pub mod envoy;
@@ -288,7 +289,8 @@ pub fn object_to_crd(object: &ObjectMessage) -> (Option<serde_json::Value>, Vec<
 
 /// Encodes messages in a format: one message as itself, several (or one
 /// when `delimited`) in the format's multi-message framing. Also returns
-/// the paths of unknown fields that JSON and YAML cannot hold.
+/// the paths of unknown fields that JSON, YAML and the text format cannot
+/// hold (only binpb keeps them).
 pub fn write_messages(
     messages: &[DynamicMessage],
     format: Encoding,
@@ -325,12 +327,26 @@ pub fn write_messages(
             text.push('\n');
             text.into_bytes()
         }
-        Encoding::Txtpb => messages
-            .iter()
-            .map(text::to_text)
-            .collect::<Vec<_>>()
-            .join("---\n")
-            .into_bytes(),
+        Encoding::Txtpb => {
+            // Unknown fields become comments: reported as left out.
+            for (i, m) in messages.iter().enumerate() {
+                let prefix = if several {
+                    format!("[{i}]")
+                } else {
+                    String::new()
+                };
+                lost.extend(mapping::unknown_field_paths(m, &prefix));
+            }
+            if several {
+                text::write_messages(messages).into_bytes()
+            } else {
+                messages
+                    .first()
+                    .map(text::to_text)
+                    .unwrap_or_default()
+                    .into_bytes()
+            }
+        }
         Encoding::Yaml => {
             yaml_out::to_yaml_stream(&json_values(protojson::Style::Yaml)).into_bytes()
         }
@@ -341,11 +357,44 @@ pub fn write_messages(
 /// Decodes the messages of an input in a format (binpb, json or txtpb;
 /// YAML goes through the document loader). `delimited` reads a
 /// length-delimited binpb stream. The error says what is wrong and where.
+///
+/// Text-format and JSON input nested deeper than `max_depth` is refused
+/// before it is parsed, and every decoded message is measured (with the
+/// `Any`s inside it unpacked): see [`depth`].
 pub fn read_messages(
     bytes: &[u8],
     format: Encoding,
     desc: &MessageDescriptor,
     delimited: bool,
+    max_depth: usize,
+) -> Result<Vec<DynamicMessage>, String> {
+    let messages = decode_messages(bytes, format, desc, delimited, max_depth)?;
+    check_depth(&messages, max_depth)?;
+    Ok(messages)
+}
+
+/// Refuses messages nested deeper than `max_depth` (see [`depth`]).
+pub fn check_depth(messages: &[DynamicMessage], max_depth: usize) -> Result<(), String> {
+    let count = messages.len();
+    for (i, m) in messages.iter().enumerate() {
+        if depth::message_depth(m, max_depth) > max_depth {
+            let which = if count > 1 {
+                format!("message {} of {count}", i + 1)
+            } else {
+                "the message".to_string()
+            };
+            return Err(depth::too_deep(&which, max_depth));
+        }
+    }
+    Ok(())
+}
+
+fn decode_messages(
+    bytes: &[u8],
+    format: Encoding,
+    desc: &MessageDescriptor,
+    delimited: bool,
+    max_depth: usize,
 ) -> Result<Vec<DynamicMessage>, String> {
     match format {
         Encoding::Binpb => {
@@ -365,6 +414,9 @@ pub fn read_messages(
                         } else {
                             "the input".to_string()
                         };
+                        if e.to_string().contains("recursion limit") {
+                            return depth::too_deep(&which, max_depth);
+                        }
                         format!(
                             "{which} is not a valid {} ({e}): truncated or corrupt bytes, or the wrong --kind/--type{}",
                             desc.full_name(),
@@ -381,11 +433,17 @@ pub fn read_messages(
         Encoding::Json => {
             let text =
                 std::str::from_utf8(bytes).map_err(|e| format!("JSON input is not UTF-8: {e}"))?;
+            if depth::text_depth(text, true, max_depth) > max_depth {
+                return Err(depth::too_deep("the JSON input", max_depth));
+            }
             protojson::parse_json_messages(text, desc)
         }
         Encoding::Txtpb => {
             let text = std::str::from_utf8(bytes)
                 .map_err(|e| format!("text-format input is not UTF-8: {e}"))?;
+            if depth::text_depth(text, false, max_depth) > max_depth {
+                return Err(depth::too_deep("the text-format input", max_depth));
+            }
             text::parse_messages(text, desc)
         }
         Encoding::Yaml => Err("YAML input is read as documents, not raw bytes".to_string()),

@@ -312,6 +312,19 @@ impl<'a> Reader<'a> {
             yaml::Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1.9e19 => {
                 return Some(*f as i128);
             }
+            yaml::Value::Float(f) if f.is_finite() && f.fract() == 0.0 => {
+                let written = self
+                    .doc
+                    .source
+                    .text
+                    .get(node.span.start..node.span.end)
+                    .map_or_else(|| f.to_string(), str::to_string);
+                self.error(
+                    node,
+                    format!("{what} is out of range: `{written}` is beyond 64-bit integers"),
+                );
+                return None;
+            }
             yaml::Value::Float(f) if f.is_finite() => {
                 self.error(
                     node,
@@ -881,6 +894,15 @@ pub fn parse_json_messages(
     text: &str,
     desc: &MessageDescriptor,
 ) -> Result<Vec<DynamicMessage>, String> {
+    // Duplicate keys are refused, as in YAML input: JSON decoders
+    // disagree on which value wins.
+    let mut check = serde_json::Deserializer::from_str(text);
+    if let Err(e) = NoDuplicates.deserialize(&mut check) {
+        return Err(format!(
+            "not a valid {} in the JSON mapping: {e}",
+            desc.full_name()
+        ));
+    }
     let several = text.trim_start().starts_with('[');
     let mut de = serde_json::Deserializer::from_str(text);
     let messages = if several {
@@ -892,6 +914,73 @@ pub fn parse_json_messages(
         .and_then(|m| de.end().map(|()| m))
         .map_err(|e| format!("not a valid {} in the JSON mapping: {e}", desc.full_name()))?;
     Ok(messages)
+}
+
+/// Walks a JSON value, failing on the first object with a key twice.
+#[derive(Clone, Copy)]
+struct NoDuplicates;
+
+impl<'de> DeserializeSeed<'de> for NoDuplicates {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NoDuplicates {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i128<E>(self, _: i128) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u128<E>(self, _: u128) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if !seen.insert(key.clone().into_owned()) {
+                return Err(serde::de::Error::custom(format_args!(
+                    "duplicate key `{}`",
+                    crate::escape::escape_control(&key)
+                )));
+            }
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
 }
 
 struct Messages(MessageDescriptor);

@@ -3,7 +3,9 @@
 //! C escapes with octal for non-ASCII bytes, shortest round-trip doubles),
 //! with map entries sorted by key so the output never changes between runs.
 //! `google.protobuf.Any` is expanded (`[type.googleapis.com/...] { ... }`)
-//! when its type is known, which `protoc --encode` reads back.
+//! when its type is known, which `protoc --encode` reads back. Unknown
+//! fields are written as comments (`# 4: 0x2828ffff`), since nothing
+//! reads fields by number back.
 //!
 //! Parsing is prost-reflect's.
 
@@ -23,6 +25,9 @@ pub fn to_text(message: &DynamicMessage) -> String {
 }
 
 /// Parses one message, or several separated by lines holding only `---`.
+/// As in a YAML stream, separators with nothing but blanks between them
+/// (a trailing `---`, `---` twice) make no messages; [`write_messages`]
+/// writes an empty message as a comment line so it is kept.
 pub fn parse_messages(text: &str, desc: &MessageDescriptor) -> Result<Vec<DynamicMessage>, String> {
     let mut chunks = vec![String::new()];
     for line in text.split_inclusive('\n') {
@@ -31,6 +36,9 @@ pub fn parse_messages(text: &str, desc: &MessageDescriptor) -> Result<Vec<Dynami
         } else if let Some(last) = chunks.last_mut() {
             last.push_str(line);
         }
+    }
+    if chunks.len() > 1 {
+        chunks.retain(|c| !c.trim().is_empty());
     }
     let count = chunks.len();
     chunks
@@ -52,6 +60,29 @@ pub fn parse_messages(text: &str, desc: &MessageDescriptor) -> Result<Vec<Dynami
         .collect()
 }
 
+/// Several messages in the text format, separated by `---` lines; an
+/// empty message is written as a comment so that it reads back.
+pub fn write_messages(messages: &[DynamicMessage]) -> String {
+    if messages.len() == 1 {
+        return to_text(&messages[0]);
+    }
+    messages
+        .iter()
+        .map(|m| {
+            let text = to_text(m);
+            if text.is_empty() {
+                EMPTY_MESSAGE.to_string()
+            } else {
+                text
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("---\n")
+}
+
+/// How an empty message stands in a stream of several.
+const EMPTY_MESSAGE: &str = "# (empty message)\n";
+
 fn indent(out: &mut String, level: usize) {
     for _ in 0..level {
         out.push_str("  ");
@@ -67,9 +98,14 @@ fn write_fields(message: &DynamicMessage, level: usize, out: &mut String) {
                 .map_or_else(|| field.name().to_string(), |m| m.name().to_string()),
             Member::Field(field, _) => field.name().to_string(),
             Member::Extension(extension, _) => format!("[{}]", extension.full_name()),
+            // Unknown fields are shown the way `protoc --decode` shows
+            // them, but as comments: no text-format parser reads fields
+            // by number, and what convert writes must read back (they are
+            // reported as left out, as for JSON).
             Member::Unknown(unknown) => {
                 for line in format!("{unknown:#}").lines() {
                     indent(out, level);
+                    out.push_str("# ");
                     out.push_str(line);
                     out.push('\n');
                 }
@@ -218,7 +254,22 @@ mod tests {
             .unwrap();
         let messages = parse_messages("name: \"a\"\n---\nname: \"b\"\n", &desc).unwrap();
         assert_eq!(messages.len(), 2);
-        let err = parse_messages("name: 1\n---\n", &desc).unwrap_err();
-        assert!(err.contains("message 1 of 2"), "{err}");
+        let err = parse_messages("name: \"a\"\n---\nname: 1\n", &desc).unwrap_err();
+        assert!(err.contains("message 2 of 2"), "{err}");
+        // Blank separators make no messages; an empty message written in a
+        // stream reads back as one.
+        assert_eq!(
+            parse_messages("name: \"a\"\n---\n", &desc).unwrap().len(),
+            1
+        );
+        assert_eq!(
+            parse_messages("---\nname: \"a\"\n---\n---\n", &desc)
+                .unwrap()
+                .len(),
+            1
+        );
+        let empty = DynamicMessage::new(desc.clone());
+        let written = write_messages(&[messages[0].clone(), empty]);
+        assert_eq!(parse_messages(&written, &desc).unwrap().len(), 2);
     }
 }

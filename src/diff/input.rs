@@ -152,7 +152,10 @@ impl Side {
                 ..WalkOptions::default()
             },
         ) {
-            Ok(walked) => walked,
+            Ok(walked) => {
+                walked.print_skipped();
+                walked
+            }
             Err(message) => {
                 self.diagnostics
                     .push(Diagnostic::new(core_codes::IO_ERROR, message).in_file(path));

@@ -75,7 +75,7 @@ impl Cache {
             request: request.to_vec(),
             files: files.to_vec(),
         };
-        let _ = crate::output::write_atomic(&self.path(identity, request), &entry.encode_to_vec());
+        let _ = crate::output::write_file(&self.path(identity, request), &entry.encode_to_vec());
     }
 }
 

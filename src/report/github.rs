@@ -4,11 +4,15 @@
 use super::{RenderOptions, Report, summary_line};
 use crate::codes::Severity;
 
-/// Escapes a workflow command's message.
+/// Escapes a workflow command's message: the toolkit's `%`, CR and LF
+/// encoding, and every other control character escaped as in the other
+/// text formats (an ESC would still reach the log raw).
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let s = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    crate::escape::escape_control(&s).into_owned()
 }
 
 /// Escapes a workflow command's property value.

@@ -1,6 +1,8 @@
 //! Compiler-style output through miette: the offending span underlined in
 //! its source line, a label, related places, and help.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -11,11 +13,133 @@ use miette::{
 
 use super::{RenderOptions, Report};
 use crate::codes::Severity;
-use crate::diagnostic::{Diagnostic, Location};
-use crate::source::SourceFile;
+use crate::diagnostic::Diagnostic;
+use crate::escape;
+use crate::source::{SourceFile, Span};
 
-/// Lets miette read a shared source without copying its text.
-struct Source(Arc<SourceFile>);
+/// A source as the terminal is shown it: its name and text with control
+/// characters escaped (see [`crate::escape`]), and a map between offsets
+/// in the original text and in the shown one. Built once per source and
+/// render.
+struct Shown {
+    original: Arc<SourceFile>,
+    name: String,
+    /// `None` when the text has nothing to escape (the usual case).
+    escaped: Option<Escaped>,
+}
+
+struct Escaped {
+    text: String,
+    line_starts: Vec<usize>,
+    /// After each escaped character: (original offset, shown offset)
+    /// just past it.
+    shifts: Vec<(usize, usize)>,
+}
+
+/// Characters a snippet shows escaped: all unsafe ones but line breaks
+/// (`\r` only before `\n`) and tabs, which miette lays out itself.
+fn escaped_in_snippet(c: char, next: Option<char>) -> bool {
+    match c {
+        '\n' | '\t' => false,
+        '\r' => next != Some('\n'),
+        c => escape::is_unsafe(c),
+    }
+}
+
+impl Shown {
+    fn new(original: &Arc<SourceFile>) -> Shown {
+        let text = &original.text;
+        let mut chars = text.chars().peekable();
+        let mut needed = false;
+        while let Some(c) = chars.next() {
+            if escaped_in_snippet(c, chars.peek().copied()) {
+                needed = true;
+                break;
+            }
+        }
+        let escaped = needed.then(|| {
+            let mut shown = String::with_capacity(text.len() + 64);
+            let mut shifts = Vec::new();
+            let mut iter = text.char_indices().peekable();
+            while let Some((i, c)) = iter.next() {
+                if escaped_in_snippet(c, iter.peek().map(|(_, n)| *n)) {
+                    escape::push_escaped(&mut shown, c);
+                    shifts.push((i + c.len_utf8(), shown.len()));
+                } else {
+                    shown.push(c);
+                }
+            }
+            let line_starts = std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', shown.as_bytes()).map(|i| i + 1))
+                .collect();
+            Escaped {
+                text: shown,
+                line_starts,
+                shifts,
+            }
+        });
+        Shown {
+            original: Arc::clone(original),
+            name: escape::escape_control(&original.name).into_owned(),
+            escaped,
+        }
+    }
+
+    fn text(&self) -> &str {
+        self.escaped
+            .as_ref()
+            .map_or(self.original.text.as_str(), |e| e.text.as_str())
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.escaped
+            .as_ref()
+            .map_or_else(|| self.original.line_starts(), |e| e.line_starts.as_slice())
+    }
+
+    /// A shown offset for an original one.
+    fn to_shown(&self, offset: usize) -> usize {
+        let Some(e) = &self.escaped else {
+            return offset;
+        };
+        let i = e.shifts.partition_point(|(o, _)| *o <= offset);
+        match i.checked_sub(1) {
+            None => offset,
+            Some(i) => {
+                let (o, s) = e.shifts[i];
+                s + (offset - o)
+            }
+        }
+    }
+
+    /// The original offset for a shown one (inside an escape: the
+    /// escaped character's end).
+    fn to_original(&self, offset: usize) -> usize {
+        let Some(e) = &self.escaped else {
+            return offset;
+        };
+        let i = e.shifts.partition_point(|(_, s)| *s <= offset);
+        match i.checked_sub(1) {
+            None => offset,
+            Some(i) => {
+                let (o, s) = e.shifts[i];
+                o + (offset - s)
+            }
+        }
+    }
+
+    fn span(&self, span: Span) -> SourceSpan {
+        let start = self.to_shown(span.start);
+        let end = self.to_shown(span.end).max(start);
+        SourceSpan::new(start.into(), end - start)
+    }
+}
+
+/// Lets miette read a shown source without copying its text, in time
+/// proportional to the snippet, not to the file: miette's own reader scans
+/// from the file's first byte for every snippet.
+#[derive(Clone)]
+struct Source(Arc<Shown>);
 
 impl SourceCode for Source {
     fn read_span<'a>(
@@ -24,31 +148,52 @@ impl SourceCode for Source {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self
-            .0
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        let text = self.0.text();
+        let starts = self.0.line_starts();
+        let offset = span.offset().min(text.len());
+        // Start reading `context_lines_before` lines above the span's line;
+        // miette's reader then sees exactly what it would from the top.
+        let line = starts.partition_point(|s| *s <= offset).saturating_sub(1);
+        let first_line = line.saturating_sub(context_lines_before);
+        let window_start = starts.get(first_line).copied().unwrap_or(0).min(offset);
+        let shifted = SourceSpan::new((span.offset() - window_start).into(), span.len());
+        let inner =
+            text[window_start..].read_span(&shifted, context_lines_before, context_lines_after)?;
+        let data_span = SourceSpan::new(
+            (inner.span().offset() + window_start).into(),
+            inner.span().len(),
+        );
         // miette counts columns in bytes; the header must agree with every
-        // other format, which counts characters.
+        // other format, which counts characters of the original text.
         let anchor = if context_lines_before == 0 && context_lines_after == 0 {
             span.offset()
         } else {
-            inner.span().offset()
+            data_span.offset()
         };
-        let column = self.0.line_col(anchor).column - 1;
+        let column = self.0.original.line_col(self.0.to_original(anchor)).column - 1;
         Ok(Box::new(MietteSpanContents::new_named(
             self.0.name.clone(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            data_span,
+            inner.line() + first_line,
             column,
-            inner.line_count(),
+            inner.line_count() + first_line,
         )))
     }
 }
 
-fn source_span(location: &Location) -> SourceSpan {
-    SourceSpan::new(location.span.start.into(), location.span.len())
+/// The shown form of each source, built on first use.
+#[derive(Default)]
+struct ShownCache(HashMap<*const SourceFile, Arc<Shown>>);
+
+impl ShownCache {
+    fn get(&mut self, source: &Arc<SourceFile>) -> Arc<Shown> {
+        Arc::clone(
+            self.0
+                .entry(Arc::as_ptr(source))
+                .or_insert_with(|| Arc::new(Shown::new(source))),
+        )
+    }
 }
 
 /// One diagnostic (or one related place in another file) for miette.
@@ -56,7 +201,7 @@ struct View<'a> {
     message: String,
     code: Option<String>,
     severity: miette::Severity,
-    help: Option<&'a str>,
+    help: Option<Cow<'a, str>>,
     source: Option<Source>,
     labels: Vec<LabeledSpan>,
     related: Vec<View<'a>>,
@@ -88,7 +233,9 @@ impl MietteDiagnostic for View<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.help.map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -122,48 +269,55 @@ fn miette_severity(s: Severity) -> miette::Severity {
     }
 }
 
-fn view(d: &Diagnostic) -> View<'_> {
+fn view<'a>(d: &'a Diagnostic, cache: &mut ShownCache) -> View<'a> {
     let mut labels = Vec::new();
     let mut related = Vec::new();
-    if let Some(loc) = &d.location {
+    let safe = |text: &str| escape::escape_control(text).into_owned();
+    let source = d.location.as_ref().map(|loc| cache.get(&loc.source));
+    if let (Some(loc), Some(shown)) = (&d.location, &source) {
         let label = d
             .label
             .clone()
-            .or_else(|| d.path.as_ref().map(ToString::to_string));
-        labels.push(LabeledSpan::new_primary_with_span(label, source_span(loc)));
+            .or_else(|| d.path.as_ref().map(ToString::to_string))
+            .map(|l| safe(&l));
+        labels.push(LabeledSpan::new_primary_with_span(
+            label,
+            shown.span(loc.span),
+        ));
         for r in &d.related {
             if Arc::ptr_eq(&r.location.source, &loc.source) {
                 labels.push(LabeledSpan::new_with_span(
-                    Some(r.message.clone()),
-                    source_span(&r.location),
+                    Some(safe(&r.message)),
+                    shown.span(r.location.span),
                 ));
             } else {
+                let other = cache.get(&r.location.source);
                 related.push(View {
-                    message: r.message.clone(),
+                    message: safe(&r.message),
                     code: None,
                     severity: miette::Severity::Advice,
                     help: None,
-                    source: Some(Source(Arc::clone(&r.location.source))),
                     labels: vec![LabeledSpan::new_primary_with_span(
                         None,
-                        source_span(&r.location),
+                        other.span(r.location.span),
                     )],
+                    source: Some(Source(other)),
                     related: Vec::new(),
                 });
             }
         }
     }
     let message = if d.location.is_none() && !d.file.is_empty() && !d.message.contains(&d.file) {
-        format!("{}: {}", d.file, d.message)
+        format!("{}: {}", safe(&d.file), safe(&d.message))
     } else {
-        d.message.clone()
+        safe(&d.message)
     };
     View {
         message,
         code: Some(format!("{} {}", d.code.id, d.code.name)),
         severity: miette_severity(d.severity),
-        help: d.help.as_deref(),
-        source: d.location.as_ref().map(|l| Source(Arc::clone(&l.source))),
+        help: d.help.as_deref().map(escape::escape_control_keep_newlines),
+        source: source.map(Source),
         labels,
         related,
     }
@@ -179,9 +333,10 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         .with_width(110)
         .with_links(false);
     let mut out = String::new();
+    let mut cache = ShownCache::default();
     for d in report.diagnostics() {
         // Rendering into a String cannot fail.
-        let _ = handler.render_report(&mut out, &view(d));
+        let _ = handler.render_report(&mut out, &view(d, &mut cache));
         out.push('\n');
     }
     super::push_footer(&mut out, report, options);

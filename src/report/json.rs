@@ -125,7 +125,7 @@ pub fn render(report: &Report) -> String {
             .collect(),
         diagnostics: report,
     };
-    let mut out = serde_json::to_string_pretty(&view).expect("report views serialize");
+    let mut out = super::to_safe_json(&view);
     out.push('\n');
     out
 }

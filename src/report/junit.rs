@@ -14,11 +14,17 @@ fn lines(diags: &[&Diagnostic]) -> String {
     diags
         .iter()
         .map(|d| {
+            let file = crate::escape::escape_control(&d.file);
             let place = d
                 .start()
-                .map(|p| format!("{}:{}:{}", d.file, p.line, p.column))
-                .unwrap_or_else(|| d.file.clone());
-            format!("{place}: {}[{}] {}", d.severity, d.code.id, d.message)
+                .map(|p| format!("{file}:{}:{}", p.line, p.column))
+                .unwrap_or_else(|| file.to_string());
+            format!(
+                "{place}: {}[{}] {}",
+                d.severity,
+                d.code.id,
+                crate::escape::escape_control(&d.message)
+            )
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -34,15 +40,16 @@ fn case(classname: &str, name: &str, diags: &[&Diagnostic], skipped: bool) -> Te
     } else if let Some(first) = errors.first() {
         let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
         status
-            .set_message(first.message.as_str())
+            .set_message(crate::escape::escape_control(&first.message).as_ref())
             .set_type(first.code.id)
             .set_description(lines(&errors));
         status
     } else {
         TestCaseStatus::success()
     };
-    let mut case = TestCase::new(name, status);
-    case.set_classname(classname);
+    // Escaped as in every text format (quick-junit would only strip them).
+    let mut case = TestCase::new(crate::escape::escape_control(name).as_ref(), status);
+    case.set_classname(crate::escape::escape_control(classname).as_ref());
     if !others.is_empty() {
         case.set_system_out(lines(&others));
     }
@@ -50,7 +57,7 @@ fn case(classname: &str, name: &str, diags: &[&Diagnostic], skipped: bool) -> Te
 }
 
 fn suite(file: &FileEntry) -> TestSuite {
-    let mut suite = TestSuite::new(file.name.as_str());
+    let mut suite = TestSuite::new(crate::escape::escape_control(&file.name).as_ref());
     // One pass groups findings by document: linear in findings.
     let mut by_document: Vec<Vec<&Diagnostic>> = vec![Vec::new(); file.documents.len()];
     let position: std::collections::HashMap<usize, usize> = file

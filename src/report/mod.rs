@@ -11,6 +11,8 @@ mod short;
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
+
 use crate::diagnostic::Diagnostic;
 use crate::findings::Report;
 
@@ -139,4 +141,77 @@ pub fn fingerprint(d: &Diagnostic) -> String {
         }
     }
     format!("{hash:016x}")
+}
+
+/// Serializes a report as pretty JSON with every character a terminal
+/// would act on escaped: serde_json escapes the C0 controls; DEL, the C1
+/// controls (`\u009b` is a one-byte ESC `[`), bidirectional overrides and
+/// line separators are written as `\uXXXX` too. The JSON means the same.
+pub fn to_safe_json<T: Serialize>(value: &T) -> String {
+    let mut out = Vec::with_capacity(4096);
+    let mut serializer = serde_json::Serializer::with_formatter(
+        &mut out,
+        SafeFormatter(serde_json::ser::PrettyFormatter::new()),
+    );
+    value
+        .serialize(&mut serializer)
+        .expect("report views serialize");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+struct SafeFormatter<'a>(serde_json::ser::PrettyFormatter<'a>);
+
+impl serde_json::ser::Formatter for SafeFormatter<'_> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((i, c)) = rest
+            .char_indices()
+            .find(|(_, c)| crate::escape::is_unsafe(*c))
+        {
+            writer.write_all(&rest.as_bytes()[..i])?;
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[i + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }

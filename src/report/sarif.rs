@@ -114,7 +114,7 @@ pub fn render(report: &Report) -> String {
             "results": results,
         }],
     });
-    let mut out = serde_json::to_string_pretty(&doc).expect("JSON values serialize");
+    let mut out = super::to_safe_json(&doc);
     out.push('\n');
     out
 }

@@ -3,15 +3,20 @@
 
 use super::{RenderOptions, Report};
 use crate::codes::Severity;
+use crate::escape::escape_control;
 
 pub fn render(report: &Report, options: &RenderOptions) -> String {
     let mut out = String::new();
     for d in report.diagnostics() {
+        // A newline in a file name or message would start a line of its
+        // own (which CI log parsers act on): escape.
+        let file = escape_control(&d.file);
         let place = match d.start() {
-            Some(p) => format!("{}:{}:{}", d.file, p.line, p.column),
-            None => d.file.clone(),
+            Some(p) => format!("{file}:{}:{}", p.line, p.column),
+            None => file.into_owned(),
         };
         let severity = format!("{}[{}]", d.severity, d.code.id);
+        let message = escape_control(&d.message);
         if options.color {
             // Bold place, severity in the colors compilers use.
             let color = match d.severity {
@@ -20,11 +25,10 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
                 Severity::Info => "1;36",
             };
             out.push_str(&format!(
-                "\x1b[1m{place}:\x1b[0m \x1b[{color}m{severity}\x1b[0m {}\n",
-                d.message
+                "\x1b[1m{place}:\x1b[0m \x1b[{color}m{severity}\x1b[0m {message}\n"
             ));
         } else {
-            out.push_str(&format!("{place}: {severity} {}\n", d.message));
+            out.push_str(&format!("{place}: {severity} {message}\n"));
         }
     }
     super::push_footer(&mut out, report, options);

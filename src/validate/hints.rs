@@ -18,15 +18,18 @@ pub fn help_for(doc: &Document, field_path: &FieldPath, problem: &Problem) -> Op
     let path = field_path.to_string();
     let path = path.as_str();
     let field = field_path.last_key().unwrap_or_default();
-    let value = doc
-        .node_at(field_path.segments())
-        .and_then(|(_, node)| node.key_text().map(|t| t.into_owned()))
-        .unwrap_or_default();
+    // Looked up only by the hints that need it: a mapping with many
+    // unknown keys must not be scanned once per key.
+    let value = || {
+        doc.node_at(field_path.segments())
+            .and_then(|(_, node)| node.key_text().map(|t| t.into_owned()))
+            .unwrap_or_default()
+    };
     let help = match (kind, problem) {
         ("RateLimitStrategy", Problem::UnknownField) if path == "spec.statDuration" => {
             format!(
                 "the CRD takes `statDurationSeconds: <whole seconds>` instead of the spec's `statDuration: \"1s\"`; Kubernetes drops `statDuration`{}",
-                seconds_suggestion(&value)
+                seconds_suggestion(&value())
             )
         }
         ("RateLimitStrategy", Problem::Missing("statDurationSeconds")) => {
@@ -41,13 +44,13 @@ pub fn help_for(doc: &Document, field_path: &FieldPath, problem: &Problem) -> Op
         ("RateLimitStrategy", Problem::Invalid) if field == "statDurationSeconds" => {
             format!(
                 "statDurationSeconds is an integer number of seconds, not a duration string{}",
-                seconds_suggestion(&value)
+                seconds_suggestion(&value())
             )
         }
         ("RateLimitStrategy", Problem::Invalid) if field == "threshold" => {
             "threshold is the whole number of requests allowed per stat window (int64, at least 0); the spec text's `double` is not accepted by the CRD".into()
         }
-        ("RateLimitStrategy", Problem::Invalid) if field == "limitMode" && value == "GlobalToLocal" => {
+        ("RateLimitStrategy", Problem::Invalid) if field == "limitMode" && value() == "GlobalToLocal" => {
             "`GlobalToLocal` appears in the spec text, but neither the CRD nor the proto has it: use `Global` (one cluster-wide total) or `Local` (per instance)".into()
         }
         ("FaultToleranceRule", Problem::Missing("kind")) => {
@@ -56,7 +59,7 @@ pub fn help_for(doc: &Document, field_path: &FieldPath, problem: &Problem) -> Op
         ("FaultToleranceRule", Problem::Invalid) if field == "kind" && path.contains("strategies") => {
             format!(
                 "the CRD only accepts RateLimitStrategy and ConcurrencyLimitStrategy here{}",
-                if matches!(value.as_str(), "ThrottlingStrategy" | "CircuitBreakerStrategy") {
+                if matches!(value().as_str(), "ThrottlingStrategy" | "CircuitBreakerStrategy") {
                     "; the control plane and SDKs do support this kind, but the API server rejects the rule"
                 } else {
                     ""

@@ -130,6 +130,7 @@ pub fn check_document(doc: &Document, schemas: &SchemaSet, options: &Options) ->
     if crate::kinds::is_opensergo_group(&meta.group) {
         diagnostics.extend(metadata::check(doc, meta.group != "policy.opensergo.io"));
     }
+    oversized_integers(doc, &mut diagnostics);
     match chosen.validator {
         Ok(validator) => {
             let json = doc.to_json();
@@ -148,6 +149,59 @@ pub fn check_document(doc: &Document, schemas: &SchemaSet, options: &Options) ->
         )),
     }
     finish(diagnostics)
+}
+
+/// Integers written with more digits than 64 bits hold
+/// (`threshold: 99999999999999999999999999`): YAML and JSON readers turn
+/// them into rounded floats that a schema's `integer` still accepts, but
+/// Kubernetes (int64) rejects the object and converters cannot represent
+/// the value.
+fn oversized_integers(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let mut stack = vec![&doc.root];
+    while let Some(node) = stack.pop() {
+        match &node.value {
+            crate::yaml::Value::Map(entries) => {
+                stack.extend(entries.iter().rev().map(|(_, v)| v));
+            }
+            crate::yaml::Value::Seq(items) => stack.extend(items.iter().rev()),
+            crate::yaml::Value::Float(_) if node.plain => {
+                let text = doc
+                    .source
+                    .text
+                    .get(node.span.start..node.span.end)
+                    .unwrap_or_default();
+                let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                let shown: String = if text.len() > 40 {
+                    format!("{}...", &text[..37])
+                } else {
+                    text.to_string()
+                };
+                let path = doc.path_at(node.span);
+                let mut d = doc
+                    .diagnostic(
+                        codes::SCHEMA_VIOLATION,
+                        if path.is_empty() {
+                            format!("{shown} is too large for a 64-bit integer")
+                        } else {
+                            format!("{path}: {shown} is too large for a 64-bit integer")
+                        },
+                        node.span,
+                    )
+                    .with_label("does not fit in int64")
+                    .with_help(
+                        "Kubernetes stores integers as int64 (at most 9223372036854775807) and rejects larger ones; other tools silently round them",
+                    );
+                if !path.is_empty() {
+                    d = d.with_path(path);
+                }
+                out.push(d);
+            }
+            _ => {}
+        }
+    }
 }
 
 fn finish(mut diagnostics: Vec<Diagnostic>) -> Checked {
@@ -182,14 +236,28 @@ fn schema_error(
     let path = to_path(error.instance_path());
     match error.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
+            // One index of the mapping's keys, not a scan per unknown key.
+            let keys: HashMap<std::borrow::Cow<'_, str>, crate::source::Span> = doc
+                .node_at(path.segments())
+                .map(|(_, node)| {
+                    node.as_map()
+                        .iter()
+                        .filter_map(|(k, _)| Some((k.key_text()?, k.span)))
+                        .collect()
+                })
+                .unwrap_or_default();
             for field in unexpected {
                 let field_path = path.child(field.as_str());
                 let help = hints::help_for(doc, &field_path, &hints::Problem::UnknownField);
+                let span = keys
+                    .get(field.as_str())
+                    .copied()
+                    .unwrap_or_else(|| doc.span_of(field_path.segments(), true));
                 let mut d = doc
                     .diagnostic(
                         codes::UNKNOWN_FIELD,
                         format!("unknown field `{field_path}`"),
-                        doc.span_of(field_path.segments(), true),
+                        span,
                     )
                     .with_path(field_path)
                     .with_label("not declared by the schema; Kubernetes would drop it");

@@ -90,7 +90,9 @@ fn check_route(sink: &mut Sink, router: &Object<'_>, key: &Node, destinations: &
             }
         }
         _ => {
-            let sum: i64 = values.iter().sum();
+            // Wide arithmetic: weights are input, and i64 sums wrap
+            // (two i64::MAX and a 102 would "add up to" 100).
+            let sum: i128 = values.iter().map(|&v| i128::from(v)).sum();
             if sum != 100 {
                 let missing = weights.iter().filter(|w| w.is_none()).count();
                 sink.report(

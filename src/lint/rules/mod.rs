@@ -64,6 +64,7 @@ rules! {
     ignored_slow_conditions,
     shadow_source_is_shadow,
     inert_circuit_breaker,
+    yaml11_number,
     limit_mode_ignored,
     stat_duration_ignored,
     fqdn_host,
@@ -188,6 +189,27 @@ fn report_conflict(
 }
 
 /// `spec.<field>` of an object as a whole number.
+/// Calls `f` with every scalar (keys and values, in document order) of
+/// every OpenSergo object: the YAML 1.1 rules read each one.
+fn each_scalar<'a>(set: &'a RuleSet<'_>, mut f: impl FnMut(&Object<'a>, &'a crate::yaml::Node)) {
+    use crate::yaml::Value;
+    for object in set.objects() {
+        let mut stack = vec![&object.doc.root];
+        while let Some(node) = stack.pop() {
+            match &node.value {
+                Value::Map(entries) => {
+                    for (k, v) in entries.iter().rev() {
+                        stack.push(v);
+                        stack.push(k);
+                    }
+                }
+                Value::Seq(items) => stack.extend(items.iter().rev()),
+                _ => f(object, node),
+            }
+        }
+    }
+}
+
 fn int_field(object: &Object<'_>, field: &str) -> Option<i64> {
     object.spec()?.get(field)?.as_i64()
 }

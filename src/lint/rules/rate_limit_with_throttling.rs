@@ -60,7 +60,10 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         }
         for (o, b) in &throttles {
             let interval = millis_field(o, "minIntervalOfRequests");
-            let rate = interval.filter(|&i| i > 0).map(|i| (1000 + i - 1) / i);
+            // ceil(1000 / i), without overflow for huge intervals.
+            let rate = interval
+                .filter(|&i| i > 0)
+                .map(|i| 1000_u64.div_ceil(i.unsigned_abs()));
             let text = format!(
                 "queues to {} per second (one per {}ms, up to {}ms)",
                 or_unknown(rate),

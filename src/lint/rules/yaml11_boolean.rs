@@ -54,25 +54,11 @@ fn yaml11(node: &Node) -> Option<(&str, bool)> {
 }
 
 fn check(set: &RuleSet<'_>, sink: &mut Sink) {
-    for object in set.objects() {
-        let mut stack = vec![&object.doc.root];
-        while let Some(node) = stack.pop() {
-            match &node.value {
-                Value::Map(entries) => {
-                    for (k, v) in entries.iter().rev() {
-                        stack.push(v);
-                        stack.push(k);
-                    }
-                }
-                Value::Seq(items) => stack.extend(items.iter().rev()),
-                _ => {
-                    if let Some((text, boolean)) = yaml11(node) {
-                        report(sink, object, node, text, boolean);
-                    }
-                }
-            }
+    super::each_scalar(set, |object, node| {
+        if let Some((text, boolean)) = yaml11(node) {
+            report(sink, object, node, text, boolean);
         }
-    }
+    });
 }
 
 fn report(sink: &mut Sink, object: &Object<'_>, node: &Node, text: &str, boolean: bool) {

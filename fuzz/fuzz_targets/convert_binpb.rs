@@ -1,0 +1,21 @@
+//! Decoding arbitrary bytes as binary protobuf (single or length-delimited)
+//! never panics or overflows the stack, and whatever decodes can be written
+//! in every format and read back.
+#![no_main]
+
+#[path = "convert_common.rs"]
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+use opensergo::convert::{self, Encoding, depth};
+
+fuzz_target!(|data: &[u8]| {
+    let Some((desc, delimited, bytes)) = common::pick(data) else {
+        return;
+    };
+    if let Ok(messages) =
+        convert::read_messages(bytes, Encoding::Binpb, &desc, delimited, depth::DEFAULT_MAX_DEPTH)
+    {
+        common::check_messages(&messages);
+    }
+});

@@ -1,0 +1,338 @@
+//! Hostile input, reads (issue #9): a walk reads only what lies in the
+//! walked tree unless told otherwise, and every read is bounded by the
+//! size limit before it is read whole.
+#![cfg(unix)]
+
+mod hostile_common;
+
+use std::os::unix::fs::symlink;
+use std::time::Duration;
+
+use hostile_common::*;
+
+const SECRET: &str = "apiVersion: v1\nkind: Secret\nmetadata: {name: TOP-SECRET-VALUE}\n";
+
+/// Links leading out of the walked directory (a directory, a file, a
+/// system directory) are skipped with a note naming --follow-symlinks;
+/// their content never reaches the output. Links inside the tree are
+/// followed; files named on the command line are read as given.
+#[test]
+fn walks_do_not_follow_links_out_of_the_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("secret/key.yaml"), SECRET);
+    write(
+        &dir.path().join("secret/id_ed25519"),
+        "threshold: [TOP-SECRET-VALUE\n",
+    );
+    write(&dir.path().join("repo/real.yaml"), strategy("a"));
+    symlink("../secret", dir.path().join("repo/rules")).unwrap();
+    symlink(
+        dir.path().join("secret/id_ed25519"),
+        dir.path().join("repo/deploy.yaml"),
+    )
+    .unwrap();
+    symlink("/usr", dir.path().join("repo/usr")).unwrap();
+    symlink("real.yaml", dir.path().join("repo/inside.yaml")).unwrap();
+
+    for format in ["human", "short", "json"] {
+        let r = run(dir.path(), &["validate", "repo", "-f", format]);
+        assert_eq!(r.code, 0, "{format}: {}{}", r.stdout, r.stderr);
+        assert!(!r.stdout.contains("TOP-SECRET-VALUE"), "{}", r.stdout);
+        for link in ["repo/rules", "repo/deploy.yaml", "repo/usr"] {
+            assert!(
+                r.stderr.contains(&format!("skipped {link}")),
+                "{link}: {}",
+                r.stderr
+            );
+        }
+        assert!(r.stderr.contains("--follow-symlinks"), "{}", r.stderr);
+        // The link inside the tree is followed: two documents, both `a`.
+        if format == "short" {
+            assert!(r.stdout.contains("2 files, 2 documents"), "{}", r.stdout);
+        }
+    }
+    let r = run(dir.path(), &["lint", "repo", "-f", "short"]);
+    assert!(!r.stdout.contains("TOP-SECRET-VALUE"), "{}", r.stdout);
+
+    // Asked for: followed.
+    let r = run(
+        dir.path(),
+        &["validate", "--follow-symlinks", "repo", "-f", "short"],
+    );
+    assert!(
+        r.stdout.contains("TOP-SECRET") || r.stdout.contains("deploy.yaml"),
+        "{}",
+        r.stdout
+    );
+    // Named on the command line: read as given.
+    let r = run(dir.path(), &["validate", "repo/deploy.yaml", "-f", "short"]);
+    assert!(r.stdout.contains("repo/deploy.yaml"), "{}", r.stdout);
+}
+
+/// `convert` walks the same way.
+#[test]
+fn convert_walks_do_not_follow_links_out_of_the_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("outside/x.yaml"),
+        strategy("outside-object"),
+    );
+    write(&dir.path().join("repo/a.yaml"), strategy("a"));
+    symlink("../outside/x.yaml", dir.path().join("repo/x.yaml")).unwrap();
+    let r = run(dir.path(), &["convert", "repo", "--to", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains("outside-object"), "{}", r.stdout);
+    assert!(r.stderr.contains("skipped repo/x.yaml"), "{}", r.stderr);
+}
+
+/// Every read is bounded: `--config /dev/zero`, a discovered config, a
+/// descriptor set, .proto files, schema files and inputs over the limit
+/// are refused quickly, not read whole.
+#[test]
+fn every_read_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("rule.yaml"), strategy("a"));
+    let quick = Duration::from_secs(30);
+
+    let r = run_in(
+        dir.path(),
+        &[
+            "--config",
+            "/dev/zero",
+            "validate",
+            "--max-file-size",
+            "1048576",
+            "rule.yaml",
+        ],
+        quick,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.flat()
+            .contains("config /dev/zero is larger than the 1 MiB limit"),
+        "{}",
+        r.stderr
+    );
+
+    let r = run_in(
+        dir.path(),
+        &[
+            "--config",
+            "/dev/zero",
+            "lint",
+            "--max-file-size",
+            "1000",
+            "rule.yaml",
+        ],
+        quick,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.flat().contains("larger than the 1000 bytes limit"),
+        "{}",
+        r.stderr
+    );
+
+    // A discovered opensergo.yaml over the limit.
+    let project = dir.path().join("project");
+    write(&project.join("rule.yaml"), strategy("a"));
+    write(
+        &project.join("opensergo.yaml"),
+        format!("version: v1\n#{}\n", "x".repeat(5000)),
+    );
+    let r = run_in(
+        &project,
+        &["validate", "--max-file-size", "1000", "rule.yaml"],
+        quick,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.flat().contains("config"), "{}", r.stderr);
+
+    // An input file over the limit is refused before it is read: a sparse
+    // 4 GiB file takes no time.
+    let big = std::fs::File::create(dir.path().join("big.yaml")).unwrap();
+    big.set_len(4 << 30).unwrap();
+    let r = run_in(dir.path(), &["--no-config", "validate", "big.yaml"], quick);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.flat().contains("larger than the 256 MiB limit"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.elapsed < Duration::from_secs(10));
+
+    // --descriptor-set from an endless device.
+    let r = run_in(
+        dir.path(),
+        &[
+            "--no-config",
+            "convert",
+            "rule.yaml",
+            "--from",
+            "binpb",
+            "--type",
+            "x.Y",
+            "--descriptor-set",
+            "/dev/zero",
+            "--to",
+            "json",
+            "--max-file-size",
+            "4096",
+        ],
+        quick,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.flat()
+            .contains("--descriptor-set /dev/zero is larger than the 4096 bytes limit"),
+        "{}",
+        r.stderr
+    );
+
+    // A .proto file over the limit, under --proto-path.
+    write(
+        &dir.path().join("protos/big.proto"),
+        format!(
+            "syntax = \"proto3\";\npackage t;\nmessage M {{}}\n//{}\n",
+            "x".repeat(10_000)
+        ),
+    );
+    write(&dir.path().join("m.txtpb"), "");
+    let r = run_in(
+        dir.path(),
+        &[
+            "--no-config",
+            "convert",
+            "m.txtpb",
+            "--from",
+            "txtpb",
+            "--type",
+            "t.M",
+            "--proto-path",
+            "protos",
+            "--to",
+            "json",
+            "--max-file-size",
+            "4096",
+        ],
+        quick,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.flat().contains("larger than the 4096 bytes limit"),
+        "{}",
+        r.stderr
+    );
+
+    // A schema file over the limit.
+    write(
+        &dir.path().join("schemas/foo_v1.json"),
+        format!("{{\"description\": \"{}\"}}", "x".repeat(5000)),
+    );
+    let r = run_in(
+        dir.path(),
+        &[
+            "--no-config",
+            "validate",
+            "--schema-dir",
+            "schemas",
+            "--max-file-size",
+            "1000",
+            "rule.yaml",
+        ],
+        quick,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.flat().contains("larger than the 1000 bytes limit"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// `.proto` imports cannot climb out of --proto-path, and say so; links
+/// leading out are skipped.
+#[test]
+fn proto_paths_stay_inside_their_directories() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("secret.proto"),
+        "syntax = \"proto3\";\npackage s;\nmessage S {}\n",
+    );
+    write(
+        &dir.path().join("protos/a.proto"),
+        "syntax = \"proto3\";\npackage t;\nimport \"../secret.proto\";\nmessage A { string s = 1; }\n",
+    );
+    write(&dir.path().join("a.txtpb"), "s: \"x\"\n");
+    let args = [
+        "convert",
+        "a.txtpb",
+        "--from",
+        "txtpb",
+        "--type",
+        "t.A",
+        "--proto-path",
+        "protos",
+        "--to",
+        "json",
+    ];
+    let r = run(dir.path(), &args);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.flat().contains("invalid import path \"../secret.proto\""),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.flat().contains("group name"), "{}", r.stderr);
+
+    write(
+        &dir.path().join("protos/a.proto"),
+        "syntax = \"proto3\";\npackage t;\nmessage A { string s = 1; }\n",
+    );
+    symlink(
+        dir.path().join("secret.proto"),
+        dir.path().join("protos/link.proto"),
+    )
+    .unwrap();
+    let r = run(dir.path(), &args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("skipped protos/link.proto"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// Special files as inputs: a FIFO with nothing behind it is not waited
+/// on by a walk (only named files are opened as given); /dev/zero named
+/// on the command line is cut at the limit.
+#[test]
+fn special_files_as_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("repo/a.yaml"), strategy("a"));
+    mkfifo(&dir.path().join("repo/pipe.yaml"));
+    let r = run_in(
+        dir.path(),
+        &["--no-config", "validate", "repo"],
+        Duration::from_secs(30),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+
+    let r = run_in(
+        dir.path(),
+        &[
+            "--no-config",
+            "validate",
+            "--max-file-size",
+            "100000",
+            "/dev/zero",
+        ],
+        Duration::from_secs(30),
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.flat().contains("larger than the 100000 bytes limit"),
+        "{}",
+        r.stdout
+    );
+}
