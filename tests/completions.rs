@@ -26,7 +26,7 @@ const CASES: &[(&str, &str)] = &[
     ("opensergo validate --form", "--format"),
     ("opensergo validate --format js", "json"),
     ("opensergo validate --fail-on warn", "warning"),
-    ("opensergo lint --select OS200", "OS2001"),
+    ("opensergo lint --select OS401", "OS4010"),
     ("opensergo lint --ignore orphan-str", "orphan-strategy"),
     (POSITIONAL_VALUE_CASE, "zsh"),
 ];
