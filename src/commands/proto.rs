@@ -192,12 +192,13 @@ fn lint(args: &ProtoLintArgs, color: bool) -> Result<ExitStatus> {
         }
         let linted = protolint::lint(&set, &levels, module.allow_comment_ignores);
         report.suppressed += linted.suppressed;
+        let import_paths: std::collections::HashMap<&str, &str> = set
+            .files
+            .iter()
+            .map(|f| (f.source.name.as_str(), f.name()))
+            .collect();
         for d in linted.diagnostics {
-            let relative = set
-                .files
-                .iter()
-                .find(|f| f.source.name == d.file)
-                .map_or("", |f| f.name());
+            let relative = import_paths.get(d.file.as_str()).copied().unwrap_or("");
             if module.ignores(&protolint::buf_id(d.code.name), relative) {
                 report.suppressed += 1;
             } else {

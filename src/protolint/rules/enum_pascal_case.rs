@@ -31,13 +31,15 @@ Rename the enum as the message suggests.
 "#;
 
 fn check(set: &ProtoFiles, sink: &mut Sink) {
-    for e in set.enums() {
-        let name = e.descriptor.name();
-        if !names::is_pascal(name) {
-            report(sink, e.file, &e.name_path(), format!(
-                "Enum name {name:?} should be PascalCase, such as {:?}.",
-                names::to_pascal(name)
-            ));
-        }
-    }
+    let elements = set.enums();
+    require_style(
+        sink,
+        "Enum",
+        "PascalCase",
+        names::is_pascal,
+        names::to_pascal,
+        elements
+            .iter()
+            .map(|e| (e.file, e.name_path(), e.descriptor.name())),
+    );
 }

@@ -31,13 +31,15 @@ Rename the value as the message suggests.
 "#;
 
 fn check(set: &ProtoFiles, sink: &mut Sink) {
-    for (_, value) in set.enum_values() {
-        let name = value.descriptor.name();
-        if !names::is_upper_snake(name) {
-            report(sink, value.file, &value.name_path(), format!(
-                "Enum value name {name:?} should be UPPER_SNAKE_CASE, such as {:?}.",
-                names::to_upper_snake(name)
-            ));
-        }
-    }
+    let elements = set.enum_values();
+    require_style(
+        sink,
+        "Enum value",
+        "UPPER_SNAKE_CASE",
+        names::is_upper_snake,
+        names::to_upper_snake,
+        elements
+            .iter()
+            .map(|(_, e)| (e.file, e.name_path(), e.descriptor.name())),
+    );
 }

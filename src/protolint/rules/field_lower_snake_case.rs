@@ -31,13 +31,15 @@ Rename the field (the wire number stays, so binary compatibility is kept; JSON c
 "#;
 
 fn check(set: &ProtoFiles, sink: &mut Sink) {
-    for (_, field) in set.fields() {
-        let name = field.descriptor.name();
-        if !names::is_lower_snake(name) {
-            report(sink, field.file, &field.name_path(), format!(
-                "Field name {name:?} should be lower_snake_case, such as {:?}.",
-                names::to_lower_snake(name)
-            ));
-        }
-    }
+    let elements = set.fields();
+    require_style(
+        sink,
+        "Field",
+        "lower_snake_case",
+        names::is_lower_snake,
+        names::to_lower_snake,
+        elements
+            .iter()
+            .map(|(_, e)| (e.file, e.name_path(), e.descriptor.name())),
+    );
 }

@@ -31,13 +31,15 @@ Rename the message (its wire form does not change; its full name, used in `Any` 
 "#;
 
 fn check(set: &ProtoFiles, sink: &mut Sink) {
-    for m in set.messages() {
-        let name = m.descriptor.name();
-        if !names::is_pascal(name) {
-            report(sink, m.file, &m.name_path(), format!(
-                "Message name {name:?} should be PascalCase, such as {:?}.",
-                names::to_pascal(name)
-            ));
-        }
-    }
+    let elements = set.messages();
+    require_style(
+        sink,
+        "Message",
+        "PascalCase",
+        names::is_pascal,
+        names::to_pascal,
+        elements
+            .iter()
+            .map(|e| (e.file, e.name_path(), e.descriptor.name())),
+    );
 }

@@ -155,6 +155,31 @@ pub fn require_comments<'a>(
     }
 }
 
+/// Reports every element (file, name path, name) whose name breaks a
+/// style, as `"<Label> name \"x\" should be <style>, such as \"X\"."`.
+pub fn require_style<'a>(
+    sink: &mut Sink,
+    label: &str,
+    style: &str,
+    fits: fn(&str) -> bool,
+    suggest: fn(&str) -> String,
+    elements: impl Iterator<Item = (&'a ProtoFile, Vec<i32>, &'a str)>,
+) {
+    for (file, at, name) in elements {
+        if !fits(name) {
+            report(
+                sink,
+                file,
+                &at,
+                format!(
+                    "{label} name {name:?} should be {style}, such as {:?}.",
+                    suggest(name)
+                ),
+            );
+        }
+    }
+}
+
 /// Whether an element has a leading comment other than `buf:lint:ignore`
 /// lines.
 pub fn has_comment(file: &ProtoFile, at: &[i32]) -> bool {

@@ -31,13 +31,15 @@ Rename the oneof as the message suggests.
 "#;
 
 fn check(set: &ProtoFiles, sink: &mut Sink) {
-    for oneof in set.oneofs() {
-        let name = oneof.descriptor.name();
-        if !names::is_lower_snake(name) {
-            report(sink, oneof.file, &oneof.name_path(), format!(
-                "Oneof name {name:?} should be lower_snake_case, such as {:?}.",
-                names::to_lower_snake(name)
-            ));
-        }
-    }
+    let elements = set.oneofs();
+    require_style(
+        sink,
+        "Oneof",
+        "lower_snake_case",
+        names::is_lower_snake,
+        names::to_lower_snake,
+        elements
+            .iter()
+            .map(|e| (e.file, e.name_path(), e.descriptor.name())),
+    );
 }

@@ -31,13 +31,15 @@ Rename the RPC (its HTTP/2 path changes: deploy servers first).
 "#;
 
 fn check(set: &ProtoFiles, sink: &mut Sink) {
-    for (_, method) in set.methods() {
-        let name = method.descriptor.name();
-        if !names::is_pascal(name) {
-            report(sink, method.file, &method.name_path(), format!(
-                "RPC name {name:?} should be PascalCase, such as {:?}.",
-                names::to_pascal(name)
-            ));
-        }
-    }
+    let elements = set.methods();
+    require_style(
+        sink,
+        "RPC",
+        "PascalCase",
+        names::is_pascal,
+        names::to_pascal,
+        elements
+            .iter()
+            .map(|(_, e)| (e.file, e.name_path(), e.descriptor.name())),
+    );
 }

@@ -31,13 +31,15 @@ Rename the service.
 "#;
 
 fn check(set: &ProtoFiles, sink: &mut Sink) {
-    for service in set.services() {
-        let name = service.descriptor.name();
-        if !names::is_pascal(name) {
-            report(sink, service.file, &service.name_path(), format!(
-                "Service name {name:?} should be PascalCase, such as {:?}.",
-                names::to_pascal(name)
-            ));
-        }
-    }
+    let elements = set.services();
+    require_style(
+        sink,
+        "Service",
+        "PascalCase",
+        names::is_pascal,
+        names::to_pascal,
+        elements
+            .iter()
+            .map(|e| (e.file, e.name_path(), e.descriptor.name())),
+    );
 }
