@@ -17,6 +17,7 @@ pub mod engine;
 pub mod error;
 pub mod escape;
 pub mod findings;
+pub mod gitrev;
 pub mod input;
 pub mod kinds;
 pub mod lint;

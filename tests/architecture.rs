@@ -22,8 +22,8 @@ fn layer_of(module: &str) -> Option<Layer> {
         "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint" => Layer::Check,
         "report" => Layer::Report,
         "codes" | "config" | "diagnostic" | "document" | "duration" | "engine" | "error"
-        | "escape" | "findings" | "input" | "kinds" | "output" | "path" | "schema" | "source"
-        | "suggest" | "typecheck" | "walk" | "yaml" => Layer::Core,
+        | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path" | "schema"
+        | "source" | "suggest" | "typecheck" | "walk" | "yaml" => Layer::Core,
         _ => return None,
     })
 }

@@ -10,9 +10,7 @@
 
 use std::collections::hash_map::Entry;
 use std::fmt;
-use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -23,6 +21,7 @@ use super::render::clean;
 use crate::codes::{self as core_codes, Severity};
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document, LoadedSource, ReadOutcome};
+use crate::gitrev;
 use crate::source::SourceFile;
 use crate::walk::{self, WalkOptions};
 
@@ -182,28 +181,12 @@ impl Side {
         let fail = |message: String| {
             Box::new(Diagnostic::new(codes::UNREADABLE_REVISION, message).in_file(&shown))
         };
-        let prefix = git(&["rev-parse", "--show-prefix"]).map_err(|e| {
-            fail(format!(
-                "cannot read `{shown}`: not inside a git repository ({e})"
-            ))
-        })?;
-        let prefix = String::from_utf8_lossy(&prefix).trim_end().to_string();
-        let tree = git(&[
-            "rev-parse",
-            "--verify",
-            "--quiet",
-            "--end-of-options",
-            &format!("{rev}^{{tree}}"),
-        ])
-        .map_err(|_| fail(format!("unknown revision `{}`", clean(rev))))?;
-        let tree = String::from_utf8_lossy(&tree).trim().to_string();
-        let wanted = tree_path(&prefix, path);
-        let mut args = vec!["ls-tree", "-r", "-z", "-l", "--full-tree", &tree];
-        if !wanted.is_empty() {
-            args.extend(["--", &wanted]);
-        }
-        let listing = git(&args).map_err(|e| fail(format!("cannot list `{shown}`: {e}")))?;
-        let entries = parse_ls_tree(&listing);
+        let revision = gitrev::Revision::resolve(rev)
+            .map_err(|e| fail(format!("cannot read `{shown}`: {e}")))?;
+        let wanted = gitrev::tree_path(&revision.prefix, path);
+        let entries = revision
+            .list(path)
+            .map_err(|e| fail(format!("cannot list `{shown}`: {e}")))?;
         if entries.is_empty() && !wanted.is_empty() {
             return Err(fail(format!(
                 "`{}` does not exist in `{}`",
@@ -220,10 +203,10 @@ impl Side {
             if !named_file && (!walk::is_rule_file_name(path) || walk::excluded(&excludes, path)) {
                 continue;
             }
-            if entry.kind != "blob" {
+            if !entry.is_blob() {
                 continue; // submodules: another repository's tree
             }
-            if entry.mode == "120000" {
+            if entry.is_symlink() {
                 self.diagnostics.push(
                     Diagnostic::new(
                         codes::UNREADABLE_REVISION,
@@ -251,7 +234,7 @@ impl Side {
             blobs.push((name, entry.oid, entry.size));
         }
         let contents =
-            cat_blobs(&blobs).map_err(|e| fail(format!("cannot read `{shown}`: {e}")))?;
+            gitrev::cat_blobs(&blobs).map_err(|e| fail(format!("cannot read `{shown}`: {e}")))?;
         self.sources = blobs
             .into_par_iter()
             .zip(contents)
@@ -327,149 +310,6 @@ impl Side {
     }
 }
 
-/// The tree path `path` names: `./x` and `../x` are relative to the
-/// current directory (`prefix` inside the repository), anything else to
-/// the repository root, as in git's `REV:path`.
-fn tree_path(prefix: &str, path: &str) -> String {
-    let relative = path == "." || path.starts_with("./") || path.starts_with("../");
-    let mut parts: Vec<&str> = if relative {
-        prefix.split('/').filter(|p| !p.is_empty()).collect()
-    } else {
-        Vec::new()
-    };
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            other => parts.push(other),
-        }
-    }
-    parts.join("/")
-}
-
-/// One `git ls-tree -r -z -l` entry.
-#[derive(Debug, PartialEq, Eq)]
-struct TreeEntry {
-    mode: String,
-    kind: String,
-    oid: String,
-    size: u64,
-    path: String,
-}
-
-/// Parses `<mode> <type> <oid> <size>\t<path>\0` records. Paths that are
-/// not UTF-8 or would leave the tree are dropped (git itself refuses to
-/// check such trees out).
-fn parse_ls_tree(listing: &[u8]) -> Vec<TreeEntry> {
-    listing
-        .split(|&b| b == 0)
-        .filter_map(|record| {
-            let text = std::str::from_utf8(record).ok()?;
-            let (head, path) = text.split_once('\t')?;
-            let mut fields = head.split_whitespace();
-            let (mode, kind, oid, size) = (
-                fields.next()?,
-                fields.next()?,
-                fields.next()?,
-                fields.next()?,
-            );
-            let escapes = path.starts_with('/')
-                || path
-                    .split('/')
-                    .any(|part| part.is_empty() || part == "." || part == "..");
-            if escapes {
-                return None;
-            }
-            Some(TreeEntry {
-                mode: mode.to_string(),
-                kind: kind.to_string(),
-                oid: oid.to_string(),
-                size: size.parse().unwrap_or(0),
-                path: path.to_string(),
-            })
-        })
-        .collect()
-}
-
-/// Runs git in the current directory; stdout on success, stderr's first
-/// line otherwise.
-fn git(args: &[&str]) -> Result<Vec<u8>, String> {
-    let output = Command::new("git")
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if output.status.success() {
-        Ok(output.stdout)
-    } else {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        Err(stderr.lines().next().unwrap_or("git failed").to_string())
-    }
-}
-
-/// Reads blobs through one `git cat-file --batch`, in order. The sizes
-/// were checked against the limit before; each answer is read by its
-/// announced size, never more.
-fn cat_blobs(blobs: &[(String, String, u64)]) -> Result<Vec<Vec<u8>>, String> {
-    if blobs.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut child = Command::new("git")
-        .args(["cat-file", "--batch"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    let stdin = child.stdin.take();
-    let stdout = child.stdout.take();
-    let request: String = blobs.iter().map(|(_, oid, _)| format!("{oid}\n")).collect();
-    // Written from a thread: git answers while it reads, and a full pipe
-    // on either side would otherwise block both.
-    let writer = std::thread::spawn(move || stdin.map(|mut s| s.write_all(request.as_bytes())));
-    let result = stdout
-        .ok_or_else(|| "no stdout".to_string())
-        .and_then(|stdout| read_batch(BufReader::new(stdout), blobs));
-    // On an error git may still be writing: stop it, which also ends the
-    // writer thread (its pipe closes).
-    let _ = child.kill();
-    let _ = child.wait();
-    let _ = writer.join();
-    result
-}
-
-/// Reads `git cat-file --batch` answers for `blobs`, in order.
-fn read_batch(
-    mut out: impl BufRead,
-    blobs: &[(String, String, u64)],
-) -> Result<Vec<Vec<u8>>, String> {
-    let mut contents = Vec::with_capacity(blobs.len());
-    for (name, oid, expected) in blobs {
-        let mut header = String::new();
-        out.read_line(&mut header).map_err(|e| e.to_string())?;
-        let mut fields = header.split_whitespace();
-        let (Some(got), Some("blob"), Some(size)) = (fields.next(), fields.next(), fields.next())
-        else {
-            return Err(format!("git cat-file gave no blob for {name}"));
-        };
-        let size: u64 = size.parse().map_err(|_| "bad git cat-file header")?;
-        if got != oid || size != *expected {
-            return Err(format!("git cat-file answered out of order for {name}"));
-        }
-        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-        (&mut out)
-            .take(size)
-            .read_to_end(&mut bytes)
-            .map_err(|e| e.to_string())?;
-        let mut newline = [0u8; 1];
-        out.read_exact(&mut newline).map_err(|e| e.to_string())?;
-        contents.push(bytes);
-    }
-    Ok(contents)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -493,39 +333,5 @@ mod tests {
             }
         );
         assert_eq!(Spec::parse(":x"), Spec::Path(":x".into()));
-    }
-
-    #[test]
-    fn tree_paths_are_root_relative_unless_dotted() {
-        assert_eq!(tree_path("sub/", "rules/"), "rules");
-        assert_eq!(tree_path("sub/", "./rules"), "sub/rules");
-        assert_eq!(tree_path("sub/dir/", "../x.yaml"), "sub/x.yaml");
-        assert_eq!(tree_path("sub/", "."), "sub");
-        assert_eq!(tree_path("", ""), "");
-    }
-
-    #[test]
-    fn batch_answers_are_read_by_their_announced_size() {
-        let blobs = vec![
-            ("a".to_string(), "o1".to_string(), 3),
-            ("b".to_string(), "o2".to_string(), 0),
-        ];
-        let answer = b"o1 blob 3\nx\ny\no2 blob 0\n\n";
-        let got = read_batch(&answer[..], &blobs).unwrap();
-        assert_eq!(got, [b"x\ny".to_vec(), Vec::new()]);
-        let missing = b"o1 missing\n";
-        assert!(read_batch(&missing[..], &blobs).is_err());
-        let resized = b"o1 blob 4\nx\ny!\n";
-        assert!(read_batch(&resized[..], &blobs).is_err());
-    }
-
-    #[test]
-    fn tree_listings_drop_paths_that_leave_the_tree() {
-        let listing = b"100644 blob abc 12\trules/a.yaml\x00100644 blob abd 3\t../evil.yaml\x00120000 blob abe 5\tlink.yaml\x00";
-        let entries = parse_ls_tree(listing);
-        assert_eq!(entries.len(), 2);
-        assert_eq!(entries[0].path, "rules/a.yaml");
-        assert_eq!(entries[0].size, 12);
-        assert_eq!(entries[1].mode, "120000");
     }
 }
