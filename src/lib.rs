@@ -5,6 +5,7 @@
 //! turn documents into [`diagnostic`]s, and [`report`] renders them.
 
 pub mod cli;
+pub mod casing;
 pub mod codes;
 pub mod commands;
 pub mod config;
@@ -27,6 +28,7 @@ pub mod proto;
 pub mod protolint;
 pub mod report;
 pub mod schema;
+pub mod schemagen;
 pub mod source;
 pub mod suggest;
 pub mod typecheck;

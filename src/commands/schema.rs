@@ -33,10 +33,16 @@ pub enum SchemaCommand {
         #[arg(long, short = 'o', value_name = "DIR")]
         out_dir: PathBuf,
     },
+    /// A JSON Schema or a CRD for a proto message, following the proto3
+    /// JSON mapping.
+    FromProto(super::schemagen::FromProtoArgs),
 }
 
 pub fn run(command: &SchemaCommand) -> Result<ExitStatus> {
     match command {
+        SchemaCommand::FromProto(args) => {
+            return super::schemagen::from_proto(args, super::ColorChoice::Auto);
+        }
         SchemaCommand::List => {
             let mut text = format!("{:<38} {:<36} {}\n", "API VERSION", "KIND", "SCHEMA");
             for k in KINDS {
