@@ -4,8 +4,8 @@
 //! them into spanned [`yaml`] trees, [`validate`] (and the other checks)
 //! turn documents into [`diagnostic`]s, and [`report`] renders them.
 
-pub mod cli;
 pub mod casing;
+pub mod cli;
 pub mod codes;
 pub mod commands;
 pub mod config;

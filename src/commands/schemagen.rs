@@ -91,7 +91,10 @@ pub struct FromSchemaArgs {
 fn emit(bytes: &[u8], output: Option<&Path>, inputs: &[&Path]) -> Result<()> {
     match output {
         Some(path) if path.as_os_str() != "-" => {
-            let ids: Vec<output::FileId> = inputs.iter().filter_map(|p| output::FileId::of(p)).collect();
+            let ids: Vec<output::FileId> = inputs
+                .iter()
+                .filter_map(|p| output::FileId::of(p))
+                .collect();
             output::refuse_input(path, &ids).map_err(Error::msg)?;
             output::write_file(path, bytes).map_err(Error::msg)?;
             eprintln!("wrote {}", escape_path(path));
@@ -159,23 +162,31 @@ fn proto_pool(
     }
     Ok(
         compile::build(&workspace, &targets, CompilerChoice::Protox)?
-            .and_then(|built| pool_of(&built.image).map_err(|e| vec![e])),
+            .and_then(|built| pool_of(&built.image)),
     )
 }
 
-fn pool_of(image: &Image) -> std::result::Result<DescriptorPool, Diagnostic> {
+fn pool_of(image: &Image) -> std::result::Result<DescriptorPool, Vec<Diagnostic>> {
     DescriptorPool::decode(image.encode().as_slice()).map_err(|e| {
-        Diagnostic::new(crate::proto::COMPILE_ERROR, format!("unusable descriptors: {e}"))
+        vec![Diagnostic::new(
+            crate::proto::COMPILE_ERROR,
+            format!("unusable descriptors: {e}"),
+        )]
     })
 }
 
 /// Every .proto file under `dir` is at most `max_size` bytes, checked
 /// before any is read.
 fn refuse_large_protos(dir: &Path, max_size: u64) -> Result<()> {
-    for entry in ignore::WalkBuilder::new(dir).standard_filters(false).build() {
+    for entry in ignore::WalkBuilder::new(dir)
+        .standard_filters(false)
+        .build()
+    {
         let entry = entry?;
         if entry.path().extension().is_some_and(|e| e == "proto")
-            && entry.metadata().is_ok_and(|m| m.is_file() && m.len() > max_size)
+            && entry
+                .metadata()
+                .is_ok_and(|m| m.is_file() && m.len() > max_size)
         {
             bail!(
                 "{} is larger than the --max-file-size limit of {max_size} bytes",
@@ -242,7 +253,11 @@ fn registry_schema(kind: &str) -> Result<(Value, to_proto::Target, String)> {
         version: info.version.into(),
         kind: info.kind.into(),
     };
-    let origin = format!("the embedded JSON Schema of {} ({})", info.kind, info.api_version());
+    let origin = format!(
+        "the embedded JSON Schema of {} ({})",
+        info.kind,
+        info.api_version()
+    );
     Ok((schema, target, origin))
 }
 

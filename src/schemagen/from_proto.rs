@@ -39,7 +39,8 @@ pub const MAX_CRD_NODES: usize = 100_000;
 
 const DURATION_PATTERN: &str = r"^-?[0-9]+(\.[0-9]{1,9})?s$";
 const TIMESTAMP_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$";
-const FIELD_MASK_PATTERN: &str = r"^([a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*(,[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*)*)?$";
+const FIELD_MASK_PATTERN: &str =
+    r"^([a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*(,[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*)*)?$";
 const BASE64_PATTERN: &str = r"^[A-Za-z0-9+/_-]*={0,2}$";
 
 /// The message `name` (`pkg.Msg`, a leading dot allowed), or an error
@@ -178,7 +179,8 @@ impl JsonSchema {
         for field in message.fields() {
             let mut schema = match field_shape(&field) {
                 Shape::Map(key, value) => {
-                    let mut map = json!({"type": "object", "additionalProperties": self.element(&value)});
+                    let mut map =
+                        json!({"type": "object", "additionalProperties": self.element(&value)});
                     if let Some(names) = key_names(&key) {
                         map["propertyNames"] = names;
                     }
@@ -190,7 +192,8 @@ impl JsonSchema {
             if !accepts_null(&schema) {
                 schema = or_null(schema);
             }
-            if let (Some(text), Some(object)) = (self.comments.field(&field), schema.as_object_mut())
+            if let (Some(text), Some(object)) =
+                (self.comments.field(&field), schema.as_object_mut())
             {
                 object.insert("description".into(), text.into());
             }
@@ -266,9 +269,12 @@ fn or_null(schema: Value) -> Value {
 /// Map keys are strings in JSON; integer and bool keys are spelled out.
 fn key_names(key: &FieldDescriptor) -> Option<Value> {
     match key.kind() {
-        Kind::Int32 | Kind::Int64 | Kind::Sint32 | Kind::Sint64 | Kind::Sfixed32 | Kind::Sfixed64 => {
-            Some(json!({"pattern": "^-?[0-9]+$"}))
-        }
+        Kind::Int32
+        | Kind::Int64
+        | Kind::Sint32
+        | Kind::Sint64
+        | Kind::Sfixed32
+        | Kind::Sfixed64 => Some(json!({"pattern": "^-?[0-9]+$"})),
         Kind::Uint32 | Kind::Uint64 | Kind::Fixed32 | Kind::Fixed64 => {
             Some(json!({"pattern": "^[0-9]+$"}))
         }
@@ -317,7 +323,9 @@ fn scalar_schema(kind: &Kind, target: Target) -> Value {
         Kind::Int32 | Kind::Sint32 | Kind::Sfixed32 => {
             json!({"type": "integer", "minimum": i32::MIN, "maximum": i32::MAX})
         }
-        Kind::Uint32 | Kind::Fixed32 => json!({"type": "integer", "minimum": 0, "maximum": u32::MAX}),
+        Kind::Uint32 | Kind::Fixed32 => {
+            json!({"type": "integer", "minimum": 0, "maximum": u32::MAX})
+        }
         Kind::Int64 | Kind::Sint64 | Kind::Sfixed64 if crd => json!({
             "x-kubernetes-int-or-string": true,
             "anyOf": [{"type": "integer"}, {"type": "string"}],
@@ -345,17 +353,27 @@ fn well_known(name: &str, target: Target) -> Option<Value> {
     let wrapped = |kind: Kind| Some(scalar_schema(&kind, target));
     match name.strip_prefix("google.protobuf.")? {
         "Duration" => Some(json!({"type": "string", "pattern": DURATION_PATTERN})),
-        "Timestamp" => Some(json!({"type": "string", "format": "date-time", "pattern": TIMESTAMP_PATTERN})),
+        "Timestamp" => {
+            Some(json!({"type": "string", "format": "date-time", "pattern": TIMESTAMP_PATTERN}))
+        }
         "FieldMask" => Some(json!({"type": "string", "pattern": FIELD_MASK_PATTERN})),
-        "Struct" if crd => Some(json!({"type": "object", "x-kubernetes-preserve-unknown-fields": true})),
+        "Struct" if crd => {
+            Some(json!({"type": "object", "x-kubernetes-preserve-unknown-fields": true}))
+        }
         "Struct" => Some(json!({"type": "object"})),
         "Value" if crd => Some(json!({"x-kubernetes-preserve-unknown-fields": true})),
         "Value" => Some(json!({})),
-        "ListValue" if crd => Some(json!({"type": "array", "items": {"x-kubernetes-preserve-unknown-fields": true}})),
+        "ListValue" if crd => {
+            Some(json!({"type": "array", "items": {"x-kubernetes-preserve-unknown-fields": true}}))
+        }
         "ListValue" => Some(json!({"type": "array"})),
-        "Any" if crd => Some(json!({"type": "object", "x-kubernetes-preserve-unknown-fields": true,
-            "properties": {"@type": {"type": "string"}}, "required": ["@type"]})),
-        "Any" => Some(json!({"type": "object", "properties": {"@type": {"type": "string"}}, "required": ["@type"]})),
+        "Any" if crd => Some(
+            json!({"type": "object", "x-kubernetes-preserve-unknown-fields": true,
+            "properties": {"@type": {"type": "string"}}, "required": ["@type"]}),
+        ),
+        "Any" => Some(
+            json!({"type": "object", "properties": {"@type": {"type": "string"}}, "required": ["@type"]}),
+        ),
         "Empty" if crd => Some(json!({"type": "object"})),
         "Empty" => Some(json!({"type": "object", "additionalProperties": false})),
         "DoubleValue" | "FloatValue" => wrapped(Kind::Double),
@@ -382,7 +400,11 @@ impl CrdNames {
     /// with at least one dot).
     pub fn check(&self) -> Result<(), String> {
         let kind_ok = self.kind.len() <= 63
-            && self.kind.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && self
+                .kind
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_uppercase())
             && self.kind.chars().all(|c| c.is_ascii_alphanumeric());
         if !kind_ok {
             return Err(format!(
@@ -393,11 +415,14 @@ impl CrdNames {
         let label_ok = |l: &str| {
             !l.is_empty()
                 && l.len() <= 63
-                && l.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && l.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                 && !l.starts_with('-')
                 && !l.ends_with('-')
         };
-        if self.group.len() > 253 || !self.group.contains('.') || !self.group.split('.').all(label_ok)
+        if self.group.len() > 253
+            || !self.group.contains('.')
+            || !self.group.split('.').all(label_ok)
         {
             return Err(format!(
                 "--group `{}` is not an API group (a lower-case DNS name with a dot, like example.com)",
@@ -414,7 +439,10 @@ impl CrdNames {
             && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
         {
             format!("{stem}ies")
-        } else if singular.ends_with(['s', 'x', 'z']) || singular.ends_with("ch") || singular.ends_with("sh") {
+        } else if singular.ends_with(['s', 'x', 'z'])
+            || singular.ends_with("ch")
+            || singular.ends_with("sh")
+        {
             format!("{singular}es")
         } else {
             format!("{singular}s")
@@ -534,7 +562,8 @@ impl Structural {
                 Shape::List => json!({"type": "array", "items": self.element(&field)?}),
                 Shape::Single => self.element(&field)?,
             };
-            if let (Some(text), Some(object)) = (self.comments.field(&field), schema.as_object_mut())
+            if let (Some(text), Some(object)) =
+                (self.comments.field(&field), schema.as_object_mut())
             {
                 object.insert("description".into(), text.into());
             }
@@ -676,12 +705,25 @@ enum Color { COLOR_UNSPECIFIED = 0; COLOR_RED = 1; }
         let spec = &crd["spec"]["versions"][0]["schema"]["openAPIV3Schema"]["properties"]["spec"];
         let child = &spec["properties"]["children"]["items"];
         assert_eq!(child["x-kubernetes-preserve-unknown-fields"], true);
-        assert_eq!(spec["properties"]["size"]["x-kubernetes-int-or-string"], true);
-        assert!(
-            CrdNames { kind: "node".into(), group: "example.com".into() }.check().is_err()
+        assert_eq!(
+            spec["properties"]["size"]["x-kubernetes-int-or-string"],
+            true
         );
         assert!(
-            CrdNames { kind: "Node".into(), group: "local".into() }.check().is_err()
+            CrdNames {
+                kind: "node".into(),
+                group: "example.com".into()
+            }
+            .check()
+            .is_err()
+        );
+        assert!(
+            CrdNames {
+                kind: "Node".into(),
+                group: "local".into()
+            }
+            .check()
+            .is_err()
         );
     }
 

@@ -30,7 +30,11 @@ const MAX_FIELD_NUMBER: i32 = 536_870_911;
 
 /// Renumbers `file` after `previous` (a compiled descriptor: type names
 /// resolved). Returns the errors that make the result incompatible.
-pub fn apply(file: &mut ProtoFile, previous: &FileDescriptorProto, origin: &str) -> Vec<Diagnostic> {
+pub fn apply(
+    file: &mut ProtoFile,
+    previous: &FileDescriptorProto,
+    origin: &str,
+) -> Vec<Diagnostic> {
     let mut context = Context {
         origin,
         messages: HashMap::new(),
@@ -94,10 +98,18 @@ impl<'a> Context<'a> {
 
     /// `new` (full name `new_scope`, `.pkg.Root.Nested`) is at the place
     /// of `old`; `shown` names it in messages.
-    fn message(&mut self, new: &mut Message, new_scope: &str, old: &'a DescriptorProto, shown: &str) {
-        let used = old.field.iter().map(|f| f.number()).chain(
-            old.reserved_range.iter().map(|r| r.end() - 1),
-        );
+    fn message(
+        &mut self,
+        new: &mut Message,
+        new_scope: &str,
+        old: &'a DescriptorProto,
+        shown: &str,
+    ) {
+        let used = old
+            .field
+            .iter()
+            .map(|f| f.number())
+            .chain(old.reserved_range.iter().map(|r| r.end() - 1));
         let mut next = used.max().unwrap_or(0) + 1;
         for index in 0..new.fields.len() {
             let field = new.fields[index].clone();
@@ -176,7 +188,11 @@ impl<'a> Context<'a> {
 
     /// `repeated .pkg.X json=x oneof=` and the like, for a field of the
     /// previous file.
-    fn signature_of_old(&self, message: &DescriptorProto, field: &prost_types::FieldDescriptorProto) -> String {
+    fn signature_of_old(
+        &self,
+        message: &DescriptorProto,
+        field: &prost_types::FieldDescriptorProto,
+    ) -> String {
         let entry = self
             .messages
             .get(field.type_name())
@@ -227,7 +243,10 @@ fn is_map_entry(message: &DescriptorProto) -> bool {
 fn type_of_old(field: &prost_types::FieldDescriptorProto) -> String {
     match field.r#type() {
         ProtoType::Message | ProtoType::Enum | ProtoType::Group => field.type_name().to_string(),
-        other => other.as_str_name().trim_start_matches("TYPE_").to_lowercase(),
+        other => other
+            .as_str_name()
+            .trim_start_matches("TYPE_")
+            .to_lowercase(),
     }
 }
 

@@ -318,7 +318,10 @@ enum Shape<'a> {
     Object(&'a Map<String, Value>, &'a Map<String, Value>),
     Map(&'a Value),
     Array(&'a Value),
-    /// A `google.protobuf` type holding any JSON of its kind, and why.
+    /// A `google.protobuf` type holding any JSON of its kind, for a
+    /// schema that allows any JSON of that kind: `Value`, `Struct`.
+    Any(&'static str, &'static str),
+    /// The same for a schema whose shape a proto cannot mirror, and why.
     Free(&'static str, &'static str),
 }
 
@@ -351,7 +354,14 @@ pub fn generate(
     let empty = Map::new();
     let (properties, object) = match classify(spec) {
         Shape::Object(properties, object) => (properties, object),
-        _ => (&empty, spec.as_object().unwrap_or(&empty)),
+        _ => {
+            builder.finding(
+                NO_PROTO_SHAPE,
+                "not an object with properties: the message declares no field, and proto3 JSON parsers reject the fields of any object given for it".into(),
+                "spec",
+            );
+            (&empty, spec.as_object().unwrap_or(&empty))
+        }
     };
     let mut root = builder.message(root_name, properties, object, "spec", 0);
     let mut comment = vec![format!(
@@ -412,9 +422,8 @@ impl Scope {
 
 impl Builder<'_> {
     fn finding(&mut self, code: crate::codes::Code, message: String, path: &str) {
-        self.findings.push(
-            Diagnostic::new(code, format!("`{path}`: {message}")).in_file(self.origin),
-        );
+        self.findings
+            .push(Diagnostic::new(code, format!("`{path}`: {message}")).in_file(self.origin));
     }
 
     fn message(
@@ -533,6 +542,10 @@ impl Builder<'_> {
                 );
                 Type::WellKnown("Duration")
             }
+            Shape::Any(well_known, what) => {
+                comment.push(format!("Free-form: {what}."));
+                Type::WellKnown(well_known)
+            }
             Shape::Free(well_known, why) => {
                 comment.push(format!("Free-form: {why}."));
                 self.finding(
@@ -551,8 +564,13 @@ impl Builder<'_> {
             }
             Shape::Object(properties, object) => {
                 let type_name = Scope::unique(&mut scope.types, &to_pascal(&name), "");
-                let mut nested =
-                    self.message(type_name.clone(), properties, object, &element_path, depth + 1);
+                let mut nested = self.message(
+                    type_name.clone(),
+                    properties,
+                    object,
+                    &element_path,
+                    depth + 1,
+                );
                 nested.comment = vec![format!("`{}` of the CRD.", element_path)];
                 message.messages.push(nested);
                 Type::Nested(type_name)
@@ -570,38 +588,37 @@ impl Builder<'_> {
             is_enum,
         }
     }
-
 }
 
 /// "At most one of" and "exactly one of" groups become oneofs, when every
 /// member is a singular field of the message.
 fn oneofs(message: &mut Message, object: &Map<String, Value>) {
-        for group in exclusive_groups(object) {
-            let members: Option<Vec<usize>> = group
-                .iter()
-                .map(|key| {
-                    message.fields.iter().position(|f| {
-                        &f.key == key && f.cardinality == Cardinality::Single && f.oneof.is_none()
-                    })
+    for group in exclusive_groups(object) {
+        let members: Option<Vec<usize>> = group
+            .iter()
+            .map(|key| {
+                message.fields.iter().position(|f| {
+                    &f.key == key && f.cardinality == Cardinality::Single && f.oneof.is_none()
                 })
-                .collect();
-            let Some(members) = members else {
-                continue;
-            };
-            let base: Vec<&str> = members
-                .iter()
-                .map(|&i| message.fields[i].name.as_str())
-                .collect();
-            let name = base.join("_or_");
-            if message.fields.iter().any(|f| f.name == name) {
-                continue;
-            }
-            let index = message.oneofs.len();
-            message.oneofs.push(name);
-            for i in members {
-                message.fields[i].oneof = Some(index);
-            }
+            })
+            .collect();
+        let Some(members) = members else {
+            continue;
+        };
+        let base: Vec<&str> = members
+            .iter()
+            .map(|&i| message.fields[i].name.as_str())
+            .collect();
+        let name = base.join("_or_");
+        if message.fields.iter().any(|f| f.name == name) {
+            continue;
         }
+        let index = message.oneofs.len();
+        message.oneofs.push(name);
+        for i in members {
+            message.fields[i].oneof = Some(index);
+        }
+    }
 }
 
 /// `key` as a lower_snake_case field name, when it has one.
@@ -613,12 +630,7 @@ fn field_name(key: &str) -> Option<String> {
     valid.then(|| to_lower_snake(&key.replace('-', "_")))
 }
 
-fn enumeration(
-    name: &str,
-    values: &[String],
-    taken: &mut HashSet<String>,
-    path: &str,
-) -> Enum {
+fn enumeration(name: &str, values: &[String], taken: &mut HashSet<String>, path: &str) -> Enum {
     let prefix = to_upper_snake(name);
     let zero = Scope::unique(taken, &format!("{prefix}_UNSPECIFIED"), "_");
     let mut declared = vec![EnumValue {
@@ -673,7 +685,7 @@ fn types(schema: &Map<String, Value>) -> Vec<&str> {
 
 fn classify(schema: &Value) -> Shape<'_> {
     let Some(object) = schema.as_object() else {
-        return Shape::Free("Value", "any value");
+        return Shape::Any("Value", "any value");
     };
     if let Some(constant) = object.get("const") {
         return match constant {
@@ -686,7 +698,12 @@ fn classify(schema: &Value) -> Shape<'_> {
     }
     let types = types(object);
     let [single] = types.as_slice() else {
-        return if types.is_empty() {
+        let choice = ["anyOf", "oneOf", "allOf"]
+            .iter()
+            .any(|k| object.contains_key(*k));
+        return if types.is_empty() && !choice {
+            Shape::Any("Value", "any value")
+        } else if types.is_empty() {
             Shape::Free("Value", "a value of no single type")
         } else {
             Shape::Free("Value", "a value of several types")
@@ -703,17 +720,16 @@ fn classify(schema: &Value) -> Shape<'_> {
         "array" => Shape::Array(object.get("items").unwrap_or(&Value::Bool(true))),
         "object" => {
             let properties = object.get("properties").and_then(Value::as_object);
-            let free_keys = object
-                .get("additionalProperties")
-                .filter(|a| a.is_object());
+            let free_keys = object.get("additionalProperties").filter(|a| a.is_object());
             match (properties, free_keys) {
                 (Some(p), None) => Shape::Object(p, object),
                 (Some(p), Some(_)) if p.is_empty() => Shape::Map(free_keys.expect("matched")),
-                (Some(_), Some(_)) => {
-                    Shape::Free("Struct", "an object with both fixed properties and free keys")
-                }
+                (Some(_), Some(_)) => Shape::Free(
+                    "Struct",
+                    "an object with both fixed properties and free keys",
+                ),
                 (None, Some(values)) => Shape::Map(values),
-                (None, None) => Shape::Free("Struct", "an object with any keys"),
+                (None, None) => Shape::Any("Struct", "an object with any keys"),
             }
         }
         _ => Shape::Free("Value", "a value of an unknown type"),
@@ -1143,7 +1159,10 @@ mod tests {
         );
         let text = file.render();
         assert!(text.contains("int64 mirror_percent = 1;\n"), "{text}");
-        assert!(text.contains("string url = 2 [json_name = \"URL\"];"), "{text}");
+        assert!(
+            text.contains("string url = 2 [json_name = \"URL\"];"),
+            "{text}"
+        );
     }
 
     #[test]
