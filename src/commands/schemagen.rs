@@ -45,6 +45,7 @@ pub struct FromProtoArgs {
     #[arg(long, value_name = "DIR")]
     pub proto_path: Vec<PathBuf>,
 
+    /// What to write.
     #[arg(long, value_enum, default_value_t = FromProtoFormat::JsonSchema)]
     pub format: FromProtoFormat,
 

@@ -603,23 +603,20 @@ mod tests {
     use super::*;
 
     fn pool(source: &'static str) -> DescriptorPool {
-        let mut resolver = protox::file::ChainFileResolver::new();
-        resolver.add(Single(source));
-        resolver.add(protox::file::GoogleFileResolver::new());
-        let mut compiler = protox::Compiler::with_file_resolver(resolver);
-        compiler.include_source_info(true);
+        let mut compiler = protox::Compiler::with_file_resolver(Single(source));
+        compiler.include_imports(true).include_source_info(true);
         compiler.open_file("t.proto").unwrap();
         DescriptorPool::decode(compiler.encode_file_descriptor_set().as_slice()).unwrap()
     }
 
-    /// Serves one file, `t.proto`.
+    /// Serves one file, `t.proto`, and the well-known types.
     struct Single(&'static str);
     impl protox::file::FileResolver for Single {
         fn open_file(&self, name: &str) -> Result<protox::file::File, protox::Error> {
             if name == "t.proto" {
                 protox::file::File::from_source(name, self.0)
             } else {
-                Err(protox::Error::file_not_found(name))
+                protox::file::GoogleFileResolver::new().open_file(name)
             }
         }
     }

@@ -1101,7 +1101,9 @@ mod tests {
         );
         assert_eq!(enum_value_name("Kind", "并发控制策略"), None);
         assert_eq!(enum_value_name("Kind", "Unspecified"), None);
-        assert_eq!(enum_value_name("Kind", "1s").as_deref(), None);
+        assert_eq!(enum_value_name("Kind", "1s").as_deref(), Some("KIND_1S"));
+        assert_eq!(enum_value_name("Kind", "a b").as_deref(), Some("KIND_A_B"));
+        assert_eq!(enum_value_name("Kind", "*"), None);
     }
 
     #[test]
