@@ -13,7 +13,7 @@
 //! JSON name or oneof; a name the previous file reserved; another
 //! package) is an error (OS9401).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use prost_types::field_descriptor_proto::{Label, Type as ProtoType};
 use prost_types::{DescriptorProto, EnumDescriptorProto, FileDescriptorProto};
@@ -111,10 +111,25 @@ impl<'a> Context<'a> {
             .map(|f| f.number())
             .chain(old.reserved_range.iter().map(|r| r.end() - 1));
         let mut next = used.max().unwrap_or(0) + 1;
+        let old_fields: HashMap<&str, &prost_types::FieldDescriptorProto> =
+            old.field.iter().map(|f| (f.name(), f)).collect();
+        let old_reserved: HashSet<&str> = old.reserved_name.iter().map(String::as_str).collect();
+        let enums: HashMap<String, usize> = new
+            .enums
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.name.clone(), i))
+            .collect();
+        let messages: HashMap<String, usize> = new
+            .messages
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.name.clone(), i))
+            .collect();
         for index in 0..new.fields.len() {
             let field = new.fields[index].clone();
-            let Some(before) = old.field.iter().find(|f| f.name() == field.name) else {
-                if old.reserved_name.iter().any(|n| n == &field.name) {
+            let Some(&before) = old_fields.get(field.name.as_str()) else {
+                if old_reserved.contains(field.name.as_str()) {
                     self.error(format!(
                         "`{shown}.{}` is a name the previous file reserved (a field removed before); adding it back would give the name a new meaning",
                         field.name
@@ -146,15 +161,16 @@ impl<'a> Context<'a> {
             let old_type = self.value_type(before);
             if field.is_enum {
                 if let Some(declared) = self.enums.get(old_type.as_str()).copied()
-                    && let Some(target) = new.enums.iter_mut().find(|e| e.name == type_name)
+                    && let Some(&i) = enums.get(&type_name)
                 {
-                    enumeration(target, declared);
+                    enumeration(&mut new.enums[i], declared);
                 }
             } else if let Some(message) = self.messages.get(old_type.as_str()).copied()
-                && let Some(target) = new.messages.iter_mut().find(|m| m.name == type_name)
+                && let Some(&i) = messages.get(&type_name)
             {
                 let shown = format!("{shown}.{}", before.name());
-                self.message(target, &format!("{new_scope}.{type_name}"), message, &shown);
+                let scope = format!("{new_scope}.{type_name}");
+                self.message(&mut new.messages[i], &scope, message, &shown);
             }
         }
         let mut numbers: Vec<(i32, i32)> = old
@@ -163,8 +179,9 @@ impl<'a> Context<'a> {
             .map(|r| (r.start(), r.end() - 1))
             .collect();
         let mut names: Vec<String> = old.reserved_name.clone();
+        let kept: HashSet<&str> = new.fields.iter().map(|f| f.name.as_str()).collect();
         for before in &old.field {
-            if !new.fields.iter().any(|f| f.name == before.name()) {
+            if !kept.contains(before.name()) {
                 numbers.push((before.number(), before.number()));
                 names.push(before.name().to_string());
             }
@@ -280,9 +297,10 @@ fn enumeration(new: &mut Enum, old: &EnumDescriptorProto) {
         .max()
         .unwrap_or(0)
         + 1;
+    let old_values: HashMap<&str, i32> = old.value.iter().map(|v| (v.name(), v.number())).collect();
     for value in &mut new.values {
-        if let Some(before) = old.value.iter().find(|v| v.name() == value.name) {
-            value.number = before.number();
+        if let Some(&number) = old_values.get(value.name.as_str()) {
+            value.number = number;
         } else if value.number != 0 {
             value.number = next;
             next += 1;
@@ -294,8 +312,9 @@ fn enumeration(new: &mut Enum, old: &EnumDescriptorProto) {
         .map(|r| (r.start(), r.end()))
         .collect();
     let mut names = old.reserved_name.clone();
+    let kept: HashSet<&str> = new.values.iter().map(|v| v.name.as_str()).collect();
     for before in &old.value {
-        if !new.values.iter().any(|v| v.name == before.name()) {
+        if !kept.contains(before.name()) {
             numbers.push((before.number(), before.number()));
             names.push(before.name().to_string());
         }

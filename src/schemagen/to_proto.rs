@@ -26,7 +26,7 @@
 //! layout buf's PACKAGE_DIRECTORY_MATCH and PACKAGE_VERSION_SUFFIX expect.
 //! Field numbers across regenerations are [`super::previous`]'s job.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -402,21 +402,35 @@ struct Builder<'a> {
 /// Names declared in one message's scope.
 #[derive(Default)]
 struct Scope {
-    types: HashSet<String>,
-    fields: HashSet<String>,
-    enum_values: HashSet<String>,
+    types: Names,
+    fields: Names,
+    enum_values: Names,
 }
 
-impl Scope {
-    /// `wanted`, or `wanted2`, `wanted3`, ... when taken.
-    fn unique(taken: &mut HashSet<String>, wanted: &str, separator: &str) -> String {
+/// Names of one kind in a scope, each given out once.
+#[derive(Default)]
+struct Names {
+    taken: HashSet<String>,
+    /// The next suffix to try per wanted name, so that many keys wanting
+    /// one name cost linear time, not quadratic.
+    next: HashMap<String, usize>,
+}
+
+impl Names {
+    /// `wanted`, or `wanted2`, `wanted3`, ... (with `separator` before
+    /// the number) when taken.
+    fn unique(&mut self, wanted: &str, separator: &str) -> String {
         let mut name = wanted.to_string();
-        let mut n = 2;
-        while !taken.insert(name.clone()) {
+        while !self.taken.insert(name.clone()) {
+            let n = self.next.entry(wanted.to_string()).or_insert(2);
             name = format!("{wanted}{separator}{n}");
-            n += 1;
+            *n += 1;
         }
         name
+    }
+
+    fn reserve(&mut self, name: String) {
+        self.taken.insert(name);
     }
 }
 
@@ -444,6 +458,8 @@ impl Builder<'_> {
             reserved: Reserved::default(),
         };
         let mut scope = Scope::default();
+        // Field index by name, for aliases.
+        let mut by_name: HashMap<String, usize> = HashMap::new();
         for (key, schema) in properties {
             let field_path = format!("{path}.{}", escape_control(key));
             let Some(base) = field_name(key) else {
@@ -459,7 +475,7 @@ impl Builder<'_> {
             };
             // `mirror_percent` beside `mirrorPercent`: one field answers to
             // both, since proto3 JSON parsers accept the proto name too.
-            if let Some(existing) = message.fields.iter_mut().find(|f| f.name == base)
+            if let Some(existing) = by_name.get(&base).map(|&i| &mut message.fields[i])
                 && (key == &base || existing.key == base)
                 && properties.get(&existing.key) == Some(schema)
             {
@@ -472,7 +488,8 @@ impl Builder<'_> {
                     .push(format!("The CRD also accepts `{base}`, the proto name."));
                 continue;
             }
-            let name = Scope::unique(&mut scope.fields, &base, "_");
+            let name = scope.fields.unique(&base, "_");
+            by_name.insert(name.clone(), message.fields.len());
             let field = self.field(
                 &mut message,
                 &mut scope,
@@ -531,7 +548,7 @@ impl Builder<'_> {
         };
         if cardinality == Cardinality::Map {
             // protoc declares the entry message `<Field>Entry` here.
-            scope.types.insert(format!("{}Entry", to_pascal(&name)));
+            scope.types.reserve(format!("{}Entry", to_pascal(&name)));
         }
         let mut is_enum = false;
         let ty = match element {
@@ -557,13 +574,13 @@ impl Builder<'_> {
             }
             Shape::Enum(values) => {
                 is_enum = true;
-                let type_name = Scope::unique(&mut scope.types, &to_pascal(&name), "");
+                let type_name = scope.types.unique(&to_pascal(&name), "");
                 let declared = enumeration(&type_name, &values, &mut scope.enum_values, path);
                 message.enums.push(declared);
                 Type::Nested(type_name)
             }
             Shape::Object(properties, object) => {
-                let type_name = Scope::unique(&mut scope.types, &to_pascal(&name), "");
+                let type_name = scope.types.unique(&to_pascal(&name), "");
                 let mut nested = self.message(
                     type_name.clone(),
                     properties,
@@ -593,12 +610,19 @@ impl Builder<'_> {
 /// "At most one of" and "exactly one of" groups become oneofs, when every
 /// member is a singular field of the message.
 fn oneofs(message: &mut Message, object: &Map<String, Value>) {
+    let by_key: HashMap<String, usize> = message
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.key.clone(), i))
+        .collect();
     for group in exclusive_groups(object) {
         let members: Option<Vec<usize>> = group
             .iter()
             .map(|key| {
-                message.fields.iter().position(|f| {
-                    &f.key == key && f.cardinality == Cardinality::Single && f.oneof.is_none()
+                by_key.get(key).copied().filter(|&i| {
+                    let f = &message.fields[i];
+                    f.cardinality == Cardinality::Single && f.oneof.is_none()
                 })
             })
             .collect();
@@ -630,9 +654,9 @@ fn field_name(key: &str) -> Option<String> {
     valid.then(|| to_lower_snake(&key.replace('-', "_")))
 }
 
-fn enumeration(name: &str, values: &[String], taken: &mut HashSet<String>, path: &str) -> Enum {
+fn enumeration(name: &str, values: &[String], taken: &mut Names, path: &str) -> Enum {
     let prefix = to_upper_snake(name);
-    let zero = Scope::unique(taken, &format!("{prefix}_UNSPECIFIED"), "_");
+    let zero = taken.unique(&format!("{prefix}_UNSPECIFIED"), "_");
     let mut declared = vec![EnumValue {
         name: zero,
         number: 0,
@@ -641,7 +665,7 @@ fn enumeration(name: &str, values: &[String], taken: &mut HashSet<String>, path:
     for (i, value) in values.iter().enumerate() {
         let wanted = enum_value_name(name, value).expect("classify checked every value");
         declared.push(EnumValue {
-            name: Scope::unique(taken, &wanted, "_"),
+            name: taken.unique(&wanted, "_"),
             number: i32::try_from(i + 1).unwrap_or(i32::MAX),
             crd_value: Some(value.clone()),
         });
@@ -825,6 +849,7 @@ fn required_keys(branch: &Value) -> Option<Vec<String>> {
 
 fn one_of_group(branches: &[Value]) -> Option<Vec<String>> {
     let mut keys: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
     let mut none_branch = None;
     for branch in branches {
         if let Some(negated) = branch.get("not").and_then(|n| n.get("anyOf")) {
@@ -840,7 +865,7 @@ fn one_of_group(branches: &[Value]) -> Option<Vec<String>> {
             continue;
         }
         match required_keys(branch)?.as_slice() {
-            [key] if !keys.contains(key) => keys.push(key.clone()),
+            [key] if seen.insert(key.clone()) => keys.push(key.clone()),
             _ => return None,
         }
     }
@@ -858,22 +883,23 @@ fn one_of_group(branches: &[Value]) -> Option<Vec<String>> {
 
 fn pairs_group(branches: &[Value]) -> Option<Vec<String>> {
     let mut keys: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
     let mut pairs = HashSet::new();
     for branch in branches {
-        let [a, b] = required_keys(branch)?.try_into().ok()?;
+        let [a, b]: [String; 2] = required_keys(branch)?.try_into().ok()?;
+        if a == b {
+            return None;
+        }
         for key in [&a, &b] {
-            if !keys.contains(key) {
+            if seen.insert(key.clone()) {
                 keys.push(key.clone());
             }
         }
         pairs.insert((a.clone(), b.clone()));
         pairs.insert((b, a));
     }
-    let every_pair = keys.iter().enumerate().all(|(i, a)| {
-        keys[i + 1..]
-            .iter()
-            .all(|b| pairs.contains(&(a.clone(), b.clone())))
-    });
+    // Both orders of every pair of distinct keys: k * (k - 1) entries.
+    let every_pair = pairs.len() == keys.len() * keys.len().saturating_sub(1);
     (every_pair && keys.len() >= 2).then_some(keys)
 }
 
