@@ -746,3 +746,49 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_crd_from_a_proto_validates_objects_through_validate_crd() {
+    let dir = tempfile::tempdir().unwrap();
+    let crd = dir.path().join("node-crd.json");
+    opensergo()
+        .args(["schema", "from-proto", "--proto-path", "testdata/schemagen/proto"])
+        .args(["--type", "acme.tree.v1.Node", "--format", "crd"])
+        .args(["--kind", "Node", "--group", "tree.acme.io", "-o"])
+        .arg(&crd)
+        .assert()
+        .success();
+    let out = opensergo()
+        .args(["validate", "--format", "short", "--crd"])
+        .arg(&crd)
+        .arg("testdata/schemagen/node.yaml")
+        .assert()
+        .code(1);
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    for expected in [
+        ":25:3: error[OS1004] spec: matches more than one",
+        ":25:8: error[OS1004] spec.ttl: \"5min\" does not match",
+        ":28:10: error[OS1004] spec.shade: \"DARK\" is not one of",
+        "2 documents: 1 valid, 1 invalid",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+}
+
+#[test]
+fn proto_paths_refuse_files_over_the_size_limit_before_reading_them() {
+    opensergo()
+        .args(["schema", "from-proto", "--proto-path", "testdata/schemagen/proto"])
+        .args(["--type", "acme.tree.v1.Node", "--max-file-size", "100"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "tree.proto is larger than the --max-file-size limit of 100 bytes",
+        ));
+    opensergo()
+        .args(["schema", "from-proto", "--proto-path", "testdata/schemagen/missing"])
+        .args(["--type", "acme.tree.v1.Node"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not a directory"));
+}
