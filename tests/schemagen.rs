@@ -752,7 +752,12 @@ fn a_crd_from_a_proto_validates_objects_through_validate_crd() {
     let dir = tempfile::tempdir().unwrap();
     let crd = dir.path().join("node-crd.json");
     opensergo()
-        .args(["schema", "from-proto", "--proto-path", "testdata/schemagen/proto"])
+        .args([
+            "schema",
+            "from-proto",
+            "--proto-path",
+            "testdata/schemagen/proto",
+        ])
         .args(["--type", "acme.tree.v1.Node", "--format", "crd"])
         .args(["--kind", "Node", "--group", "tree.acme.io", "-o"])
         .arg(&crd)
@@ -778,7 +783,12 @@ fn a_crd_from_a_proto_validates_objects_through_validate_crd() {
 #[test]
 fn proto_paths_refuse_files_over_the_size_limit_before_reading_them() {
     opensergo()
-        .args(["schema", "from-proto", "--proto-path", "testdata/schemagen/proto"])
+        .args([
+            "schema",
+            "from-proto",
+            "--proto-path",
+            "testdata/schemagen/proto",
+        ])
         .args(["--type", "acme.tree.v1.Node", "--max-file-size", "100"])
         .assert()
         .code(2)
@@ -786,9 +796,37 @@ fn proto_paths_refuse_files_over_the_size_limit_before_reading_them() {
             "tree.proto is larger than the --max-file-size limit of 100 bytes",
         ));
     opensergo()
-        .args(["schema", "from-proto", "--proto-path", "testdata/schemagen/missing"])
+        .args([
+            "schema",
+            "from-proto",
+            "--proto-path",
+            "testdata/schemagen/missing",
+        ])
         .args(["--type", "acme.tree.v1.Node"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("not a directory"));
+}
+
+#[test]
+fn every_embedded_message_has_a_json_schema_that_compiles_and_a_crd() {
+    let pool = opensergo::convert::descriptors::pool();
+    let mut count = 0;
+    for message in pool.all_messages().filter(|m| !m.is_map_entry()) {
+        let schema = from_proto::json_schema(&message);
+        jsonschema::draft202012::new(&schema)
+            .unwrap_or_else(|e| panic!("{}: {e}", message.full_name()));
+        let names = from_proto::CrdNames {
+            kind: "Thing".into(),
+            group: "things.example.com".into(),
+        };
+        let crd = from_proto::crd(&message, &names)
+            .unwrap_or_else(|e| panic!("{}: {e}", message.full_name()));
+        let converted = opensergo::schema::crd_to_schemas(&crd).unwrap();
+        assert_eq!(converted.len(), 1, "{}", message.full_name());
+        opensergo::schema::compile(&converted[0].schema)
+            .unwrap_or_else(|e| panic!("{}: {e}", message.full_name()));
+        count += 1;
+    }
+    assert!(count > 50, "{count} messages");
 }

@@ -205,6 +205,7 @@ impl JsonSchema {
         }
         schema["properties"] = Value::Object(properties);
         schema["additionalProperties"] = false.into();
+        add_required(&mut schema, message);
         add_oneofs(&mut schema, message);
         schema
     }
@@ -280,6 +281,18 @@ fn key_names(key: &FieldDescriptor) -> Option<Value> {
         }
         Kind::Bool => Some(json!({"enum": ["true", "false"]})),
         _ => None,
+    }
+}
+
+/// proto2 `required` fields must be present in proto3 JSON too.
+fn add_required(schema: &mut Value, message: &MessageDescriptor) {
+    let required: Vec<Value> = message
+        .fields()
+        .filter(|f| f.cardinality() == Cardinality::Required)
+        .map(|f| f.json_name().into())
+        .collect();
+    if !required.is_empty() {
+        schema["required"] = Value::Array(required);
     }
 }
 
@@ -577,6 +590,7 @@ impl Structural {
         if !properties.is_empty() {
             schema["properties"] = Value::Object(properties);
         }
+        add_required(&mut schema, message);
         add_oneofs(&mut schema, message);
         Ok(schema)
     }
@@ -678,6 +692,17 @@ enum Color { COLOR_UNSPECIFIED = 0; COLOR_RED = 1; }
         ] {
             assert!(!v.is_valid(&bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn proto2_required_fields_are_required() {
+        let pool = pool(
+            "syntax = \"proto2\";\npackage t.v1;\nmessage Old { required string id = 1; optional int32 n = 2; }\n",
+        );
+        let schema = json_schema(&find_message(&pool, "t.v1.Old").unwrap());
+        let v = validator(&schema);
+        assert!(v.is_valid(&json!({"id": "x"})));
+        assert!(!v.is_valid(&json!({"n": 1})));
     }
 
     #[test]
