@@ -616,23 +616,9 @@ impl Structural {
 mod tests {
     use super::*;
 
-    fn pool(source: &'static str) -> DescriptorPool {
-        let mut compiler = protox::Compiler::with_file_resolver(Single(source));
-        compiler.include_imports(true).include_source_info(true);
-        compiler.open_file("t.proto").unwrap();
-        DescriptorPool::decode(compiler.encode_file_descriptor_set().as_slice()).unwrap()
-    }
-
-    /// Serves one file, `t.proto`, and the well-known types.
-    struct Single(&'static str);
-    impl protox::file::FileResolver for Single {
-        fn open_file(&self, name: &str) -> Result<protox::file::File, protox::Error> {
-            if name == "t.proto" {
-                protox::file::File::from_source(name, self.0)
-            } else {
-                protox::file::GoogleFileResolver::new().open_file(name)
-            }
-        }
+    fn pool(source: &str) -> DescriptorPool {
+        let set = super::super::compile_for_test("t.proto", source);
+        DescriptorPool::decode(set.as_slice()).unwrap()
     }
 
     const SOURCE: &str = r#"syntax = "proto3";

@@ -341,6 +341,123 @@ fn reserved(mut numbers: Vec<(i32, i32)>, mut names: Vec<String>) -> Reserved {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schemagen::to_proto::{Target, generate};
+    use serde_json::{Value, json};
+
+    fn target() -> Target {
+        Target {
+            group: "widgets.example.com".into(),
+            version: "v1".into(),
+            kind: "Widget".into(),
+        }
+    }
+
+    fn file(properties: Value) -> ProtoFile {
+        let schema = json!({"properties": {"spec": {"type": "object", "properties": properties}}});
+        generate(&schema, &target(), "test").unwrap().0
+    }
+
+    /// The file compiled by protox, type names resolved.
+    fn compiled(file: &ProtoFile) -> FileDescriptorProto {
+        let set = super::super::compile_for_test(&file.path, &file.render());
+        <prost_types::FileDescriptorSet as prost::Message>::decode(set.as_slice())
+            .unwrap()
+            .file
+            .into_iter()
+            .find(|f| f.name() == file.path)
+            .unwrap()
+    }
+
+    fn regenerate(before: Value, after: Value) -> (ProtoFile, Vec<String>) {
+        let old = compiled(&file(before));
+        let mut new = file(after);
+        let errors = apply(&mut new, &old, "old.proto")
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        (new, errors)
+    }
+
+    #[test]
+    fn nested_fields_keep_their_numbers_and_removed_ones_are_reserved() {
+        let before = json!({"a": {"type": "string"}, "inner": {"type": "object", "properties": {
+            "x": {"type": "string"}, "y": {"type": "string"}}}});
+        let after = json!({"inner": {"type": "object", "properties": {
+            "z": {"type": "string"}, "y": {"type": "string"}}}, "b": {"type": "string"}});
+        let (new, errors) = regenerate(before, after);
+        assert!(errors.is_empty(), "{errors:?}");
+        let numbers: Vec<(&str, i32)> = new
+            .root
+            .fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.number))
+            .collect();
+        assert_eq!(numbers, [("inner", 2), ("b", 3)]);
+        assert_eq!(new.root.reserved.ranges, [(1, 1)]);
+        assert_eq!(new.root.reserved.names, ["a"]);
+        let inner = &new.root.messages[0];
+        let numbers: Vec<(&str, i32)> = inner
+            .fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.number))
+            .collect();
+        assert_eq!(numbers, [("z", 3), ("y", 2)]);
+        assert_eq!(inner.reserved.names, ["x"]);
+    }
+
+    #[test]
+    fn a_field_moving_into_a_oneof_or_a_reserved_name_coming_back_is_refused() {
+        let plain = json!({"a": {"type": "string"}, "b": {"type": "string"}});
+        let grouped = json!({"a": {"type": "string"}, "b": {"type": "string"}});
+        let old = compiled(&file(plain));
+        let schema = json!({"properties": {"spec": {"type": "object", "properties": grouped,
+            "oneOf": [{"required": ["a"]}, {"required": ["b"]}]}}});
+        let mut new = generate(&schema, &target(), "test").unwrap().0;
+        let errors = apply(&mut new, &old, "old.proto");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0].message.contains("oneof=a_or_b"),
+            "{}",
+            errors[0].message
+        );
+
+        let (removed, _) = regenerate(
+            json!({"a": {"type": "string"}}),
+            json!({"b": {"type": "string"}}),
+        );
+        let old = compiled(&removed);
+        let mut back = file(json!({"a": {"type": "string"}, "b": {"type": "string"}}));
+        let errors = apply(&mut back, &old, "old.proto");
+        assert!(
+            errors[0]
+                .message
+                .contains("a name the previous file reserved"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn another_package_or_root_is_refused() {
+        let old = compiled(&file(json!({"a": {"type": "string"}})));
+        let other = Target {
+            version: "v2".into(),
+            ..target()
+        };
+        let schema = json!({"properties": {"spec": {"type": "object"}}});
+        let mut new = generate(&schema, &other, "test").unwrap().0;
+        let errors = apply(&mut new, &old, "old.proto");
+        assert!(errors[0].message.contains("package"), "{errors:?}");
+        let renamed = Target {
+            kind: "Gadget".into(),
+            ..target()
+        };
+        let mut new = generate(&schema, &renamed, "test").unwrap().0;
+        let errors = apply(&mut new, &old, "old.proto");
+        assert!(
+            errors[0].message.contains("no message `GadgetSpec`"),
+            "{errors:?}"
+        );
+    }
 
     #[test]
     fn reserved_ranges_merge_and_names_dedupe() {
