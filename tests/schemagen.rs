@@ -451,6 +451,19 @@ fn write_schema(dir: &Path, name: &str, schema: &Value) -> PathBuf {
     path
 }
 
+/// `proto from-schema SCHEMA [--previous FILE] -o OUT`.
+fn from_schema(schema: &Path, previous: Option<&Path>, out: &Path) -> assert_cmd::assert::Assert {
+    let mut cmd = opensergo();
+    cmd.args(["proto", "from-schema"])
+        .arg(schema)
+        .arg("-o")
+        .arg(out);
+    if let Some(previous) = previous {
+        cmd.arg("--previous").arg(previous);
+    }
+    cmd.assert()
+}
+
 const WIDGET_PROTO: &str = "com/example/widgets/v1alpha1/widget.proto";
 
 #[test]
@@ -489,34 +502,14 @@ fn regenerating_with_previous_keeps_numbers_and_passes_buf_breaking() {
         std::fs::create_dir_all(module.join("com/example/widgets/v1alpha1")).unwrap();
     }
     let old_file = old_module.join(WIDGET_PROTO);
-    opensergo()
-        .args(["proto", "from-schema"])
-        .arg(&before)
-        .arg("-o")
-        .arg(&old_file)
-        .assert()
-        .success();
+    from_schema(&before, None, &old_file).success();
     let new_file = new_module.join(WIDGET_PROTO);
-    opensergo()
-        .args(["proto", "from-schema"])
-        .arg(&after)
-        .arg("--previous")
-        .arg(&old_file)
-        .arg("-o")
-        .arg(&new_file)
-        .assert()
-        .success();
+    from_schema(&after, Some(&old_file), &new_file).success();
     let text = std::fs::read_to_string(&new_file).unwrap();
     insta::with_settings!({filters => vec![(r"from \S*v2\.json", "from v2.json")]}, {
         insta::assert_snapshot!("from_schema_widget_regenerated", text);
     });
-    opensergo()
-        .args(["proto", "from-schema"])
-        .arg(&after)
-        .arg("-o")
-        .arg(naive_module.join(WIDGET_PROTO))
-        .assert()
-        .success();
+    from_schema(&after, None, &naive_module.join(WIDGET_PROTO)).success();
     opensergo()
         .args(["proto", "lint", "--format", "short"])
         .arg(&new_module)
@@ -570,22 +563,9 @@ fn regenerating_refuses_a_change_that_cannot_stay_compatible() {
         &widget_schema(json!({"size": {"type": "string"}})),
     );
     let old = dir.path().join("widget.proto");
-    opensergo()
-        .args(["proto", "from-schema"])
-        .arg(&before)
-        .arg("-o")
-        .arg(&old)
-        .assert()
-        .success();
+    from_schema(&before, None, &old).success();
     let out = dir.path().join("new.proto");
-    opensergo()
-        .args(["proto", "from-schema"])
-        .arg(&after)
-        .arg("--previous")
-        .arg(&old)
-        .arg("-o")
-        .arg(&out)
-        .assert()
+    from_schema(&after, Some(&old), &out)
         .code(1)
         .stderr(predicates::str::contains("OS9401"))
         .stderr(predicates::str::contains(
@@ -651,13 +631,15 @@ fn from_schema_reads_a_crd_file_and_refuses_bad_inputs() {
         .code(2)
         .stderr(predicates::str::contains("cannot tell the kind"));
     // The schema file itself is never the output.
-    opensergo()
-        .args(["proto", "from-schema"])
-        .arg(&bad_key)
-        .arg("-o")
-        .arg(&bad_key)
-        .assert()
-        .code(1);
+    let good = write_schema(
+        dir.path(),
+        "good.json",
+        &widget_schema(json!({"a": {"type": "string"}})),
+    );
+    from_schema(&good, None, &good)
+        .code(2)
+        .stderr(predicates::str::contains("is also an input of this run"));
+    assert!(std::fs::read_to_string(&good).unwrap().contains("\"title\""));
 }
 
 mod properties {
