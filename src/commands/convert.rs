@@ -17,6 +17,7 @@ use std::path::PathBuf;
 use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
 
 use crate::path::FieldPath;
+use crate::yaml_out;
 use anyhow::bail;
 
 use clap::Args;
@@ -24,7 +25,7 @@ use clap::Args;
 use super::ColorChoice;
 use crate::codes::Severity;
 use crate::convert::{
-    self, Encoding, ObjectMessage, codes, descriptors, envelope, mapping, protojson, yaml_out,
+    self, Encoding, ObjectMessage, codes, descriptors, envelope, mapping, protojson,
 };
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document};
