@@ -359,8 +359,10 @@ fn a_json_schema_and_a_crd_of_an_embedded_message_match_their_snapshots() {
         ])
         .assert()
         .success();
-    let crd: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    insta::assert_json_snapshot!("from_proto_CircuitBreakerStrategy_crd", crd);
+    insta::assert_snapshot!(
+        "from_proto_CircuitBreakerStrategy_crd",
+        String::from_utf8_lossy(&out.get_output().stdout)
+    );
 }
 
 #[test]
@@ -639,7 +641,11 @@ fn from_schema_reads_a_crd_file_and_refuses_bad_inputs() {
     from_schema(&good, None, &good)
         .code(2)
         .stderr(predicates::str::contains("is also an input of this run"));
-    assert!(std::fs::read_to_string(&good).unwrap().contains("\"title\""));
+    assert!(
+        std::fs::read_to_string(&good)
+            .unwrap()
+            .contains("\"title\"")
+    );
 }
 
 mod properties {
@@ -732,7 +738,7 @@ mod properties {
 #[test]
 fn a_crd_from_a_proto_validates_objects_through_validate_crd() {
     let dir = tempfile::tempdir().unwrap();
-    let crd = dir.path().join("node-crd.json");
+    let crd = dir.path().join("node-crd.yaml");
     opensergo()
         .args([
             "schema",

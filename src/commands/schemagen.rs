@@ -29,8 +29,8 @@ use crate::source::SourceFile;
 pub enum FromProtoFormat {
     /// A JSON Schema (draft 2020-12), like the embedded ones.
     JsonSchema,
-    /// An apiextensions.k8s.io/v1 CustomResourceDefinition (needs --kind
-    /// and --group).
+    /// An apiextensions.k8s.io/v1 CustomResourceDefinition, as YAML (needs
+    /// --kind and --group).
     Crd,
 }
 
@@ -114,18 +114,21 @@ pub fn from_proto(args: &FromProtoArgs, color: ColorChoice) -> Result<ExitStatus
         }
     };
     let message = from_proto::find_message(&pool, &args.message).map_err(Error::msg)?;
-    let schema = match args.format {
-        FromProtoFormat::JsonSchema => from_proto::json_schema(&message),
+    let text = match args.format {
+        FromProtoFormat::JsonSchema => {
+            let mut text = serde_json::to_string_pretty(&from_proto::json_schema(&message))
+                .context("writing JSON")?;
+            text.push('\n');
+            text
+        }
         FromProtoFormat::Crd => {
             let names = from_proto::CrdNames {
                 kind: args.kind.clone().unwrap_or_default(),
                 group: args.group.clone().unwrap_or_default(),
             };
-            from_proto::crd(&message, &names).map_err(Error::msg)?
+            crate::yaml_out::to_yaml(&from_proto::crd(&message, &names).map_err(Error::msg)?)
         }
     };
-    let mut text = serde_json::to_string_pretty(&schema).context("writing JSON")?;
-    text.push('\n');
     emit(text.as_bytes(), args.output.as_deref(), &[])?;
     Ok(ExitStatus::Success)
 }
