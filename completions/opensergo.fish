@@ -587,7 +587,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_s
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l type -d 'The message, by full name (`io.opensergo.proto.fault_tolerance.v1.RateLimitStrategy`)' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l proto-path -d 'Compile every .proto file under DIR (repeatable; each is an include root, like `protoc -I`). Without it, the embedded OpenSergo protos' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l format -d 'What to write' -r -f -a "json-schema\t'A JSON Schema (draft 2020-12), like the embedded ones'
-crd\t'An apiextensions.k8s.io/v1 CustomResourceDefinition (needs --kind and --group)'"
+crd\t'An apiextensions.k8s.io/v1 CustomResourceDefinition, as YAML (needs --kind and --group)'"
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l kind -d 'The CRD\'s kind (with --format crd)' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l group -d 'The CRD\'s API group (with --format crd)' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -s o -l output -d 'Write here (atomically) instead of stdout' -r -F
