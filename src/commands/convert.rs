@@ -24,7 +24,7 @@ use clap::Args;
 use super::ColorChoice;
 use crate::codes::Severity;
 use crate::convert::{
-    self, Encoding, ObjectMessage, codes, descriptors, envelope, mapping, protojson, yaml_out,
+    self, Encoding, ObjectMessage, codes, descriptors, envelope, mapping, protojson,
 };
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document};
@@ -36,6 +36,7 @@ use crate::kinds::{self, KindInfo};
 use crate::output;
 use crate::report::{self, RenderOptions};
 use crate::walk::{self, WalkOptions};
+use crate::yaml_out;
 
 /// Convert's exit codes differ from the checking commands': errors are
 /// never findings, so there is no 1.
