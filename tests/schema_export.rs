@@ -934,6 +934,70 @@ fn export_openapi_writes_one_document_with_every_kind() {
     }
 }
 
+/// The document is OpenAPI 3.0 by the OpenAPI Initiative's own schema for
+/// it (which refuses any keyword OpenAPI 3.0 does not have, such as
+/// `const`: the second half shows this test can fail).
+#[test]
+fn the_openapi_document_is_valid_openapi_3_0() {
+    let r = opensergo(&["schema", "export", "--format", "openapi", "-"]);
+    assert!(r.status.success());
+    let document: Value = serde_json::from_slice(&r.stdout).unwrap();
+    let text =
+        std::fs::read_to_string(root().join("testdata/openapi/oas-3.0-schema-2021-09-28.json"))
+            .unwrap();
+    let oas = jsonschema::draft4::new(&serde_json::from_str(&text).unwrap()).unwrap();
+    let errors: Vec<String> = oas
+        .iter_errors(&document)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let mut broken = document.clone();
+    let first = broken["components"]["schemas"]
+        .as_object_mut()
+        .unwrap()
+        .values_mut()
+        .next()
+        .unwrap();
+    first["properties"]["spec"]["const"] = json!(1);
+    assert!(!oas.is_valid(&broken));
+}
+
+/// An OpenAPI 3.0 schema read as JSON Schema: `nullable: true` is a
+/// `null` type.
+fn nullable_as_null_type(node: &mut Value) {
+    match node {
+        Value::Object(map) => {
+            if map.remove("nullable") == Some(json!(true))
+                && let Some(Value::String(t)) = map.get("type").cloned()
+            {
+                map.insert("type".into(), json!([t, "null"]));
+            }
+            map.values_mut().for_each(nullable_as_null_type);
+        }
+        Value::Array(items) => items.iter_mut().for_each(nullable_as_null_type),
+        _ => {}
+    }
+}
+
+/// Each kind's OpenAPI schema judges every mutated fixture object as the
+/// embedded schema does: OpenAPI 3.0 loses nothing the JSON Schemas say.
+#[test]
+fn openapi_schemas_judge_mutated_fixtures_as_the_embedded_ones() {
+    let objects = fixture_objects();
+    let kinds: Vec<&KindInfo> = KINDS.iter().collect();
+    let document = crd::openapi_document(&kinds).unwrap();
+    for kind in KINDS {
+        let mut component = document["components"]["schemas"][crd::component_name(kind)].clone();
+        nullable_as_null_type(&mut component);
+        let openapi = opensergo::schema::compile(&component).unwrap();
+        let embedded =
+            opensergo::schema::compile(&serde_json::from_str(kind.schema).unwrap()).unwrap();
+        let (tried, found) = disagreements(&objects[kind.kind], &embedded, &openapi);
+        assert!(found.is_empty(), "{}: {found:?}", kind.kind);
+        assert!(tried > 10, "{}: {tried}", kind.kind);
+    }
+}
+
 /// `schema from-crd` spells its output directory as the other commands do
 /// (`-o`/`--output`), and keeps `--out-dir` working.
 #[test]
