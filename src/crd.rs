@@ -494,18 +494,10 @@ fn translate(dialect: Dialect, schema: &Value, at: &str) -> Result<Map<String, V
                 out.insert("enum".into(), json!([value]));
             }
             "properties" => {
-                let Value::Object(props) = value else {
-                    return Err(format!("{}: properties is not an object", pointer(at)));
-                };
-                let mut translated = Map::new();
-                for (name, field) in props {
-                    let field_at = format!("{at}/properties/{name}");
-                    translated.insert(
-                        name.clone(),
-                        Value::Object(translate(dialect, field, &field_at)?),
-                    );
-                }
-                out.insert(key.into(), Value::Object(translated));
+                let translated = each_property(value, at, |_, field, field_at| {
+                    translate(dialect, field, field_at)
+                })?;
+                out.insert(key.into(), translated);
             }
             "items" => {
                 let item = translate(dialect, value, &format!("{at}/items"))?;
@@ -524,34 +516,14 @@ fn translate(dialect: Dialect, schema: &Value, at: &str) -> Result<Map<String, V
     }
     additional_properties(dialect, map, at, &mut out)?;
     match dialect {
-        Dialect::OpenApi => {
-            for junctor in ["anyOf", "oneOf", "allOf"] {
-                if let Some(branches) = map.get(junctor) {
-                    let translated = each_branch(branches, at, junctor, |branch, branch_at| {
-                        translate(dialect, branch, branch_at).map(Value::Object)
-                    })?;
-                    out.insert(junctor.into(), translated);
-                }
-            }
-            if let Some(negated) = map.get("not") {
-                let translated = translate(dialect, negated, &format!("{at}/not"))?;
-                out.insert("not".into(), Value::Object(translated));
-            }
-        }
+        Dialect::OpenApi => junctors(map, at, &mut out, |branch, branch_at| {
+            translate(dialect, branch, branch_at)
+        })?,
         Dialect::Structural if json_type.is_none() => untyped(map, at, &mut out)?,
         Dialect::Structural => {
-            for junctor in ["anyOf", "oneOf", "allOf"] {
-                if let Some(branches) = map.get(junctor) {
-                    let translated = each_branch(branches, at, junctor, |branch, branch_at| {
-                        value_validation(branch, map, branch_at).map(Value::Object)
-                    })?;
-                    out.insert(junctor.into(), translated);
-                }
-            }
-            if let Some(negated) = map.get("not") {
-                let translated = value_validation(negated, map, &format!("{at}/not"))?;
-                out.insert("not".into(), Value::Object(translated));
-            }
+            junctors(map, at, &mut out, |branch, branch_at| {
+                value_validation(branch, map, branch_at)
+            })?;
             // An object the schema leaves open keeps what it is given:
             // without this, the API server would prune it to `{}`.
             if json_type == Some("object")
@@ -624,21 +596,51 @@ fn additional_properties(
     Ok(())
 }
 
-fn each_branch(
-    branches: &Value,
+/// Translates each field of a `properties` keyword with `field` (given
+/// the field's name, schema and pointer).
+fn each_property(
+    properties: &Value,
     at: &str,
-    junctor: &str,
-    mut f: impl FnMut(&Value, &str) -> Result<Value, String>,
+    mut field: impl FnMut(&str, &Value, &str) -> Result<Map<String, Value>, String>,
 ) -> Result<Value, String> {
-    let Value::Array(items) = branches else {
-        return Err(format!("{}: {junctor} is not a list", pointer(at)));
+    let Value::Object(props) = properties else {
+        return Err(format!("{}: properties is not an object", pointer(at)));
     };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, branch)| f(branch, &format!("{at}/{junctor}/{i}")))
-        .collect::<Result<Vec<_>, _>>()
-        .map(Value::Array)
+    let mut translated = Map::new();
+    for (name, schema) in props {
+        let field_at = format!("{at}/properties/{name}");
+        translated.insert(name.clone(), Value::Object(field(name, schema, &field_at)?));
+    }
+    Ok(Value::Object(translated))
+}
+
+/// Translates the combinators of `map` (`anyOf`, `oneOf`, `allOf`, `not`)
+/// into `out`, each branch with `branch`.
+fn junctors(
+    map: &Map<String, Value>,
+    at: &str,
+    out: &mut Map<String, Value>,
+    mut branch: impl FnMut(&Value, &str) -> Result<Map<String, Value>, String>,
+) -> Result<(), String> {
+    for junctor in ["anyOf", "oneOf", "allOf"] {
+        let Some(branches) = map.get(junctor) else {
+            continue;
+        };
+        let Value::Array(items) = branches else {
+            return Err(format!("{}: {junctor} is not a list", pointer(at)));
+        };
+        let translated = items
+            .iter()
+            .enumerate()
+            .map(|(i, b)| branch(b, &format!("{at}/{junctor}/{i}")).map(Value::Object))
+            .collect::<Result<Vec<_>, _>>()?;
+        out.insert(junctor.into(), Value::Array(translated));
+    }
+    if let Some(negated) = map.get("not") {
+        let translated = branch(negated, &format!("{at}/not"))?;
+        out.insert("not".into(), Value::Object(translated));
+    }
+    Ok(())
 }
 
 /// A schema inside `anyOf`/`oneOf`/`allOf`/`not` as a structural schema
@@ -672,37 +674,20 @@ fn value_validation(
                 out.insert("enum".into(), json!([value]));
             }
             "properties" => {
-                let Value::Object(props) = value else {
-                    return Err(format!("{}: properties is not an object", pointer(at)));
-                };
-                let mut translated = Map::new();
-                for (name, field) in props {
-                    let field_at = format!("{at}/properties/{name}");
+                let translated = each_property(value, at, |name, field, field_at| {
                     let Some(Value::Object(declared)) =
                         outer.get("properties").and_then(|p| p.get(name))
                     else {
                         return Err(format!(
                             "{}: a field named only inside a combinator",
-                            pointer(&field_at)
+                            pointer(field_at)
                         ));
                     };
-                    translated.insert(
-                        name.clone(),
-                        Value::Object(value_validation(field, declared, &field_at)?),
-                    );
-                }
-                out.insert(key.into(), Value::Object(translated));
-            }
-            "anyOf" | "oneOf" | "allOf" => {
-                let translated = each_branch(value, at, key, |b, b_at| {
-                    value_validation(b, outer, b_at).map(Value::Object)
+                    value_validation(field, declared, field_at)
                 })?;
                 out.insert(key.into(), translated);
             }
-            "not" => {
-                let translated = value_validation(value, outer, &format!("{at}/not"))?;
-                out.insert(key.into(), Value::Object(translated));
-            }
+            "anyOf" | "oneOf" | "allOf" | "not" => {}
             k if PLAIN_KEYWORDS.contains(&k) => {
                 out.insert(key.into(), value.clone());
             }
@@ -714,6 +699,10 @@ fn value_validation(
             }
         }
     }
+    // Nested combinators constrain the same object as this one.
+    junctors(map, at, &mut out, |b, b_at| {
+        value_validation(b, outer, b_at)
+    })?;
     Ok(out)
 }
 
