@@ -219,10 +219,11 @@ pub const PRESENTATION: &[Presentation] = &[
 ];
 
 /// The short names of Kubernetes' built-in resources, which a CRD's must
-/// not shadow. Source: `kubectl api-resources` on Kubernetes 1.34 (the
-/// `ShortNames()` of the resources under kubernetes/kubernetes
-/// `pkg/registry`), plus `psp` (PodSecurityPolicy, removed in 1.25 but
-/// still known to older clients).
+/// not shadow: the SHORTNAMES column of `kubectl api-resources` for the
+/// built-in groups, i.e. the `ShortNames()` of the resources under
+/// kubernetes/kubernetes `pkg/registry`, as of Kubernetes 1.34 (written
+/// down from those sources, not read from a live cluster), plus `psp`
+/// (PodSecurityPolicy, removed in 1.25, still known to older clients).
 pub const BUILTIN_SHORT_NAMES: &[&str] = &[
     "cm", "crd", "crds", "cj", "cs", "csr", "deploy", "ds", "ep", "ev", "hpa", "ing", "ip",
     "limits", "netpol", "no", "ns", "pc", "pdb", "po", "psp", "pv", "pvc", "quota", "rc", "rs",

@@ -907,6 +907,39 @@ fn export_takes_kinds_in_any_case_and_suggests_for_unknown_ones() {
     assert_eq!(schema["title"], "Shadow (database.opensergo.io/v1alpha1)");
 }
 
+/// Inputs are hostile: a kind name with control characters is quoted
+/// escaped, and a link planted where a CRD file goes is replaced, never
+/// written through.
+#[test]
+fn export_escapes_what_it_quotes_and_never_writes_through_a_link() {
+    let r = opensergo(&["schema", "export", "--kind", "Rate\u{1b}[31mLimit", "-"]);
+    assert_eq!(r.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(!stderr.contains('\u{1b}'), "{stderr}");
+    assert!(stderr.contains("\\u{1b}"), "{stderr}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let outside = dir.path().join("outside.yaml");
+    std::fs::write(&outside, "keep me\n").unwrap();
+    let out = dir.path().join("crds");
+    std::fs::create_dir(&out).unwrap();
+    let kind = by_kind_name("RateLimitStrategy").unwrap();
+    let planted = out.join(crd::file_name(kind).unwrap());
+    std::os::unix::fs::symlink(&outside, &planted).unwrap();
+    let r = opensergo(&[
+        "schema",
+        "export",
+        "--format",
+        "crd",
+        "--kind",
+        "RateLimitStrategy",
+        out.to_str().unwrap(),
+    ]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep me\n");
+    assert!(std::fs::symlink_metadata(&planted).unwrap().is_file());
+}
+
 #[test]
 fn export_openapi_writes_one_document_with_every_kind() {
     let dir = tempfile::tempdir().unwrap();
