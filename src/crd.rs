@@ -243,13 +243,15 @@ pub struct Names {
     pub short_names: &'static [&'static str],
 }
 
-pub fn presentation(kind: &KindInfo) -> Result<&'static Presentation, String> {
+fn presentation(kind: &KindInfo) -> Result<&'static Presentation, String> {
     PRESENTATION
         .iter()
         .find(|p| p.kind == kind.kind)
         .ok_or_else(|| format!("no CRD presentation for kind {}", kind.kind))
 }
 
+/// The resource names of a kind: `ratelimitstrategies`,
+/// `ratelimitstrategy`, `RateLimitStrategyList` and its short names.
 pub fn names(kind: &KindInfo) -> Result<Names, String> {
     let singular = kind.kind.to_ascii_lowercase();
     Ok(Names {
@@ -298,6 +300,8 @@ pub fn custom_resource_definition(kind: &KindInfo) -> Result<Value, String> {
         "storage": true,
         "schema": {"openAPIV3Schema": open_api},
     });
+    // A declared status is a controller's to write: through its own
+    // endpoint, so that applying a spec never overwrites it.
     if schema.pointer("/properties/status").is_some() {
         version["subresources"] = json!({"status": {}});
     }
@@ -349,9 +353,9 @@ fn printer_columns(kind: &KindInfo, schema: &Value) -> Result<Vec<Value>, String
     let mut columns = Vec::new();
     for (name, path) in declared {
         let (field, through_list) = resolve_json_path(schema, path)?;
+        // Several values, or one of no single type, print as text.
         let column_type = match field.get("type").and_then(Value::as_str) {
-            _ if through_list => "string",
-            Some(t @ ("integer" | "number" | "boolean" | "string")) => t,
+            Some(t @ ("integer" | "number" | "boolean")) if !through_list => t,
             _ => "string",
         };
         let mut column = json!({"name": name, "type": column_type, "jsonPath": path});
@@ -371,7 +375,7 @@ fn printer_columns(kind: &KindInfo, schema: &Value) -> Result<Vec<Value>, String
 /// The schema node a printer column's JSONPath (`.spec.a[*].b`) leads to,
 /// and whether the path went through a list (the column then shows
 /// several values, as a string).
-pub fn resolve_json_path<'s>(schema: &'s Value, path: &str) -> Result<(&'s Value, bool), String> {
+fn resolve_json_path<'s>(schema: &'s Value, path: &str) -> Result<(&'s Value, bool), String> {
     let rest = path
         .strip_prefix('.')
         .ok_or_else(|| format!("printer column path `{path}` must start with `.`"))?;
