@@ -264,7 +264,7 @@ pub fn names(kind: &KindInfo) -> Result<Names, String> {
 
 /// English plural of a lower-case kind, as Kubernetes resources spell
 /// them (`ratelimitstrategies`, `shadows`, `encryptions`).
-fn resource_plural(singular: &str) -> String {
+pub fn resource_plural(singular: &str) -> String {
     if let Some(stem) = singular.strip_suffix('y')
         && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
     {
