@@ -1188,7 +1188,7 @@ _opensergo() {
             fi
             case "${prev}" in
                 --kind)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "FaultToleranceRule RateLimitStrategy ThrottlingStrategy ConcurrencyLimitStrategy CircuitBreakerStrategy HttpRequestFallbackAction AdaptiveOverloadProtectionStrategy TrafficRouter VirtualWorkload TrafficLane DatabaseAccessTarget VirtualDatabase DatabaseEndpoint ReadWriteSplitting Sharding Encryption Shadow DatabaseDiscovery DistributedTransaction RateLimit ConcurrencyLimit CircuitBreaker" -- "${cur}"))
                     return 0
                     ;;
                 --format)

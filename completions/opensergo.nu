@@ -334,6 +334,10 @@ module completions {
     --version(-V)             # Print version
   ]
 
+  def "nu-complete opensergo schema export kind" [] {
+    [ "FaultToleranceRule" "RateLimitStrategy" "ThrottlingStrategy" "ConcurrencyLimitStrategy" "CircuitBreakerStrategy" "HttpRequestFallbackAction" "AdaptiveOverloadProtectionStrategy" "TrafficRouter" "VirtualWorkload" "TrafficLane" "DatabaseAccessTarget" "VirtualDatabase" "DatabaseEndpoint" "ReadWriteSplitting" "Sharding" "Encryption" "Shadow" "DatabaseDiscovery" "DistributedTransaction" "RateLimit" "ConcurrencyLimit" "CircuitBreaker" ]
+  }
+
   def "nu-complete opensergo schema export format" [] {
     [ "json-schema" "crd" "openapi" ]
   }
@@ -344,7 +348,7 @@ module completions {
 
   # Write the kinds' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document
   export extern "opensergo schema export" [
-    --kind: string            # Only these kinds (repeatable or comma-separated; any case); default: every kind `opensergo schema list` prints
+    --kind: string@"nu-complete opensergo schema export kind" # Only these kinds (repeatable or comma-separated; any case); default: every kind `opensergo schema list` prints
     --format: string@"nu-complete opensergo schema export format" # What to write
     --color: string@"nu-complete opensergo schema export color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)

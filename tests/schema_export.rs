@@ -887,7 +887,7 @@ fn export_takes_kinds_in_any_case_and_suggests_for_unknown_ones() {
     assert_eq!(r.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&r.stderr);
     assert!(
-        stderr.contains("unknown kind `Shadw` (did you mean Shadow?)"),
+        stderr.contains("a similar value exists: 'Shadow'"),
         "{stderr}"
     );
     assert!(!root().join("out").exists());
@@ -900,16 +900,15 @@ fn export_takes_kinds_in_any_case_and_suggests_for_unknown_ones() {
     assert_eq!(schema["title"], "Shadow (database.opensergo.io/v1alpha1)");
 }
 
-/// Inputs are hostile: a kind name with control characters is quoted
-/// escaped, and a link planted where a CRD file goes is replaced, never
-/// written through.
+/// Inputs are hostile: a kind name with control characters never
+/// reaches the terminal raw, and a link planted where a CRD file goes is
+/// replaced, never written through.
 #[test]
-fn export_escapes_what_it_quotes_and_never_writes_through_a_link() {
+fn export_keeps_control_characters_off_the_terminal_and_never_writes_through_a_link() {
     let r = opensergo(&["schema", "export", "--kind", "Rate\u{1b}[31mLimit", "-"]);
     assert_eq!(r.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&r.stderr);
     assert!(!stderr.contains('\u{1b}'), "{stderr}");
-    assert!(stderr.contains("\\u{1b}"), "{stderr}");
 
     let dir = tempfile::tempdir().unwrap();
     let outside = dir.path().join("outside.yaml");

@@ -9,7 +9,7 @@ use crate::document::{self, Document};
 use crate::error::{Error, ExitStatus, Result};
 use crate::escape::{escape_control, escape_path};
 use crate::input::Input;
-use crate::kinds::{self, KINDS, KindInfo, SUPERSEDED, SchemaOrigin};
+use crate::kinds::{KINDS, KindInfo, SUPERSEDED, SchemaOrigin};
 use crate::output;
 use crate::schema::crd_to_schemas;
 
@@ -28,7 +28,9 @@ pub enum SchemaCommand {
         dir: PathBuf,
         /// Only these kinds (repeatable or comma-separated; any case);
         /// default: every kind `opensergo schema list` prints.
-        #[arg(long, value_name = "KIND", value_delimiter = ',')]
+        #[arg(long, value_name = "KIND", value_delimiter = ',', ignore_case = true,
+              value_parser = clap::builder::PossibleValuesParser::new(KINDS.iter().map(|k| k.kind)),
+              hide_possible_values = true)]
         kind: Vec<String>,
         /// What to write.
         #[arg(long, value_enum, default_value_t = ExportFormat::JsonSchema)]
@@ -88,7 +90,7 @@ pub fn run(command: &SchemaCommand) -> Result<ExitStatus> {
             output::print_stdout(text.as_bytes()).map_err(Error::msg)?;
         }
         SchemaCommand::Export { dir, kind, format } => {
-            let files = export(&selected_kinds(kind)?, *format).map_err(Error::msg)?;
+            let files = export(&selected_kinds(kind), *format).map_err(Error::msg)?;
             if dir.as_os_str() == "-" {
                 let stream = match (format, &files[..]) {
                     (ExportFormat::JsonSchema, [(_, one)]) => one.clone(),
@@ -127,25 +129,13 @@ pub fn run(command: &SchemaCommand) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-/// The kinds `--kind` names, in registry order; all of them when none.
-fn selected_kinds(names: &[String]) -> Result<Vec<&'static KindInfo>> {
-    let mut chosen = Vec::new();
-    for name in names {
-        let Some(kind) = kinds::by_kind_name(name) else {
-            let hint = crate::suggest::closest(name, KINDS.iter().map(|k| k.kind))
-                .map(|k| format!(" (did you mean {k}?)"))
-                .unwrap_or_default();
-            anyhow::bail!(
-                "unknown kind `{}`{hint}; `opensergo schema list` lists the kinds",
-                escape_control(name)
-            );
-        };
-        chosen.push(kind);
-    }
-    Ok(KINDS
+/// The kinds `--kind` names (clap has checked each against the registry,
+/// ignoring case), in registry order; all of them when none.
+fn selected_kinds(names: &[String]) -> Vec<&'static KindInfo> {
+    KINDS
         .iter()
-        .filter(|k| chosen.is_empty() || chosen.iter().any(|c| std::ptr::eq(*c, *k)))
-        .collect())
+        .filter(|k| names.is_empty() || names.iter().any(|n| n.eq_ignore_ascii_case(k.kind)))
+        .collect()
 }
 
 /// The files `schema export` writes for `kinds`: paths below the output
