@@ -28,6 +28,11 @@ fn opensergo(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// `schema export --format crd --kind KINDS DEST`.
+fn export_kinds_as_crds(kinds: &str, dest: &str) -> std::process::Output {
+    opensergo(&["schema", "export", "--format", "crd", "--kind", kinds, dest])
+}
+
 fn generated() -> Vec<(&'static KindInfo, Value)> {
     KINDS
         .iter()
@@ -98,6 +103,25 @@ const SCHEMA_PROPS_FIELDS: &[&str] = &[
 ];
 
 const JUNCTORS: &[&str] = &["allOf", "anyOf", "oneOf", "not"];
+
+/// JSONSchemaProps fields the API server refuses to support.
+const UNSUPPORTED: &[&str] = &[
+    "$ref",
+    "id",
+    "definitions",
+    "patternProperties",
+    "dependencies",
+    "additionalItems",
+];
+
+/// What rule (3) forbids inside a junctor.
+const NOT_IN_JUNCTORS: &[&str] = &[
+    "description",
+    "type",
+    "default",
+    "additionalProperties",
+    "nullable",
+];
 
 /// Checks a CustomResourceDefinition the way a Kubernetes API server
 /// (apiextensions.k8s.io/v1) would before accepting it, as far as its schema
@@ -211,17 +235,8 @@ fn check_node(node: &Value, at: &str, in_junctor: bool, errors: &mut Vec<String>
             errors.push(format!("{at}: `{key}` is no JSONSchemaProps field"));
         }
     }
-    for key in [
-        "$ref",
-        "id",
-        "definitions",
-        "patternProperties",
-        "dependencies",
-        "additionalItems",
-    ] {
-        if map.contains_key(key) {
-            errors.push(format!("{at}: `{key}` is not supported"));
-        }
+    for key in UNSUPPORTED.iter().filter(|k| map.contains_key(**k)) {
+        errors.push(format!("{at}: `{key}` is not supported"));
     }
     if map.get("uniqueItems") == Some(&json!(true)) {
         errors.push(format!("{at}: uniqueItems: true is refused"));
@@ -244,16 +259,8 @@ fn check_node(node: &Value, at: &str, in_junctor: bool, errors: &mut Vec<String>
         _ => {}
     }
     if in_junctor {
-        for key in [
-            "description",
-            "type",
-            "default",
-            "additionalProperties",
-            "nullable",
-        ] {
-            if map.contains_key(key) {
-                errors.push(format!("{at}: (3) `{key}` inside a junctor"));
-            }
+        for key in NOT_IN_JUNCTORS.iter().filter(|k| map.contains_key(**k)) {
+            errors.push(format!("{at}: (3) `{key}` inside a junctor"));
         }
     } else {
         let typed = map
@@ -865,15 +872,7 @@ fn export_writes_one_crd_file_per_kind_as_the_library_makes_it() {
 
 #[test]
 fn export_takes_kinds_in_any_case_and_suggests_for_unknown_ones() {
-    let r = opensergo(&[
-        "schema",
-        "export",
-        "--format",
-        "crd",
-        "--kind",
-        "ratelimitstrategy,Shadow",
-        "-",
-    ]);
+    let r = export_kinds_as_crds("ratelimitstrategy,Shadow", "-");
     assert!(r.status.success());
     let docs = opensergo::yaml::load_stream(std::str::from_utf8(&r.stdout).unwrap()).0;
     let kinds: Vec<Value> = docs
@@ -918,15 +917,7 @@ fn export_keeps_control_characters_off_the_terminal_and_never_writes_through_a_l
     let kind = by_kind_name("RateLimitStrategy").unwrap();
     let planted = out.join(crd::file_name(kind).unwrap());
     std::os::unix::fs::symlink(&outside, &planted).unwrap();
-    let r = opensergo(&[
-        "schema",
-        "export",
-        "--format",
-        "crd",
-        "--kind",
-        "RateLimitStrategy",
-        out.to_str().unwrap(),
-    ]);
+    let r = export_kinds_as_crds("RateLimitStrategy", out.to_str().unwrap());
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep me\n");
     assert!(std::fs::symlink_metadata(&planted).unwrap().is_file());
@@ -1060,7 +1051,7 @@ fn snapshots_of_generated_crds() {
         "ReadWriteSplitting",
         "AdaptiveOverloadProtectionStrategy",
     ] {
-        let r = opensergo(&["schema", "export", "--format", "crd", "--kind", kind, "-"]);
+        let r = export_kinds_as_crds(kind, "-");
         assert!(r.status.success());
         insta::assert_snapshot!(format!("crd_{kind}"), String::from_utf8(r.stdout).unwrap());
     }
