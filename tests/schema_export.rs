@@ -1056,3 +1056,172 @@ fn snapshots_of_generated_crds() {
         insta::assert_snapshot!(format!("crd_{kind}"), String::from_utf8(r.stdout).unwrap());
     }
 }
+
+// ---------------------------------------------------------------------------
+// The translation as a property: any schema written in the conventions of
+// schemas/README.md becomes a structural CRD whose derived schema judges
+// any value as the original does.
+
+mod translation_property {
+    use super::*;
+    use proptest::option;
+    use proptest::prelude::*;
+    use proptest::sample::select;
+
+    fn leaf_schema() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            (
+                option::of(0u64..3),
+                option::of(select(vec!["^a", "^[0-9]+$", "b$"]))
+            )
+                .prop_map(|(min, pattern)| {
+                    let mut s = json!({"type": "string"});
+                    if let Some(min) = min {
+                        s["minLength"] = json!(min);
+                    }
+                    if let Some(pattern) = pattern {
+                        s["pattern"] = json!(pattern);
+                    }
+                    s
+                }),
+            (option::of(-2i64..3), option::of(0i64..10)).prop_map(|(min, max)| {
+                let mut s = json!({"type": "integer", "format": "int64"});
+                if let Some(min) = min {
+                    s["minimum"] = json!(min);
+                }
+                if let Some(max) = max {
+                    s["maximum"] = json!(max);
+                }
+                s
+            }),
+            Just(json!({"type": "number", "minimum": 0})),
+            Just(json!({"type": "boolean"})),
+            select(vec!["A", "B"]).prop_map(|c| json!({"type": "string", "const": c})),
+            Just(json!({"type": "string", "enum": ["x", "ab"]})),
+            Just(json!({"type": ["string", "null"], "description": "d"})),
+            Just(json!({"type": ["integer", "null"]})),
+            Just(
+                json!({"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": "^a"}]})
+            ),
+        ]
+    }
+
+    fn schema() -> impl Strategy<Value = Value> {
+        leaf_schema().prop_recursive(3, 24, 3, |inner| {
+            prop_oneof![
+                (
+                    prop::collection::btree_map(select(vec!["a", "b", "c"]), inner.clone(), 1..4),
+                    any::<u8>()
+                )
+                    .prop_map(|(props, bits)| {
+                        let required: Vec<&str> = props
+                            .keys()
+                            .enumerate()
+                            .filter(|(i, _)| bits & (1 << i) != 0)
+                            .map(|(_, k)| *k)
+                            .collect();
+                        let mut s = json!({"type": "object", "properties": props, "additionalProperties": false});
+                        if !required.is_empty() {
+                            s["required"] = json!(required);
+                        }
+                        s
+                    }),
+                (inner.clone(), inner.clone()).prop_map(|(a, b)| json!({
+                    "type": "object",
+                    "properties": {"a": a, "b": b},
+                    "oneOf": [{"type": "object", "required": ["a"]}, {"type": "object", "required": ["b"]}],
+                    "additionalProperties": false
+                })),
+                (inner.clone(), inner.clone()).prop_map(|(a, b)| json!({
+                    "type": "object",
+                    "properties": {"a": a, "b": b},
+                    "not": {"description": "Only one.", "anyOf": [{"type": "object", "required": ["a", "b"]}]},
+                    "additionalProperties": false
+                })),
+                inner.clone().prop_map(|v| json!({"type": "object", "additionalProperties": v, "maxProperties": 3})),
+                Just(json!({"type": "object"})),
+                Just(json!({"type": ["null", "object"], "maxProperties": 0})),
+                (inner, 0u64..2).prop_map(|(v, min)| json!({"type": "array", "items": v, "minItems": min})),
+            ]
+        })
+    }
+
+    fn value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            (-2i64..12).prop_map(Value::from),
+            Just(json!(1.5)),
+            select(vec!["", "x", "A", "B", "ab", "a1", "123", "b"]).prop_map(Value::from),
+        ];
+        leaf.prop_recursive(4, 24, 3, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..3).prop_map(Value::Array),
+                prop::collection::btree_map(select(vec!["a", "b", "c", "zz"]), inner, 0..4)
+                    .prop_map(|m| json!(m)),
+            ]
+        })
+    }
+
+    /// A kind's schema around `spec`, as the embedded files are written.
+    fn kind_schema(spec: Value) -> Value {
+        json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "X (x.example.io/v1)",
+            "type": "object",
+            "properties": {
+                "apiVersion": {"type": "string", "const": "x.example.io/v1"},
+                "kind": {"type": "string", "const": "X"},
+                "metadata": {"type": "object"},
+                "spec": spec,
+                "status": {"type": "object"}
+            },
+            "required": ["apiVersion", "kind", "metadata", "spec"],
+            "additionalProperties": false
+        })
+    }
+
+    fn crd_around(open_api: Value) -> Value {
+        json!({
+            "apiVersion": "apiextensions.k8s.io/v1",
+            "kind": "CustomResourceDefinition",
+            "metadata": {"name": "xs.x.example.io"},
+            "spec": {
+                "group": "x.example.io",
+                "names": {"kind": "X", "plural": "xs", "singular": "x"},
+                "scope": "Namespaced",
+                "versions": [{"name": "v1", "served": true, "storage": true,
+                              "schema": {"openAPIV3Schema": open_api}}]
+            }
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn schema_to_crd_to_schema_keeps_every_verdict(
+            spec in schema(),
+            values in prop::collection::vec(value(), 24),
+        ) {
+            let original = kind_schema(spec);
+            let open_api = crd::structural_schema(&original).unwrap();
+            let crd = crd_around(open_api);
+            let errors = structural_errors(&crd);
+            prop_assert!(errors.is_empty(), "{errors:#?}\n{crd:#}");
+            let before = opensergo::schema::compile(&original).unwrap();
+            let after = derived_validator(&crd);
+            for spec_value in values {
+                let object = json!({
+                    "apiVersion": "x.example.io/v1", "kind": "X",
+                    "metadata": {"name": "a"}, "spec": spec_value
+                });
+                prop_assert_eq!(
+                    before.is_valid(&object),
+                    after.is_valid(&object),
+                    "{:#}\nschema: {:#}\nCRD: {:#}", object, original, crd
+                );
+            }
+        }
+    }
+}
