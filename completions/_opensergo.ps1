@@ -264,7 +264,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every kind the tool knows, with its schema origin')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document')
-            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)')
+            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -306,7 +306,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         'opensergo;schema;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every kind the tool knows, with its schema origin')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document')
-            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)')
+            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -452,7 +452,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         'opensergo;help;schema' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every kind the tool knows, with its schema origin')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document')
-            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)')
+            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)')
             break
         }
         'opensergo;help;schema;list' {

@@ -246,7 +246,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --version 'Print version'
             cand list 'List every kind the tool knows, with its schema origin'
             cand export 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
-            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
+            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;schema;list'= {
@@ -284,7 +284,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;schema;help'= {
             cand list 'List every kind the tool knows, with its schema origin'
             cand export 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
-            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
+            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;schema;help;list'= {
@@ -405,7 +405,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;help;schema'= {
             cand list 'List every kind the tool knows, with its schema origin'
             cand export 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
-            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
+            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
         }
         &'opensergo;help;schema;list'= {
         }

@@ -362,7 +362,7 @@ module completions {
     [ "auto" "always" "never" ]
   }
 
-  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
+  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)
   export extern "opensergo schema from-crd" [
     --output(-o): path        # Directory to write the schemas into (created if missing)
     --out-dir: path           # Directory to write the schemas into (created if missing)
@@ -386,7 +386,7 @@ module completions {
   export extern "opensergo schema help export" [
   ]
 
-  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
+  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)
   export extern "opensergo schema help from-crd" [
   ]
 
@@ -554,7 +554,7 @@ module completions {
   export extern "opensergo help schema export" [
   ]
 
-  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
+  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)
   export extern "opensergo help schema from-crd" [
   ]
 

@@ -37,7 +37,7 @@ pub enum SchemaCommand {
         format: ExportFormat,
     },
     /// Convert CustomResourceDefinition files to JSON Schema files
-    /// (`<group>/<version>/<Kind>.json` under --out-dir).
+    /// (`<group>/<version>/<Kind>.json` under --output).
     FromCrd {
         /// CustomResourceDefinition files (any number of CRDs each).
         #[arg(value_name = "FILE", required = true)]
@@ -113,11 +113,12 @@ pub fn run(command: &SchemaCommand) -> Result<ExitStatus> {
             }
             let written = batch.commit().map_err(Error::msg)?;
             let what = match format {
-                ExportFormat::JsonSchema => "JSON Schemas",
-                ExportFormat::Crd => "CustomResourceDefinitions",
+                ExportFormat::JsonSchema => "JSON Schema",
+                ExportFormat::Crd => "CustomResourceDefinition",
                 ExportFormat::Openapi => "OpenAPI document",
             };
-            eprintln!("wrote {} {what} to {}", written.len(), escape_path(dir));
+            let count = super::plural(written.len(), what);
+            eprintln!("wrote {count} to {}", escape_path(dir));
         }
         SchemaCommand::FromCrd { files, out_dir } => {
             let written = from_crd(files, out_dir).map_err(Error::msg)?;
