@@ -16,6 +16,7 @@ use crate::proto::OUT_OF_DATE_STUB;
 use crate::proto::cache::Cache;
 use crate::proto::compile::Image;
 use crate::proto::generate::{self, Drift, PluginRun};
+use crate::proto::managed;
 use crate::proto::template::{self, InputConfig, PluginConfig, PluginSource, Template};
 use crate::report::{self, Format, RenderOptions};
 
@@ -91,13 +92,19 @@ pub fn run(args: &GenArgs, color: ColorChoice) -> Result<ExitStatus> {
         None if template.inputs.is_empty() => vec![InputConfig::Directory(".".into())],
         None => template.inputs.clone(),
     };
+    if template.managed.ignored_rules() {
+        eprintln!(
+            "warning: managed mode has `disable`/`override` rules but not `enabled: true`: they do nothing"
+        );
+    }
     let cache = if args.no_cache { None } else { Cache::user() };
     let mut runs: Vec<PluginRun> = Vec::new();
     for input in &inputs {
-        let image = match image_of(input, args, color)? {
+        let mut image = match image_of(input, args, color)? {
             Ok(image) => image,
             Err(status) => return Ok(status),
         };
+        managed::apply(&template.managed, &mut image)?;
         runs.extend(generate::run_plugins(
             &template.plugins,
             &selected,

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::INVALID_GEN_TEMPLATE;
+use super::managed::Managed;
 use super::workspace::Checked;
 use super::yaml_keys::{Problems, first_document};
 use crate::source::{SharedSource, SourceFile};
@@ -21,6 +22,8 @@ pub struct Template {
     pub plugins: Vec<PluginConfig>,
     /// What to generate for when no input is given (default: `.`).
     pub inputs: Vec<InputConfig>,
+    /// File options set on the descriptors plugins receive.
+    pub managed: Managed,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +79,7 @@ pub fn parse(name: &str, text: &str) -> Checked<Template> {
         clean: false,
         plugins: Vec::new(),
         inputs: Vec::new(),
+        managed: Managed::default(),
     };
     let Some(root) = first_document(&source)? else {
         return Err(vec![
@@ -113,7 +117,7 @@ pub fn parse(name: &str, text: &str) -> Checked<Template> {
                     }
                 }
             }
-            "managed" => managed(value, &mut problems),
+            "managed" => template.managed = super::managed::parse(value, &mut problems),
             _ => {}
         }
     }
@@ -353,21 +357,6 @@ fn input(node: &Node, problems: &mut Problems<'_>) -> Option<InputConfig> {
         found = problems.string(value, key).map(make);
     }
     found
-}
-
-fn managed(node: &Node, problems: &mut Problems<'_>) {
-    let entries = problems.entries(node, "managed", &["enabled", "disable", "override"]);
-    let enabled = entries
-        .iter()
-        .find(|(k, _)| *k == "enabled")
-        .and_then(|(_, v)| problems.bool(v, "enabled"))
-        .unwrap_or(false);
-    if enabled {
-        problems.error(
-            node,
-            "managed mode is not supported yet: set the file options (go_package, java_package, ...) in the .proto files",
-        );
-    }
 }
 
 #[cfg(test)]
