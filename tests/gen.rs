@@ -283,26 +283,118 @@ fn error_responses_and_garbage_fail_the_run() {
     );
 }
 
+/// Names from plugins are hostile input (issue #9): they go through the
+/// confined output batch like every other writer's, so nothing lands
+/// outside `out`, no symbolic link planted below it is followed, and a
+/// refused name leaves every output directory as it was, the good
+/// plugin's included.
 #[test]
 fn paths_leaving_out_are_refused() {
     for name in [
         "../escaped.txt",
         "/tmp/opensergo-absolute.txt",
         "link/escaped.txt",
+        "inner-link/escaped.txt",
+        "a/../../escaped.txt",
+        "a//b.txt",
+        "./a.txt",
+        "a\\b.txt",
+        "new\nline.txt",
+        "esc\u{1b}[31m.txt",
     ] {
         let project = Project::new(&format!(
-            "version: v2\nplugins:\n  - local: FAKE\n    out: gen\n    opt: name={name}\n    strategy: all\n"
+            "version: v2\nplugins:\n  - local: FAKE\n    out: gen/good\n  - local: FAKE\n    out: gen\n    opt: \"name={}\"\n    strategy: all\n",
+            yaml_quoted(name)
         ));
         std::fs::create_dir(project.path("gen")).unwrap();
+        std::fs::create_dir(project.path("gen/inner")).unwrap();
         std::fs::create_dir(project.path("outside")).unwrap();
         std::os::unix::fs::symlink(project.path("outside"), project.path("gen/link")).unwrap();
+        std::os::unix::fs::symlink(project.path("gen/inner"), project.path("gen/inner-link"))
+            .unwrap();
         let run = project.run(&["gen"]);
-        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
-        assert!(run.stderr.contains("refused"), "{name}: {}", run.stderr);
+        assert_eq!(run.code, 2, "{name:?}: {}", run.stderr);
+        assert!(run.stderr.contains("refusing"), "{name:?}: {}", run.stderr);
+        assert!(!run.stderr.contains('\u{1b}'), "{name:?}: {}", run.stderr);
         assert!(!project.path("escaped.txt").exists());
         assert!(!project.path("outside/escaped.txt").exists());
+        assert!(!project.path("gen/inner/escaped.txt").exists());
         assert!(!Path::new("/tmp/opensergo-absolute.txt").exists());
+        assert!(
+            !project.path("gen/good").exists(),
+            "{name:?}: all or nothing"
+        );
+        assert_eq!(
+            project.tree("gen").len(),
+            0,
+            "{name:?}: {:?}",
+            project.tree("gen")
+        );
     }
+}
+
+/// `text` inside a YAML double-quoted string.
+fn yaml_quoted(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+        .replace('\u{1b}', "\\x1b")
+}
+
+/// A generated file that is a symbolic link planted below `out` is
+/// replaced by the file: its target (outside) is neither written nor
+/// read, not even to compare, and `--check` reports it missing.
+#[test]
+fn a_planted_link_at_an_output_file_is_replaced_not_followed() {
+    let project = Project::new(ONE_PLUGIN);
+    assert_eq!(project.run(&["gen"]).code, 0);
+    let file = "gen/acme/common/v1/money.proto.fake.txt";
+    let generated = project.read(file);
+    project.write("outside/victim.txt", &generated);
+    std::fs::remove_file(project.path(file)).unwrap();
+    std::os::unix::fs::symlink(project.path("outside/victim.txt"), project.path(file)).unwrap();
+
+    let check = project.run(&["gen", "--check", "--format", "short"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert!(check.stdout.contains("missing"), "{}", check.stdout);
+
+    std::fs::write(project.path("outside/victim.txt"), "precious\n").unwrap();
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("1 written, 1 unchanged"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(project.read("outside/victim.txt"), "precious\n");
+    let meta = std::fs::symlink_metadata(project.path(file)).unwrap();
+    assert!(meta.is_file(), "the link is replaced by the file");
+    assert_eq!(project.read(file), generated);
+}
+
+/// A failing run leaves files written by an earlier run exactly as they
+/// were, content and mtime.
+#[test]
+fn old_outputs_stay_intact_when_a_name_is_refused() {
+    let project = Project::new(ONE_PLUGIN);
+    assert_eq!(project.run(&["gen"]).code, 0);
+    let file = project.path("gen/acme/common/v1/money.proto.fake.txt");
+    let before = (
+        std::fs::read(&file).unwrap(),
+        std::fs::metadata(&file).unwrap().modified().unwrap(),
+    );
+    project.write(
+        "buf.gen.yaml",
+        "version: v2\nplugins:\n  - local: protoc-gen-fake\n    out: gen\n    opt: suffix=fake\n  - local: protoc-gen-fake\n    out: gen\n    opt: name=../x.txt\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let after = (
+        std::fs::read(&file).unwrap(),
+        std::fs::metadata(&file).unwrap().modified().unwrap(),
+    );
+    assert_eq!(before, after);
+    assert_eq!(project.tree("gen").len(), 2);
 }
 
 #[test]
