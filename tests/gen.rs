@@ -815,3 +815,180 @@ fn managed_rules_without_enabled_are_warned_about() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("not `enabled: true`"), "{}", run.stderr);
 }
+
+/// Runs git in `dir`, failing the test when it fails.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+/// A repository (made by the test, no network) with the two-package
+/// module under `apis/`: tag `v1` has two files, the next commit adds a
+/// third and a symbolic link.
+fn api_repository() -> (tempfile::TempDir, String) {
+    let repo = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    git(dir, &["init", "--quiet"]);
+    let write = |relative: &str, text: &str| {
+        let path = dir.join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("apis/buf.yaml", "version: v2\nmodules:\n  - path: proto\n");
+    write("apis/proto/acme/common/v1/money.proto", COMMON);
+    write("apis/proto/acme/order/v1/order.proto", ORDER);
+    write("README.md", "not a proto\n");
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "--quiet", "-m", "v1"]);
+    git(dir, &["tag", "v1"]);
+    let v1 = git(dir, &["rev-parse", "HEAD"]);
+    write(
+        "apis/proto/acme/extra/v1/extra.proto",
+        "syntax = \"proto3\";\npackage acme.extra.v1;\n",
+    );
+    std::os::unix::fs::symlink("/etc/passwd", dir.join("apis/proto/leak.proto")).unwrap();
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "--quiet", "-m", "more"]);
+    (repo, v1)
+}
+
+/// `git_repo` inputs are read by git from the object store: a local
+/// repository in place at a tag, a file:// URL fetched at a commit with
+/// `depth`, and HEAD by default, with `subdir` and its buf.yaml; the
+/// symbolic link in the tree is skipped, never followed.
+#[test]
+fn git_inputs_read_a_revision_with_git_itself() {
+    let (repo, v1) = api_repository();
+    let repo_path = repo.path().display().to_string();
+    let project = Project::new(ONE_PLUGIN);
+    let generated = |inputs: &str| -> (Run, Vec<String>) {
+        let _ = std::fs::remove_dir_all(project.path("gen"));
+        project.write(
+            "buf.gen.yaml",
+            &format!(
+                "version: v2\nplugins:\n  - local: protoc-gen-fake\n    out: gen\ninputs:\n{inputs}"
+            ),
+        );
+        let run = project.run(&["gen", "--no-cache"]);
+        let files = project.tree("gen").into_keys().collect();
+        (run, files)
+    };
+    let two = [
+        "acme/common/v1/money.proto.fake.txt",
+        "acme/order/v1/order.proto.fake.txt",
+    ];
+
+    let (run, files) = generated(&format!(
+        "  - git_repo: {repo_path}\n    tag: v1\n    subdir: apis\n"
+    ));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(files, two);
+
+    let (run, files) = generated(&format!(
+        "  - git_repo: file://{repo_path}\n    commit: {v1}\n    depth: 1\n    subdir: apis\n"
+    ));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(files, two);
+
+    let (run, files) = generated(&format!("  - git_repo: {repo_path}\n    subdir: apis/\n"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(files.len(), 3, "{files:?}");
+    assert!(
+        run.stderr.contains("skipping apis/proto/leak.proto"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.tree("gen").values().any(|t| t.contains("root:")));
+
+    let (run, _) = generated(&format!(
+        "  - git_repo: {repo_path}\n    branch: no-such-branch\n"
+    ));
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("unknown revision `no-such-branch`"),
+        "{}",
+        run.stderr
+    );
+
+    let (run, _) = generated(&format!(
+        "  - git_repo: file://{repo_path}\n    ref: no-such-ref\n"
+    ));
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("cannot fetch `no-such-ref`"),
+        "{}",
+        run.stderr
+    );
+
+    let (run, _) = generated(&format!("  - git_repo: {repo_path}\n    subdir: ../x\n"));
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("inside the repository"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Inputs and plugins that need the Buf Schema Registry are refused
+/// with what to do instead.
+#[test]
+fn bsr_modules_and_remote_plugins_say_what_to_use_instead() {
+    let project = Project::new(
+        "version: v2\nplugins:\n  - remote: buf.build/protocolbuffers/go:v1.31.0\n    out: gen\ninputs:\n  - module: buf.build/googleapis/googleapis\n  - tarball: x.tar.gz\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("local: protoc-gen-go"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("Buf Schema Registry module"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("git_repo"), "{}", run.stderr);
+    assert!(run.stderr.contains("`tarball` inputs"), "{}", run.stderr);
+}
+
+/// A binary image (`proto build -o`) as the input generates what the
+/// directory it was built from generates.
+#[test]
+fn a_binary_image_input_generates_what_its_directory_does() {
+    let project = Project::new(ONE_PLUGIN);
+    assert_eq!(project.run(&["gen"]).code, 0);
+    let from_directory = project.tree("gen");
+    assert_eq!(
+        project.run(&["proto", "build", "-o", "image.binpb"]).code,
+        0
+    );
+    std::fs::remove_dir_all(project.path("gen")).unwrap();
+    std::fs::remove_dir_all(project.path("proto")).unwrap();
+    project.write(
+        "buf.gen.yaml",
+        &format!(
+            "{}inputs:\n  - binary_image: image.binpb\n",
+            ONE_PLUGIN.replace("FAKE", "protoc-gen-fake")
+        ),
+    );
+    let run = project.run(&["gen", "--no-cache"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(project.tree("gen"), from_directory);
+}

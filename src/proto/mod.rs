@@ -9,6 +9,7 @@
 pub mod cache;
 pub mod compile;
 pub mod generate;
+pub mod git_input;
 pub mod managed;
 pub mod plugin;
 pub mod template;
