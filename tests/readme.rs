@@ -79,3 +79,27 @@ fn readme_snippet_command_lines_parse() {
     }
     assert!(checked >= 7, "only {checked} snippet command lines found");
 }
+
+/// The generation template shown in "Generating SDK stubs" (managed mode,
+/// a git input) is one `gen` accepts.
+#[test]
+fn readme_gen_template_loads() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let section = readme.split("## Generating SDK stubs").nth(1).unwrap();
+    let block = section
+        .split("```yaml\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    let template = opensergo::proto::template::parse("opensergo.gen.yaml", block)
+        .unwrap_or_else(|problems| panic!("{problems:?}"));
+    assert!(template.managed.enabled);
+    assert_eq!(template.plugins.len(), 7);
+    assert!(matches!(
+        &template.inputs[..],
+        [opensergo::proto::template::InputConfig::Git(git)] if git.reference.as_deref() == Some("main")
+    ));
+}
