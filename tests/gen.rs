@@ -916,32 +916,22 @@ fn git_inputs_read_a_revision_with_git_itself() {
     );
     assert!(!project.tree("gen").values().any(|t| t.contains("root:")));
 
-    let (run, _) = generated(&format!(
-        "  - git_repo: {repo_path}\n    branch: no-such-branch\n"
-    ));
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("unknown revision `no-such-branch`"),
-        "{}",
-        run.stderr
+    let fails_with = |inputs: String, expected: &str| {
+        let (run, _) = generated(&inputs);
+        assert_eq!(run.code, 2, "{inputs}: {}", run.stderr);
+        assert!(run.stderr.contains(expected), "{inputs}: {}", run.stderr);
+    };
+    fails_with(
+        format!("  - git_repo: {repo_path}\n    branch: no-such-branch\n"),
+        "unknown revision `no-such-branch`",
     );
-
-    let (run, _) = generated(&format!(
-        "  - git_repo: file://{repo_path}\n    ref: no-such-ref\n"
-    ));
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("cannot fetch `no-such-ref`"),
-        "{}",
-        run.stderr
+    fails_with(
+        format!("  - git_repo: file://{repo_path}\n    ref: no-such-ref\n"),
+        "cannot fetch `no-such-ref`",
     );
-
-    let (run, _) = generated(&format!("  - git_repo: {repo_path}\n    subdir: ../x\n"));
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("inside the repository"),
-        "{}",
-        run.stderr
+    fails_with(
+        format!("  - git_repo: {repo_path}\n    subdir: ../x\n"),
+        "inside the repository",
     );
 }
 

@@ -27,14 +27,7 @@ fn readme_console_examples_match_real_output() {
 fn readme_configuration_example_loads() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    let section = readme.split("## Project configuration").nth(1).unwrap();
-    let block = section
-        .split("```yaml\n")
-        .nth(1)
-        .unwrap()
-        .split("```")
-        .next()
-        .unwrap();
+    let block = first_yaml_block(&readme, "## Project configuration");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("opensergo.yaml");
     std::fs::write(&path, block).unwrap();
@@ -86,14 +79,7 @@ fn readme_snippet_command_lines_parse() {
 fn readme_gen_template_loads() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    let section = readme.split("## Generating SDK stubs").nth(1).unwrap();
-    let block = section
-        .split("```yaml\n")
-        .nth(1)
-        .unwrap()
-        .split("```")
-        .next()
-        .unwrap();
+    let block = first_yaml_block(&readme, "## Generating SDK stubs");
     let template = opensergo::proto::template::parse("opensergo.gen.yaml", block)
         .unwrap_or_else(|problems| panic!("{problems:?}"));
     assert!(template.managed.enabled);
@@ -102,4 +88,16 @@ fn readme_gen_template_loads() {
         &template.inputs[..],
         [opensergo::proto::template::InputConfig::Git(git)] if git.reference.as_deref() == Some("main")
     ));
+}
+
+/// The first ```yaml block after `heading`.
+fn first_yaml_block<'r>(readme: &'r str, heading: &str) -> &'r str {
+    let section = readme.split(heading).nth(1).unwrap();
+    section
+        .split("```yaml\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap()
 }
