@@ -807,13 +807,26 @@ fn managed_options_are_set_in_the_request_only() {
 }
 
 #[test]
-fn managed_rules_without_enabled_are_warned_about() {
+fn managed_rules_that_do_nothing_are_warned_about() {
     let project = Project::new(
         "version: v2\nmanaged:\n  override:\n    - file_option: java_package\n      value: x\nplugins:\n  - local: FAKE\n    out: gen\n",
     );
     let run = project.run(&["gen"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("not `enabled: true`"), "{}", run.stderr);
+
+    project.write(
+        "buf.gen.yaml",
+        "version: v2\nmanaged:\n  enabled: true\n  disable:\n    - module: buf.build/googleapis/googleapis\nplugins:\n  - local: protoc-gen-fake\n    out: gen\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`module: buf.build/googleapis/googleapis` applies to no file"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// Runs git in `dir`, failing the test when it fails.

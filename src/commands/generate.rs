@@ -94,10 +94,8 @@ pub fn run(args: &GenArgs, color: ColorChoice) -> Result<ExitStatus> {
         None if template.inputs.is_empty() => vec![InputConfig::Directory(".".into())],
         None => template.inputs.clone(),
     };
-    if template.managed.ignored_rules() {
-        eprintln!(
-            "warning: managed mode has `disable`/`override` rules but not `enabled: true`: they do nothing"
-        );
+    for warning in template.managed.warnings() {
+        eprintln!("warning: {warning}");
     }
     let cache = if args.no_cache { None } else { Cache::user() };
     let mut runs: Vec<PluginRun> = Vec::new();

@@ -152,10 +152,31 @@ pub struct Managed {
 }
 
 impl Managed {
-    /// Rules given without `enabled: true` do nothing (buf warns too).
-    pub fn ignored_rules(&self) -> bool {
+    /// Warnings about rules that do nothing: rules without `enabled:
+    /// true` (buf warns too), and rules scoped to a `module`, which match
+    /// no file since `gen` reads no named Buf Schema Registry module.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
         let has_rules = !self.disable.is_empty() || !self.overrides.is_empty();
-        !self.enabled && has_rules
+        if !self.enabled && has_rules {
+            warnings.push(
+                "managed mode has `disable`/`override` rules but not `enabled: true`: they do nothing"
+                    .to_string(),
+            );
+        }
+        let modules = self
+            .disable
+            .iter()
+            .map(|d| &d.scope)
+            .chain(self.overrides.iter().map(|o| &o.scope))
+            .filter_map(|scope| scope.module.as_deref());
+        for module in modules {
+            warnings.push(format!(
+                "managed mode: the rule for `module: {}` applies to no file (gen reads no Buf Schema Registry module); scope it with `path`",
+                crate::escape::escape_control(module)
+            ));
+        }
+        warnings
     }
 
     fn disabled(&self, file: &str, option: FileOption) -> bool {
