@@ -104,9 +104,13 @@ impl Revision {
         git_at(dir, &["init", "--quiet", "--bare"])?;
         let depth = format!("--depth={}", depth.max(1));
         let wanted = rev.unwrap_or("HEAD");
+        // `ext::` runs a command of the URL's choosing: never, whatever
+        // the user's git configuration says.
         git_at(
             dir,
             &[
+                "-c",
+                "protocol.ext.allow=never",
                 "fetch",
                 "--quiet",
                 "--no-tags",
@@ -269,6 +273,8 @@ fn git(args: &[&str]) -> Result<Vec<u8>, String> {
 /// A git command running in `dir` (the current directory when `None`).
 fn git_command(dir: Option<&Path>) -> Command {
     let mut command = Command::new("git");
+    // A fetch needing credentials fails instead of waiting at a prompt.
+    command.env("GIT_TERMINAL_PROMPT", "0");
     if let Some(dir) = dir {
         command.arg("-C").arg(dir);
     }
@@ -363,11 +369,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn urls_that_look_like_options_are_refused() {
+    fn urls_that_look_like_options_or_run_commands_are_refused() {
         let error = Revision::fetch("--upload-pack=touch /tmp/x", None, 1)
             .err()
             .unwrap();
         assert!(error.contains("not a repository URL"), "{error}");
+        let marker = tempfile::tempdir().unwrap();
+        let touched = marker.path().join("touched");
+        let url = format!("ext::sh -c touch% {}", touched.display());
+        assert!(Revision::fetch(&url, None, 1).is_err());
+        assert!(!touched.exists(), "the ext:: transport never runs");
     }
 
     #[test]
