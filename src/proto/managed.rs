@@ -677,7 +677,10 @@ fn php_namespace(package: &str) -> String {
         .split('.')
         .map(|part| {
             let mut out = pascal(part);
-            if PHP_RESERVED.contains(&part.to_lowercase().as_str()) {
+            if PHP_RESERVED
+                .split_whitespace()
+                .any(|word| word == part.to_lowercase())
+            {
                 out.push('_');
             }
             out
@@ -688,97 +691,15 @@ fn php_namespace(package: &str) -> String {
 
 /// Words protoc's PHP generator and buf avoid in namespaces: PHP's
 /// keywords and reserved class names.
-const PHP_RESERVED: &[&str] = &[
-    "abstract",
-    "and",
-    "arithmeticerror",
-    "array",
-    "as",
-    "assertionerror",
-    "bool",
-    "break",
-    "callable",
-    "case",
-    "catch",
-    "class",
-    "clone",
-    "closure",
-    "const",
-    "continue",
-    "declare",
-    "default",
-    "die",
-    "directory",
-    "divisionbyzeroerror",
-    "do",
-    "echo",
-    "else",
-    "elseif",
-    "empty",
-    "enddeclare",
-    "endfor",
-    "endforeach",
-    "endif",
-    "endswitch",
-    "endwhile",
-    "error",
-    "errorexception",
-    "eval",
-    "exception",
-    "exit",
-    "extends",
-    "false",
-    "final",
-    "finally",
-    "float",
-    "fn",
-    "for",
-    "foreach",
-    "function",
-    "generator",
-    "global",
-    "goto",
-    "if",
-    "implements",
-    "include",
-    "include_once",
-    "instanceof",
-    "insteadof",
-    "int",
-    "interface",
-    "isset",
-    "iterable",
-    "list",
-    "match",
-    "namespace",
-    "new",
-    "null",
-    "or",
-    "parseerror",
-    "print",
-    "private",
-    "protected",
-    "public",
-    "require",
-    "require_once",
-    "return",
-    "static",
-    "string",
-    "switch",
-    "throw",
-    "throwable",
-    "trait",
-    "true",
-    "try",
-    "typeerror",
-    "unset",
-    "use",
-    "var",
-    "void",
-    "while",
-    "xor",
-    "yield",
-];
+const PHP_RESERVED: &str = "abstract and arithmeticerror array as assertionerror bool break callable case \
+     catch class clone closure const continue declare default die directory \
+     divisionbyzeroerror do echo else elseif empty enddeclare endfor endforeach endif \
+     endswitch endwhile error errorexception eval exception exit extends false final \
+     finally float fn for foreach function generator global goto if implements \
+     include include_once instanceof insteadof int interface isset iterable list \
+     match namespace new null or parseerror print private protected public require \
+     require_once return static string switch throw throwable trait true try \
+     typeerror unset use var void while xor yield";
 
 /// The Objective-C class prefix: the upper-cased initials of the
 /// package parts (the version part left out), padded with `X` to three
@@ -1058,6 +979,8 @@ mod tests {
         assert_eq!(pascal_parts("acme.weather.v1", "."), "Acme.Weather.V1");
         assert_eq!(pascal_parts("acme.weather.v1", "::"), "Acme::Weather::V1");
         assert_eq!(php_namespace("acme.class.v1"), "Acme\\Class_\\V1");
+        // Words at the ends of the list's lines are reserved too.
+        assert_eq!(php_namespace("case.catch.yield"), "Case_\\Catch_\\Yield_");
         assert_eq!(objc_prefix("acme.weather.v1"), "AWX");
         assert_eq!(objc_prefix("google.protobuf.bar"), "GPX");
         assert_eq!(objc_prefix("foo"), "FXX");
