@@ -1138,4 +1138,58 @@ mod tests {
                 .any(|r| r.number == 50000)
         );
     }
+
+    proptest::proptest! {
+        /// Whatever options a file has and whatever managed mode sets, the
+        /// rewritten descriptor holds exactly the set values and every other
+        /// field as it was.
+        #[test]
+        fn rewriting_sets_exactly_the_settings(
+            java_package in proptest::option::of("[a-z.]{0,12}"),
+            go_package in proptest::option::of("[a-z/;]{0,12}"),
+            deprecated in proptest::option::of(proptest::bool::ANY),
+            multiple in proptest::option::of(proptest::bool::ANY),
+            package in "[a-z]{1,6}(\\.[a-z]{1,6}){0,2}",
+            new_java in proptest::option::of("[a-z.]{1,12}"),
+            new_multiple in proptest::option::of(proptest::bool::ANY),
+            mode in proptest::option::of(1i32..=3),
+        ) {
+            let file = FileDescriptorProto {
+                name: Some("a/b.proto".into()),
+                package: Some(package),
+                options: Some(FileOptions {
+                    java_package,
+                    go_package,
+                    deprecated,
+                    java_multiple_files: multiple,
+                    ..Default::default()
+                }),
+                ..Default::default()
+            };
+            let mut settings = Vec::new();
+            if let Some(text) = &new_java {
+                settings.push((1, OptionValue::Text(text.clone())));
+            }
+            if let Some(mode) = mode {
+                settings.push((9, OptionValue::Mode(mode)));
+            }
+            if let Some(flag) = new_multiple {
+                settings.push((10, OptionValue::Flag(flag)));
+            }
+            let out = rewrite(&file.encode_to_vec(), &settings).unwrap();
+            let back = FileDescriptorProto::decode(out.as_slice()).unwrap();
+            let mut expected = file.clone();
+            let options = expected.options.as_mut().unwrap();
+            if new_java.is_some() {
+                options.java_package = new_java;
+            }
+            if mode.is_some() {
+                options.optimize_for = mode;
+            }
+            if new_multiple.is_some() {
+                options.java_multiple_files = new_multiple;
+            }
+            proptest::prop_assert_eq!(back, expected);
+        }
+    }
 }
