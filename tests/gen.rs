@@ -957,18 +957,14 @@ fn bsr_modules_and_remote_plugins_say_what_to_use_instead() {
     );
     let run = project.run(&["gen"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("local: protoc-gen-go"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("Buf Schema Registry module"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("git_repo"), "{}", run.stderr);
-    assert!(run.stderr.contains("`tarball` inputs"), "{}", run.stderr);
+    for expected in [
+        "local: protoc-gen-go",
+        "Buf Schema Registry module",
+        "git_repo",
+        "`tarball` inputs",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}: {}", run.stderr);
+    }
 }
 
 /// A binary image (`proto build -o`) as the input generates what the
