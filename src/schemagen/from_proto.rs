@@ -445,21 +445,10 @@ impl CrdNames {
         Ok(())
     }
 
-    /// `ratelimitstrategies`: the kind in lower case, made plural.
+    /// `ratelimitstrategies`: the kind in lower case, made plural as
+    /// `schema export --format crd` makes it.
     pub fn plural(&self) -> String {
-        let singular = self.kind.to_lowercase();
-        if let Some(stem) = singular.strip_suffix('y')
-            && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
-        {
-            format!("{stem}ies")
-        } else if singular.ends_with(['s', 'x', 'z'])
-            || singular.ends_with("ch")
-            || singular.ends_with("sh")
-        {
-            format!("{singular}es")
-        } else {
-            format!("{singular}s")
-        }
+        crate::crd::resource_plural(&self.kind.to_lowercase())
     }
 }
 
