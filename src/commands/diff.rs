@@ -23,6 +23,7 @@ use crate::diff::summary::Picture;
 use crate::diff::{self, Options, findings, summary};
 use crate::document::LoadedSource;
 use crate::error::{Error, ExitStatus, Result};
+use crate::escape::escape_control;
 use crate::lint::{self, RuleSet, index::short_host, registry};
 use crate::output;
 use crate::yaml::Node;
@@ -172,7 +173,7 @@ pub fn run(
         if side.sources.is_empty() {
             eprintln!(
                 "warning: no *.yaml, *.yml or *.json files in `{}`",
-                render::clean(&side.spec.to_string())
+                escape_control(&side.spec.to_string())
             );
         }
     }
@@ -257,7 +258,7 @@ fn sides(args: &DiffArgs) -> Result<(Spec, Spec)> {
     if rev == "-" || rev.contains(':') || Path::new(rev).exists() {
         bail!(
             "`{}` alone: give two sides (OLD NEW), or one git revision to compare the working tree with",
-            render::clean(rev)
+            escape_control(rev)
         );
     }
     Ok((

@@ -10,6 +10,7 @@
 //! loader bounds ([`crate::yaml::MAX_DEPTH`]).
 
 use std::collections::VecDeque;
+use std::fmt::Write as _;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -229,6 +230,11 @@ pub fn compare_objects<'a>(
     new: &'a Document,
     options: &Options,
 ) -> Vec<Change<'a>> {
+    // Most objects of a rule set are unchanged: one allocation-free pass
+    // proves that before the walk builds paths and looks up schemas.
+    if identical(&old.root, &new.root, options.raw.then_some((old, new))) {
+        return Vec::new();
+    }
     let mut walker = Walker {
         kind: &new.meta.kind,
         options,
@@ -507,6 +513,36 @@ impl<'a> Walker<'a, '_> {
     }
 }
 
+/// Whether two trees are written alike: the same keys in the same order,
+/// the same items, equal scalar values (and, with `raw` sources, the same
+/// spelling of plain scalars). Equal values mean the same in every field,
+/// so identical trees have no change; trees that differ only in key order
+/// or spelling are left to the walk.
+fn identical(a: &Node, b: &Node, raw: Option<(&Document, &Document)>) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Map(x), Value::Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((ka, va), (kb, vb))| ka.value == kb.value && identical(va, vb, raw))
+        }
+        (Value::Seq(x), Value::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| identical(p, q, raw))
+        }
+        (Value::Map(_) | Value::Seq(_), _) | (_, Value::Map(_) | Value::Seq(_)) => false,
+        _ => {
+            a.value == b.value
+                && match raw {
+                    Some((old, new)) if a.plain && b.plain => {
+                        old.source.text.get(a.span.start..a.span.end)
+                            == new.source.text.get(b.span.start..b.span.end)
+                    }
+                    _ => true,
+                }
+        }
+    }
+}
+
 /// The key of a list item from some of its fields; `None` when the item
 /// is not a mapping or has none of them.
 fn field_key(item: &Node, fields: &[String]) -> Option<String> {
@@ -598,7 +634,7 @@ fn canonical(node: &Node, schema: Option<&Json>, field: Option<&str>, raw: bool,
             sorted.sort_by(|x, y| x.0.cmp(&y.0));
             out.push('{');
             for (key, value) in sorted {
-                out.push_str(&format!("{key:?}:"));
+                let _ = write!(out, "{key:?}:");
                 let child = meaning::schema_child(schema, &Segment::Key(key.clone()));
                 canonical(value, child, Some(&key), raw, out);
                 out.push(',');
@@ -620,7 +656,7 @@ fn canonical(node: &Node, schema: Option<&Json>, field: Option<&str>, raw: bool,
             } else {
                 meaning::field_type(schema, field)
             };
-            out.push_str(&format!("{:?}", meaning::scalar_key(node, field_type)));
+            let _ = write!(out, "{:?}", meaning::scalar_key(node, field_type));
         }
     }
 }

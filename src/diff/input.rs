@@ -17,10 +17,10 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::codes;
-use super::render::clean;
 use crate::codes::{self as core_codes, Severity};
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document, LoadedSource, ReadOutcome};
+use crate::escape::escape_control as clean;
 use crate::gitrev;
 use crate::source::SourceFile;
 use crate::walk::{self, WalkOptions};
@@ -177,7 +177,7 @@ impl Side {
     ) -> Result<(), Box<Diagnostic>> {
         // Names from the command line and from git trees reach the
         // terminal only escaped.
-        let shown = clean(&format!("{rev}:{path}"));
+        let shown = clean(&format!("{rev}:{path}")).into_owned();
         let fail = |message: String| {
             Box::new(Diagnostic::new(codes::UNREADABLE_REVISION, message).in_file(&shown))
         };
@@ -198,7 +198,7 @@ impl Side {
         let excludes = walk::exclude_set(&options.excludes).map_err(fail)?;
         let mut blobs = Vec::new();
         for entry in entries {
-            let name = clean(&format!("{rev}:{}", entry.path));
+            let name = clean(&format!("{rev}:{}", entry.path)).into_owned();
             let path = Path::new(&entry.path);
             if !named_file && (!walk::is_rule_file_name(path) || walk::excluded(&excludes, path)) {
                 continue;

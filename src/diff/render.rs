@@ -2,19 +2,26 @@
 //! one entry per change), brief (one line per object) and GitHub Markdown
 //! (a pull-request comment, collapsible per object).
 //!
-//! Text from the inputs (names, values, paths) never reaches the output
-//! raw: control and bidirectional-override characters are escaped in every
-//! format, HTML in the Markdown one.
+//! The machinery is the shared report layer's: text from the inputs
+//! (names, values, paths) is escaped with [`crate::escape`] in every format
+//! (HTML too in the Markdown one), colours come from
+//! [`crate::report::style`], and the JSON is serialized from borrowed views
+//! through [`report::to_safe_json`], with lint findings as the
+//! [`DiagnosticView`] every JSON report uses.
 
-use serde_json::{Value as Json, json};
+use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
 use super::compare::{Change, ChangeKind, Diff, ObjectDiff, Status};
 use super::findings::Delta;
+use super::input::Identity;
 use super::meaning::Direction;
 use super::summary::Line;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::escape::escape_control as clean;
+use crate::report::style::{self, Paint};
+use crate::report::{self, DiagnosticView};
 use crate::yaml::{Node, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -50,30 +57,10 @@ pub fn render(format: Format, report: &DiffReport<'_>, color: bool) -> String {
     }
 }
 
-/// Escapes what must not reach a terminal or a log raw: control
-/// characters and bidirectional overrides.
-pub fn clean(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control()
-                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
-            {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A value on one line: scalars as JSON (so `"10"` and `10` look
 /// different), collections in JSON flow form.
 fn show(node: &Node) -> String {
-    clean(&node.to_json().to_string())
+    clean(&node.to_json().to_string()).into_owned()
 }
 
 /// `file:line:column` of a node.
@@ -130,45 +117,31 @@ fn multiline<'n>(change: &Change<'n>) -> Option<(&'n str, &'n str)> {
 
 // ------------------------------------------------------------------ human
 
-struct Paint {
-    color: bool,
+fn status_style(status: Status) -> &'static str {
+    match status {
+        Status::Added => style::GREEN,
+        Status::Removed => style::RED,
+        Status::Changed => style::YELLOW,
+    }
 }
 
-impl Paint {
-    fn wrap(&self, code: &str, text: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
-    }
-    fn sign(&self, status: Status, text: &str) -> String {
-        let code = match status {
-            Status::Added => "32",
-            Status::Removed => "31",
-            Status::Changed => "33",
-        };
-        self.wrap(code, text)
-    }
-    fn direction(&self, direction: Direction) -> String {
-        let code = match direction {
-            Direction::Tightens => "36",
-            Direction::Loosens => "1;35",
-            Direction::Behaviour => "1;33",
-        };
-        self.wrap(code, direction.as_str())
+fn direction_style(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Tightens => style::CYAN,
+        Direction::Loosens => style::BOLD_MAGENTA,
+        Direction::Behaviour => style::BOLD_YELLOW,
     }
 }
 
 fn human(report: &DiffReport<'_>, color: bool) -> String {
-    let paint = Paint { color };
+    let paint = Paint::new(color);
     let mut out = String::new();
     for object in &report.diff.objects {
         human_object(&mut out, object, &paint);
     }
     if !report.protection.is_empty() {
         out.push('\n');
-        out.push_str(&paint.wrap("1", "Protection and routing"));
+        out.push_str(&paint.wrap(style::BOLD, "Protection and routing"));
         out.push('\n');
         for line in &report.protection {
             out.push_str(&format!(
@@ -180,9 +153,12 @@ fn human(report: &DiffReport<'_>, color: bool) -> String {
     }
     if let Some(delta) = report.lint.as_ref().filter(|d| !d.is_empty()) {
         out.push('\n');
-        out.push_str(&paint.wrap("1", "Lint findings"));
+        out.push_str(&paint.wrap(style::BOLD, "Lint findings"));
         out.push('\n');
-        for (sign, list, code) in [('+', &delta.introduced, "31"), ('-', &delta.removed, "32")] {
+        for (sign, list, code) in [
+            ('+', &delta.introduced, style::RED),
+            ('-', &delta.removed, style::GREEN),
+        ] {
             for d in list {
                 out.push_str(&format!("  {}\n", paint.wrap(code, &finding_line(sign, d))));
             }
@@ -211,10 +187,13 @@ fn human_object(out: &mut String, object: &ObjectDiff<'_>, paint: &Paint) {
     );
     out.push_str(&format!(
         "{}  ({place})\n",
-        paint.sign(object.status, &head)
+        paint.wrap(status_style(object.status), &head)
     ));
     for change in &object.changes {
-        let mut title = format!("  {}", paint.wrap("1", &clean(&change.path().to_string())));
+        let mut title = format!(
+            "  {}",
+            paint.wrap(style::BOLD, &clean(&change.path().to_string()))
+        );
         if let Some(item) = &change.item {
             title.push_str(&format!(" ({})", clean(item)));
         }
@@ -225,7 +204,7 @@ fn human_object(out: &mut String, object: &ObjectDiff<'_>, paint: &Paint) {
         if let Some(effect) = &change.effect {
             title.push_str(&format!(
                 ", {}: {}",
-                paint.direction(effect.direction),
+                paint.wrap(direction_style(effect.direction), effect.direction.as_str()),
                 clean(&effect.note)
             ));
         }
@@ -248,14 +227,14 @@ fn human_object(out: &mut String, object: &ObjectDiff<'_>, paint: &Paint) {
         if let (Some(doc), Some(node)) = (object.old, change.old) {
             out.push_str(&format!(
                 "    {}  {}\n",
-                paint.wrap("31", &format!("- {}", show(node))),
+                paint.wrap(style::RED, &format!("- {}", show(node))),
                 position(doc, node)
             ));
         }
         if let (Some(doc), Some(node)) = (object.new, change.new) {
             out.push_str(&format!(
                 "    {}  {}\n",
-                paint.wrap("32", &format!("+ {}", show(node))),
+                paint.wrap(style::GREEN, &format!("+ {}", show(node))),
                 position(doc, node)
             ));
         }
@@ -269,15 +248,15 @@ fn human_lines(out: &mut String, old: &str, new: &str, paint: &Paint) {
     for op in diff.ops() {
         for change in diff.iter_inline_changes(op) {
             let (sign, code) = match change.tag() {
-                ChangeTag::Delete => ('-', "31"),
-                ChangeTag::Insert => ('+', "32"),
+                ChangeTag::Delete => ('-', style::RED),
+                ChangeTag::Insert => ('+', style::GREEN),
                 ChangeTag::Equal => (' ', ""),
             };
             let mut line = String::new();
             for (emphasized, text) in change.iter_strings_lossy() {
                 let text = clean(text.trim_end_matches('\n'));
-                if emphasized && paint.color {
-                    line.push_str(&format!("\x1b[7m{text}\x1b[27m"));
+                if emphasized {
+                    line.push_str(&paint.emphasis(&text));
                 } else {
                     line.push_str(&text);
                 }
@@ -302,15 +281,7 @@ fn finding_line(sign: char, d: &Diagnostic) -> String {
         "{sign} {} {} {place}: {}",
         d.code.id, d.code.name, d.message
     ))
-}
-
-fn json_finding(d: &Diagnostic) -> Json {
-    let at = d.start();
-    json!({
-        "code": d.code.id, "name": d.code.name, "severity": d.severity,
-        "message": d.message, "file": d.file,
-        "line": at.map(|a| a.line), "column": at.map(|a| a.column),
-    })
+    .into_owned()
 }
 
 // ------------------------------------------------------------------ brief
@@ -453,96 +424,206 @@ fn github_change(body: &mut String, change: &Change<'_>) {
 
 // ------------------------------------------------------------------ json
 
-fn json_position(doc: Option<&Document>, node: Option<&Node>) -> Json {
-    match (doc, node) {
-        (Some(doc), Some(node)) => {
-            let at = doc.source.line_col(node.span.start);
-            json!({"file": doc.source.name, "line": at.line, "column": at.column})
+/// `{"file", "line", "column"}` of a node, or of a document's start.
+#[derive(Serialize)]
+struct PositionView<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> PositionView<'a> {
+    fn of(doc: Option<&'a Document>, node: Option<&Node>) -> Option<Self> {
+        let doc = doc?;
+        let at = match node {
+            Some(node) => doc.source.line_col(node.span.start),
+            None => doc.start(),
+        };
+        Some(PositionView {
+            file: &doc.source.name,
+            line: at.line,
+            column: at.column,
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct IdentityView<'a> {
+    group: &'a str,
+    kind: &'a str,
+    namespace: &'a str,
+    name: &'a str,
+}
+
+impl<'a> IdentityView<'a> {
+    fn of(id: &'a Identity) -> Self {
+        IdentityView {
+            group: &id.group,
+            kind: &id.kind,
+            namespace: &id.namespace,
+            name: &id.name,
         }
-        (Some(doc), None) => {
-            let at = doc.start();
-            json!({"file": doc.source.name, "line": at.line, "column": at.column})
-        }
-        _ => Json::Null,
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ObjectView<'a> {
+    status: Status,
+    object: IdentityView<'a>,
+    old: Option<PositionView<'a>>,
+    new: Option<PositionView<'a>>,
+    changes: usize,
+}
+
+/// An added or removed object: one entry with an empty path.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WholeObjectView<'a> {
+    object: IdentityView<'a>,
+    change: Status,
+    path: &'static str,
+    old_position: Option<PositionView<'a>>,
+    new_position: Option<PositionView<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FieldChangeView<'a> {
+    object: IdentityView<'a>,
+    change: &'static str,
+    path: String,
+    old_path: Option<String>,
+    new_path: Option<String>,
+    old: Option<serde_json::Value>,
+    new: Option<serde_json::Value>,
+    old_position: Option<PositionView<'a>>,
+    new_position: Option<PositionView<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    item: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    effect: Option<Direction>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ChangeView<'a> {
+    Object(WholeObjectView<'a>),
+    Field(FieldChangeView<'a>),
+}
+
+#[derive(Serialize)]
+struct SummaryView {
+    changed: usize,
+    added: usize,
+    removed: usize,
+    unchanged: usize,
+    skipped: usize,
+}
+
+#[derive(Serialize)]
+struct LintView<'a> {
+    introduced: Vec<DiagnosticView<'a>>,
+    removed: Vec<DiagnosticView<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReportView<'a> {
+    version: u32,
+    tool: &'static str,
+    command: &'static str,
+    old: &'a str,
+    new: &'a str,
+    summary: SummaryView,
+    objects: Vec<ObjectView<'a>>,
+    changes: Vec<ChangeView<'a>>,
+    protection: &'a [Line],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lint: Option<LintView<'a>>,
+}
+
+fn field_change<'a>(object: &'a ObjectDiff<'a>, change: &'a Change<'a>) -> FieldChangeView<'a> {
+    let (from, to) = match change.kind {
+        ChangeKind::Moved { from, to } => (Some(from), Some(to)),
+        _ => (None, None),
+    };
+    FieldChangeView {
+        object: IdentityView::of(&object.identity),
+        change: change.kind.as_str(),
+        path: change.path().to_string(),
+        old_path: change.old_path.as_ref().map(ToString::to_string),
+        new_path: change.new_path.as_ref().map(ToString::to_string),
+        old: change.old.map(Node::to_json),
+        new: change.new.map(Node::to_json),
+        old_position: PositionView::of(object.old.filter(|_| change.old.is_some()), change.old),
+        new_position: PositionView::of(object.new.filter(|_| change.new.is_some()), change.new),
+        item: change.item.as_deref(),
+        from,
+        to,
+        effect: change.effect.as_ref().map(|e| e.direction),
+        note: change.effect.as_ref().map(|e| e.note.as_str()),
     }
 }
 
 fn json_report(report: &DiffReport<'_>) -> String {
     let diff = &report.diff;
-    let mut objects = Vec::new();
     let mut changes = Vec::new();
     for object in &diff.objects {
-        let id = &object.identity;
-        let identity = json!({
-            "group": id.group, "kind": id.kind, "namespace": id.namespace, "name": id.name,
-        });
-        objects.push(json!({
-            "status": object.status,
-            "object": identity,
-            "old": json_position(object.old, None),
-            "new": json_position(object.new, None),
-            "changes": object.changes.len(),
-        }));
-        if object.status != Status::Changed {
-            changes.push(json!({
-                "object": identity,
-                "change": object.status,
-                "path": "",
-                "oldPosition": json_position(object.old, None),
-                "newPosition": json_position(object.new, None),
+        if object.status == Status::Changed {
+            changes.extend(
+                object
+                    .changes
+                    .iter()
+                    .map(|c| ChangeView::Field(field_change(object, c))),
+            );
+        } else {
+            changes.push(ChangeView::Object(WholeObjectView {
+                object: IdentityView::of(&object.identity),
+                change: object.status,
+                path: "",
+                old_position: PositionView::of(object.old, None),
+                new_position: PositionView::of(object.new, None),
             }));
-            continue;
-        }
-        for change in &object.changes {
-            let mut entry = json!({
-                "object": identity,
-                "change": change.kind.as_str(),
-                "path": change.path().to_string(),
-                "oldPath": change.old_path.as_ref().map(ToString::to_string),
-                "newPath": change.new_path.as_ref().map(ToString::to_string),
-                "old": change.old.map(Node::to_json),
-                "new": change.new.map(Node::to_json),
-                "oldPosition": json_position(object.old.filter(|_| change.old.is_some()), change.old),
-                "newPosition": json_position(object.new.filter(|_| change.new.is_some()), change.new),
-            });
-            if let Some(item) = &change.item {
-                entry["item"] = json!(item);
-            }
-            if let ChangeKind::Moved { from, to } = change.kind {
-                entry["from"] = json!(from);
-                entry["to"] = json!(to);
-            }
-            if let Some(effect) = &change.effect {
-                entry["effect"] = json!(effect.direction);
-                entry["note"] = json!(effect.note);
-            }
-            changes.push(entry);
         }
     }
-    let mut document = json!({
-        "version": 1,
-        "tool": "opensergo",
-        "command": "diff",
-        "old": report.old_label,
-        "new": report.new_label,
-        "summary": {
-            "changed": diff.count(Status::Changed),
-            "added": diff.count(Status::Added),
-            "removed": diff.count(Status::Removed),
-            "unchanged": diff.unchanged,
-            "skipped": report.skipped,
+    let view = ReportView {
+        version: 1,
+        tool: "opensergo",
+        command: "diff",
+        old: &report.old_label,
+        new: &report.new_label,
+        summary: SummaryView {
+            changed: diff.count(Status::Changed),
+            added: diff.count(Status::Added),
+            removed: diff.count(Status::Removed),
+            unchanged: diff.unchanged,
+            skipped: report.skipped,
         },
-        "objects": objects,
-        "changes": changes,
-        "protection": report.protection,
-    });
-    if let Some(delta) = &report.lint {
-        document["lint"] = json!({
-            "introduced": delta.introduced.iter().map(json_finding).collect::<Vec<_>>(),
-            "removed": delta.removed.iter().map(json_finding).collect::<Vec<_>>(),
-        });
-    }
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+        objects: diff
+            .objects
+            .iter()
+            .map(|object| ObjectView {
+                status: object.status,
+                object: IdentityView::of(&object.identity),
+                old: PositionView::of(object.old, None),
+                new: PositionView::of(object.new, None),
+                changes: object.changes.len(),
+            })
+            .collect(),
+        changes,
+        protection: &report.protection,
+        lint: report.lint.as_ref().map(|delta| LintView {
+            introduced: delta.introduced.iter().map(DiagnosticView::of).collect(),
+            removed: delta.removed.iter().map(DiagnosticView::of).collect(),
+        }),
+    };
+    let mut text = report::to_safe_json(&view);
     text.push('\n');
     text
 }
@@ -552,11 +633,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn control_characters_are_escaped() {
-        assert_eq!(
-            clean("a\u{1b}[31mb\u{202e}c\td"),
-            "a\\u{1b}[31mb\\u{202e}c\\td"
-        );
+    fn fences_and_html_are_escaped() {
+        assert_eq!(html("a\u{1b}[31mb"), "a\\u{1b}[31mb");
         assert_eq!(fence("a ``` b"), "````");
         assert_eq!(fence("plain"), "```");
         assert_eq!(html("<b>&"), "&lt;b&gt;&amp;");

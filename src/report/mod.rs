@@ -8,6 +8,9 @@ mod json;
 mod junit;
 mod sarif;
 mod short;
+pub mod style;
+
+pub use json::DiagnosticView;
 
 use std::collections::BTreeMap;
 
