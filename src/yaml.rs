@@ -80,6 +80,14 @@ fn likely_first<T>(
     items[first..].iter().chain(&items[..first])
 }
 
+/// A finished collection without the spare capacity its pushes left:
+/// trees of a whole rule set stay in memory for lint and diff, and the
+/// spare room was nearly half of a typical object's tree.
+fn settled<T>(mut items: Vec<T>) -> Vec<T> {
+    items.shrink_to_fit();
+    items
+}
+
 /// One document of a YAML stream.
 #[derive(Debug, Clone)]
 pub struct RawDocument {
@@ -477,7 +485,7 @@ impl Builder {
                     let count = self.nodes - nodes_before + 1;
                     let node = Node {
                         span: Span::new(start, end),
-                        value: Value::Seq(items),
+                        value: Value::Seq(settled(items)),
                         plain: false,
                     };
                     self.push(node, anchor.map(|a| (a, count)))?;
@@ -495,7 +503,7 @@ impl Builder {
                     let count = self.nodes - nodes_before + 1;
                     let node = Node {
                         span: Span::new(start, trim_trailing_space(text, start, end)),
-                        value: Value::Map(apply_merge_keys(entries)?),
+                        value: Value::Map(settled(apply_merge_keys(entries)?)),
                         plain: false,
                     };
                     self.push(node, anchor.map(|a| (a, count)))?;

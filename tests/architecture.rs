@@ -21,9 +21,9 @@ fn layer_of(module: &str) -> Option<Layer> {
         "commands" => Layer::Commands,
         "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint" => Layer::Check,
         "report" => Layer::Report,
-        "codes" | "config" | "diagnostic" | "document" | "duration" | "engine" | "error"
-        | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path" | "schema"
-        | "source" | "suggest" | "typecheck" | "walk" | "yaml" => Layer::Core,
+        "changeset" | "codes" | "config" | "diagnostic" | "document" | "duration" | "engine"
+        | "error" | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path"
+        | "schema" | "source" | "suggest" | "typecheck" | "walk" | "yaml" => Layer::Core,
         _ => return None,
     })
 }

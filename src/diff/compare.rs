@@ -67,49 +67,7 @@ impl ListKey {
     }
 }
 
-/// What happened to an object.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Added,
-    Removed,
-    Changed,
-}
-
-impl Status {
-    /// `+`, `-`, `~`.
-    pub fn sign(self) -> char {
-        match self {
-            Status::Added => '+',
-            Status::Removed => '-',
-            Status::Changed => '~',
-        }
-    }
-}
-
-/// What happened at one path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangeKind {
-    Added,
-    Removed,
-    Changed,
-    /// A list item paired across the sides at another position.
-    Moved {
-        from: usize,
-        to: usize,
-    },
-}
-
-impl ChangeKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChangeKind::Added => "added",
-            ChangeKind::Removed => "removed",
-            ChangeKind::Changed => "changed",
-            ChangeKind::Moved { .. } => "moved",
-        }
-    }
-}
+pub use crate::changeset::{ChangeKind, Status};
 
 /// One change inside an object.
 #[derive(Debug, Clone)]
@@ -144,24 +102,6 @@ pub struct ObjectDiff<'a> {
     pub changes: Vec<Change<'a>>,
 }
 
-impl ObjectDiff<'_> {
-    /// The strongest label among the object's changes: a reader wants to
-    /// know first whether protection got looser.
-    pub fn directions(&self) -> Vec<Direction> {
-        let mut out: Vec<Direction> = Vec::new();
-        for d in self
-            .changes
-            .iter()
-            .filter_map(|c| c.effect.as_ref().map(|e| e.direction))
-        {
-            if !out.contains(&d) {
-                out.push(d);
-            }
-        }
-        out
-    }
-}
-
 #[derive(Debug, Default)]
 pub struct Diff<'a> {
     /// Added, removed and changed objects, in identity order.
@@ -171,10 +111,6 @@ pub struct Diff<'a> {
 }
 
 impl Diff<'_> {
-    pub fn count(&self, status: Status) -> usize {
-        self.objects.iter().filter(|o| o.status == status).count()
-    }
-
     pub fn is_empty(&self) -> bool {
         self.objects.is_empty()
     }

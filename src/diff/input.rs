@@ -69,39 +69,7 @@ pub struct LoadOptions {
     pub max_file_size: u64,
 }
 
-/// The identity objects are paired by.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Identity {
-    /// The apiVersion's group (empty for the core group); the version is
-    /// not part of the identity, as in Kubernetes.
-    pub group: String,
-    pub kind: String,
-    /// `default` when none is written.
-    pub namespace: String,
-    pub name: String,
-}
-
-impl Identity {
-    pub fn of(doc: &Document) -> Option<Identity> {
-        let meta = &doc.meta;
-        if meta.api_version.is_empty() || meta.kind.is_empty() || meta.name.is_empty() {
-            return None;
-        }
-        Some(Identity {
-            group: meta.group.clone(),
-            kind: meta.kind.clone(),
-            namespace: meta.namespace_or_default().to_string(),
-            name: meta.name.clone(),
-        })
-    }
-}
-
-impl fmt::Display for Identity {
-    /// `RateLimitStrategy shop/orders-limit`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}/{}", self.kind, self.namespace, self.name)
-    }
-}
+pub use crate::changeset::Identity;
 
 /// Everything read for one side.
 #[derive(Debug)]

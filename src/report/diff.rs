@@ -1,31 +1,27 @@
-//! Output of a diff: human (grouped by object, dyff-like), JSON (stable,
-//! one entry per change), brief (one line per object) and GitHub Markdown
-//! (a pull-request comment, collapsible per object).
+//! Output of a diff ([`ChangeSet`], the core model `diff` builds): human
+//! (grouped by object, dyff-like), JSON (stable, one entry per change),
+//! brief (one line per object) and GitHub Markdown (a pull-request
+//! comment, collapsible per object).
 //!
-//! The machinery is the shared report layer's: text from the inputs
-//! (names, values, paths) is escaped with [`crate::escape`] in every format
-//! (HTML too in the Markdown one), colours come from
-//! [`crate::report::style`], and the JSON is serialized from borrowed views
-//! through [`report::to_safe_json`], with lint findings as the
-//! [`DiagnosticView`] every JSON report uses.
+//! The machinery is the other formats': text from the inputs (names,
+//! values, paths) is escaped with [`crate::escape`] in every format (HTML
+//! too in the Markdown one), colours come from [`super::style`], and the
+//! JSON is serialized from borrowed views through [`super::to_safe_json`],
+//! with lint findings as the [`DiagnosticView`] every JSON report uses.
 
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
-use super::compare::{Change, ChangeKind, Diff, ObjectDiff, Status};
-use super::findings::Delta;
-use super::input::Identity;
-use super::meaning::Direction;
-use super::summary::Line;
+use super::DiagnosticView;
+use super::style::{self, Paint};
+use crate::changeset::{
+    Change, ChangeKind, ChangeSet, Direction, Identity, Line, ObjectChange, Place, Status, ValueAt,
+};
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
 use crate::escape::escape_control as clean;
-use crate::report::style::{self, Paint};
-use crate::report::{self, DiagnosticView};
-use crate::yaml::{Node, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub enum DiffFormat {
     /// Grouped by object, one block per change (default); colored on a terminal.
     Human,
     /// A stable JSON document: one entry per change with paths and both positions.
@@ -36,41 +32,29 @@ pub enum Format {
     Github,
 }
 
-/// A finished comparison, ready to render.
-pub struct DiffReport<'a> {
-    pub old_label: String,
-    pub new_label: String,
-    pub diff: Diff<'a>,
-    pub protection: Vec<Line>,
-    /// With `--lint`: findings introduced and removed.
-    pub lint: Option<Delta>,
-    /// Documents on either side without an identity, left out.
-    pub skipped: usize,
-}
-
-pub fn render(format: Format, report: &DiffReport<'_>, color: bool) -> String {
+pub fn render(format: DiffFormat, report: &ChangeSet, color: bool) -> String {
     match format {
-        Format::Human => human(report, color),
-        Format::Json => json_report(report),
-        Format::Brief => brief(report),
-        Format::Github => github(report),
+        DiffFormat::Human => human(report, color),
+        DiffFormat::Json => json_report(report),
+        DiffFormat::Brief => brief(report),
+        DiffFormat::Github => github(report),
     }
 }
 
 /// A value on one line: scalars as JSON (so `"10"` and `10` look
 /// different), collections in JSON flow form.
-fn show(node: &Node) -> String {
-    clean(&node.to_json().to_string()).into_owned()
+fn show(value: &ValueAt) -> String {
+    clean(&value.value.to_string()).into_owned()
 }
 
-/// `file:line:column` of a node.
-fn position(doc: &Document, node: &Node) -> String {
-    let at = doc.source.line_col(node.span.start);
-    format!("{}:{}:{}", clean(&doc.source.name), at.line, at.column)
+/// `file:line:column`.
+fn position(place: &Place) -> String {
+    format!("{}:{}:{}", clean(&place.file), place.line, place.column)
 }
 
-fn doc_position(doc: &Document) -> String {
-    format!("{}:{}", clean(&doc.source.name), doc.start().line)
+/// `file:line` of an object's start.
+fn doc_position(place: &Place) -> String {
+    format!("{}:{}", clean(&place.file), place.line)
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -78,8 +62,8 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// `diff: 2 changed, 1 added, 1 removed, 10 unchanged`.
-fn summary_line(report: &DiffReport<'_>) -> String {
-    let diff = &report.diff;
+fn summary_line(report: &ChangeSet) -> String {
+    let diff = report;
     let mut line = if diff.is_empty() {
         format!(
             "diff: no changes ({} compared)",
@@ -104,11 +88,10 @@ fn summary_line(report: &DiffReport<'_>) -> String {
 }
 
 /// Both multi-line strings: shown line by line.
-fn multiline<'n>(change: &Change<'n>) -> Option<(&'n str, &'n str)> {
-    match (change.old.map(|n| &n.value), change.new.map(|n| &n.value)) {
-        (Some(Value::String(a)), Some(Value::String(b)))
-            if a.contains('\n') || b.contains('\n') =>
-        {
+fn multiline(change: &Change) -> Option<(&str, &str)> {
+    let (old, new) = (change.old.as_ref()?, change.new.as_ref()?);
+    match (old.value.as_str(), new.value.as_str()) {
+        (Some(a), Some(b)) if old.multiline().is_some() || new.multiline().is_some() => {
             Some((a, b))
         }
         _ => None,
@@ -133,10 +116,10 @@ fn direction_style(direction: Direction) -> &'static str {
     }
 }
 
-fn human(report: &DiffReport<'_>, color: bool) -> String {
+fn human(report: &ChangeSet, color: bool) -> String {
     let paint = Paint::new(color);
     let mut out = String::new();
-    for object in &report.diff.objects {
+    for object in &report.objects {
         human_object(&mut out, object, &paint);
     }
     if !report.protection.is_empty() {
@@ -165,7 +148,7 @@ fn human(report: &DiffReport<'_>, color: bool) -> String {
         }
     }
     let lint_shown = report.lint.as_ref().is_some_and(|d| !d.is_empty());
-    if !report.diff.is_empty() || !report.protection.is_empty() || lint_shown {
+    if !report.is_empty() || !report.protection.is_empty() || lint_shown {
         out.push('\n');
     }
     out.push_str(&summary_line(report));
@@ -173,8 +156,8 @@ fn human(report: &DiffReport<'_>, color: bool) -> String {
     out
 }
 
-fn human_object(out: &mut String, object: &ObjectDiff<'_>, paint: &Paint) {
-    let place = match (object.old, object.new) {
+fn human_object(out: &mut String, object: &ObjectChange, paint: &Paint) {
+    let place = match (&object.old, &object.new) {
         (Some(a), Some(b)) => format!("{} -> {}", doc_position(a), doc_position(b)),
         (Some(a), None) => doc_position(a),
         (None, Some(b)) => doc_position(b),
@@ -190,10 +173,7 @@ fn human_object(out: &mut String, object: &ObjectDiff<'_>, paint: &Paint) {
         paint.wrap(status_style(object.status), &head)
     ));
     for change in &object.changes {
-        let mut title = format!(
-            "  {}",
-            paint.wrap(style::BOLD, &clean(&change.path().to_string()))
-        );
+        let mut title = format!("  {}", paint.wrap(style::BOLD, &clean(&change.path)));
         if let Some(item) = &change.item {
             title.push_str(&format!(" ({})", clean(item)));
         }
@@ -215,27 +195,26 @@ fn human_object(out: &mut String, object: &ObjectDiff<'_>, paint: &Paint) {
         }
         if let Some((a, b)) = multiline(change) {
             human_lines(out, a, b, paint);
-            let (old, new) = (object.old, object.new);
-            if let (Some(doc), Some(node)) = (old, change.old) {
-                out.push_str(&format!("    (old {})\n", position(doc, node)));
+            if let Some(old) = &change.old {
+                out.push_str(&format!("    (old {})\n", position(&old.place)));
             }
-            if let (Some(doc), Some(node)) = (new, change.new) {
-                out.push_str(&format!("    (new {})\n", position(doc, node)));
+            if let Some(new) = &change.new {
+                out.push_str(&format!("    (new {})\n", position(&new.place)));
             }
             continue;
         }
-        if let (Some(doc), Some(node)) = (object.old, change.old) {
+        if let Some(old) = &change.old {
             out.push_str(&format!(
                 "    {}  {}\n",
-                paint.wrap(style::RED, &format!("- {}", show(node))),
-                position(doc, node)
+                paint.wrap(style::RED, &format!("- {}", show(old))),
+                position(&old.place)
             ));
         }
-        if let (Some(doc), Some(node)) = (object.new, change.new) {
+        if let Some(new) = &change.new {
             out.push_str(&format!(
                 "    {}  {}\n",
-                paint.wrap(style::GREEN, &format!("+ {}", show(node))),
-                position(doc, node)
+                paint.wrap(style::GREEN, &format!("+ {}", show(new))),
+                position(&new.place)
             ));
         }
     }
@@ -286,9 +265,8 @@ fn finding_line(sign: char, d: &Diagnostic) -> String {
 
 // ------------------------------------------------------------------ brief
 
-fn brief(report: &DiffReport<'_>) -> String {
+fn brief(report: &ChangeSet) -> String {
     report
-        .diff
         .objects
         .iter()
         .map(|o| format!("{} {}\n", o.status.sign(), clean(&o.identity.to_string())))
@@ -315,8 +293,8 @@ fn fence(body: &str) -> String {
     "`".repeat((longest + 1).max(3))
 }
 
-fn github(report: &DiffReport<'_>) -> String {
-    let diff = &report.diff;
+fn github(report: &ChangeSet) -> String {
+    let diff = report;
     let mut out = format!(
         "### `opensergo diff` {} → {}\n\n",
         html(&report.old_label),
@@ -357,11 +335,11 @@ fn github(report: &DiffReport<'_>) -> String {
         let mut body = String::new();
         match object.status {
             Status::Added | Status::Removed => {
-                let doc = object.new.or(object.old).expect("one side");
+                let content = object.content.as_ref().map(ToString::to_string);
                 let sign = object.status.sign();
                 body.push_str(&format!(
                     "{sign} {}\n",
-                    clean(&doc.root.to_json().to_string())
+                    clean(content.as_deref().unwrap_or_default())
                 ));
             }
             Status::Changed => {
@@ -378,8 +356,8 @@ fn github(report: &DiffReport<'_>) -> String {
     out
 }
 
-fn github_change(body: &mut String, change: &Change<'_>) {
-    let mut head = format!("@@ {} @@", clean(&change.path().to_string()));
+fn github_change(body: &mut String, change: &Change) {
+    let mut head = format!("@@ {} @@", clean(&change.path));
     if let Some(item) = &change.item {
         head.push_str(&format!(" ({})", clean(item)));
     }
@@ -414,38 +392,15 @@ fn github_change(body: &mut String, change: &Change<'_>) {
         }
         return;
     }
-    if let Some(node) = change.old {
-        body.push_str(&format!("- {}\n", show(node)));
+    if let Some(old) = &change.old {
+        body.push_str(&format!("- {}\n", show(old)));
     }
-    if let Some(node) = change.new {
-        body.push_str(&format!("+ {}\n", show(node)));
+    if let Some(new) = &change.new {
+        body.push_str(&format!("+ {}\n", show(new)));
     }
 }
 
 // ------------------------------------------------------------------ json
-
-/// `{"file", "line", "column"}` of a node, or of a document's start.
-#[derive(Serialize)]
-struct PositionView<'a> {
-    file: &'a str,
-    line: usize,
-    column: usize,
-}
-
-impl<'a> PositionView<'a> {
-    fn of(doc: Option<&'a Document>, node: Option<&Node>) -> Option<Self> {
-        let doc = doc?;
-        let at = match node {
-            Some(node) => doc.source.line_col(node.span.start),
-            None => doc.start(),
-        };
-        Some(PositionView {
-            file: &doc.source.name,
-            line: at.line,
-            column: at.column,
-        })
-    }
-}
 
 #[derive(Serialize)]
 struct IdentityView<'a> {
@@ -471,8 +426,8 @@ impl<'a> IdentityView<'a> {
 struct ObjectView<'a> {
     status: Status,
     object: IdentityView<'a>,
-    old: Option<PositionView<'a>>,
-    new: Option<PositionView<'a>>,
+    old: Option<&'a Place>,
+    new: Option<&'a Place>,
     changes: usize,
 }
 
@@ -483,8 +438,8 @@ struct WholeObjectView<'a> {
     object: IdentityView<'a>,
     change: Status,
     path: &'static str,
-    old_position: Option<PositionView<'a>>,
-    new_position: Option<PositionView<'a>>,
+    old_position: Option<&'a Place>,
+    new_position: Option<&'a Place>,
 }
 
 #[derive(Serialize)]
@@ -492,13 +447,13 @@ struct WholeObjectView<'a> {
 struct FieldChangeView<'a> {
     object: IdentityView<'a>,
     change: &'static str,
-    path: String,
-    old_path: Option<String>,
-    new_path: Option<String>,
-    old: Option<serde_json::Value>,
-    new: Option<serde_json::Value>,
-    old_position: Option<PositionView<'a>>,
-    new_position: Option<PositionView<'a>>,
+    path: &'a str,
+    old_path: Option<&'a str>,
+    new_path: Option<&'a str>,
+    old: Option<&'a serde_json::Value>,
+    new: Option<&'a serde_json::Value>,
+    old_position: Option<&'a Place>,
+    new_position: Option<&'a Place>,
     #[serde(skip_serializing_if = "Option::is_none")]
     item: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -548,7 +503,7 @@ struct ReportView<'a> {
     lint: Option<LintView<'a>>,
 }
 
-fn field_change<'a>(object: &'a ObjectDiff<'a>, change: &'a Change<'a>) -> FieldChangeView<'a> {
+fn field_change<'a>(object: &'a ObjectChange, change: &'a Change) -> FieldChangeView<'a> {
     let (from, to) = match change.kind {
         ChangeKind::Moved { from, to } => (Some(from), Some(to)),
         _ => (None, None),
@@ -556,13 +511,13 @@ fn field_change<'a>(object: &'a ObjectDiff<'a>, change: &'a Change<'a>) -> Field
     FieldChangeView {
         object: IdentityView::of(&object.identity),
         change: change.kind.as_str(),
-        path: change.path().to_string(),
-        old_path: change.old_path.as_ref().map(ToString::to_string),
-        new_path: change.new_path.as_ref().map(ToString::to_string),
-        old: change.old.map(Node::to_json),
-        new: change.new.map(Node::to_json),
-        old_position: PositionView::of(object.old.filter(|_| change.old.is_some()), change.old),
-        new_position: PositionView::of(object.new.filter(|_| change.new.is_some()), change.new),
+        path: &change.path,
+        old_path: change.old_path.as_deref(),
+        new_path: change.new_path.as_deref(),
+        old: change.old.as_ref().map(|v| &v.value),
+        new: change.new.as_ref().map(|v| &v.value),
+        old_position: change.old.as_ref().map(|v| &v.place),
+        new_position: change.new.as_ref().map(|v| &v.place),
         item: change.item.as_deref(),
         from,
         to,
@@ -571,8 +526,8 @@ fn field_change<'a>(object: &'a ObjectDiff<'a>, change: &'a Change<'a>) -> Field
     }
 }
 
-fn json_report(report: &DiffReport<'_>) -> String {
-    let diff = &report.diff;
+fn json_report(report: &ChangeSet) -> String {
+    let diff = report;
     let mut changes = Vec::new();
     for object in &diff.objects {
         if object.status == Status::Changed {
@@ -587,8 +542,8 @@ fn json_report(report: &DiffReport<'_>) -> String {
                 object: IdentityView::of(&object.identity),
                 change: object.status,
                 path: "",
-                old_position: PositionView::of(object.old, None),
-                new_position: PositionView::of(object.new, None),
+                old_position: object.old.as_ref(),
+                new_position: object.new.as_ref(),
             }));
         }
     }
@@ -611,8 +566,8 @@ fn json_report(report: &DiffReport<'_>) -> String {
             .map(|object| ObjectView {
                 status: object.status,
                 object: IdentityView::of(&object.identity),
-                old: PositionView::of(object.old, None),
-                new: PositionView::of(object.new, None),
+                old: object.old.as_ref(),
+                new: object.new.as_ref(),
                 changes: object.changes.len(),
             })
             .collect(),
@@ -623,7 +578,7 @@ fn json_report(report: &DiffReport<'_>) -> String {
             removed: delta.removed.iter().map(DiagnosticView::of).collect(),
         }),
     };
-    let mut text = report::to_safe_json(&view);
+    let mut text = super::to_safe_json(&view);
     text.push('\n');
     text
 }
