@@ -173,21 +173,11 @@ fn human_object(out: &mut String, object: &ObjectChange, paint: &Paint) {
         paint.wrap(status_style(object.status), &head)
     ));
     for change in &object.changes {
-        let mut title = format!("  {}", paint.wrap(style::BOLD, &clean(&change.path)));
-        if let Some(item) = &change.item {
-            title.push_str(&format!(" ({})", clean(item)));
-        }
-        title.push_str(&format!("  {}", change.kind.as_str()));
-        if let ChangeKind::Moved { from, to } = change.kind {
-            title.push_str(&format!(" from [{from}] to [{to}]"));
-        }
-        if let Some(effect) = &change.effect {
-            title.push_str(&format!(
-                ", {}: {}",
-                paint.wrap(direction_style(effect.direction), effect.direction.as_str()),
-                clean(&effect.note)
-            ));
-        }
+        let title = format!(
+            "  {}{}",
+            paint.wrap(style::BOLD, &clean(&change.path)),
+            change_tail(change, paint, "  ")
+        );
         out.push_str(&title);
         out.push('\n');
         if matches!(change.kind, ChangeKind::Moved { .. }) {
@@ -218,6 +208,28 @@ fn human_object(out: &mut String, object: &ObjectChange, paint: &Paint) {
             ));
         }
     }
+}
+
+/// What follows a change's path in its heading: the item's key, the kind
+/// of change (after `gap`), where a moved item went, and the effect.
+fn change_tail(change: &Change, paint: &Paint, gap: &str) -> String {
+    let mut tail = String::new();
+    if let Some(item) = &change.item {
+        tail.push_str(&format!(" ({})", clean(item)));
+    }
+    tail.push_str(gap);
+    tail.push_str(change.kind.as_str());
+    if let ChangeKind::Moved { from, to } = change.kind {
+        tail.push_str(&format!(" from [{from}] to [{to}]"));
+    }
+    if let Some(effect) = &change.effect {
+        tail.push_str(&format!(
+            ", {}: {}",
+            paint.wrap(direction_style(effect.direction), effect.direction.as_str()),
+            clean(&effect.note)
+        ));
+    }
+    tail
 }
 
 /// A multi-line string line by line; with color, the changed words of a
@@ -357,21 +369,11 @@ fn github(report: &ChangeSet) -> String {
 }
 
 fn github_change(body: &mut String, change: &Change) {
-    let mut head = format!("@@ {} @@", clean(&change.path));
-    if let Some(item) = &change.item {
-        head.push_str(&format!(" ({})", clean(item)));
-    }
-    head.push_str(&format!(" {}", change.kind.as_str()));
-    if let ChangeKind::Moved { from, to } = change.kind {
-        head.push_str(&format!(" from [{from}] to [{to}]"));
-    }
-    if let Some(effect) = &change.effect {
-        head.push_str(&format!(
-            ", {}: {}",
-            effect.direction.as_str(),
-            clean(&effect.note)
-        ));
-    }
+    let head = format!(
+        "@@ {} @@{}",
+        clean(&change.path),
+        change_tail(change, &Paint::new(false), " ")
+    );
     body.push_str(&head);
     body.push('\n');
     if matches!(change.kind, ChangeKind::Moved { .. }) {
