@@ -95,10 +95,10 @@ pub fn read_bounded(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
     if meta.is_file() && meta.len() > max_size {
         return Err(ReadError::TooLarge);
     }
-    if meta.is_file() {
-        if let Ok(len) = usize::try_from(meta.len()) {
-            return read_sized(file, len, max_size);
-        }
+    if meta.is_file()
+        && let Ok(len) = usize::try_from(meta.len())
+    {
+        return read_sized(file, len, max_size);
     }
     read_into(file, max_size, Vec::new())
 }
