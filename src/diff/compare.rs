@@ -601,6 +601,42 @@ fn canonical(node: &Node, schema: Option<&Json>, field: Option<&str>, raw: bool,
 mod tests {
     use super::*;
 
+    fn doc(text: &str) -> Document {
+        let source = std::sync::Arc::new(crate::source::SourceFile::new("t.yaml", text.into()));
+        crate::document::parse_source(&source).documents.remove(0)
+    }
+
+    #[test]
+    fn identical_trees_skip_the_walk_and_the_walk_decides_the_rest() {
+        let spec = "apiVersion: fault-tolerance.opensergo.io/v1alpha1\nkind: RateLimitStrategy\nmetadata: {name: a}\n";
+        let a = doc(&format!(
+            "{spec}spec: {{threshold: 16, limitMode: Local}}\n"
+        ));
+        let same = doc(&format!(
+            "{spec}spec: {{threshold: 16, limitMode: Local}}\n"
+        ));
+        let reordered = doc(&format!(
+            "{spec}spec: {{limitMode: Local, threshold: 16}}\n"
+        ));
+        let hex = doc(&format!(
+            "{spec}spec: {{threshold: 0x10, limitMode: Local}}\n"
+        ));
+        let raw = Options {
+            raw: true,
+            ..Options::default()
+        };
+        assert!(identical(&a.root, &same.root, None));
+        assert!(identical(&a.root, &same.root, Some((&a, &same))));
+        // Key order is no change, but only the walk knows it.
+        assert!(!identical(&a.root, &reordered.root, None));
+        assert!(compare_objects(&a, &reordered, &Options::default()).is_empty());
+        // 0x10 and 16 are one value; only --raw sees the spelling.
+        assert!(identical(&a.root, &hex.root, None));
+        assert!(!identical(&a.root, &hex.root, Some((&a, &hex))));
+        assert!(compare_objects(&a, &hex, &Options::default()).is_empty());
+        assert_eq!(compare_objects(&a, &hex, &raw).len(), 1);
+    }
+
     #[test]
     fn only_items_out_of_order_move() {
         // c moved to the front; a and b kept their relative order.
