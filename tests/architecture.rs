@@ -23,7 +23,7 @@ fn layer_of(module: &str) -> Option<Layer> {
         "report" => Layer::Report,
         "changeset" | "codes" | "config" | "diagnostic" | "document" | "duration" | "engine"
         | "error" | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path"
-        | "schema" | "source" | "suggest" | "typecheck" | "walk" | "yaml" | "yaml_out" => {
+        | "schema" | "source" | "suggest" | "typecheck" | "walk" | "yaml" | "yaml_out" | "crd" => {
             Layer::Core
         }
         _ => return None,
