@@ -5,6 +5,7 @@
 //! turn documents into [`diagnostic`]s, and [`report`] renders them.
 
 pub mod casing;
+pub mod changeset;
 pub mod cli;
 pub mod codes;
 pub mod commands;

@@ -23,11 +23,10 @@ fn layer_of(module: &str) -> Option<Layer> {
             Layer::Check
         }
         "report" => Layer::Report,
-        "casing" | "codes" | "config" | "crd" | "diagnostic" | "document" | "duration"
-        | "engine" | "error" | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output"
-        | "path" | "schema" | "source" | "suggest" | "typecheck" | "walk" | "yaml" | "yaml_out" => {
-            Layer::Core
-        }
+        "casing" | "changeset" | "codes" | "config" | "crd" | "diagnostic" | "document"
+        | "duration" | "engine" | "error" | "escape" | "findings" | "gitrev" | "input"
+        | "kinds" | "output" | "path" | "schema" | "source" | "suggest" | "typecheck" | "walk"
+        | "yaml" | "yaml_out" => Layer::Core,
         _ => return None,
     })
 }
