@@ -19,7 +19,9 @@ fn layer_of(module: &str) -> Option<Layer> {
     Some(match module {
         "cli" => Layer::Cli,
         "commands" => Layer::Commands,
-        "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint" => Layer::Check,
+        "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint" | "protofmt" => {
+            Layer::Check
+        }
         "report" => Layer::Report,
         "codes" | "config" | "diagnostic" | "document" | "duration" | "engine" | "error"
         | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path" | "schema"

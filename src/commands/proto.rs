@@ -37,6 +37,9 @@ pub enum ProtoCommand {
     /// configuration as buf has them).
     #[command(after_help = PROTO_LINT_EXIT_CODES)]
     Lint(ProtoLintArgs),
+    /// Format .proto files in the style `buf format` writes.
+    #[command(after_help = super::proto_format::EXIT_CODES)]
+    Format(super::proto_format::FormatArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -102,6 +105,7 @@ pub fn run(command: &ProtoCommand, color: ColorChoice) -> Result<ExitStatus> {
         }
         ProtoCommand::Build(args) => build(args, color),
         ProtoCommand::Lint(args) => lint(args, commands::use_color(color)),
+        ProtoCommand::Format(args) => super::proto_format::run(args, color),
     }
 }
 
