@@ -36,7 +36,7 @@ pub enum Decl {
     },
     Import {
         keyword: T,
-        /// `public` or `weak`.
+        /// `public`, `weak` or (editions 2024) `option`.
         modifier: Option<T>,
         path: T,
         semicolon: T,
@@ -44,6 +44,8 @@ pub enum Decl {
     Option(OptionDecl),
     /// message, enum, service, oneof and extend: `keyword name { ... }`.
     Block {
+        /// `export` or `local` (editions 2024).
+        visibility: Option<T>,
         keyword: T,
         name: Name,
         body: Body,

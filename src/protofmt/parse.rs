@@ -181,12 +181,17 @@ impl Parser<'_> {
             self.bump();
             return Ok(Decl::Empty);
         }
-        let word = if self.is_ident(0) {
-            self.text(self.pos)
+        // Editions 2024: `export message M {}`, `local enum E {}`.
+        let visibility = (self.peek_is(0, "export") || self.peek_is(0, "local"))
+            && ["message", "enum"].iter().any(|k| self.peek_is(1, k))
+            && self.is_ident(2);
+        let at = usize::from(visibility);
+        let word = if self.is_ident(at) {
+            self.text(self.pos + at)
         } else {
             ""
         };
-        let block = |keyword: &str| word == keyword && self.is_ident(1);
+        let block = |keyword: &str| word == keyword && self.is_ident(at + 1);
         match scope {
             Scope::File if word == "package" => {
                 return Ok(Decl::Package {
@@ -197,8 +202,11 @@ impl Parser<'_> {
             }
             Scope::File if word == "import" => {
                 let keyword = self.bump();
-                let modifier =
-                    (self.peek_is(0, "public") || self.peek_is(0, "weak")).then(|| self.bump());
+                let modifier = (["public", "weak", "option"]
+                    .iter()
+                    .any(|m| self.peek_is(0, m))
+                    && self.kind(self.pos + 1) == Kind::Str)
+                    .then(|| self.bump());
                 return Ok(Decl::Import {
                     keyword,
                     modifier,
@@ -233,6 +241,7 @@ impl Parser<'_> {
                 _ => Scope::Extend,
             };
             return Ok(Decl::Block {
+                visibility: visibility.then(|| self.bump()),
                 keyword: self.bump(),
                 name: self.name(keyword == "extend")?,
                 body: self.body(inner)?,
@@ -543,7 +552,7 @@ impl Parser<'_> {
             .iter()
             .any(|l| self.peek_is(0, l))
             && !self.peek_is(1, "=")
-            && self.is_ident(1);
+            && (self.is_ident(1) || self.peek_is(1, "."));
         let label = labelled.then(|| self.bump());
         if scope == Scope::Message
             && label.is_none()

@@ -462,30 +462,15 @@ impl Printer<'_> {
             self.inline_name(name);
             self.line_end(*semicolon);
         }
-        // By path; for one path plain before public before weak, and the
-        // one with comments first.
+        // By path, `import option` ones last; one path's in input order.
         let mut keyed: Vec<_> = imports
             .into_iter()
             .map(|decl| {
-                let Decl::Import {
-                    keyword,
-                    modifier,
-                    path,
-                    semicolon,
-                } = decl
-                else {
+                let Decl::Import { modifier, path, .. } = decl else {
                     unreachable!("only imports were collected")
                 };
-                let rank = match modifier.map(|m| self.lexed.raw(m)) {
-                    None => 0,
-                    Some("public") => 1,
-                    Some(_) => 2,
-                };
-                let commented = [Some(*keyword), *modifier, Some(*path), Some(*semicolon)]
-                    .into_iter()
-                    .flatten()
-                    .any(|t| !self.leading(t).is_empty() || !self.trailing(t).is_empty());
-                ((unquote(self.lexed.raw(*path)), rank, !commented), decl)
+                let option = modifier.is_some_and(|m| self.lexed.raw(m) == "option");
+                ((option, unquote(self.lexed.raw(*path))), decl)
             })
             .collect();
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
@@ -566,11 +551,19 @@ impl Printer<'_> {
         match decl {
             Decl::Option(option) => self.option(option),
             Decl::Block {
+                visibility,
                 keyword,
                 name,
                 body,
             } => {
-                self.start(*keyword);
+                match visibility {
+                    Some(visibility) => {
+                        self.start(*visibility);
+                        self.space();
+                        self.inline(*keyword);
+                    }
+                    None => self.start(*keyword),
+                }
                 self.space();
                 self.inline_name(name);
                 self.space();
@@ -1171,9 +1164,12 @@ impl Printer<'_> {
 
 fn first_token(decl: &Decl) -> T {
     match decl {
-        Decl::Package { keyword, .. }
-        | Decl::Import { keyword, .. }
-        | Decl::Block { keyword, .. } => *keyword,
+        Decl::Package { keyword, .. } | Decl::Import { keyword, .. } => *keyword,
+        Decl::Block {
+            visibility,
+            keyword,
+            ..
+        } => visibility.unwrap_or(*keyword),
         Decl::Option(option) => option.keyword.unwrap_or(0),
         Decl::Field(field) => field.label.unwrap_or(field.kind[0]),
         Decl::Map(map) => map.keyword,
