@@ -68,8 +68,8 @@ pub enum Decl {
         semicolon: T,
     },
     Rpc(Rpc),
-    /// A lone `;`.
-    Empty,
+    /// A lone `;`: not printed, its comments are.
+    Empty(T),
 }
 
 #[derive(Debug)]

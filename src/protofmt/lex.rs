@@ -7,7 +7,8 @@
 //! comment that starts on the line where the previous token ends belongs
 //! to that token (trailing), every other comment to the next token
 //! (leading). When the next token is on that same line too, the comment
-//! trails only a `;`, `,` or `}` that is not directly closed by a `}`.
+//! trails only a `;` not followed by `}`, a `,` or a `}`. Comments in an
+//! empty body (`{ // x` then `}`) lead its closing brace.
 
 use super::SyntaxError;
 
@@ -272,10 +273,14 @@ impl Lexer<'_> {
                     .clone()
                     .take_while(|&i| self.comments[i].line == prev_line)
                     .count();
-                let trails = next_line > prev_line || {
-                    let prev_text = &self.text[prev.start..prev.end];
-                    let closes = kind == Kind::Punct(b'}');
-                    matches!(prev_text, ";" | "," | "}") && !(prev_text == ";" && closes)
+                let closes = matches!(kind, Kind::Punct(b'}' | b']' | b')' | b'>'));
+                let trails = match prev.kind {
+                    // Comments in an empty body belong to its `}`.
+                    Kind::Punct(b'{' | b'[' | b'(' | b'<') if closes => false,
+                    _ if next_line > prev_line => true,
+                    Kind::Punct(b';') => !closes,
+                    Kind::Punct(b',' | b'}') => true,
+                    _ => false,
                 };
                 if trails { same_line } else { 0 }
             }

@@ -178,8 +178,7 @@ impl Parser<'_> {
 
     fn decl(&mut self, scope: Scope) -> Parsed<Decl> {
         if self.peek_is(0, ";") {
-            self.bump();
-            return Ok(Decl::Empty);
+            return Ok(Decl::Empty(self.bump()));
         }
         // Editions 2024: `export message M {}`, `local enum E {}`.
         let visibility = (self.peek_is(0, "export") || self.peek_is(0, "local"))
@@ -516,8 +515,8 @@ impl Parser<'_> {
 
     fn rpc_type(&mut self) -> Parsed<RpcType> {
         let open = self.expect("(")?;
-        let stream = (self.peek_is(0, "stream") && !self.peek_is(1, ")") && !self.peek_is(1, "."))
-            .then(|| self.bump());
+        // `(stream .a.B)` and `(stream.a.B)` both stream `.a.B`, as in protoc.
+        let stream = (self.peek_is(0, "stream") && !self.peek_is(1, ")")).then(|| self.bump());
         Ok(RpcType {
             open,
             stream,

@@ -36,6 +36,7 @@ pub fn print(lexed: &Lexed<'_>, file: &File) -> String {
         inline: false,
         angle,
         moved: FxHashMap::default(),
+        attached_only: FxHashMap::default(),
     };
     printer.file(file);
     printer.out
@@ -69,6 +70,9 @@ struct Printer<'a> {
     /// Trailing comments moved from a dropped literal separator to the
     /// value before it.
     moved: FxHashMap<T, std::ops::Range<usize>>,
+    /// Leading comments of sorted header statements without the detached
+    /// ones, which stay at the top of their section.
+    attached_only: FxHashMap<T, std::ops::Range<usize>>,
 }
 
 type Comments = std::ops::Range<usize>;
@@ -147,7 +151,10 @@ impl Printer<'_> {
     }
 
     fn leading(&self, t: T) -> Comments {
-        self.lexed.tokens[t].leading.clone()
+        self.attached_only
+            .get(&t)
+            .cloned()
+            .unwrap_or_else(|| self.lexed.tokens[t].leading.clone())
     }
 
     fn trailing(&self, t: T) -> Comments {
@@ -168,30 +175,79 @@ impl Printer<'_> {
 
     // ----- comments -----
 
-    fn multiline_comments(&mut self, comments: Comments, force_compact: bool) {
-        let mut compact = force_compact || self.previous_is_open_brace();
+    /// Comments on lines of their own; a blank line kept before each that
+    /// had one, but before the first only when `compact` is false.
+    fn multiline_comments(&mut self, comments: Comments, compact: bool) {
+        let mut compact = compact;
         for c in comments {
             if !compact && self.lexed.comments[c].gap.newlines > 1 {
                 self.line("");
             }
             compact = false;
-            self.comment(c);
+            self.comment(c, false);
             self.write("\n");
         }
     }
 
-    /// Comments inside a line: `//` ones become `/* */`.
-    fn inline_comments(&mut self, comments: Comments) {
+    /// The leading comments of a line's first token `t`, then its
+    /// indentation. Before a closing bracket, the comments not attached to
+    /// it (a blank line after them) close up under the line above, no
+    /// blank lines between them; the group attached to it keeps the
+    /// blank line before it.
+    fn comments_above(&mut self, t: T) {
+        let leading = self.leading(t);
+        if self.is_closer(t) {
+            let comments = &self.lexed.comments;
+            let mut attached = leading.end;
+            if self.gap_newlines(t) <= 1 {
+                while attached > leading.start {
+                    attached -= 1;
+                    if comments[attached].gap.newlines > 1 || attached == leading.start {
+                        break;
+                    }
+                }
+            }
+            for c in leading.start..attached {
+                self.comment(c, false);
+                self.write("\n");
+            }
+            let compact = attached == leading.start && self.previous_is_open_brace();
+            self.multiline_comments(attached..leading.end, compact);
+        } else {
+            let compact = self.previous_is_open_brace();
+            self.multiline_comments(leading, compact);
+        }
+        self.indentation(self.is_closer(t));
+    }
+
+    /// The trailing comments of `t`, inside a line.
+    fn trailing_inline(&mut self, t: T) {
+        let trailing = self.trailing(t);
+        if !trailing.is_empty() {
+            self.inline_comments(trailing, Some(t));
+        }
+    }
+
+    /// Comments inside a line (`owner`: the token they trail, if any). A
+    /// `//` comment after anything but an identifier ends the line, the
+    /// rest following on the next at the same indentation; other `//`
+    /// comments become `/* */`. A block comment keeps its lines.
+    fn inline_comments(&mut self, comments: Comments, owner: Option<T>) {
+        let ends_line = owner.is_some_and(|t| self.lexed.tokens[t].kind != Kind::Ident);
         for (i, c) in comments.enumerate() {
             if i > 0 || !self.lexed.comments[c].gap.empty || self.last == ';' || self.last == '}' {
                 self.space();
             }
             let text = self.lexed.comment_text(c);
-            let text = match text.strip_prefix("//") {
-                Some(body) => format!("/* {} */", body.trim()),
-                None => text.lines().map(str::trim).collect::<Vec<_>>().join(" "),
-            };
-            self.write(&text);
+            match text.strip_prefix("//") {
+                Some(_) if ends_line => {
+                    self.write(text.trim_end());
+                    self.write("\n");
+                    self.indentation(false);
+                }
+                Some(body) => self.write(&format!("/* {} */", body.trim())),
+                None => self.comment(c, true),
+            }
         }
     }
 
@@ -201,7 +257,7 @@ impl Printer<'_> {
             if i > 0 || !self.lexed.comments[c].gap.empty {
                 self.space();
             }
-            self.comment(c);
+            self.comment(c, false);
         }
         self.line("");
     }
@@ -210,7 +266,7 @@ impl Printer<'_> {
     /// keep their indentation relative to the least indented one, or, when
     /// every line starts with the same punctuation (`*`), line up under
     /// the opening `/*`.
-    fn comment(&mut self, c: usize) {
+    fn comment(&mut self, c: usize, inline: bool) {
         let text = self.lexed.comment_text(c);
         if !(text.starts_with("/*") && text.contains('\n')) {
             self.indentation(false);
@@ -255,7 +311,14 @@ impl Printer<'_> {
             if line == "*/" && prefix == Some('*') {
                 line.insert(0, ' ');
             }
-            if i + 1 < lines.len() {
+            if i + 1 < lines.len() && inline {
+                // Mid-line: brackets opened before it indent later lines only.
+                if !line.is_empty() {
+                    self.indentation(false);
+                    self.write(&line);
+                }
+                self.write("\n");
+            } else if i + 1 < lines.len() {
                 self.line(&line);
             } else {
                 self.indentation(false);
@@ -277,7 +340,8 @@ impl Printer<'_> {
         let compact = force_compact || self.previous_is_open_brace();
         let leading = self.leading(t);
         if !leading.is_empty() {
-            self.multiline_comments(leading, force_compact);
+            let compact = force_compact || self.previous_is_open_brace();
+            self.multiline_comments(leading, compact);
             if !force_compact && newlines > 1 {
                 self.line("");
             }
@@ -286,10 +350,7 @@ impl Printer<'_> {
         }
         self.indentation(self.is_closer(t));
         self.token(t);
-        let trailing = self.trailing(t);
-        if !trailing.is_empty() {
-            self.inline_comments(trailing);
-        }
+        self.trailing_inline(t);
         self.previous = Some(Previous::Token(t));
     }
 
@@ -297,8 +358,8 @@ impl Printer<'_> {
     fn inline_leading(&mut self, t: T) {
         let leading = self.leading(t);
         if !leading.is_empty() {
-            self.inline_comments(leading);
-            if !self.lexed.tokens[t].gap.empty {
+            self.inline_comments(leading, None);
+            if !self.lexed.tokens[t].gap.empty && self.lexed.tokens[t].kind != Kind::Punct(b'.') {
                 self.space();
             }
         }
@@ -309,8 +370,7 @@ impl Printer<'_> {
         self.inline = true;
         self.inline_leading(t);
         self.token(t);
-        let trailing = self.trailing(t);
-        self.inline_comments(trailing);
+        self.trailing_inline(t);
         self.previous = Some(Previous::Token(t));
         self.inline = false;
     }
@@ -337,9 +397,7 @@ impl Printer<'_> {
         if empty_body {
             self.inline_leading(t);
         } else {
-            let leading = self.leading(t);
-            self.multiline_comments(leading, false);
-            self.indentation(self.is_closer(t));
+            self.comments_above(t);
         }
         self.token(t);
         let trailing = self.trailing(t);
@@ -352,15 +410,10 @@ impl Printer<'_> {
         if empty_body {
             self.inline_leading(t);
         } else {
-            let leading = self.leading(t);
-            self.multiline_comments(leading, false);
-            self.indentation(self.is_closer(t));
+            self.comments_above(t);
         }
         self.token(t);
-        let trailing = self.trailing(t);
-        if !trailing.is_empty() {
-            self.inline_comments(trailing);
-        }
+        self.trailing_inline(t);
         self.previous = Some(Previous::Token(t));
     }
 
@@ -379,7 +432,8 @@ impl Printer<'_> {
     /// The `{` of a message literal inside an array: comments above it.
     fn open_brace_in_array(&mut self, t: T) {
         let leading = self.leading(t);
-        self.multiline_comments(leading, false);
+        let compact = self.previous_is_open_brace();
+        self.multiline_comments(leading, compact);
         self.indentation(false);
         self.token(t);
         let trailing = self.trailing(t);
@@ -408,7 +462,7 @@ impl Printer<'_> {
         for (i, decl) in file.decls.iter().enumerate() {
             if matches!(
                 decl,
-                Decl::Package { .. } | Decl::Import { .. } | Decl::Option(_) | Decl::Empty
+                Decl::Package { .. } | Decl::Import { .. } | Decl::Option(_)
             ) {
                 continue;
             }
@@ -419,7 +473,8 @@ impl Printer<'_> {
             self.decl(decl);
         }
         let leading = self.leading(file.eof);
-        self.multiline_comments(leading, false);
+        let compact = self.previous_is_open_brace();
+        self.multiline_comments(leading, compact);
         if self.last != '\0' && self.last != '\n' {
             self.line("");
         }
@@ -473,7 +528,14 @@ impl Printer<'_> {
                 ((option, unquote(self.lexed.raw(*path))), decl)
             })
             .collect();
+        // Detached comments of imports and options alike go before the imports.
+        let statements = file
+            .decls
+            .iter()
+            .filter(|d| matches!(d, Decl::Import { .. } | Decl::Option(_)));
+        let hoisted = self.hoist_detached(statements.map(first_token));
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        let imports_written = keyed.len();
         for (i, (_, decl)) in keyed.iter().enumerate() {
             let Decl::Import {
                 keyword,
@@ -484,10 +546,10 @@ impl Printer<'_> {
             else {
                 continue;
             };
-            if i == 0 && self.previous.is_some() && !self.blank_line_before(*keyword) {
+            if i == 0 && !hoisted && self.previous.is_some() && !self.blank_line_before(*keyword) {
                 self.line("");
             }
-            self.start_compact(*keyword, i > 0);
+            self.start_compact(*keyword, i > 0 || hoisted);
             self.space();
             if let Some(modifier) = modifier {
                 self.inline(*modifier);
@@ -504,15 +566,16 @@ impl Printer<'_> {
                 ((name.starts_with('('), name), option)
             })
             .collect();
+        let hoisted = hoisted && imports_written == 0;
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
         for (i, (_, option)) in keyed.iter().enumerate() {
             let Some(keyword) = option.keyword else {
                 continue;
             };
-            if i == 0 && self.previous.is_some() && !self.blank_line_before(keyword) {
+            if i == 0 && !hoisted && self.previous.is_some() && !self.blank_line_before(keyword) {
                 self.line("");
             }
-            self.start_compact(keyword, i > 0);
+            self.start_compact(keyword, i > 0 || hoisted);
             self.space();
             self.option_name(&option.name);
             self.space();
@@ -527,6 +590,47 @@ impl Printer<'_> {
                 self.line_end(semicolon);
             }
         }
+    }
+
+    /// Sorting moves statements, not the comments set apart from them by
+    /// a blank line: those are written first, in source order, followed by
+    /// a blank line; each statement keeps only the comments attached to
+    /// it. `firsts` are the statements' first tokens, in source order.
+    /// Whether any comment was written.
+    fn hoist_detached(&mut self, firsts: impl Iterator<Item = T>) -> bool {
+        let mut detached = Vec::new();
+        for t in firsts {
+            let leading = self.leading(t);
+            let gap_after = |c: usize| {
+                if c + 1 < leading.end {
+                    self.lexed.comments[c + 1].gap.newlines
+                } else {
+                    self.gap_newlines(t)
+                }
+            };
+            let split = leading
+                .clone()
+                .rev()
+                .find(|&c| gap_after(c) > 1)
+                .map_or(leading.start, |c| c + 1);
+            if split > leading.start {
+                detached.push(leading.start..split);
+                self.attached_only.insert(t, split..leading.end);
+            }
+        }
+        if detached.is_empty() {
+            return false;
+        }
+        let first = detached[0].start;
+        if self.previous.is_some() && self.lexed.comments[first].gap.newlines <= 1 {
+            self.line("");
+        }
+        for (i, comments) in detached.into_iter().enumerate() {
+            let compact = i == 0 && self.previous.is_none();
+            self.multiline_comments(comments, compact);
+        }
+        self.line("");
+        true
     }
 
     fn option_name_text(&self, name: &OptionName) -> String {
@@ -680,7 +784,24 @@ impl Printer<'_> {
                     }
                 }
             }
-            Decl::Package { .. } | Decl::Import { .. } | Decl::Empty => {}
+            Decl::Empty(semicolon) => self.empty_decl(*semicolon),
+            Decl::Package { .. } | Decl::Import { .. } => {}
+        }
+    }
+
+    /// A lone `;` is dropped; its comments stay, each on its own line.
+    fn empty_decl(&mut self, semicolon: T) {
+        let newlines = self.gap_newlines(semicolon);
+        let compact = self.previous_is_open_brace();
+        let leading = self.leading(semicolon);
+        let commented = !leading.is_empty();
+        self.multiline_comments(leading, compact);
+        if newlines > 1 && (commented || !compact) {
+            self.line("");
+        }
+        for c in self.trailing(semicolon) {
+            self.comment(c, false);
+            self.write("\n");
         }
     }
 
@@ -750,7 +871,7 @@ impl Printer<'_> {
                 self.value_inline(value);
                 self.line_end(semicolon);
             }
-            (Value::Strings(strings), None) => self.strings(strings, true, false),
+            (Value::Strings(strings), None) => self.strings(strings, true, true),
             (value, None) => self.value_inline(value),
         }
     }
@@ -786,7 +907,7 @@ impl Printer<'_> {
         let compact = self.previous_is_open_brace();
         let leading = self.leading(first);
         if !leading.is_empty() {
-            self.multiline_comments(leading, false);
+            self.multiline_comments(leading, compact);
             if newlines > 1 {
                 self.line("");
             }
@@ -795,10 +916,7 @@ impl Printer<'_> {
         }
         self.indentation(false);
         self.option_name(name);
-        let trailing = self.trailing(last);
-        if !trailing.is_empty() {
-            self.inline_comments(trailing);
-        }
+        self.trailing_inline(last);
         self.previous = Some(Previous::Composite);
     }
 
@@ -809,18 +927,12 @@ impl Printer<'_> {
                 match part.open {
                     Some(open) => {
                         self.token(open);
-                        let trailing = self.trailing(open);
-                        if !trailing.is_empty() {
-                            self.inline_comments(trailing);
-                        }
+                        self.trailing_inline(open);
                         self.inline_name(&part.name);
                     }
                     None => {
                         self.token(part.name[0]);
-                        let trailing = self.trailing(part.name[0]);
-                        if !trailing.is_empty() {
-                            self.inline_comments(trailing);
-                        }
+                        self.trailing_inline(part.name[0]);
                     }
                 }
                 if let Some(close) = part.close {
@@ -999,29 +1111,16 @@ impl Printer<'_> {
         }
     }
 
-    fn literal_children(literal: &MessageLiteral) -> Vec<(T, T)> {
-        let mut spans = vec![(literal.open, literal.open)];
-        for field in &literal.fields {
-            let first = match &field.name {
-                LiteralName::Plain(t) => *t,
-                LiteralName::Bracketed { open, .. } => *open,
-            };
-            spans.push((first, Self::value_span(&field.value).1));
-            if let Some(separator) = field.separator {
-                spans.push((separator, separator));
-            }
-        }
-        spans.push((literal.close, literal.close));
-        spans
-    }
-
     /// `{name: value}` on one line: one scalar field, no comments inside.
     fn compact_message_literal(&mut self, literal: &MessageLiteral, in_array: bool) -> bool {
         let [field] = &literal.fields[..] else {
             return false;
         };
         if matches!(field.value, Value::Message(_) | Value::Array(_))
-            || self.interior_comments(&Self::literal_children(literal))
+            || (literal.open..=literal.close).any(|t| {
+                (t > literal.open && !self.leading(t).is_empty())
+                    || (t < literal.close && !self.trailing(t).is_empty())
+            })
         {
             return false;
         }
@@ -1177,7 +1276,7 @@ fn first_token(decl: &Decl) -> T {
         Decl::EnumValue(value) => value.name,
         Decl::Extensions { keyword, .. } | Decl::Reserved { keyword, .. } => *keyword,
         Decl::Rpc(rpc) => rpc.keyword,
-        Decl::Empty => 0,
+        Decl::Empty(semicolon) => *semicolon,
     }
 }
 
