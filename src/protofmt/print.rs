@@ -105,6 +105,10 @@ impl Printer<'_> {
 
     /// Ends the line (after `text`, indented, if it is not blank).
     fn line(&mut self, text: &str) {
+        if self.out.is_empty() && text.trim().is_empty() {
+            // A file never starts with a blank line.
+            return;
+        }
         if !text.trim().is_empty() {
             self.indentation(false);
             self.write(text);
