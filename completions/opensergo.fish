@@ -455,17 +455,18 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l follow-s
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint format help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -l no-config -d 'Ignore any opensergo.yaml'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint format help" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint format help" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint format help" -s h -l help -d 'Print help'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint format help" -s V -l version -d 'Print version'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint format help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint format help" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint format help" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint format help" -f -a "format" -d 'Format .proto files in the style `buf format` writes'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint format help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -511,9 +512,21 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s V -l version -d 'Print version'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l max-file-size -d 'Refuse files larger than this many bytes' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -s d -l diff -d 'Print a unified diff of the changes instead of the formatted files'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -s w -l write -d 'Rewrite the files in place (each one atomically)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l exit-code -d 'Exit 1 when a file is not formatted (for CI)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -s h -l help -d 'Print help'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "format" -d 'Format .proto files in the style `buf format` writes'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l template -d 'The template: a file, or inline YAML/JSON' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l plugin -d 'Run only this plugin of the template (repeatable): its `local` name (`protoc-gen-go` or `go`) or its `protoc_builtin` name' -r
@@ -641,6 +654,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "format" -d 'Format .proto files in the style `buf format` writes'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "list" -d 'List every kind the tool knows, with its schema origin'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "export" -d 'Write the embedded JSON Schemas to a directory'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "from-crd" -d 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'

@@ -108,7 +108,7 @@ mod tests {
     #[test]
     fn formats_a_small_file() {
         let input = "syntax=\"proto3\";package a;import \"b.proto\";import \"a.proto\";\nmessage M{int32 x=1;// x\n}\n";
-        let expected = "syntax = \"proto3\";\npackage a;\n\nimport \"a.proto\";\nimport \"b.proto\";\n\nmessage M {\n  int32 x = 1; // x\n}\n";
+        let expected = "syntax = \"proto3\";\npackage a;\n\nimport \"a.proto\";\nimport \"b.proto\";\nmessage M {\n  int32 x = 1; // x\n}\n";
         assert_eq!(format(input).unwrap(), expected);
     }
 

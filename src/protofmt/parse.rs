@@ -640,7 +640,7 @@ service S { rpc R(stream M) returns (M) { option deprecated = true; } rpc Q(M) r
         )
         .unwrap();
         assert!(file.header.is_some());
-        assert_eq!(file.decls.len(), 6);
+        assert_eq!(file.decls.len(), 5);
     }
 
     #[test]
