@@ -24,10 +24,17 @@ pub enum Kind {
 }
 
 /// The whitespace before a token or comment.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Gap {
     pub newlines: u32,
     pub empty: bool,
+}
+
+impl Gap {
+    const NONE: Gap = Gap {
+        newlines: 0,
+        empty: true,
+    };
 }
 
 #[derive(Debug, Clone)]
@@ -92,10 +99,7 @@ pub fn lex(text: &str) -> Result<Lexed<'_>, SyntaxError> {
         tokens: Vec::new(),
         comments: Vec::new(),
         pending: 0,
-        gap: Gap {
-            newlines: 0,
-            empty: true,
-        },
+        gap: Gap::NONE,
     };
     lexer.run()?;
     Ok(Lexed {
@@ -242,13 +246,7 @@ impl Lexer<'_> {
             start,
             end: self.pos,
             line,
-            gap: std::mem::replace(
-                &mut self.gap,
-                Gap {
-                    newlines: 0,
-                    empty: true,
-                },
-            ),
+            gap: std::mem::replace(&mut self.gap, Gap::NONE),
         });
         self.pending += 1;
     }
@@ -294,13 +292,7 @@ impl Lexer<'_> {
             start,
             end,
             line,
-            gap: std::mem::replace(
-                &mut self.gap,
-                Gap {
-                    newlines: 0,
-                    empty: true,
-                },
-            ),
+            gap: std::mem::replace(&mut self.gap, Gap::NONE),
             leading: first + donated..all.end,
             trailing: all.end..all.end,
         });

@@ -379,7 +379,7 @@ impl Printer<'_> {
         self.inline = false;
     }
 
-    fn inline_name(&mut self, name: &Name) {
+    fn inline_name(&mut self, name: &[T]) {
         for &t in name {
             self.inline(t);
         }
@@ -396,28 +396,26 @@ impl Printer<'_> {
     }
 
     /// A closing brace (or a line of its own): leading comments above it,
-    /// or inline when the body is empty.
+    /// or inline when the body is empty; the line ends after it.
     fn body_end(&mut self, t: T, empty_body: bool) {
-        if empty_body {
-            self.inline_leading(t);
-        } else {
-            self.comments_above(t);
-        }
-        self.token(t);
+        self.closer(t, empty_body);
         let trailing = self.trailing(t);
         self.trailing_end_comments(trailing);
-        self.previous = Some(Previous::Token(t));
     }
 
     /// A closing `]` or `}` that the line goes on after (`];`).
     fn body_end_inline(&mut self, t: T, empty_body: bool) {
+        self.closer(t, empty_body);
+        self.trailing_inline(t);
+    }
+
+    fn closer(&mut self, t: T, empty_body: bool) {
         if empty_body {
             self.inline_leading(t);
         } else {
             self.comments_above(t);
         }
         self.token(t);
-        self.trailing_inline(t);
         self.previous = Some(Previous::Token(t));
     }
 
@@ -689,7 +687,7 @@ impl Printer<'_> {
                         &field.kind[1..]
                     }
                 };
-                self.inline_name(&kind_rest.to_vec());
+                self.inline_name(kind_rest);
                 self.field_tail(field.name, field.equals, field.tag, field.options.as_ref());
                 self.line_end(field.semicolon);
             }
@@ -1253,7 +1251,7 @@ impl Printer<'_> {
                 Value::Message(literal) => self.message_literal(literal, Some(last)),
                 Value::Scalar(tokens) => {
                     self.start(tokens[0]);
-                    self.inline_name(&tokens[1..].to_vec());
+                    self.inline_name(&tokens[1..]);
                 }
                 Value::Array(nested) => self.array_literal(nested),
             }
