@@ -244,6 +244,96 @@ proptest! {
     }
 }
 
+/// Pieces of .proto text, for random token soup.
+const PIECES: &[&str] = &[
+    "message",
+    "enum",
+    "service",
+    "rpc",
+    "returns",
+    "stream",
+    "option",
+    "import",
+    "package",
+    "syntax",
+    "oneof",
+    "map",
+    "reserved",
+    "extensions",
+    "to",
+    "max",
+    "repeated",
+    "optional",
+    "group",
+    "extend",
+    "M",
+    "f",
+    "int32",
+    "a.b",
+    ".c",
+    "=",
+    ";",
+    ",",
+    ":",
+    "{",
+    "}",
+    "[",
+    "]",
+    "(",
+    ")",
+    "<",
+    ">",
+    "-",
+    "1",
+    "0x1F",
+    "1.5e3",
+    "\"s\"",
+    "'t'",
+    "\"proto3\"",
+    "// c\n",
+    "/* c */",
+    "/* a\n b */",
+    "\n",
+    "\n\n",
+    " ",
+    "\t",
+    "inf",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, .. ProptestConfig::default() })]
+
+    /// Any token soup: no panic; what formats, formats again to itself.
+    #[test]
+    fn token_soup_never_panics_and_formats_stably(
+        pieces in prop::collection::vec(prop::sample::select(PIECES), 0..80),
+    ) {
+        let text = pieces.join(" ");
+        if let Ok(once) = protofmt::format(&text) {
+            let twice = protofmt::format(&once);
+            prop_assert_eq!(twice.as_ref(), Ok(&once), "input: {:?}", text);
+        }
+    }
+
+    /// Declarations built to parse, so the soup above is not all errors.
+    #[test]
+    fn generated_files_format_stably(
+        fields in prop::collection::vec((0usize..4, 0usize..6, any::<bool>()), 1..12),
+    ) {
+        let mut text = String::from("syntax = \"proto3\";\nmessage M {\n");
+        for (i, (kind, comment, options)) in fields.into_iter().enumerate() {
+            let kind = ["int32", "string", ".a.B", "map<string, M>"][kind];
+            let comment = ["", " // c", "\n// above\n", " /* b */", "\n\n", "/* x\n y */"][comment];
+            let options = if options { " [deprecated = true, (o) = {a: 1 b: [1, 2]}]" } else { "" };
+            text.push_str(&format!("{comment}{kind} f{i} = {}{options};{comment}\n", i + 1));
+        }
+        text.push_str("}\n");
+        let once = protofmt::format(&text).unwrap();
+        prop_assert_eq!(protofmt::format(&once).unwrap(), once.clone(), "input: {:?}", text);
+        assert_same_descriptor("generated.proto", &text, &once);
+    }
+}
+
 // ----- the command -----
 
 fn opensergo() -> Command {

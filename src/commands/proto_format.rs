@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::Args;
+use rayon::prelude::*;
 
 use super::ColorChoice;
 use crate::diagnostic::Diagnostic;
@@ -69,8 +70,13 @@ pub fn run(args: &FormatArgs, color: ColorChoice) -> Result<ExitStatus> {
     let mut failures = Vec::new();
     let mut changed = false;
     let mut stdout = String::new();
-    for input in &inputs {
-        let formatted = match protofmt::format(&input.text) {
+    // Files are independent: format them in parallel, report in order.
+    let results: Vec<_> = inputs
+        .par_iter()
+        .map(|input| protofmt::format(&input.text))
+        .collect();
+    for (input, result) in inputs.iter().zip(results) {
+        let formatted = match result {
             Ok(formatted) => formatted,
             Err(error) => {
                 failures.push(diagnostic(input, &error));
@@ -93,6 +99,13 @@ pub fn run(args: &FormatArgs, color: ColorChoice) -> Result<ExitStatus> {
             output::write_file(path, formatted.as_bytes()).map_err(Error::msg)?;
         }
     }
+    // The files' own control characters (in comments and strings) reach a
+    // pipe as they are, a terminal escaped.
+    let stdout = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        escape::escape_control_keep_newlines(&stdout)
+    } else {
+        std::borrow::Cow::Borrowed(stdout.as_str())
+    };
     output::print_stdout(stdout.as_bytes()).map_err(Error::msg)?;
     if !failures.is_empty() {
         print_failures(failures, color);
