@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use crate::proto::compile::{self as proto_compile, CompilerChoice, Image};
-use crate::proto::workspace::Workspace;
+use crate::proto::workspace::{Checked, Workspace};
 
 use anyhow::bail;
 
@@ -86,7 +86,8 @@ pub struct InputArgs {
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<String>,
 
-    /// Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`.
+    /// Skip paths matching this glob (repeatable; gitignore syntax, as
+    /// ripgrep's `-g '!GLOB'`), e.g. `--exclude vendor`.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
 
@@ -341,7 +342,18 @@ pub fn compile_workspace(
     args: &WorkspaceArgs,
     color: ColorChoice,
 ) -> Result<std::result::Result<(Image, &'static str), ExitStatus>> {
-    let workspace = match Workspace::open(dir, crate::convert::descriptors::proto_sources())? {
+    let workspace = Workspace::open(dir, crate::convert::descriptors::proto_sources())?;
+    compile_opened(workspace, args, color)
+}
+
+/// A workspace (or the problems of its configuration) compiled, or the
+/// exit status when it could not be.
+pub fn compile_opened(
+    workspace: Checked<Workspace>,
+    args: &WorkspaceArgs,
+    color: ColorChoice,
+) -> Result<std::result::Result<(Image, &'static str), ExitStatus>> {
+    let workspace = match workspace {
         Ok(workspace) => workspace,
         Err(problems) => {
             print_errors(&problems, color);
