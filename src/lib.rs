@@ -27,6 +27,7 @@ pub mod lint;
 pub mod output;
 pub mod path;
 pub mod proto;
+pub mod protofmt;
 pub mod protolint;
 pub mod report;
 pub mod schema;

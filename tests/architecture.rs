@@ -19,7 +19,8 @@ fn layer_of(module: &str) -> Option<Layer> {
     Some(match module {
         "cli" => Layer::Cli,
         "commands" => Layer::Commands,
-        "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint" | "schemagen" => {
+        "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint" | "schemagen"
+        | "protofmt" => {
             Layer::Check
         }
         "report" => Layer::Report,
