@@ -29,6 +29,7 @@ pub mod report;
 pub mod schema;
 pub mod source;
 pub mod suggest;
+pub mod suppress;
 pub mod typecheck;
 pub mod validate;
 pub mod walk;

@@ -73,15 +73,16 @@ impl CodeCompletion {
         }
     }
 
-    /// Lint rule codes, names and categories, and `ALL` (`--select`,
-    /// `--ignore`).
-    pub fn lint_selectors() -> Self {
-        let rules = crate::lint::registry::RULES.iter();
-        let mut values: Vec<&'static str> = rules
-            .flat_map(|r| [r.code.id, r.code.name, r.category()])
-            .chain(["ALL"])
-            .collect();
-        values.dedup();
+    /// The codes, names and categories of lint's and validate's rule
+    /// families, and `ALL` (`--select`, `--ignore`).
+    pub fn selectors() -> Self {
+        let lint = crate::lint::registry::RULES
+            .iter()
+            .flat_map(|r| [r.code.id, r.code.name, r.category()]);
+        let validate = crate::validate::RULES
+            .iter()
+            .flat_map(|r| [r.code.id, r.code.name, r.category()]);
+        let values = validate.chain(lint).chain(["ALL"]).collect();
         CodeCompletion { values }
     }
 }
