@@ -218,9 +218,15 @@ impl FromStr for SeverityOverride {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let (selector, level) = s
-            .split_once('=')
-            .ok_or_else(|| format!("`{s}`: expected CODE=LEVEL, e.g. OS2005=info"))?;
+        let (selector, level) = s.split_once('=').ok_or_else(|| {
+            let mut message = format!("`{s}`: expected CODE=LEVEL, e.g. OS2005=info");
+            if let Ok(Some(severity)) = Severity::parse_level(s) {
+                message.push_str(&format!(
+                    "; the lowest severity that fails the run is set with `--fail-on {severity}`"
+                ));
+            }
+            message
+        })?;
         Ok(SeverityOverride {
             selector: selector.trim().to_string(),
             level: Severity::parse_level(level)?,
@@ -678,6 +684,8 @@ mod tests {
         assert!(levels.warnings[0].contains("deprecated; use OS3001"));
         assert!(FAMILY.table().contains("old") && FAMILY.table().contains("(deprecated)"));
         assert!("OS2001=loud".parse::<SeverityOverride>().is_err());
+        let bare = "warn".parse::<SeverityOverride>().unwrap_err();
+        assert!(bare.contains("`--fail-on warning`"), "{bare}");
     }
 
     #[test]

@@ -797,3 +797,63 @@ fn a_type_verdict_turned_off_is_a_skip_not_a_pass() {
         "{summary}"
     );
 }
+
+/// `--severity LEVEL` (the spelling of other tools' threshold flags) points
+/// at `--fail-on`, and no hidden alias is suggested (issue 14).
+#[test]
+fn a_bare_severity_level_points_at_fail_on() {
+    for command in ["validate", "lint"] {
+        let out = opensergo()
+            .args([command, "--severity", "warning", UNSUPPRESSED])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("`--fail-on warning`"), "{stderr}");
+    }
+    let out = opensergo()
+        .args(["proto", "lint", "--severity-threshold", "error"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = opensergo()
+        .args(["proto", "lint", "--severity", "error"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("severity-threshold"), "{stderr}");
+}
+
+/// A name written in another script has no ASCII spelling to offer: the
+/// help says what names may hold and suggests nothing (issue 14: it
+/// offered an empty ``try ` ``).
+#[test]
+fn a_non_ascii_name_gets_no_empty_suggestion() {
+    let text =
+        std::fs::read_to_string(root().join("testdata/validate/valid/RateLimitStrategy.yaml"))
+            .unwrap();
+    let name = text
+        .lines()
+        .find_map(|l| l.strip_prefix("  name: "))
+        .unwrap()
+        .to_string();
+    let out = opensergo()
+        .args(["--color", "never", "validate", "--format", "json", "-"])
+        .write_stdin(text.replacen(&format!("name: {name}"), "name: 限流", 1))
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let help = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "OS1006")
+        .and_then(|d| d["help"].as_str())
+        .unwrap()
+        .to_string();
+    assert!(
+        help.starts_with("names must be lower-case letters"),
+        "{help}"
+    );
+    assert!(!help.contains("try"), "{help}");
+}

@@ -176,12 +176,7 @@ pub struct ReportArgs {
 
     /// Lowest severity that makes the exit code 1 [default: error, or
     /// `failOn` in opensergo.yaml].
-    #[arg(
-        long,
-        alias = "severity-threshold",
-        value_enum,
-        value_name = "SEVERITY"
-    )]
+    #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<Severity>,
 
     /// Print findings only: no summary line.

@@ -329,9 +329,13 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
     } else {
         GraphicalTheme::unicode_nocolor()
     };
+    // Wrap at spaces only: the default also splits at hyphens and breaks
+    // over-long words, which cuts host names and paths in two.
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(110)
-        .with_links(false);
+        .with_links(false)
+        .with_break_words(false)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
     let mut cache = ShownCache::default();
     for d in report.diagnostics() {
