@@ -9,7 +9,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::escape::{escape_control, escape_path};
-use crate::input::Input;
+use crate::input::{Beneath, Input, Root};
 use crate::output::FileId;
 
 /// Inputs found for a run, and paths that could not be walked.
@@ -189,7 +189,31 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
         if !options.outputs.is_empty() {
             found.retain(|p| FileId::of(p).is_none_or(|id| !options.outputs.contains(&id)));
         }
-        walked.inputs.extend(found.into_iter().map(Input::File));
+        // What the walk checked, the read keeps: files are opened beneath
+        // the walked directory, so a link (or a directory swapped for one
+        // since) cannot lead a read out of it.
+        let root = match Root::open(path) {
+            _ if follow_all => None,
+            Ok(root) => Some(root),
+            Err(e) => {
+                walked.errors.push(
+                    Diagnostic::new(
+                        codes::IO_ERROR,
+                        format!("cannot read {}: {e}", escape_control(raw)),
+                    )
+                    .in_file(raw.as_str()),
+                );
+                found.clear();
+                None
+            }
+        };
+        walked.inputs.extend(found.into_iter().map(|p| match &root {
+            // The walker yields paths below `path`, so `new` always succeeds.
+            Some(root) => {
+                Beneath::new(root, path, p.clone()).map_or(Input::File(p), Input::Beneath)
+            }
+            None => Input::File(p),
+        }));
         if let Ok(mut list) = skipped.lock() {
             list.sort();
             walked.skipped.append(&mut list);
@@ -209,11 +233,8 @@ fn in_stable_order(inputs: Vec<Input>) -> Vec<Input> {
     let mut keyed: Vec<(Option<PathBuf>, Input)> = inputs
         .into_iter()
         .map(|input| {
-            let key = match &input {
-                // `components` drops `.` segments and repeated separators.
-                Input::File(p) => Some(cwd.join(p).components().collect()),
-                Input::Stdin(_) => None,
-            };
+            // `components` drops `.` segments and repeated separators.
+            let key: Option<PathBuf> = input.path().map(|p| cwd.join(p).components().collect());
             (key, input)
         })
         .collect();

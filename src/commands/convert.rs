@@ -409,7 +409,7 @@ fn from_crd(args: &ConvertArgs) -> Result<Produced, String> {
     };
     let mut objects: Vec<ObjectMessage> = Vec::new();
     for input in &walked.inputs {
-        if let Input::File(path) = input {
+        if let Some(path) = input.path() {
             outcome.inputs.extend(output::FileId::of(path));
         }
         let loaded = document::load_source(input, args.max_file_size);
