@@ -113,15 +113,21 @@ overrides: []
 "#;
 
 impl Config {
-    /// Applies the per-path `overrides` to findings: changes severities and
-    /// drops the ones turned off. (Top-level `rules:` are each check's
-    /// selection, under the command line's flags: see
+    /// Applies the per-path `overrides` to the findings whose code
+    /// `configurable` accepts: changes severities and drops the ones turned
+    /// off. (Top-level `rules:` are each check's selection, under the
+    /// command line's flags: see
     /// [`crate::engine::RuleFamily::selection_from_levels`].)
-    pub fn apply_overrides(&self, diagnostics: &mut Vec<Diagnostic>) {
+    pub fn apply_overrides(
+        &self,
+        diagnostics: &mut Vec<Diagnostic>,
+        configurable: impl Fn(&Code) -> bool,
+    ) {
         if self.overrides.is_empty() {
             return;
         }
         diagnostics.retain_mut(|d| match override_level(&self.overrides, d) {
+            _ if !configurable(&d.code) => true,
             None => true,
             Some(None) => false,
             Some(Some(severity)) => {

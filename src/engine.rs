@@ -377,18 +377,13 @@ impl Levels {
     pub fn configured(&self, code: &Code) -> Option<Option<Severity>> {
         self.levels.get(code.id).copied()
     }
-
-    /// Applies the levels to findings reported outside [`run`] (validate's
-    /// checks are one pass, not a rule each): see [`relevel`]. Returns
-    /// whether anything changed.
-    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) -> bool {
-        relevel(diagnostics, |d| self.configured(&d.code))
-    }
 }
 
-/// Drops the findings whose level `level_of` says is off and moves the
-/// others to their level where it is not their code's default (as [`run`]
-/// does, so a check's own choice, such as `--strict` errors, stands);
+/// Gives findings reported outside [`run`] (validate's checks are one
+/// pass, not a rule each) their levels: drops the findings whose level
+/// `level_of` says is off and moves the others to their level where it is
+/// not their code's default (as [`run`] does, so a check's own choice,
+/// such as `--strict` errors, stands);
 /// findings `level_of` knows nothing about (`None`) are left alone.
 /// Returns whether anything changed.
 pub fn relevel(
@@ -699,13 +694,14 @@ mod tests {
         let of = |id: &str| Diagnostic::new(FAMILY.find(id).unwrap().code, id);
         let outside = Diagnostic::new(Code::new("OS1004", "x", Severity::Error, "s", "d"), "x");
         let mut found = vec![of("OS2001"), of("OS2005"), of("OS3001"), outside];
-        assert!(levels.apply(&mut found));
+        let apply = |found: &mut Vec<Diagnostic>| relevel(found, |d| levels.configured(&d.code));
+        assert!(apply(&mut found));
         let left: Vec<_> = found.iter().map(|d| (d.code.id, d.severity)).collect();
         assert_eq!(
             left,
             [("OS2001", Severity::Warning), ("OS1004", Severity::Error)]
         );
-        assert!(!levels.apply(&mut found), "applying twice changes nothing");
+        assert!(!apply(&mut found), "applying twice changes nothing");
     }
 
     #[test]

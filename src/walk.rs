@@ -102,13 +102,7 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
         let meta = match std::fs::metadata(path) {
             Ok(meta) => meta,
             Err(e) => {
-                walked.errors.push(
-                    Diagnostic::new(
-                        codes::IO_ERROR,
-                        format!("cannot read {}: {e}", escape_control(raw)),
-                    )
-                    .in_file(raw.as_str()),
-                );
+                walked.errors.push(cannot_read(raw, &e));
                 continue;
             }
         };
@@ -196,13 +190,7 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
             _ if follow_all => None,
             Ok(root) => Some(root),
             Err(e) => {
-                walked.errors.push(
-                    Diagnostic::new(
-                        codes::IO_ERROR,
-                        format!("cannot read {}: {e}", escape_control(raw)),
-                    )
-                    .in_file(raw.as_str()),
-                );
+                walked.errors.push(cannot_read(raw, &e));
                 found.clear();
                 None
             }
@@ -255,6 +243,15 @@ pub fn is_rule_file_name(path: &Path) -> bool {
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// OS0001 for a path named on the command line.
+fn cannot_read(raw: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::new(
+        codes::IO_ERROR,
+        format!("cannot read {}: {e}", escape_control(raw)),
+    )
+    .in_file(raw)
 }
 
 fn walk_error_message(err: &ignore::Error) -> String {

@@ -718,6 +718,35 @@ fn validate_selects_ignores_and_levels_codes_like_lint() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule selector `OS2001`"));
+    // A file that was not parsed is never hidden: the reading and parsing
+    // codes are not selectable, and a comment naming one silences nothing.
+    let out = opensergo()
+        .args([
+            "validate",
+            "--ignore",
+            "duplicate-key",
+            "testdata/validate/bad-input/dupkey.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule selector `duplicate-key`"));
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        std::fs::read_to_string(root().join("testdata/validate/bad-input/dupkey.yaml")).unwrap();
+    let commented: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("  threshold") {
+                format!("{l}  # opensergo:ignore OS0004\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(dir.path().join("dupkey.yaml"), commented).unwrap();
+    let (code, codes, _) = short_run(dir.path(), &["validate", "dupkey.yaml"]);
+    assert_eq!((code, codes), (1, vec!["OS0004".to_string()]));
     let table = opensergo()
         .args(["validate", "--list-rules", "--format", "json"])
         .output()

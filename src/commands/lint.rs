@@ -91,11 +91,7 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> 
                 let checked = loaded
                     .documents
                     .iter()
-                    .map(|doc| {
-                        let mut check = validate::check_document(doc, &schemas, &options);
-                        config.apply_overrides(&mut check.diagnostics);
-                        check
-                    })
+                    .map(|doc| validate::check_document(doc, &schemas, &options))
                     .collect();
                 bar.inc(1);
                 (loaded, checked)
@@ -123,11 +119,12 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> 
         }
     }
     for file in &mut report.files {
-        // Lint's own rules got their levels from the selection; validate's
-        // codes (read errors included) get opensergo.yaml's `rules:` here,
-        // and every finding its path's `overrides:`.
-        options.levels.apply(&mut file.diagnostics);
-        config.apply_overrides(&mut file.diagnostics);
+        // Lint's rules got their levels from the selection and validate's
+        // codes theirs in check_document; lint's findings get their path's
+        // `overrides:` here.
+        config.apply_overrides(&mut file.diagnostics, |code| {
+            registry::find(code.id).is_some()
+        });
         file.refresh_statuses();
     }
     super::emit_report(&report, &args.report, config, color)

@@ -119,7 +119,7 @@ pub struct InputArgs {
 pub struct SelectionArgs {
     /// Report only these codes instead of the default set: codes (OS1005,
     /// OS2001), names (unknown-field, strategy-not-found), code prefixes
-    /// (OS10, OS2), categories (validate: input, type, schema, metadata;
+    /// (OS10, OS2), categories (validate: type, schema, metadata;
     /// lint: reference, conflict, suspicious, runtime-compat, style) or
     /// ALL. Repeatable; comma lists work.
     #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = codes::CodeCompletion::selectors())]

@@ -121,13 +121,13 @@ pub fn check_inputs(
 /// strategy facts index the findings that stay).
 fn check_file(loaded: &LoadedSource, schemas: &SchemaSet, options: &Options) -> CheckedFile {
     let mut suppressions = Suppressions::collect([loaded], &validate::resolve);
-    let mut diagnostics = loaded.errors.clone();
-    options.relevel(&mut diagnostics);
-    let mut suppressed = suppressions.apply(&mut diagnostics);
+    let mut suppressed = 0;
+    // Reading and parsing errors stay as they are: no level or comment
+    // hides a file that was not checked.
     let mut entry = FileEntry {
         name: loaded.source.name.clone(),
         documents: Vec::with_capacity(loaded.documents.len()),
-        diagnostics,
+        diagnostics: loaded.errors.clone(),
     };
     let mut facts = StrategyFacts::default();
     for doc in &loaded.documents {

@@ -26,15 +26,13 @@ use crate::typecheck::{self, TypeVerdict};
 /// Validate's codes as a rule family, so `--select`, `--ignore`,
 /// `--severity`, `rules:` in opensergo.yaml and suppressions name them the
 /// way they name lint's rules. The checks are one pass over a document,
-/// not a function per code, so a rule's check is `()`. Left out: io-error
-/// (a path that cannot be read always fails the run, exit code 2) and
-/// invalid-config (about opensergo.yaml, never a document).
+/// not a function per code, so a rule's check is `()`. Left out, because
+/// turning them off would pass a file nobody checked: io-error (also exit
+/// code 2) and the reading and parsing codes (not-text, yaml-syntax,
+/// duplicate-key, yaml-limit, template), which stop a whole file before
+/// any document is judged; and invalid-config, which is about
+/// opensergo.yaml, never a document.
 pub static RULES: &[Rule<()>] = &[
-    Rule::new(codes::NOT_TEXT, &["input"], ()),
-    Rule::new(codes::YAML_SYNTAX, &["input"], ()),
-    Rule::new(codes::DUPLICATE_KEY, &["input"], ()),
-    Rule::new(codes::YAML_LIMIT, &["input"], ()),
-    Rule::new(codes::TEMPLATE, &["input"], ()),
     Rule::new(codes::MISSING_TYPE_META, &["type"], ()),
     Rule::new(codes::UNKNOWN_KIND, &["type"], ()),
     Rule::new(codes::SUPERSEDED_KIND, &["type"], ()),
@@ -51,7 +49,7 @@ pub static RULES: &[Rule<()>] = &[
 pub static FAMILY: RuleFamily<()> = RuleFamily {
     command: "opensergo validate",
     rules: RULES,
-    categories: &["input", "type", "schema", "metadata"],
+    categories: &["type", "schema", "metadata"],
 };
 
 /// A code of validate's family by id (any case) or name: what a
@@ -91,12 +89,13 @@ impl Options {
         }
     }
 
-    /// Gives findings their configured levels: a per-path override naming
-    /// the code, else `levels`. Returns whether anything changed.
+    /// Gives findings of the family's codes their configured levels: a
+    /// per-path override naming the code, else `levels`. Returns whether
+    /// anything changed.
     pub fn relevel(&self, diagnostics: &mut Vec<Diagnostic>) -> bool {
         engine::relevel(diagnostics, |d| {
-            crate::config::override_level(&self.overrides, d)
-                .or_else(|| self.levels.configured(&d.code))
+            let level = self.levels.configured(&d.code)?;
+            Some(crate::config::override_level(&self.overrides, d).unwrap_or(level))
         })
     }
 
