@@ -138,29 +138,39 @@ impl Config {
     }
 
     /// Errors for the rule keys (in `rules` and `overrides`) that name no
-    /// code in `known`, each with a "did you mean". The config file cannot
-    /// know the codes itself: the checks that define them sit above it.
-    pub fn unknown_rule_codes(&self, known: &[Code]) -> Vec<Diagnostic> {
+    /// code in `configurable`, each with a "did you mean", or that name a
+    /// code of `all` that no check lets a configuration change (a silent
+    /// no-op otherwise). The config file cannot know the codes itself: the
+    /// checks that define them sit above it.
+    pub fn unknown_rule_codes(&self, configurable: &[Code], all: &[Code]) -> Vec<Diagnostic> {
+        let names = |c: &Code, key: &str| c.id.eq_ignore_ascii_case(key) || c.name == key;
         self.rule_keys
             .iter()
-            .filter(|(key, _)| {
-                !known
-                    .iter()
-                    .any(|c| c.id.eq_ignore_ascii_case(key) || c.name == key)
-            })
+            .filter(|(key, _)| !configurable.iter().any(|c| names(c, key)))
             .map(|(key, at)| {
-                let names = known.iter().flat_map(|c| [c.id, c.name]);
-                let mut d = Diagnostic::new(
-                    codes::INVALID_CONFIG,
-                    format!("`{key}` is no diagnostic code or name"),
-                )
-                .at(&at.source, at.span)
-                .with_label("unknown code");
-                d = d.with_help(match closest(key, names) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => "codes look like OS1007 or missing-app-label; `opensergo lint --list-rules` lists the lint rules".to_string(),
-                });
-                d
+                let d = if let Some(code) = all.iter().find(|c| names(c, key)) {
+                    Diagnostic::new(
+                        codes::INVALID_CONFIG,
+                        format!(
+                            "`{key}` ({} {}) has no level to configure",
+                            code.id, code.name
+                        ),
+                    )
+                    .with_label("not configurable")
+                    .with_help("rules: and overrides: set the levels of validate's and lint's codes (`opensergo validate --list-rules`, `opensergo lint --list-rules`); reading and parsing errors are never turned off, so a file nobody parsed is never hidden")
+                } else {
+                    let close = closest(key, configurable.iter().flat_map(|c| [c.id, c.name]));
+                    Diagnostic::new(
+                        codes::INVALID_CONFIG,
+                        format!("`{key}` is no diagnostic code or name"),
+                    )
+                    .with_label("unknown code")
+                    .with_help(match close {
+                        Some(close) => format!("did you mean `{close}`?"),
+                        None => "codes look like OS1007 or missing-app-label; `opensergo lint --list-rules` lists the lint rules".to_string(),
+                    })
+                };
+                d.at(&at.source, at.span)
             })
             .collect()
     }

@@ -49,6 +49,14 @@ pub fn all() -> Vec<&'static Code> {
     all
 }
 
+/// The codes whose levels `rules:` and `overrides:` in opensergo.yaml
+/// set: validate's and lint's rule families.
+pub fn configurable() -> impl Iterator<Item = &'static Code> {
+    crate::validate::FAMILY
+        .codes()
+        .chain(crate::lint::registry::FAMILY.codes())
+}
+
 /// A code by id (any case) or name, with the command that reports it.
 pub fn find(id_or_name: &str) -> Option<(&'static str, &'static Code)> {
     groups().into_iter().find_map(|g| {
