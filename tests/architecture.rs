@@ -23,7 +23,9 @@ fn layer_of(module: &str) -> Option<Layer> {
         "report" => Layer::Report,
         "codes" | "config" | "diagnostic" | "document" | "duration" | "engine" | "error"
         | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path" | "schema"
-        | "source" | "suggest" | "suppress" | "typecheck" | "walk" | "yaml" => Layer::Core,
+        | "source" | "suggest" | "suppress" | "typecheck" | "walk" | "yaml" | "yaml_out" => {
+            Layer::Core
+        }
         _ => return None,
     })
 }
