@@ -112,6 +112,11 @@ impl<C> RuleFamily<C> {
         self.rules.iter().find(|r| r.code.is_named(id_or_name))
     }
 
+    /// Whether `selector` names any rule of this family.
+    pub fn matches(&self, selector: &str) -> bool {
+        self.rules.iter().any(|r| r.specificity(selector).is_some())
+    }
+
     pub fn codes(&self) -> impl Iterator<Item = &'static Code> {
         self.rules.iter().map(|r| &r.code)
     }

@@ -649,3 +649,42 @@ fn human_output_never_wraps_inside_a_host_name() {
         );
     }
 }
+
+/// The validate errors lint reports take `--ignore` and `--severity` as in
+/// validate; `--select` picks lint rules only, and says so when given a
+/// validate code.
+#[test]
+fn validate_codes_are_ignored_and_levelled_in_lint_too() {
+    let file = "testdata/validate/suppressed/unsuppressed.yaml";
+    let out = stdout(opensergo().args(["lint", "-f", "short", file]), 1);
+    assert!(out.contains("error[OS1006]"), "{out}");
+    for args in [
+        ["--ignore", "invalid-metadata"],
+        ["--ignore", "metadata"],
+        ["--severity", "OS1006=warning"],
+    ] {
+        let out = stdout(
+            opensergo()
+                .args(["lint", "-f", "short"])
+                .args(args)
+                .arg(file),
+            0,
+        );
+        assert!(!out.contains("OS1006"), "{args:?}: {out}");
+    }
+    opensergo()
+        .args(["lint", "--select", "OS1006", file])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "lint reports validate's errors whatever --select says",
+        ));
+    // Lint's own selection is unchanged by it.
+    let out = stdout(
+        opensergo().args([
+            "lint", "-f", "short", "--select", "OS2", "--ignore", "OS1006", file,
+        ]),
+        0,
+    );
+    assert!(!out.contains("OS1006"), "{out}");
+}

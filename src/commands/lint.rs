@@ -9,7 +9,8 @@ use clap::Args;
 use super::{InputArgs, ReportArgs};
 use crate::config::Config;
 use crate::document::{self, LoadedSource};
-use anyhow::anyhow;
+use crate::engine::{Selection, SeverityOverride};
+use anyhow::{anyhow, bail};
 
 use crate::codes::Severity;
 use crate::error::{Error, ExitStatus, Result};
@@ -44,6 +45,43 @@ pub struct LintArgs {
     pub explain: Option<String>,
 }
 
+/// Splits the command line's selection between lint's rules and the
+/// validate codes lint reports: `--ignore` and `--severity` selectors that
+/// name only validate's codes (`invalid-metadata`, `OS10`) change those;
+/// everything else is lint's. `--select` chooses lint rules only: validate's
+/// errors are reported whatever it says, so one naming only validate's
+/// codes is a usage error that says so.
+fn split_selection(cli: Selection) -> Result<(Selection, Selection)> {
+    let validate_only = |s: &str| !registry::FAMILY.matches(s) && validate::FAMILY.matches(s);
+    if let Some(s) = cli
+        .select
+        .iter()
+        .chain(&cli.extend_select)
+        .find(|s| validate_only(s))
+    {
+        bail!(
+            "`{s}` names validate's codes: lint reports validate's errors whatever --select says; change them with --ignore or --severity"
+        );
+    }
+    let (validate_ignore, ignore) = cli.ignore.into_iter().partition(|s| validate_only(s));
+    let (validate_severity, severity) = cli
+        .severity
+        .into_iter()
+        .partition(|o: &SeverityOverride| validate_only(&o.selector));
+    Ok((
+        Selection {
+            ignore,
+            severity,
+            ..cli
+        },
+        Selection {
+            ignore: validate_ignore,
+            severity: validate_severity,
+            ..Selection::default()
+        },
+    ))
+}
+
 pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> {
     if args.list_rules {
         let text = super::rule_table(&registry::FAMILY, &args.report)?;
@@ -58,10 +96,13 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> 
         return Ok(ExitStatus::Success);
     }
     super::check_report_args(&args.report)?;
+    let (lint_cli, validate_cli) = split_selection(args.selection.selection())?;
     let mut selection = registry::selection_from_config(config);
-    selection.merge(args.selection.selection());
+    selection.merge(lint_cli);
     let levels = selection.resolve(&registry::FAMILY).map_err(Error::msg)?;
-    for warning in &levels.warnings {
+    let mut options = validate::Options::from_config(config);
+    options.levels = validate::levels(config, validate_cli).map_err(Error::msg)?;
+    for warning in levels.warnings.iter().chain(&options.levels.warnings) {
         eprintln!("warning: {warning}");
     }
     let walked = super::collect_inputs(&args.input, &args.report, config)?;
@@ -73,7 +114,6 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> 
     // what only a whole rule set shows.
     let schemas = SchemaSet::with_user_schemas(&config.schema_dirs, &config.crds, max_size)
         .map_err(Error::msg)?;
-    let options = validate::Options::from_config(config);
     let namespace = args.namespace.as_deref().or(config.namespace.as_deref());
     let (sources, statuses, outcome) = super::with_progress(walked.inputs.len(), |bar| {
         let (sources, checked): (Vec<LoadedSource>, Vec<Vec<Checked>>) = walked
