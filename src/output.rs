@@ -7,7 +7,7 @@
 //!   file (`/dev/null`, `/dev/stdout`, a FIFO, a socket, a link to one) is
 //!   written into directly, never replaced (and never truncated before the
 //!   opened descriptor is checked to be no regular file).
-//! * [`Batch`] (`--out-dir`, `schema export`, `schema from-crd`): many
+//! * [`Batch`] (`--out-dir`, `schema export`, `schema from-crd`, `gen`): many
 //!   files under one directory. Every relative path is checked first (no
 //!   `..`, no absolute path, no empty or odd component), nothing is written
 //!   through a symbolic link planted below the directory (every step goes
@@ -333,36 +333,6 @@ pub fn check_component(name: &OsStr) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes several files given by full path (a plan a command made, such
-/// as `gen`'s), all or none: each is staged as a temp file beside its
-/// target and closed, and the renames happen once all are staged; an
-/// interrupt removes the temp files. Paths that come from input data go
-/// through [`Batch`] instead, which confines them to a directory.
-pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<(), String> {
-    let _deferred = interrupt::Deferred::install();
-    let mut staged = Vec::with_capacity(files.len());
-    for (path, bytes) in files {
-        let dir = parent_of(path);
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| format!("cannot create {}: {e}", display(&dir)))?;
-        let permissions = std::fs::metadata(path)
-            .ok()
-            .filter(std::fs::Metadata::is_file)
-            .map(|m| m.permissions());
-        let tmp = stage(&dir, bytes, permissions).map_err(|e| e.message(path, &dir))?;
-        staged.push((tmp, path));
-        if interrupt::pending() {
-            staged.clear();
-            interrupt::die();
-        }
-    }
-    for (tmp, path) in staged {
-        tmp.persist(path)
-            .map_err(|e| format!("cannot replace {}: {}", display(path), e.error))?;
-    }
-    Ok(())
-}
-
 /// Many files written under one directory, all or none (see the module
 /// documentation).
 ///
@@ -489,8 +459,9 @@ impl Batch {
                 continue;
             }
             let shown = self.root.join(&at);
-            let sub = open_subdir(&dir, component.as_os_str(), &shown)
-                .map_err(|why| format!("refusing to write {}: {why}", display(target)))?;
+            let sub = open_subdir(&dir, component.as_os_str(), &shown, true)
+                .map_err(|why| format!("refusing to write {}: {why}", display(target)))?
+                .ok_or_else(|| format!("cannot create {}", display(&shown)))?;
             dir = Arc::new(sub);
             self.dirs.insert(at.clone(), Arc::clone(&dir));
         }
@@ -512,12 +483,19 @@ impl Batch {
     }
 }
 
-/// Opens (creating it when missing) the directory `name` in `dir`. A
-/// symbolic link there is refused; so is a directory that is swapped for
-/// something else between the check and the open (its identity changed).
-/// Whatever happens, cap-std never resolves outside `dir`.
-fn open_subdir(dir: &Dir, name: &std::ffi::OsStr, shown: &Path) -> Result<Dir, String> {
+/// Opens the directory `name` in `dir`, creating it when missing if
+/// `create` (else `None` for a missing one). A symbolic link there is
+/// refused; so is a directory that is swapped for something else between
+/// the check and the open (its identity changed). Whatever happens,
+/// cap-std never resolves outside `dir`.
+fn open_subdir(
+    dir: &Dir,
+    name: &std::ffi::OsStr,
+    shown: &Path,
+    create: bool,
+) -> Result<Option<Dir>, String> {
     let checked = match dir.symlink_metadata(name) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !create => return Ok(None),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             match dir.create_dir(name) {
                 Ok(()) => {}
@@ -550,7 +528,7 @@ fn open_subdir(dir: &Dir, name: &std::ffi::OsStr, shown: &Path) -> Result<Dir, S
             display(shown)
         ));
     }
-    Ok(opened)
+    Ok(Some(opened))
 }
 
 #[cfg(unix)]
@@ -601,6 +579,68 @@ fn stage_in(
         return Err(StageError::CannotWrite(e));
     }
     Ok(name)
+}
+
+/// Checks, creating nothing, that a [`Batch`] below `root` would accept
+/// `rel`: a plan made of many files is checked whole before any is
+/// staged, so a bad name leaves no directory behind. The directories that
+/// exist are walked as the batch walks them (through descriptors).
+pub fn check_below(root: &Path, rel: &Path) -> Result<PathBuf, String> {
+    walk_below(root, rel).map(|(target, _)| target)
+}
+
+/// The content of the regular file `root/rel`, when there is one reached
+/// without a symbolic link; `None` otherwise (missing, a link, a device).
+/// What an unchanged-file check may compare, never read through a link
+/// planted below `root`: every directory is opened through the one above,
+/// and the file opened is checked to be the regular file that was looked at.
+pub fn read_below(root: &Path, rel: &Path) -> Option<Vec<u8>> {
+    let (_, dir) = walk_below(root, rel).ok()?;
+    let (dir, name) = (dir?, rel.file_name()?);
+    let checked = dir.symlink_metadata(name).ok().filter(|m| m.is_file())?;
+    let file = dir.open(name).ok()?;
+    let opened = file.metadata().ok()?;
+    if !same_file(&checked, &opened) {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut file.into_std(), &mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// `root/rel` once `rel` (from input data) is checked and its existing
+/// directories walked through descriptors, creating nothing: a symbolic
+/// link or a non-directory on the way is refused, so is a target that is a
+/// directory. The directory of the target, when it exists.
+fn walk_below(root: &Path, rel: &Path) -> Result<(PathBuf, Option<Dir>), String> {
+    check_relative(rel).map_err(|why| {
+        format!(
+            "refusing to write `{}` below {}: {why}",
+            display(rel),
+            display(root)
+        )
+    })?;
+    let target = root.join(rel);
+    let Ok(mut dir) = Dir::open_ambient_dir(root, cap_std::ambient_authority()) else {
+        // Nothing below a missing root exists yet.
+        return Ok((target, None));
+    };
+    let mut shown = root.to_path_buf();
+    for component in rel.parent().into_iter().flat_map(Path::components) {
+        shown.push(component);
+        match open_subdir(&dir, component.as_os_str(), &shown, false)
+            .map_err(|why| format!("refusing to write {}: {why}", display(&target)))?
+        {
+            Some(sub) => dir = sub,
+            None => return Ok((target, None)),
+        }
+    }
+    if let Some(name) = rel.file_name()
+        && dir.symlink_metadata(name).is_ok_and(|m| m.is_dir())
+    {
+        return Err(format!("{} is a directory", display(&target)));
+    }
+    Ok((target, Some(dir)))
 }
 
 /// Holding back Ctrl-C (and SIGTERM, SIGHUP) while temp files exist, so
@@ -804,6 +844,25 @@ mod tests {
         let err = write_directly(&victim, b"new", Existing::Special).unwrap_err();
         assert!(err.contains("became a regular file"), "{err}");
         assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn checks_below_a_root_create_nothing_and_reads_follow_no_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(dir.path().join("secret"), b"s").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("secret"), out.join("f")).unwrap();
+        std::os::unix::fs::symlink(dir.path(), out.join("up")).unwrap();
+        assert!(check_below(&out, Path::new("new/dir/f.txt")).is_ok());
+        assert!(!out.join("new").exists(), "a check creates nothing");
+        assert!(check_below(&out, Path::new("up/f.txt")).is_err());
+        assert!(check_below(&out, Path::new("../f.txt")).is_err());
+        assert_eq!(read_below(&out, Path::new("f")), None, "a link is not read");
+        assert_eq!(read_below(&out, Path::new("up/secret")), None);
+        std::fs::write(out.join("g"), b"g").unwrap();
+        assert_eq!(read_below(&out, Path::new("g")), Some(b"g".to_vec()));
     }
 
     #[cfg(unix)]
