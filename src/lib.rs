@@ -9,6 +9,7 @@ pub mod codes;
 pub mod commands;
 pub mod config;
 pub mod convert;
+pub mod crd;
 pub mod diagnostic;
 pub mod diff;
 pub mod document;

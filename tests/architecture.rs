@@ -23,9 +23,8 @@ fn layer_of(module: &str) -> Option<Layer> {
         "report" => Layer::Report,
         "codes" | "config" | "diagnostic" | "document" | "duration" | "engine" | "error"
         | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path" | "schema"
-        | "source" | "suggest" | "suppress" | "typecheck" | "walk" | "yaml" | "yaml_out" => {
-            Layer::Core
-        }
+        | "source" | "suggest" | "suppress" | "typecheck" | "walk" | "yaml" | "yaml_out"
+        | "crd" => Layer::Core,
         _ => return None,
     })
 }

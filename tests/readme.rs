@@ -46,13 +46,16 @@ fn readme_snippet_command_lines_parse() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     let mut in_code = false;
+    let mut in_console = false;
     let mut checked = 0;
     for (i, line) in readme.lines().enumerate() {
-        if line.trim_start().starts_with("```") {
+        if let Some(info) = line.trim_start().strip_prefix("```") {
             in_code = !in_code;
+            // Console blocks are run (above); their output may quote commands.
+            in_console = in_code && info == "console";
             continue;
         }
-        if !in_code {
+        if !in_code || in_console {
             continue;
         }
         let Some(start) = line.find("opensergo ") else {
