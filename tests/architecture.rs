@@ -21,10 +21,10 @@ fn layer_of(module: &str) -> Option<Layer> {
         "commands" => Layer::Commands,
         "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint" => Layer::Check,
         "report" => Layer::Report,
-        "codes" | "config" | "diagnostic" | "document" | "duration" | "engine" | "error"
-        | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path" | "schema"
-        | "source" | "suggest" | "suppress" | "typecheck" | "walk" | "yaml" | "yaml_out"
-        | "crd" => Layer::Core,
+        "changeset" | "codes" | "config" | "diagnostic" | "document" | "duration" | "engine"
+        | "error" | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path"
+        | "schema" | "source" | "suggest" | "suppress" | "typecheck" | "walk" | "yaml"
+        | "yaml_out" | "crd" => Layer::Core,
         _ => return None,
     })
 }

@@ -2,12 +2,16 @@
 //! [`Report`] (the core's model of a run's findings) and hands it here; no
 //! command formats findings on its own.
 
+pub mod diff;
 mod github;
 mod human;
 mod json;
 mod junit;
 mod sarif;
 mod short;
+pub mod style;
+
+pub use json::DiagnosticView;
 
 use std::collections::BTreeMap;
 

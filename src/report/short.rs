@@ -1,6 +1,7 @@
 //! One line per finding: `file:line:col: severity[CODE] message`, the shape
 //! editors' problem matchers and grep expect.
 
+use super::style::{self, Paint};
 use super::{RenderOptions, Report};
 use crate::codes::Severity;
 use crate::escape::escape_control;
@@ -17,19 +18,18 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         };
         let severity = format!("{}[{}]", d.severity, d.code.id);
         let message = escape_control(&d.message);
-        if options.color {
-            // Bold place, severity in the colors compilers use.
-            let color = match d.severity {
-                Severity::Error => "1;31",
-                Severity::Warning => "1;33",
-                Severity::Info => "1;36",
-            };
-            out.push_str(&format!(
-                "\x1b[1m{place}:\x1b[0m \x1b[{color}m{severity}\x1b[0m {message}\n"
-            ));
-        } else {
-            out.push_str(&format!("{place}: {severity} {message}\n"));
-        }
+        let paint = Paint::new(options.color);
+        // Bold place, severity in the colors compilers use.
+        let color = match d.severity {
+            Severity::Error => style::BOLD_RED,
+            Severity::Warning => style::BOLD_YELLOW,
+            Severity::Info => style::BOLD_CYAN,
+        };
+        out.push_str(&format!(
+            "{} {} {message}\n",
+            paint.wrap(style::BOLD, &format!("{place}:")),
+            paint.wrap(color, &severity)
+        ));
     }
     super::push_footer(&mut out, report, options);
     out
