@@ -19,12 +19,14 @@ fn layer_of(module: &str) -> Option<Layer> {
     Some(match module {
         "cli" => Layer::Cli,
         "commands" => Layer::Commands,
-        "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint" => Layer::Check,
+        "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint" | "schemagen" => {
+            Layer::Check
+        }
         "report" => Layer::Report,
-        "changeset" | "codes" | "config" | "diagnostic" | "document" | "duration" | "engine"
-        | "error" | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path"
-        | "schema" | "source" | "suggest" | "suppress" | "typecheck" | "walk" | "yaml"
-        | "yaml_out" | "crd" => Layer::Core,
+        "casing" | "changeset" | "codes" | "config" | "crd" | "diagnostic" | "document"
+        | "duration" | "engine" | "error" | "escape" | "findings" | "gitrev" | "input"
+        | "kinds" | "output" | "path" | "schema" | "source" | "suggest" | "suppress"
+        | "typecheck" | "walk" | "yaml" | "yaml_out" => Layer::Core,
         _ => return None,
     })
 }

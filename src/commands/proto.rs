@@ -37,6 +37,12 @@ pub enum ProtoCommand {
     /// configuration as buf has them).
     #[command(after_help = PROTO_LINT_EXIT_CODES)]
     Lint(ProtoLintArgs),
+    /// A .proto file for a kind's spec, from its JSON Schema: one message
+    /// per object, stable field numbers (--previous), buf STANDARD style.
+    #[command(
+        after_help = "Exit codes: 0 written, 1 the schema cannot be generated compatibly (nothing written), 2 usage or I/O error"
+    )]
+    FromSchema(super::schemagen::FromSchemaArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -102,6 +108,7 @@ pub fn run(command: &ProtoCommand, color: ColorChoice) -> Result<ExitStatus> {
         }
         ProtoCommand::Build(args) => build(args, color),
         ProtoCommand::Lint(args) => lint(args, commands::use_color(color)),
+        ProtoCommand::FromSchema(args) => super::schemagen::from_schema(args, color),
     }
 }
 
