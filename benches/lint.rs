@@ -221,7 +221,7 @@ fn breakdown(objects: usize, sources: &[LoadedSource], levels: &Levels) -> Strin
         ));
     }
     let started = Instant::now();
-    let suppressions = suppress::Suppressions::collect(&set);
+    let suppressions = suppress::collect(sources);
     drop(suppressions);
     rows.push(("suppressions".into(), started.elapsed()));
     let total: Duration = rows.iter().map(|r| r.1).sum();

@@ -58,6 +58,22 @@ pub struct Config {
     rule_keys: Vec<(String, Location)>,
 }
 
+/// The level the per-path `overrides` give a finding (the last matching
+/// override that names its code), or `None` when none does.
+pub fn override_level(overrides: &[Override], d: &Diagnostic) -> Option<Option<Severity>> {
+    let file = d.file.strip_prefix("./").unwrap_or(&d.file);
+    overrides
+        .iter()
+        .rev()
+        .filter(|o| o.matcher.is_match(file))
+        .find_map(|o| {
+            o.rules
+                .get(d.code.id)
+                .or_else(|| o.rules.get(d.code.name))
+                .copied()
+        })
+}
+
 /// A commented default configuration, written by `opensergo config init`.
 pub const DEFAULT_CONFIG: &str = r#"# opensergo project configuration (https://opensergo.io)
 # Found by walking up from the working directory; pass --config FILE to choose one.
@@ -100,26 +116,21 @@ overrides: []
 "#;
 
 impl Config {
-    /// The configured level of a code for a file: the last matching
-    /// override wins over the top-level rules.
-    pub fn level(&self, id: &str, name: &str, file: &str) -> Option<Option<Severity>> {
-        let file = file.strip_prefix("./").unwrap_or(file);
-        let lookup = |rules: &RuleLevels| rules.get(id).or_else(|| rules.get(name)).copied();
-        self.overrides
-            .iter()
-            .rev()
-            .filter(|o| o.matcher.is_match(file))
-            .find_map(|o| lookup(&o.rules))
-            .or_else(|| lookup(&self.rules))
-    }
-
-    /// Applies configured levels to findings: changes severities and drops
-    /// the ones turned off.
-    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
-        if self.rules.is_empty() && self.overrides.is_empty() {
+    /// Applies the per-path `overrides` to the findings whose code
+    /// `configurable` accepts: changes severities and drops the ones turned
+    /// off. (Top-level `rules:` are each check's selection, under the
+    /// command line's flags: see
+    /// [`crate::engine::RuleFamily::selection_from_levels`].)
+    pub fn apply_overrides(
+        &self,
+        diagnostics: &mut Vec<Diagnostic>,
+        configurable: impl Fn(&Code) -> bool,
+    ) {
+        if self.overrides.is_empty() {
             return;
         }
-        diagnostics.retain_mut(|d| match self.level(d.code.id, d.code.name, &d.file) {
+        diagnostics.retain_mut(|d| match override_level(&self.overrides, d) {
+            _ if !configurable(&d.code) => true,
             None => true,
             Some(None) => false,
             Some(Some(severity)) => {
@@ -130,29 +141,39 @@ impl Config {
     }
 
     /// Errors for the rule keys (in `rules` and `overrides`) that name no
-    /// code in `known`, each with a "did you mean". The config file cannot
-    /// know the codes itself: the checks that define them sit above it.
-    pub fn unknown_rule_codes(&self, known: &[Code]) -> Vec<Diagnostic> {
+    /// code in `configurable`, each with a "did you mean", or that name a
+    /// code of `all` that no check lets a configuration change (a silent
+    /// no-op otherwise). The config file cannot know the codes itself: the
+    /// checks that define them sit above it.
+    pub fn unknown_rule_codes(&self, configurable: &[Code], all: &[Code]) -> Vec<Diagnostic> {
+        let names = |c: &Code, key: &str| c.id.eq_ignore_ascii_case(key) || c.name == key;
         self.rule_keys
             .iter()
-            .filter(|(key, _)| {
-                !known
-                    .iter()
-                    .any(|c| c.id.eq_ignore_ascii_case(key) || c.name == key)
-            })
+            .filter(|(key, _)| !configurable.iter().any(|c| names(c, key)))
             .map(|(key, at)| {
-                let names = known.iter().flat_map(|c| [c.id, c.name]);
-                let mut d = Diagnostic::new(
-                    codes::INVALID_CONFIG,
-                    format!("`{key}` is no diagnostic code or name"),
-                )
-                .at(&at.source, at.span)
-                .with_label("unknown code");
-                d = d.with_help(match closest(key, names) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => "codes look like OS1007 or missing-app-label; `opensergo lint --list-rules` lists the lint rules".to_string(),
-                });
-                d
+                let d = if let Some(code) = all.iter().find(|c| names(c, key)) {
+                    Diagnostic::new(
+                        codes::INVALID_CONFIG,
+                        format!(
+                            "`{key}` ({} {}) has no level to configure",
+                            code.id, code.name
+                        ),
+                    )
+                    .with_label("not configurable")
+                    .with_help("rules: and overrides: set the levels of validate's and lint's codes (`opensergo validate --list-rules`, `opensergo lint --list-rules`); reading and parsing errors are never turned off, so a file nobody parsed is never hidden")
+                } else {
+                    let close = closest(key, configurable.iter().flat_map(|c| [c.id, c.name]));
+                    Diagnostic::new(
+                        codes::INVALID_CONFIG,
+                        format!("`{key}` is no diagnostic code or name"),
+                    )
+                    .with_label("unknown code")
+                    .with_help(match close {
+                        Some(close) => format!("did you mean `{close}`?"),
+                        None => "codes look like OS1007 or missing-app-label; `opensergo lint --list-rules` lists the lint rules".to_string(),
+                    })
+                };
+                d.at(&at.source, at.span)
             })
             .collect()
     }
@@ -486,20 +507,24 @@ mod tests {
     }
 
     #[test]
-    fn overrides_win_over_rules() {
+    fn later_overrides_win() {
         let c = parse_text(
-            "rules: {OS1007: off, unknown-field: error}\noverrides:\n- paths: ['legacy/**']\n  rules: {OS1007: warning}\n",
+            "rules: {OS1007: off}\noverrides:\n- paths: ['legacy/**']\n  rules: {OS1007: warning, OS1005: off}\n- paths: ['legacy/new/**']\n  rules: {OS1007: error}\n",
         )
         .unwrap();
-        assert_eq!(c.level("OS1007", "missing-app-label", "a.yaml"), Some(None));
+        let level = |file: &str, code| {
+            override_level(&c.overrides, &Diagnostic::new(code, "m").in_file(file))
+        };
+        assert_eq!(level("a.yaml", codes::MISSING_APP_LABEL), None);
         assert_eq!(
-            c.level("OS1007", "missing-app-label", "./legacy/a.yaml"),
+            level("./legacy/a.yaml", codes::MISSING_APP_LABEL),
             Some(Some(Severity::Warning))
         );
         assert_eq!(
-            c.level("OS1005", "unknown-field", "a.yaml"),
+            level("legacy/new/a.yaml", codes::MISSING_APP_LABEL),
             Some(Some(Severity::Error))
         );
+        assert_eq!(level("legacy/new/a.yaml", codes::UNKNOWN_FIELD), Some(None));
         assert_eq!(c.schema_dirs, Vec::<PathBuf>::new());
     }
 

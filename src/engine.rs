@@ -112,6 +112,11 @@ impl<C> RuleFamily<C> {
         self.rules.iter().find(|r| r.code.is_named(id_or_name))
     }
 
+    /// Whether `selector` names any rule of this family.
+    pub fn matches(&self, selector: &str) -> bool {
+        self.rules.iter().any(|r| r.specificity(selector).is_some())
+    }
+
     pub fn codes(&self) -> impl Iterator<Item = &'static Code> {
         self.rules.iter().map(|r| &r.code)
     }
@@ -153,10 +158,47 @@ impl<C> RuleFamily<C> {
         let _ = write!(
             out,
             "\nLevels are the defaults; change them with --select, --ignore and --severity CODE=LEVEL.\n\
-             `{} --explain CODE` shows a rule's documentation.\n",
-            self.command
+             `opensergo explain CODE` shows a code's documentation.\n"
         );
         out
+    }
+
+    /// The `--list-rules --format json` table: one object a rule.
+    pub fn table_json(&self) -> serde_json::Value {
+        self.rules
+            .iter()
+            .map(|rule| {
+                serde_json::json!({
+                    "code": rule.code.id,
+                    "name": rule.code.name,
+                    "category": rule.category(),
+                    "severity": rule.code.default_severity,
+                    "enabledByDefault": rule.enabled_by_default,
+                    "summary": rule.code.summary,
+                })
+            })
+            .collect()
+    }
+
+    /// The selection that per-code levels give (`rules:` in
+    /// opensergo.yaml): those naming a rule of this family, as `--severity`
+    /// would.
+    pub fn selection_from_levels<'k>(
+        &self,
+        levels: impl IntoIterator<Item = (&'k String, &'k Option<Severity>)>,
+    ) -> Selection {
+        let severity = levels
+            .into_iter()
+            .filter(|(key, _)| self.find(key).is_some())
+            .map(|(key, level)| SeverityOverride {
+                selector: key.clone(),
+                level: *level,
+            })
+            .collect();
+        Selection {
+            severity,
+            ..Selection::default()
+        }
     }
 
     /// The `--explain` text of a rule.
@@ -181,9 +223,15 @@ impl FromStr for SeverityOverride {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let (selector, level) = s
-            .split_once('=')
-            .ok_or_else(|| format!("`{s}`: expected CODE=LEVEL, e.g. OS2005=info"))?;
+        let (selector, level) = s.split_once('=').ok_or_else(|| {
+            let mut message = format!("`{s}`: expected CODE=LEVEL, e.g. OS2005=info");
+            if let Ok(Some(severity)) = Severity::parse_level(s) {
+                message.push_str(&format!(
+                    "; the lowest severity that fails the run is set with `--fail-on {severity}`"
+                ));
+            }
+            message
+        })?;
         Ok(SeverityOverride {
             selector: selector.trim().to_string(),
             level: Severity::parse_level(level)?,
@@ -328,6 +376,41 @@ impl Levels {
     pub fn level(&self, code: &Code) -> Option<Severity> {
         self.levels.get(code.id).copied().flatten()
     }
+
+    /// The configured level of a code: `None` for codes outside the
+    /// family, `Some(None)` for off.
+    pub fn configured(&self, code: &Code) -> Option<Option<Severity>> {
+        self.levels.get(code.id).copied()
+    }
+}
+
+/// Gives findings reported outside [`run`] (validate's checks are one
+/// pass, not a rule each) their levels: drops the findings whose level
+/// `level_of` says is off and moves the others to their level where it is
+/// not their code's default (as [`run`] does, so a check's own choice,
+/// such as `--strict` errors, stands);
+/// findings `level_of` knows nothing about (`None`) are left alone.
+/// Returns whether anything changed.
+pub fn relevel(
+    diagnostics: &mut Vec<Diagnostic>,
+    level_of: impl Fn(&Diagnostic) -> Option<Option<Severity>>,
+) -> bool {
+    let mut changed = false;
+    diagnostics.retain_mut(|d| match level_of(d) {
+        None => true,
+        Some(None) => {
+            changed = true;
+            false
+        }
+        Some(Some(level)) => {
+            if level != d.code.default_severity && d.severity != level {
+                d.severity = level;
+                changed = true;
+            }
+            true
+        }
+    });
+    changed
 }
 
 /// Runs every enabled rule of `family` in parallel; `check` calls one
@@ -601,6 +684,29 @@ mod tests {
         assert!(levels.warnings[0].contains("deprecated; use OS3001"));
         assert!(FAMILY.table().contains("old") && FAMILY.table().contains("(deprecated)"));
         assert!("OS2001=loud".parse::<SeverityOverride>().is_err());
+        let bare = "warn".parse::<SeverityOverride>().unwrap_err();
+        assert!(bare.contains("`--fail-on warning`"), "{bare}");
+    }
+
+    #[test]
+    fn levels_apply_to_findings_reported_outside_the_runner() {
+        let s = Selection {
+            ignore: list(&["OS2005"]),
+            severity: vec!["OS2001=warning".parse().unwrap()],
+            ..Selection::default()
+        };
+        let levels = s.resolve(&FAMILY).unwrap();
+        let of = |id: &str| Diagnostic::new(FAMILY.find(id).unwrap().code, id);
+        let outside = Diagnostic::new(Code::new("OS1004", "x", Severity::Error, "s", "d"), "x");
+        let mut found = vec![of("OS2001"), of("OS2005"), of("OS3001"), outside];
+        let apply = |found: &mut Vec<Diagnostic>| relevel(found, |d| levels.configured(&d.code));
+        assert!(apply(&mut found));
+        let left: Vec<_> = found.iter().map(|d| (d.code.id, d.severity)).collect();
+        assert_eq!(
+            left,
+            [("OS2001", Severity::Warning), ("OS1004", Severity::Error)]
+        );
+        assert!(!apply(&mut found), "applying twice changes nothing");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::escape::escape_path;
 
@@ -10,17 +11,102 @@ use crate::diagnostic::Diagnostic;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
+    /// A file named on the command line: read as given, links followed.
     File(PathBuf),
+    /// A file a directory walk found, read beneath the walked directory.
+    Beneath(Beneath),
     /// Standard input, with the name `--stdin-filename` gave it.
     Stdin(Option<String>),
 }
 
+/// A directory whose files are read through its descriptor (cap-std:
+/// `openat`, resolving each component beneath it): a symbolic link is
+/// followed only while it stays inside, and that holds whatever happens
+/// to the tree between the walk that checked a file and the read, since
+/// nothing is looked up again by its full path.
+#[derive(Debug)]
+pub struct Root {
+    dir: cap_std::fs::Dir,
+    path: PathBuf,
+}
+
+impl Root {
+    /// Opens `path` (the user named it: a link there is followed).
+    pub fn open(path: &Path) -> std::io::Result<Arc<Root>> {
+        let dir = cap_std::fs::Dir::open_ambient_dir(path, cap_std::ambient_authority())?;
+        Ok(Arc::new(Root {
+            dir,
+            path: path.to_path_buf(),
+        }))
+    }
+
+    /// Reads `rel` below the root, bounded like [`read_bounded`]. A path
+    /// that resolves outside the root (through a symbolic link, whenever
+    /// it was put there) is an error saying so; cap-std refuses to follow it.
+    pub fn read(&self, rel: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
+        match self.dir.open(rel) {
+            Ok(file) => read_open(file.into_std(), max_size),
+            // cap-std's words for a resolution that would leave the root.
+            Err(e) if e.to_string() == "a path led outside of the filesystem" => {
+                Err(ReadError::Io(std::io::Error::other(format!(
+                    "it leads out of {} (through a symbolic link): not read",
+                    escape_path(&self.path)
+                ))))
+            }
+            Err(e) => Err(ReadError::Io(e)),
+        }
+    }
+
+    /// [`Root::read`] for a UTF-8 text file.
+    pub fn read_text(&self, rel: &Path, max_size: u64) -> Result<String, ReadError> {
+        into_text(self.read(rel, max_size)?)
+    }
+}
+
+/// A file below a [`Root`]: its path as shown, and the part below the root.
+#[derive(Debug, Clone)]
+pub struct Beneath {
+    root: Arc<Root>,
+    path: PathBuf,
+    rel: PathBuf,
+}
+
+impl Beneath {
+    /// `path` as the walk found it under `root_path`; `None` when it is not
+    /// below it.
+    pub fn new(root: &Arc<Root>, root_path: &Path, path: PathBuf) -> Option<Beneath> {
+        let rel = path.strip_prefix(root_path).ok()?.to_path_buf();
+        Some(Beneath {
+            root: Arc::clone(root),
+            path,
+            rel,
+        })
+    }
+}
+
+/// One file is one file, whichever descriptor reads it.
+impl PartialEq for Beneath {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+    }
+}
+
+impl Eq for Beneath {}
+
 impl Input {
     pub fn display_name(&self) -> String {
         match self {
-            Input::File(p) => p.display().to_string(),
+            Input::File(p) | Input::Beneath(Beneath { path: p, .. }) => p.display().to_string(),
             Input::Stdin(Some(name)) => name.clone(),
             Input::Stdin(None) => "<stdin>".to_string(),
+        }
+    }
+
+    /// The file's path (none for stdin).
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Input::File(p) | Input::Beneath(Beneath { path: p, .. }) => Some(p),
+            Input::Stdin(_) => None,
         }
     }
 
@@ -32,6 +118,7 @@ impl Input {
         let result = match self {
             Input::Stdin(_) => read_stream(std::io::stdin().lock(), max_size),
             Input::File(path) => read_bounded(path, max_size),
+            Input::Beneath(file) => file.root.read(&file.rel, max_size),
         };
         result.map_err(|e| {
             Box::new(match e {
@@ -59,6 +146,14 @@ pub enum ReadError {
 }
 
 impl ReadError {
+    /// Whether there is no file to read there (nothing, or a directory).
+    pub fn is_no_file(&self) -> bool {
+        matches!(self, ReadError::Io(e) if matches!(
+            e.kind(),
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::IsADirectory
+        ))
+    }
+
     /// The message for a file read for `what` (`--config`, `--descriptor-set`).
     pub fn message(&self, what: &str, path: &Path, max_size: u64) -> String {
         match self {
@@ -87,10 +182,17 @@ pub fn limit_text(max_size: u64) -> String {
 /// read, anything else (`/dev/zero`, a FIFO) is read no further than the
 /// limit.
 pub fn read_bounded(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
-    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    read_open(std::fs::File::open(path).map_err(ReadError::Io)?, max_size)
+}
+
+/// [`read_bounded`] for a file already open.
+fn read_open(file: std::fs::File, max_size: u64) -> Result<Vec<u8>, ReadError> {
     let meta = file.metadata().map_err(ReadError::Io)?;
     if meta.is_dir() {
-        return Err(ReadError::Io(std::io::Error::other("it is a directory")));
+        return Err(ReadError::Io(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "it is a directory",
+        )));
     }
     if meta.is_file() && meta.len() > max_size {
         return Err(ReadError::TooLarge);
@@ -147,7 +249,10 @@ fn read_into(reader: impl Read, max_size: u64, mut bytes: Vec<u8>) -> Result<Vec
 
 /// Reads a UTF-8 text file of at most `max_size` bytes.
 pub fn read_text_bounded(path: &Path, max_size: u64) -> Result<String, ReadError> {
-    let bytes = read_bounded(path, max_size)?;
+    into_text(read_bounded(path, max_size)?)
+}
+
+fn into_text(bytes: Vec<u8>) -> Result<String, ReadError> {
     String::from_utf8(bytes).map_err(|e| {
         ReadError::Io(std::io::Error::new(
             std::io::ErrorKind::InvalidData,

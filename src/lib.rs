@@ -34,6 +34,7 @@ pub mod schema;
 pub mod schemagen;
 pub mod source;
 pub mod suggest;
+pub mod suppress;
 pub mod typecheck;
 pub mod validate;
 pub mod walk;

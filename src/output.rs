@@ -5,11 +5,14 @@
 //!   half a file); a symbolic link to a regular file replaces the file it
 //!   points to, not the link; a target that exists and is not a regular
 //!   file (`/dev/null`, `/dev/stdout`, a FIFO, a socket, a link to one) is
-//!   written into directly, never replaced.
+//!   written into directly, never replaced (and never truncated before the
+//!   opened descriptor is checked to be no regular file).
 //! * [`Batch`] (`--out-dir`, `schema export`, `schema from-crd`, `gen`): many
 //!   files under one directory. Every relative path is checked first (no
 //!   `..`, no absolute path, no empty or odd component), nothing is written
-//!   through a symbolic link planted below the directory, each file is
+//!   through a symbolic link planted below the directory (every step goes
+//!   through directory descriptors, so a link swapped in after a check
+//!   changes nothing), each file is
 //!   written to a temp file and closed at once (so any number of files
 //!   works under a small `ulimit -n`), and the renames happen only once all
 //!   are staged. An interrupt (Ctrl-C, SIGTERM, SIGHUP) while staging
@@ -18,9 +21,13 @@
 //!   is also an input is refused whatever name it is given by.
 //! * [`print_stdout`]: a closed pipe (`| head`) ends the run quietly.
 
+use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use cap_std::fs::Dir;
 
 use crate::escape::escape_path;
 
@@ -93,6 +100,7 @@ fn is_system_path(path: &Path) -> bool {
 /// module documentation).
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let shown = display(path);
+    let system = is_system_path(path);
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             let dir = parent_of(path);
@@ -102,17 +110,18 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
         }
         Err(e) => Err(format!("cannot write {shown}: {e}")),
         Ok(meta) if meta.file_type().is_symlink() => match std::fs::metadata(path) {
-            Ok(target) if target.is_file() && !is_system_path(path) => {
+            Ok(target) if target.is_file() && !system => {
                 // Replace the file the link points to; the link stays.
                 let real = std::fs::canonicalize(path)
                     .map_err(|e| format!("cannot resolve {shown}: {e}"))?;
                 if is_system_path(&real) {
-                    return write_directly(path, bytes);
+                    return write_directly(path, bytes, Existing::System);
                 }
                 replace_atomically(&real, bytes, Some(target.permissions()))
             }
             Ok(target) if target.is_dir() => Err(format!("{shown} is a directory")),
-            Ok(_) => write_directly(path, bytes),
+            Ok(_) if system => write_directly(path, bytes, Existing::System),
+            Ok(_) => write_directly(path, bytes, Existing::Special),
             // A dangling link could lead anywhere (a planted
             // `report.json -> /etc/cron.d/x`): never create its target.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!(
@@ -122,11 +131,12 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
             Err(e) => Err(format!("cannot write {shown}: {e}")),
         },
         Ok(meta) if meta.is_dir() => Err(format!("{shown} is a directory")),
-        Ok(meta) if meta.is_file() && !is_system_path(path) => {
+        Ok(meta) if meta.is_file() && !system => {
             replace_atomically(path, bytes, Some(meta.permissions()))
         }
+        Ok(_) if system => write_directly(path, bytes, Existing::System),
         // A device, FIFO or socket: write into it, never replace it.
-        Ok(_) => write_directly(path, bytes),
+        Ok(_) => write_directly(path, bytes, Existing::Special),
     }
 }
 
@@ -137,13 +147,43 @@ fn parent_of(path: &Path) -> PathBuf {
     }
 }
 
-/// Opens an existing non-regular file for writing and writes into it.
-fn write_directly(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .truncate(true)
+/// What [`write_directly`] writes into, as checked by name before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Existing {
+    /// A device, FIFO or socket (or a link to one). The descriptor opened
+    /// is checked again, so a regular file put in its place since (or a
+    /// link repointed at one) is neither truncated nor written.
+    Special,
+    /// A regular file that cannot be replaced (its directory is not
+    /// writable): truncated and written in place, never through a link.
+    Regular,
+    /// The kernel's own files (`/dev/stdout` may lead to the regular file
+    /// stdout was redirected to): written as named.
+    System,
+}
+
+/// Opens an existing file and writes into it (see [`Existing`]).
+fn write_directly(path: &Path, bytes: &[u8], into: Existing) -> Result<(), String> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).truncate(into != Existing::Special);
+    #[cfg(unix)]
+    if into == Existing::Regular {
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    }
+    let mut file = options
         .open(path)
         .map_err(|e| format!("cannot write {}: {e}", display(path)))?;
+    if into == Existing::Special
+        && file
+            .metadata()
+            .map_err(|e| format!("cannot write {}: {e}", display(path)))?
+            .is_file()
+    {
+        return Err(format!(
+            "{} became a regular file while it was being opened: nothing written (run again)",
+            display(path)
+        ));
+    }
     match file.write_all(bytes).and_then(|()| file.flush()) {
         Ok(()) => Ok(()),
         // `-o /dev/stdout | head`: the reader has what it wanted.
@@ -167,7 +207,7 @@ fn replace_atomically(
         Err(StageError::CannotCreate(e))
             if e.kind() == std::io::ErrorKind::PermissionDenied && path.is_file() =>
         {
-            return write_directly(path, bytes);
+            return write_directly(path, bytes, Existing::Regular);
         }
         Err(e) => return Err(e.message(path, &dir)),
     };
@@ -202,23 +242,31 @@ fn stage(
     bytes: &[u8],
     permissions: Option<std::fs::Permissions>,
 ) -> Result<tempfile::TempPath, StageError> {
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".opensergo-")
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(StageError::CannotCreate)?;
+    let (file, path) = tmp.into_parts();
+    fill(file, bytes, permissions).map_err(StageError::CannotWrite)?;
+    Ok(path)
+}
+
+/// Writes a fresh temp file, gives it its final permissions, syncs and
+/// closes it (one descriptor open at a time, however many files a batch
+/// stages).
+fn fill(
+    mut file: std::fs::File,
+    bytes: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> std::io::Result<()> {
+    file.write_all(bytes)?;
     // Temp files are private (0600); give the result the permissions of
     // the file it replaces, or the usual 0644.
-    tmp.write_all(bytes)
-        .and_then(|()| match permissions.or_else(default_permissions) {
-            Some(p) => tmp.as_file().set_permissions(p),
-            None => Ok(()),
-        })
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(StageError::CannotWrite)?;
-    // Closing here keeps one descriptor open at a time, however many
-    // files a batch stages.
-    Ok(tmp.into_temp_path())
+    if let Some(p) = permissions.or_else(default_permissions) {
+        file.set_permissions(p)?;
+    }
+    file.sync_all()
 }
 
 #[cfg(unix)]
@@ -287,13 +335,40 @@ pub fn check_component(name: &OsStr) -> Result<(), String> {
 
 /// Many files written under one directory, all or none (see the module
 /// documentation).
+///
+/// Every file operation goes through directory descriptors opened from the
+/// root down (cap-std: `openat`, `renameat`, `unlinkat`), never through a
+/// path looked up again later, so the tree cannot be changed under the
+/// batch between a check and a write: a directory swapped for a symbolic
+/// link after it was checked is caught by its identity, and no lookup can
+/// leave the root whatever happens.
 pub struct Batch {
     root: PathBuf,
+    /// The root, and each directory below it already opened, by relative path.
+    dirs: HashMap<PathBuf, Arc<Dir>>,
     /// Staged temp files (closed) and where each goes.
-    staged: Vec<(tempfile::TempPath, PathBuf)>,
+    staged: Vec<Staged>,
     /// Files that must not be overwritten (the run's inputs).
     inputs: Vec<FileId>,
     _deferred: interrupt::Deferred,
+}
+
+/// A temp file written and closed in its directory, renamed into place on
+/// commit and removed when dropped before.
+struct Staged {
+    dir: Arc<Dir>,
+    temp: String,
+    name: std::ffi::OsString,
+    target: PathBuf,
+    renamed: bool,
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.renamed {
+            let _ = self.dir.remove_file(&self.temp);
+        }
+    }
 }
 
 impl Batch {
@@ -307,8 +382,11 @@ impl Batch {
         }
         std::fs::create_dir_all(root)
             .map_err(|e| format!("cannot create {}: {e}", display(root)))?;
+        let dir = Dir::open_ambient_dir(root, cap_std::ambient_authority())
+            .map_err(|e| format!("cannot open {}: {e}", display(root)))?;
         Ok(Batch {
             root: root.to_path_buf(),
+            dirs: HashMap::from([(PathBuf::new(), Arc::new(dir))]),
             staged: Vec::new(),
             inputs: Vec::new(),
             _deferred: interrupt::Deferred::install(),
@@ -323,55 +401,218 @@ impl Batch {
     /// Stages `bytes` for `rel` below the root. `rel` comes from input data:
     /// it is checked, and no directory on the way may be a symbolic link.
     pub fn stage(&mut self, rel: &Path, bytes: &[u8]) -> Result<PathBuf, String> {
-        let target = confine(&self.root, rel, Parents::Create)?;
-        let dir = parent_of(&target);
-        let permissions = match std::fs::symlink_metadata(&target) {
+        check_relative(rel).map_err(|why| {
+            format!(
+                "refusing to write `{}` below {}: {why}",
+                display(rel),
+                display(&self.root)
+            )
+        })?;
+        let target = self.root.join(rel);
+        let (Some(parent), Some(name)) = (rel.parent(), rel.file_name()) else {
+            return Err(format!("cannot write {}: no file name", display(&target)));
+        };
+        let dir = self.open_dir(parent, &target)?;
+        let permissions = match dir.symlink_metadata(name) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(format!("{} is a directory", display(&target)));
+            }
+            Ok(meta) if meta.is_file() => std_permissions(&meta),
             // A link is replaced by the file (the rename does not follow
             // it), so nothing outside the directory changes.
-            Ok(meta) if meta.is_file() => Some(meta.permissions()),
             _ => None,
         };
         refuse_input(&target, &self.inputs)?;
-        if self.staged.iter().any(|(_, p)| *p == target) {
+        if self.staged.iter().any(|s| s.target == target) {
             return Err(format!(
                 "two outputs would both be written to {}",
                 display(&target)
             ));
         }
-        let staged = stage(&dir, bytes, permissions).map_err(|e| e.message(&target, &dir))?;
-        self.staged.push((staged, target.clone()));
+        let parent_shown = self.root.join(parent);
+        let temp =
+            stage_in(&dir, bytes, permissions).map_err(|e| e.message(&target, &parent_shown))?;
+        self.staged.push(Staged {
+            dir,
+            temp,
+            name: name.to_os_string(),
+            target: target.clone(),
+            renamed: false,
+        });
         if interrupt::pending() {
-            // Dropping the staged temp paths removes them.
+            // Dropping the staged files removes them.
             self.staged.clear();
             interrupt::die();
         }
         Ok(target)
     }
 
+    /// The directory `rel` below the root, created as needed, each level
+    /// opened from the one above and checked to be no symbolic link.
+    fn open_dir(&mut self, rel: &Path, target: &Path) -> Result<Arc<Dir>, String> {
+        let mut at = PathBuf::new();
+        let mut dir = Arc::clone(&self.dirs[&at]);
+        for component in rel.components() {
+            at.push(component);
+            if let Some(open) = self.dirs.get(&at) {
+                dir = Arc::clone(open);
+                continue;
+            }
+            let shown = self.root.join(&at);
+            let sub = open_subdir(&dir, component.as_os_str(), &shown, true)
+                .map_err(|why| format!("refusing to write {}: {why}", display(target)))?
+                .ok_or_else(|| format!("cannot create {}", display(&shown)))?;
+            dir = Arc::new(sub);
+            self.dirs.insert(at.clone(), Arc::clone(&dir));
+        }
+        Ok(dir)
+    }
+
     /// Renames every staged file into place; returns the written paths.
     pub fn commit(mut self) -> Result<Vec<PathBuf>, String> {
         let mut written = Vec::with_capacity(self.staged.len());
-        for (tmp, path) in std::mem::take(&mut self.staged) {
-            tmp.persist(&path)
-                .map_err(|e| format!("cannot replace {}: {}", display(&path), e.error))?;
-            written.push(path);
+        for staged in &mut self.staged {
+            staged
+                .dir
+                .rename(&staged.temp, &staged.dir, &staged.name)
+                .map_err(|e| format!("cannot replace {}: {e}", display(&staged.target)))?;
+            staged.renamed = true;
+            written.push(staged.target.clone());
         }
         Ok(written)
     }
 }
 
-/// Whether [`confine`] creates the missing directories on the way.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Parents {
-    Create,
-    /// Check only: nothing is created (a missing directory ends the walk).
-    Leave,
+/// Opens the directory `name` in `dir`, creating it when missing if
+/// `create` (else `None` for a missing one). A symbolic link there is
+/// refused; so is a directory that is swapped for something else between
+/// the check and the open (its identity changed). Whatever happens,
+/// cap-std never resolves outside `dir`.
+fn open_subdir(
+    dir: &Dir,
+    name: &std::ffi::OsStr,
+    shown: &Path,
+    create: bool,
+) -> Result<Option<Dir>, String> {
+    let checked = match dir.symlink_metadata(name) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !create => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            match dir.create_dir(name) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(format!("cannot create {}: {e}", display(shown))),
+            }
+            dir.symlink_metadata(name)
+        }
+        other => other,
+    }
+    .map_err(|e| format!("cannot read {}: {e}", display(shown)))?;
+    if checked.file_type().is_symlink() {
+        return Err(format!(
+            "{} is a symbolic link (it may lead out of the output directory)",
+            display(shown)
+        ));
+    }
+    if !checked.is_dir() {
+        return Err(format!("{} is not a directory", display(shown)));
+    }
+    let opened = dir
+        .open_dir(name)
+        .map_err(|e| format!("cannot open {}: {e}", display(shown)))?;
+    let now = opened
+        .dir_metadata()
+        .map_err(|e| format!("cannot read {}: {e}", display(shown)))?;
+    if !same_file(&checked, &now) {
+        return Err(format!(
+            "{} changed while it was opened (a symbolic link was put in its place)",
+            display(shown)
+        ));
+    }
+    Ok(Some(opened))
 }
 
-/// `root/rel`, once `rel` (from input data) is checked: a plain relative
-/// path, no directory on the way a symbolic link or not a directory, the
-/// target not a directory.
-fn confine(root: &Path, rel: &Path, parents: Parents) -> Result<PathBuf, String> {
+#[cfg(unix)]
+fn same_file(a: &cap_std::fs::Metadata, b: &cap_std::fs::Metadata) -> bool {
+    use cap_std::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+/// Elsewhere cap-std's confinement alone holds: no lookup leaves the root.
+#[cfg(not(unix))]
+fn same_file(_: &cap_std::fs::Metadata, _: &cap_std::fs::Metadata) -> bool {
+    true
+}
+
+#[cfg(unix)]
+fn std_permissions(meta: &cap_std::fs::Metadata) -> Option<std::fs::Permissions> {
+    use cap_std::fs::PermissionsExt;
+    Some(std::os::unix::fs::PermissionsExt::from_mode(
+        meta.permissions().mode(),
+    ))
+}
+
+#[cfg(not(unix))]
+fn std_permissions(_: &cap_std::fs::Metadata) -> Option<std::fs::Permissions> {
+    None
+}
+
+/// Writes `bytes` to a new temp file in `dir`, closes it and returns its name.
+fn stage_in(
+    dir: &Dir,
+    bytes: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> Result<String, StageError> {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let mut options = cap_std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    let (name, file) = loop {
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!(".opensergo-{}-{n}.tmp", std::process::id());
+        match dir.open_with(&name, &options) {
+            Ok(file) => break (name, file.into_std()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(StageError::CannotCreate(e)),
+        }
+    };
+    if let Err(e) = fill(file, bytes, permissions) {
+        let _ = dir.remove_file(&name);
+        return Err(StageError::CannotWrite(e));
+    }
+    Ok(name)
+}
+
+/// Checks, creating nothing, that a [`Batch`] below `root` would accept
+/// `rel`: a plan made of many files is checked whole before any is
+/// staged, so a bad name leaves no directory behind. The directories that
+/// exist are walked as the batch walks them (through descriptors).
+pub fn check_below(root: &Path, rel: &Path) -> Result<PathBuf, String> {
+    walk_below(root, rel).map(|(target, _)| target)
+}
+
+/// The content of the regular file `root/rel`, when there is one reached
+/// without a symbolic link; `None` otherwise (missing, a link, a device).
+/// What an unchanged-file check may compare, never read through a link
+/// planted below `root`: every directory is opened through the one above,
+/// and the file opened is checked to be the regular file that was looked at.
+pub fn read_below(root: &Path, rel: &Path) -> Option<Vec<u8>> {
+    let (_, dir) = walk_below(root, rel).ok()?;
+    let (dir, name) = (dir?, rel.file_name()?);
+    let checked = dir.symlink_metadata(name).ok().filter(|m| m.is_file())?;
+    let file = dir.open(name).ok()?;
+    let opened = file.metadata().ok()?;
+    if !same_file(&checked, &opened) {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut file.into_std(), &mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// `root/rel` once `rel` (from input data) is checked and its existing
+/// directories walked through descriptors, creating nothing: a symbolic
+/// link or a non-directory on the way is refused, so is a target that is a
+/// directory. The directory of the target, when it exists.
+fn walk_below(root: &Path, rel: &Path) -> Result<(PathBuf, Option<Dir>), String> {
     check_relative(rel).map_err(|why| {
         format!(
             "refusing to write `{}` below {}: {why}",
@@ -380,58 +621,26 @@ fn confine(root: &Path, rel: &Path, parents: Parents) -> Result<PathBuf, String>
         )
     })?;
     let target = root.join(rel);
-    let mut dir = root.to_path_buf();
-    let components: Vec<_> = rel
-        .parent()
-        .map(|p| p.components().collect())
-        .unwrap_or_default();
-    for component in components {
-        dir.push(component);
-        match std::fs::symlink_metadata(&dir) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                return Err(format!(
-                    "refusing to write {}: {} is a symbolic link (it may lead out of {})",
-                    display(&target),
-                    display(&dir),
-                    display(root)
-                ));
-            }
-            Ok(meta) if meta.is_dir() => {}
-            Ok(_) => {
-                return Err(format!(
-                    "cannot write {}: {} is not a directory",
-                    display(&target),
-                    display(&dir)
-                ));
-            }
-            Err(_) if parents == Parents::Leave => return Ok(target),
-            Err(_) => std::fs::create_dir(&dir)
-                .map_err(|e| format!("cannot create {}: {e}", display(&dir)))?,
+    let Ok(mut dir) = Dir::open_ambient_dir(root, cap_std::ambient_authority()) else {
+        // Nothing below a missing root exists yet.
+        return Ok((target, None));
+    };
+    let mut shown = root.to_path_buf();
+    for component in rel.parent().into_iter().flat_map(Path::components) {
+        shown.push(component);
+        match open_subdir(&dir, component.as_os_str(), &shown, false)
+            .map_err(|why| format!("refusing to write {}: {why}", display(&target)))?
+        {
+            Some(sub) => dir = sub,
+            None => return Ok((target, None)),
         }
     }
-    if std::fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
+    if let Some(name) = rel.file_name()
+        && dir.symlink_metadata(name).is_ok_and(|m| m.is_dir())
+    {
         return Err(format!("{} is a directory", display(&target)));
     }
-    Ok(target)
-}
-
-/// Checks, creating nothing, that a [`Batch`] below `root` would accept
-/// `rel`: a plan made of many files is checked whole before any is
-/// staged, so a bad name leaves no directory behind.
-pub fn check_below(root: &Path, rel: &Path) -> Result<PathBuf, String> {
-    confine(root, rel, Parents::Leave)
-}
-
-/// The content of the regular file `root/rel`, when there is one reached
-/// without a symbolic link; `None` otherwise (missing, a link, a device).
-/// What an unchanged-file check may compare, never read through a link
-/// planted below `root`.
-pub fn read_below(root: &Path, rel: &Path) -> Option<Vec<u8>> {
-    let target = check_below(root, rel).ok()?;
-    std::fs::symlink_metadata(&target)
-        .ok()
-        .filter(std::fs::Metadata::is_file)?;
-    std::fs::read(&target).ok()
+    Ok((target, Some(dir)))
 }
 
 /// Holding back Ctrl-C (and SIGTERM, SIGHUP) while temp files exist, so
@@ -580,6 +789,61 @@ mod tests {
         ] {
             assert!(check_relative(Path::new(good)).is_ok(), "{good:?}");
         }
+    }
+
+    /// A directory the batch checked and opened, swapped for a link out of
+    /// the output directory afterwards: later files still go through the
+    /// descriptor opened, into the directory that was checked.
+    #[cfg(unix)]
+    #[test]
+    fn a_directory_swapped_for_a_link_after_the_check_is_not_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside");
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(&outside).unwrap();
+        let mut batch = Batch::new(&out).unwrap();
+        batch.stage(Path::new("g/v1/A.json"), b"a").unwrap();
+        std::fs::rename(out.join("g"), out.join("g-checked")).unwrap();
+        std::os::unix::fs::symlink(&outside, out.join("g")).unwrap();
+        std::fs::create_dir(outside.join("v1")).unwrap();
+        batch.stage(Path::new("g/v1/B.json"), b"b").unwrap();
+        batch.commit().unwrap();
+        assert_eq!(std::fs::read_dir(outside.join("v1")).unwrap().count(), 0);
+        assert_eq!(
+            std::fs::read(out.join("g-checked/v1/B.json")).unwrap(),
+            b"b"
+        );
+    }
+
+    /// Staged files are removed when the batch is not committed.
+    #[test]
+    fn an_uncommitted_batch_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut batch = Batch::new(dir.path()).unwrap();
+        batch.stage(Path::new("a.json"), b"a").unwrap();
+        batch.stage(Path::new("sub/b.json"), b"b").unwrap();
+        drop(batch);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "only sub/"
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path().join("sub")).unwrap().count(),
+            0
+        );
+    }
+
+    /// A special file checked by name and replaced by a regular file (or a
+    /// link to one) before it is opened: nothing truncated, nothing written.
+    #[test]
+    fn a_special_file_replaced_before_the_open_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, b"keep").unwrap();
+        let err = write_directly(&victim, b"new", Existing::Special).unwrap_err();
+        assert!(err.contains("became a regular file"), "{err}");
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
     }
 
     #[cfg(unix)]

@@ -9,7 +9,7 @@ use ignore::overrides::{Override, OverrideBuilder};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::escape::{escape_control, escape_path};
-use crate::input::Input;
+use crate::input::{Beneath, Input, Root};
 use crate::output::FileId;
 
 /// Inputs found for a run, and paths that could not be walked.
@@ -119,13 +119,7 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
         let meta = match std::fs::metadata(path) {
             Ok(meta) => meta,
             Err(e) => {
-                walked.errors.push(
-                    Diagnostic::new(
-                        codes::IO_ERROR,
-                        format!("cannot read {}: {e}", escape_control(raw)),
-                    )
-                    .in_file(raw.as_str()),
-                );
+                walked.errors.push(cannot_read(raw, &e));
                 continue;
             }
         };
@@ -203,7 +197,25 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
         if !options.outputs.is_empty() {
             found.retain(|p| FileId::of(p).is_none_or(|id| !options.outputs.contains(&id)));
         }
-        walked.inputs.extend(found.into_iter().map(Input::File));
+        // What the walk checked, the read keeps: files are opened beneath
+        // the walked directory, so a link (or a directory swapped for one
+        // since) cannot lead a read out of it.
+        let root = match Root::open(path) {
+            _ if follow_all => None,
+            Ok(root) => Some(root),
+            Err(e) => {
+                walked.errors.push(cannot_read(raw, &e));
+                found.clear();
+                None
+            }
+        };
+        walked.inputs.extend(found.into_iter().map(|p| match &root {
+            // The walker yields paths below `path`, so `new` always succeeds.
+            Some(root) => {
+                Beneath::new(root, path, p.clone()).map_or(Input::File(p), Input::Beneath)
+            }
+            None => Input::File(p),
+        }));
         if let Ok(mut list) = skipped.lock() {
             list.sort();
             walked.skipped.append(&mut list);
@@ -223,11 +235,8 @@ fn in_stable_order(inputs: Vec<Input>) -> Vec<Input> {
     let mut keyed: Vec<(Option<PathBuf>, Input)> = inputs
         .into_iter()
         .map(|input| {
-            let key = match &input {
-                // `components` drops `.` segments and repeated separators.
-                Input::File(p) => Some(cwd.join(p).components().collect()),
-                Input::Stdin(_) => None,
-            };
+            // `components` drops `.` segments and repeated separators.
+            let key: Option<PathBuf> = input.path().map(|p| cwd.join(p).components().collect());
             (key, input)
         })
         .collect();
@@ -248,6 +257,15 @@ pub fn is_rule_file_name(path: &Path) -> bool {
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// OS0001 for a path named on the command line.
+fn cannot_read(raw: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::new(
+        codes::IO_ERROR,
+        format!("cannot read {}: {e}", escape_control(raw)),
+    )
+    .in_file(raw)
 }
 
 fn walk_error_message(err: &ignore::Error) -> String {

@@ -26,8 +26,8 @@ fn layer_of(module: &str) -> Option<Layer> {
         "report" => Layer::Report,
         "casing" | "changeset" | "codes" | "config" | "crd" | "diagnostic" | "document"
         | "duration" | "engine" | "error" | "escape" | "findings" | "gitrev" | "input"
-        | "kinds" | "output" | "path" | "schema" | "source" | "suggest" | "typecheck" | "walk"
-        | "yaml" | "yaml_out" => Layer::Core,
+        | "kinds" | "output" | "path" | "schema" | "source" | "suggest" | "suppress"
+        | "typecheck" | "walk" | "yaml" | "yaml_out" => Layer::Core,
         _ => return None,
     })
 }

@@ -163,6 +163,14 @@ fn config_mistakes_are_errors_with_positions_and_suggestions() {
             3,
             "OS9999",
         ),
+        // A code no configuration can change is an error too, not a
+        // silent no-op (a file nobody parsed is never hidden).
+        ("rules:\n  OS0004: off\n", 2, "has no level to configure"),
+        (
+            "overrides:\n  - paths: [a]\n    rules: {dropped-field: off}\n",
+            3,
+            "OS7002 dropped-field",
+        ),
         ("validate: true\n", 1, "takes a mapping"),
         ("validate:\n  strict: yes please\n", 2, "true or false"),
         ("rules: [OS1007]\n", 1, "takes a mapping"),

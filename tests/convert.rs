@@ -284,37 +284,27 @@ fn proto_export_writes_files_protoc_compiles() {
         eprintln!("note: protoc not found: not compiling the exported files");
         return;
     };
-    let mut files = Vec::new();
-    for entry in walk_protos(dir.path()) {
-        files.push(entry);
-    }
-    let status = Process::new(protoc)
-        .arg("-I")
-        .arg(dir.path())
-        .arg("-I")
-        .arg(include)
-        .arg(format!(
-            "--descriptor_set_out={}",
-            dir.path().join("set.binpb").display()
-        ))
-        .args(&files)
-        .status()
+    // The exported README's own check command works in the export
+    // directory (issue 14: it named `schemas/proto`, which is not there).
+    let readme = std::fs::read_to_string(dir.path().join("README.md")).unwrap();
+    let command = readme
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap()
+        .replace("\\\n", " ")
+        .replacen("protoc ", &format!("{} ", protoc.display()), 1)
+        .replace("/usr/include", &include.display().to_string());
+    let out = Process::new("sh")
+        .args(["-c", &command])
+        .current_dir(dir.path())
+        .output()
         .unwrap();
-    assert!(status.success());
-}
-
-fn walk_protos(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk_protos(&path));
-        } else if path.extension().is_some_and(|e| e == "proto") {
-            out.push(path);
-        }
-    }
-    out.sort();
-    out
+    assert!(
+        out.status.success(),
+        "{command}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn sample() -> String {
@@ -1059,4 +1049,39 @@ fn bare_messages_say_namespace_and_app_are_dropped() {
     let wrapped = run(&[rule, "--to", "binpb", "--envelope", "-o", out]);
     assert_eq!(wrapped.code, 0);
     assert!(!wrapped.stderr.contains("left out"), "{}", wrapped.stderr);
+}
+
+/// Bare messages of several kinds in one output cannot be read back: the
+/// run says so and names the two ways that keep the types (issue 14).
+#[test]
+fn several_kinds_in_one_output_say_how_to_keep_their_types() {
+    let sample = sample();
+    for to in ["json", "binpb", "txtpb"] {
+        let mixed = run(&[&sample, "--to", to]);
+        assert_eq!(mixed.code, 0, "{}", mixed.stderr);
+        let stderr = flat(&mixed.stderr);
+        assert!(stderr.contains("OS7008 mixed-kinds"), "{stderr}");
+        assert!(
+            stderr.contains(&format!("--from {to} --envelope")) && stderr.contains("--out-dir"),
+            "{stderr}"
+        );
+        let wrapped = run(&[&sample, "--to", to, "--envelope"]);
+        assert_eq!(wrapped.code, 0, "{}", wrapped.stderr);
+        assert!(!wrapped.stderr.contains("OS7008"), "{}", wrapped.stderr);
+    }
+    let one_kind = run(&[
+        "testdata/validate/valid/RateLimitStrategy.yaml",
+        "--to",
+        "json",
+    ]);
+    assert!(!one_kind.stderr.contains("OS7008"), "{}", one_kind.stderr);
+    let dir = tempfile::tempdir().unwrap();
+    let split = run(&[
+        &sample,
+        "--to",
+        "json",
+        "--out-dir",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(!split.stderr.contains("OS7008"), "{}", split.stderr);
 }

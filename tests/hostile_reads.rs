@@ -336,3 +336,89 @@ fn special_files_as_inputs() {
         r.stdout
     );
 }
+
+/// The walk checks a file, the read opens it: a file (or a directory on
+/// its way) swapped for a link out of the tree in between is not read
+/// through it. Reads resolve beneath the walked directory's descriptor,
+/// so there is no window to race; links that stay inside still work.
+#[test]
+fn a_file_swapped_for_a_link_after_the_walk_is_not_read() {
+    use opensergo::document::{DEFAULT_MAX_FILE_SIZE, load_source};
+    use opensergo::walk::{WalkOptions, collect};
+
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("secret/a.yaml"), SECRET);
+    write(&dir.path().join("secret/sub/b.yaml"), SECRET);
+    write(&dir.path().join("repo/a.yaml"), strategy("a"));
+    write(&dir.path().join("repo/sub/b.yaml"), strategy("b"));
+    write(&dir.path().join("repo/c.yaml"), strategy("c"));
+    write(&dir.path().join("repo/inside/d.yaml"), strategy("d"));
+    let repo = dir.path().join("repo");
+    let walked = collect(&[repo.display().to_string()], &WalkOptions::default()).unwrap();
+    assert_eq!(walked.inputs.len(), 4);
+
+    // The attacker's moves, after the walk and before the read.
+    std::fs::remove_file(repo.join("a.yaml")).unwrap();
+    symlink(dir.path().join("secret/a.yaml"), repo.join("a.yaml")).unwrap();
+    std::fs::rename(repo.join("sub"), repo.join("sub-old")).unwrap();
+    symlink(dir.path().join("secret/sub"), repo.join("sub")).unwrap();
+    // A link that stays inside the tree is still followed.
+    std::fs::remove_file(repo.join("c.yaml")).unwrap();
+    symlink("inside/d.yaml", repo.join("c.yaml")).unwrap();
+
+    for input in &walked.inputs {
+        let loaded = load_source(input, DEFAULT_MAX_FILE_SIZE);
+        let name = input.display_name();
+        assert!(
+            !loaded.source.text.contains("TOP-SECRET-VALUE"),
+            "{name} was read out of the tree"
+        );
+        if name.ends_with("c.yaml") || name.ends_with("d.yaml") {
+            assert!(loaded.errors.is_empty(), "{name}: {:?}", loaded.errors);
+            assert_eq!(loaded.documents.len(), 1, "{name}");
+        } else {
+            assert_eq!(loaded.errors.len(), 1, "{name} is refused, visibly");
+            assert_eq!(loaded.errors[0].code.id, "OS0001", "{name}");
+            assert!(
+                loaded.errors[0].message.contains("leads out of"),
+                "{}",
+                loaded.errors[0].message
+            );
+        }
+    }
+}
+
+/// An import that resolves through a link out of --proto-path is refused
+/// at the read itself (beneath the include directory's descriptor), not
+/// by a check before it that a swapped link could outrun.
+#[test]
+fn an_import_through_a_link_out_of_the_proto_path_is_refused_at_the_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("secret/dep.proto"),
+        "syntax = \"proto3\";\npackage s;\nmessage TopSecretValue {}\n",
+    );
+    write(
+        &dir.path().join("protos/a.proto"),
+        "syntax = \"proto3\";\npackage t;\nimport \"dep.proto\";\nmessage A { s.TopSecretValue s = 1; }\n",
+    );
+    symlink("../secret/dep.proto", dir.path().join("protos/dep.proto")).unwrap();
+    write(&dir.path().join("a.txtpb"), "");
+    let r = run(
+        dir.path(),
+        &[
+            "convert",
+            "a.txtpb",
+            "--from",
+            "txtpb",
+            "--type",
+            "t.A",
+            "--proto-path",
+            "protos",
+            "--to",
+            "json",
+        ],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.flat().contains("leads out of protos"), "{}", r.flat());
+}

@@ -594,3 +594,97 @@ fn list_rules_prints_json_with_format_json() {
         assert_eq!(json["enabledByDefault"], rule.enabled_by_default);
     }
 }
+
+/// A conflict between strategies that validate rejects describes what it
+/// can and names the field it cannot show (issue 14: "threshold 100 per ?s").
+#[test]
+fn conflicts_name_the_settings_they_cannot_show() {
+    let out = stdout(
+        opensergo().args(["lint", "testdata/lint/OS3003/fires-invalid-settings.yaml"]),
+        1,
+    );
+    assert!(
+        out.contains("`limit-100`: threshold 100, limitMode Local (no valid statDurationSeconds)"),
+        "{out}"
+    );
+    assert!(!out.contains('?'), "{out}");
+}
+
+/// The human format wraps at spaces: a host name longer than a line stays
+/// whole (issue 14: OS6003 split one at a hyphen).
+#[test]
+fn human_output_never_wraps_inside_a_host_name() {
+    let host = "order-processing-service-canary-with-a-much-longer-name.payments-production.svc.cluster.local";
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("testdata/lint/OS6003/fires.yaml"))
+        .unwrap()
+        .replace("reviews.shop.svc.cluster.local", host);
+    std::fs::write(dir.path().join("router.yaml"), text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_opensergo"))
+        .current_dir(dir.path())
+        .args([
+            "--color",
+            "never",
+            "--no-config",
+            "lint",
+            "--select",
+            "OS6003",
+            "router.yaml",
+        ])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    let message = out
+        .lines()
+        .find(|l| l.contains("the control plane turns host"))
+        .unwrap();
+    assert!(
+        message.contains(host) || !message.contains("order-"),
+        "{out}"
+    );
+    for line in out.lines().filter(|l| l.contains("order-processing")) {
+        assert!(
+            line.contains(host),
+            "a line holds part of the host name:\n{out}"
+        );
+    }
+}
+
+/// The validate errors lint reports take `--ignore` and `--severity` as in
+/// validate; `--select` picks lint rules only, and says so when given a
+/// validate code.
+#[test]
+fn validate_codes_are_ignored_and_levelled_in_lint_too() {
+    let file = "testdata/validate/suppressed/unsuppressed.yaml";
+    let out = stdout(opensergo().args(["lint", "-f", "short", file]), 1);
+    assert!(out.contains("error[OS1006]"), "{out}");
+    for args in [
+        ["--ignore", "invalid-metadata"],
+        ["--ignore", "metadata"],
+        ["--severity", "OS1006=warning"],
+    ] {
+        let out = stdout(
+            opensergo()
+                .args(["lint", "-f", "short"])
+                .args(args)
+                .arg(file),
+            0,
+        );
+        assert!(!out.contains("OS1006"), "{args:?}: {out}");
+    }
+    opensergo()
+        .args(["lint", "--select", "OS1006", file])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "lint reports validate's errors whatever --select says",
+        ));
+    // Lint's own selection is unchanged by it.
+    let out = stdout(
+        opensergo().args([
+            "lint", "-f", "short", "--select", "OS2", "--ignore", "OS1006", file,
+        ]),
+        0,
+    );
+    assert!(!out.contains("OS1006"), "{out}");
+}

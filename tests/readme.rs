@@ -76,6 +76,48 @@ fn readme_snippet_command_lines_parse() {
     assert!(checked >= 7, "only {checked} snippet command lines found");
 }
 
+/// What the README says about CI and lint's code ranges stays true (issue
+/// 14): `.ci/run` checks fmt and clippy and installs fish, and each lint
+/// rule's `--list-rules` category is the one its code range is said to
+/// have.
+#[test]
+fn readme_statements_about_ci_and_lint_categories_hold() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let flat = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
+    for (said, done) in [
+        ("`cargo fmt`", "cargo fmt --all -- --check"),
+        (
+            "`cargo clippy --all-targets -- -D warnings`",
+            "cargo clippy --all-targets",
+        ),
+        ("`fish`", "need_apt+=(fish)"),
+    ] {
+        assert!(flat.contains(said), "the README names {said}");
+        assert!(ci.contains(done), ".ci/run does {done}");
+    }
+    assert!(flat.contains(
+        "(`reference` = OS2xxx, `conflict` = OS3xxx and the route conflicts OS4001–OS4004, \
+         `suspicious` = OS5xxx and the other OS4xxx, `runtime-compat` = OS6xxx, `style` = OS8xxx)"
+    ));
+    for rule in opensergo::lint::registry::RULES {
+        let id = rule.code.id;
+        let said = match &id[..3] {
+            "OS2" => "reference",
+            "OS3" => "conflict",
+            "OS4" if ("OS4001"..="OS4004").contains(&id) => "conflict",
+            "OS4" | "OS5" => "suspicious",
+            "OS6" => "runtime-compat",
+            "OS8" => "style",
+            _ => panic!("{id} is outside lint's ranges"),
+        };
+        assert_eq!(rule.category(), said, "{id}");
+    }
+    // Excludes: walks always, named files with --force-exclude.
+    assert!(flat.contains("Excludes apply to directory walks; with `--force-exclude`"));
+}
+
 /// The generation template shown in "Generating SDK stubs" (managed mode,
 /// a git input) is one `gen` accepts.
 #[test]

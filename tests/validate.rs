@@ -622,3 +622,267 @@ fn a_parser_panic_is_a_quiet_syntax_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Runs validate (or any command) with `--format short` in `dir`; the exit
+/// code and the codes of the findings, in order, and the summary line.
+fn short_run(dir: &Path, args: &[&str]) -> (i32, Vec<String>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_opensergo"))
+        .current_dir(dir)
+        .args(args)
+        .args(["--format", "short"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let codes = text
+        .lines()
+        .filter_map(|l| l.split('[').nth(1)?.split(']').next())
+        .map(|c| c.to_string())
+        .collect();
+    let summary = text.lines().last().unwrap_or_default().to_string();
+    (out.status.code().unwrap(), codes, summary)
+}
+
+const SUPPRESSED: &str = "testdata/validate/suppressed/rules.yaml";
+const UNSUPPRESSED: &str = "testdata/validate/suppressed/unsuppressed.yaml";
+
+#[test]
+fn suppression_comments_and_annotations_silence_validate_findings() {
+    let (code, codes, _) = short_run(&root(), &["validate", UNSUPPRESSED]);
+    assert_eq!(
+        (code, codes),
+        (1, vec!["OS1006".into(), "OS1005".into(), "OS1007".into()])
+    );
+    let (code, codes, summary) = short_run(&root(), &["validate", SUPPRESSED]);
+    assert_eq!((code, codes), (0, Vec::<String>::new()), "{summary}");
+    assert!(
+        summary.ends_with("2 valid, 0 invalid, 0 skipped; 0 errors, 0 warnings, 3 suppressed"),
+        "{summary}"
+    );
+    let json = opensergo()
+        .args(["validate", "--format", "json", SUPPRESSED])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["summary"]["suppressed"], 3);
+    // Lint reports validate's errors too, so the same comment silences
+    // them there, counted the same way.
+    let (code, codes, summary) = short_run(&root(), &["lint", SUPPRESSED]);
+    assert_eq!((code, codes), (0, Vec::<String>::new()), "{summary}");
+    assert!(
+        summary.ends_with("0 errors, 0 warnings, 1 suppressed"),
+        "{summary}"
+    );
+    let (code, codes, _) = short_run(&root(), &["lint", UNSUPPRESSED]);
+    assert_eq!((code, codes), (1, vec!["OS1006".to_string()]));
+}
+
+#[test]
+fn validate_selects_ignores_and_levels_codes_like_lint() {
+    let run = |args: &[&str]| {
+        let mut all = vec!["validate"];
+        all.extend_from_slice(args);
+        all.push(UNSUPPRESSED);
+        let (code, codes, _) = short_run(&root(), &all);
+        (code, codes)
+    };
+    let codes = |list: &[&str]| list.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        run(&["--ignore", "OS1006"]),
+        (0, codes(&["OS1005", "OS1007"]))
+    );
+    assert_eq!(
+        run(&["--select", "metadata"]),
+        (1, codes(&["OS1006", "OS1007"]))
+    );
+    assert_eq!(
+        run(&["--select", "OS10", "--ignore", "invalid-metadata,OS1005"]),
+        (0, codes(&["OS1007"]))
+    );
+    assert_eq!(
+        run(&[
+            "--ignore",
+            "OS1006",
+            "--severity",
+            "missing-app-label=error"
+        ]),
+        (1, codes(&["OS1005", "OS1007"]))
+    );
+    assert_eq!(
+        run(&["--severity", "schema=off,OS1006=warning"]),
+        (0, codes(&["OS1006", "OS1007"]))
+    );
+    // A selector validate has no code for is a usage error that says so.
+    let out = opensergo()
+        .args(["validate", "--ignore", "OS2001", UNSUPPRESSED])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule selector `OS2001`"));
+    // A file that was not parsed is never hidden: the reading and parsing
+    // codes are not selectable, and a comment naming one silences nothing.
+    let out = opensergo()
+        .args([
+            "validate",
+            "--ignore",
+            "duplicate-key",
+            "testdata/validate/bad-input/dupkey.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule selector `duplicate-key`"));
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        std::fs::read_to_string(root().join("testdata/validate/bad-input/dupkey.yaml")).unwrap();
+    let commented: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("  threshold") {
+                format!("{l}  # opensergo:ignore OS0004\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(dir.path().join("dupkey.yaml"), commented).unwrap();
+    let (code, codes, _) = short_run(dir.path(), &["validate", "dupkey.yaml"]);
+    assert_eq!((code, codes), (1, vec!["OS0004".to_string()]));
+    let table = opensergo()
+        .args(["validate", "--list-rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let table: serde_json::Value = serde_json::from_slice(&table.stdout).unwrap();
+    assert!(
+        table
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["code"] == "OS1007" && r["category"] == "metadata")
+    );
+}
+
+#[test]
+fn config_rules_are_validate_levels_under_the_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(root().join(UNSUPPRESSED), dir.path().join("rules.yaml")).unwrap();
+    std::fs::create_dir(dir.path().join("legacy")).unwrap();
+    std::fs::copy(
+        root().join(UNSUPPRESSED),
+        dir.path().join("legacy/rules.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("opensergo.yaml"),
+        "version: v1\nrules:\n  OS1006: warning\n  unknown-field: off\n  missing-app-label: off\noverrides:\n  - paths: ['legacy/**']\n    rules: {missing-app-label: error}\n",
+    )
+    .unwrap();
+    let (code, codes, _) = short_run(dir.path(), &["validate", "rules.yaml"]);
+    assert_eq!((code, codes), (0, vec!["OS1006".to_string()]));
+    // The command line wins over `rules:`.
+    let (code, codes, _) = short_run(
+        dir.path(),
+        &["validate", "--severity", "OS1005=error", "rules.yaml"],
+    );
+    assert_eq!(
+        (code, codes),
+        (1, vec!["OS1006".to_string(), "OS1005".to_string()])
+    );
+    // A path's override turns a code back on that `rules:` turned off.
+    let (code, codes, _) = short_run(dir.path(), &["validate", "legacy/rules.yaml"]);
+    assert_eq!(
+        (code, codes),
+        (1, vec!["OS1006".to_string(), "OS1007".to_string()])
+    );
+}
+
+#[test]
+fn a_type_verdict_turned_off_is_a_skip_not_a_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("svc.yaml"),
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n",
+    )
+    .unwrap();
+    let (code, codes, summary) =
+        short_run(dir.path(), &["validate", "--require-known", "svc.yaml"]);
+    assert_eq!((code, codes), (1, vec!["OS1010".to_string()]));
+    assert!(
+        summary.contains("0 valid, 1 invalid, 0 skipped"),
+        "{summary}"
+    );
+    let (code, codes, summary) = short_run(
+        dir.path(),
+        &[
+            "validate",
+            "--require-known",
+            "--ignore",
+            "no-schema",
+            "svc.yaml",
+        ],
+    );
+    assert_eq!((code, codes), (0, Vec::<String>::new()));
+    assert!(
+        summary.contains("0 valid, 0 invalid, 1 skipped (1 Service)"),
+        "{summary}"
+    );
+}
+
+/// `--severity LEVEL` (the spelling of other tools' threshold flags) points
+/// at `--fail-on`, and no hidden alias is suggested (issue 14).
+#[test]
+fn a_bare_severity_level_points_at_fail_on() {
+    for command in ["validate", "lint"] {
+        let out = opensergo()
+            .args([command, "--severity", "warning", UNSUPPRESSED])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("`--fail-on warning`"), "{stderr}");
+    }
+    let out = opensergo()
+        .args(["proto", "lint", "--severity-threshold", "error"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = opensergo()
+        .args(["proto", "lint", "--severity", "error"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("severity-threshold"), "{stderr}");
+}
+
+/// A name written in another script has no ASCII spelling to offer: the
+/// help says what names may hold and suggests nothing (issue 14: it
+/// offered an empty ``try ` ``).
+#[test]
+fn a_non_ascii_name_gets_no_empty_suggestion() {
+    let text =
+        std::fs::read_to_string(root().join("testdata/validate/valid/RateLimitStrategy.yaml"))
+            .unwrap();
+    let name = text
+        .lines()
+        .find_map(|l| l.strip_prefix("  name: "))
+        .unwrap()
+        .to_string();
+    let out = opensergo()
+        .args(["--color", "never", "validate", "--format", "json", "-"])
+        .write_stdin(text.replacen(&format!("name: {name}"), "name: 限流", 1))
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let help = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "OS1006")
+        .and_then(|d| d["help"].as_str())
+        .unwrap()
+        .to_string();
+    assert!(
+        help.starts_with("names must be lower-case letters"),
+        "{help}"
+    );
+    assert!(!help.contains("try"), "{help}");
+}

@@ -135,8 +135,10 @@ pub fn run(cli: Cli) -> ExitStatus {
         config::load_bounded(cli.config.as_deref(), &cwd, max_size)
     };
     let config = config.and_then(|config| {
-        let known: Vec<crate::codes::Code> = commands::codes::all().into_iter().copied().collect();
-        let unknown = config.unknown_rule_codes(&known);
+        let all: Vec<crate::codes::Code> = commands::codes::all().into_iter().copied().collect();
+        let configurable: Vec<crate::codes::Code> =
+            commands::codes::configurable().copied().collect();
+        let unknown = config.unknown_rule_codes(&configurable, &all);
         if unknown.is_empty() {
             Ok(config)
         } else {

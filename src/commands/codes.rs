@@ -57,6 +57,14 @@ pub fn all() -> Vec<&'static Code> {
     all
 }
 
+/// The codes whose levels `rules:` and `overrides:` in opensergo.yaml
+/// set: validate's and lint's rule families.
+pub fn configurable() -> impl Iterator<Item = &'static Code> {
+    crate::validate::FAMILY
+        .codes()
+        .chain(crate::lint::registry::FAMILY.codes())
+}
+
 /// A code by id (any case) or name, with the command that reports it.
 pub fn find(id_or_name: &str) -> Option<(&'static str, &'static Code)> {
     groups().into_iter().find_map(|g| {
@@ -81,15 +89,16 @@ impl CodeCompletion {
         }
     }
 
-    /// Lint rule codes, names and categories, and `ALL` (`--select`,
-    /// `--ignore`).
-    pub fn lint_selectors() -> Self {
-        let rules = crate::lint::registry::RULES.iter();
-        let mut values: Vec<&'static str> = rules
-            .flat_map(|r| [r.code.id, r.code.name, r.category()])
-            .chain(["ALL"])
-            .collect();
-        values.dedup();
+    /// The codes, names and categories of lint's and validate's rule
+    /// families, and `ALL` (`--select`, `--ignore`).
+    pub fn selectors() -> Self {
+        let lint = crate::lint::registry::RULES
+            .iter()
+            .flat_map(|r| [r.code.id, r.code.name, r.category()]);
+        let validate = crate::validate::RULES
+            .iter()
+            .flat_map(|r| [r.code.id, r.code.name, r.category()]);
+        let values = validate.chain(lint).chain(["ALL"]).collect();
         CodeCompletion { values }
     }
 }

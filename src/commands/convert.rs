@@ -409,7 +409,7 @@ fn from_crd(args: &ConvertArgs) -> Result<Produced> {
     };
     let mut objects: Vec<ObjectMessage> = Vec::new();
     for input in &walked.inputs {
-        if let Input::File(path) = input {
+        if let Some(path) = input.path() {
             outcome.inputs.extend(output::FileId::of(path));
         }
         let loaded = document::load_source(input, args.max_file_size);
@@ -459,6 +459,9 @@ fn from_crd(args: &ConvertArgs) -> Result<Produced> {
             .with_severity(Severity::Error),
         );
         return Ok(outcome);
+    }
+    if !args.envelope && args.out_dir.is_none() {
+        warn_mixed_kinds(&objects, args.to, &mut outcome.diagnostics);
     }
     let format = args.to;
     let messages: Vec<(String, DynamicMessage)> = if args.envelope {
@@ -609,6 +612,33 @@ fn target(args: &ConvertArgs) -> Result<Target> {
 
 /// A bare message has no metadata: the namespace and app an object is
 /// delivered under only survive in an envelope. Says so, once per object.
+/// Several kinds in one output of bare messages (a JSON array, delimited
+/// binpb, `---`-separated text) cannot be read back: nothing in a bare
+/// message names its type.
+fn warn_mixed_kinds(objects: &[ObjectMessage], to: Encoding, out: &mut Vec<Diagnostic>) {
+    let mut kinds: Vec<&str> = objects.iter().map(|o| o.kind.kind).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    if kinds.len() < 2 {
+        return;
+    }
+    let format = to.extension();
+    out.push(
+        Diagnostic::new(
+            codes::MIXED_KINDS,
+            format!(
+                "{} messages of {} kinds ({}) in one {format} output name no type: `--from {format} --kind KIND` reads them all as one kind",
+                objects.len(),
+                kinds.len(),
+                kinds.join(", ")
+            ),
+        )
+        .with_help(format!(
+            "--envelope keeps each kind apart (SubscribeResponse messages whose Any values name their type; read back with `--from {format} --envelope`); --out-dir writes one file per object"
+        )),
+    );
+}
+
 fn warn_namespace_and_app_dropped(
     doc: &Document,
     object: &ObjectMessage,

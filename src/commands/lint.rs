@@ -10,13 +10,12 @@ use super::{InputArgs, ReportArgs};
 use crate::config::Config;
 use crate::document::{self, LoadedSource};
 use crate::engine::{Selection, SeverityOverride};
-use anyhow::anyhow;
+use anyhow::{anyhow, bail};
 
 use crate::codes::Severity;
 use crate::error::{Error, ExitStatus, Result};
 use crate::lint::{self, registry};
 use crate::output;
-use crate::report::Format;
 use crate::schema::SchemaSet;
 use crate::validate::{self, Checked};
 
@@ -28,26 +27,8 @@ pub struct LintArgs {
     #[command(flatten)]
     pub report: ReportArgs,
 
-    /// Run only these rules instead of the default set: codes (OS2001),
-    /// names (strategy-not-found), code prefixes (OS2), categories
-    /// (reference, conflict, suspicious, runtime-compat, style) or ALL.
-    /// Repeatable; comma lists work.
-    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = super::codes::CodeCompletion::lint_selectors())]
-    pub select: Vec<String>,
-
-    /// Run these rules on top of the selected set (same forms as --select).
-    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = super::codes::CodeCompletion::lint_selectors())]
-    pub extend_select: Vec<String>,
-
-    /// Do not run these rules (same forms as --select; the more specific of
-    /// a select and an ignore wins).
-    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = super::codes::CodeCompletion::lint_selectors())]
-    pub ignore: Vec<String>,
-
-    /// Set a rule's level: CODE=off|info|warning|error (repeatable; the
-    /// code may also be a name, prefix or category).
-    #[arg(long, value_name = "CODE=LEVEL", value_delimiter = ',')]
-    pub severity: Vec<SeverityOverride>,
+    #[command(flatten)]
+    pub selection: super::SelectionArgs,
 
     /// The namespace of objects that set no `metadata.namespace` (as
     /// `kubectl apply -n` gives them; kustomize-style repositories leave it
@@ -64,38 +45,46 @@ pub struct LintArgs {
     pub explain: Option<String>,
 }
 
-impl LintArgs {
-    /// The rule selection the flags give (layered over the config file's).
-    pub fn selection(&self) -> Selection {
-        Selection {
-            select: self.select.clone(),
-            extend_select: self.extend_select.clone(),
-            ignore: self.ignore.clone(),
-            severity: self.severity.clone(),
-        }
+/// Splits the command line's selection between lint's rules and the
+/// validate codes lint reports: `--ignore` and `--severity` selectors that
+/// name only validate's codes (`invalid-metadata`, `OS10`) change those;
+/// everything else is lint's. `--select` chooses lint rules only: validate's
+/// errors are reported whatever it says, so one naming only validate's
+/// codes is a usage error that says so.
+fn split_selection(cli: Selection) -> Result<(Selection, Selection)> {
+    let validate_only = |s: &str| !registry::FAMILY.matches(s) && validate::FAMILY.matches(s);
+    if let Some(s) = cli
+        .select
+        .iter()
+        .chain(&cli.extend_select)
+        .find(|s| validate_only(s))
+    {
+        bail!(
+            "`{s}` names validate's codes: lint reports validate's errors whatever --select says; change them with --ignore or --severity"
+        );
     }
+    let (validate_ignore, ignore) = cli.ignore.into_iter().partition(|s| validate_only(s));
+    let (validate_severity, severity) = cli
+        .severity
+        .into_iter()
+        .partition(|o: &SeverityOverride| validate_only(&o.selector));
+    Ok((
+        Selection {
+            ignore,
+            severity,
+            ..cli
+        },
+        Selection {
+            ignore: validate_ignore,
+            severity: validate_severity,
+            ..Selection::default()
+        },
+    ))
 }
 
 pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> {
     if args.list_rules {
-        let text = if args.report.format.contains(&Format::Json) {
-            let rules: Vec<serde_json::Value> = registry::RULES
-                .iter()
-                .map(|rule| {
-                    serde_json::json!({
-                        "code": rule.code.id,
-                        "name": rule.code.name,
-                        "category": rule.category(),
-                        "severity": rule.code.default_severity,
-                        "enabledByDefault": rule.enabled_by_default,
-                        "summary": rule.code.summary,
-                    })
-                })
-                .collect();
-            serde_json::to_string_pretty(&rules)? + "\n"
-        } else {
-            registry::FAMILY.table()
-        };
+        let text = super::rule_table(&registry::FAMILY, &args.report)?;
         output::print_stdout(text.as_bytes()).map_err(Error::msg)?;
         return Ok(ExitStatus::Success);
     }
@@ -107,10 +96,13 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> 
         return Ok(ExitStatus::Success);
     }
     super::check_report_args(&args.report)?;
+    let (lint_cli, validate_cli) = split_selection(args.selection.selection())?;
     let mut selection = registry::selection_from_config(config);
-    selection.merge(args.selection());
+    selection.merge(lint_cli);
     let levels = selection.resolve(&registry::FAMILY).map_err(Error::msg)?;
-    for warning in &levels.warnings {
+    let mut options = validate::Options::from_config(config);
+    options.levels = validate::levels(config, validate_cli).map_err(Error::msg)?;
+    for warning in levels.warnings.iter().chain(&options.levels.warnings) {
         eprintln!("warning: {warning}");
     }
     let walked = super::collect_inputs(&args.input, &args.report, config)?;
@@ -122,9 +114,8 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> 
     // what only a whole rule set shows.
     let schemas = SchemaSet::with_user_schemas(&config.schema_dirs, &config.crds, max_size)
         .map_err(Error::msg)?;
-    let options = validate::Options::from_config(config);
     let namespace = args.namespace.as_deref().or(config.namespace.as_deref());
-    let (sources, checked, outcome) = super::with_progress(walked.inputs.len(), |bar| {
+    let (sources, statuses, outcome) = super::with_progress(walked.inputs.len(), |bar| {
         let (sources, checked): (Vec<LoadedSource>, Vec<Vec<Checked>>) = walked
             .inputs
             .par_iter()
@@ -146,28 +137,34 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> 
                 (loaded, checked)
             })
             .unzip();
-        let outcome = lint::lint_sources(&sources, &levels);
-        (sources, checked, outcome)
-    });
-    let mut report = lint::build_report(sources, walked.errors, outcome);
-    // build_report lists walk errors first, then one entry per source.
-    let first_source = report.files.len() - checked.len();
-    for (file, checked) in report.files[first_source..].iter_mut().zip(checked) {
-        for (doc, mut check) in file.documents.iter_mut().zip(checked) {
-            doc.status = check.status;
-            config.apply(&mut check.diagnostics);
-            file.diagnostics.extend(
-                check
-                    .diagnostics
-                    .into_iter()
+        let mut statuses = Vec::with_capacity(checked.len());
+        let mut validated = Vec::new();
+        for file in checked {
+            statuses.push(file.iter().map(|c| c.status).collect::<Vec<_>>());
+            validated.extend(
+                file.into_iter()
+                    .flat_map(|c| c.diagnostics)
                     .filter(|d| d.severity == Severity::Error),
             );
         }
-        file.diagnostics
-            .sort_by_key(|d| (d.location.as_ref().map(|l| l.span.start), d.code.id));
+        let outcome = lint::lint_validated(&sources, &levels, validated);
+        (sources, statuses, outcome)
+    });
+    let mut report = lint::build_report(sources, walked.errors, outcome);
+    // build_report lists walk errors first, then one entry per source.
+    let first_source = report.files.len() - statuses.len();
+    for (file, statuses) in report.files[first_source..].iter_mut().zip(statuses) {
+        for (doc, status) in file.documents.iter_mut().zip(statuses) {
+            doc.status = status;
+        }
     }
     for file in &mut report.files {
-        config.apply(&mut file.diagnostics);
+        // Lint's rules got their levels from the selection and validate's
+        // codes theirs in check_document; lint's findings get their path's
+        // `overrides:` here.
+        config.apply_overrides(&mut file.diagnostics, |code| {
+            registry::find(code.id).is_some()
+        });
         file.refresh_statuses();
     }
     super::emit_report(&report, &args.report, config, color)

@@ -27,6 +27,7 @@ use crate::proto::workspace::{Checked, Workspace};
 use anyhow::bail;
 
 use crate::codes::Severity;
+use crate::engine::{Selection, SeverityOverride};
 use crate::error::{Error, ExitStatus, Result};
 use crate::escape::escape_control;
 use crate::findings::{FileEntry, Report};
@@ -115,6 +116,55 @@ pub struct InputArgs {
     pub max_file_size: u64,
 }
 
+/// Which codes a check reports and how loud, the same flags for `lint`
+/// and `validate` (each resolves them against its own codes).
+#[derive(Debug, Args)]
+pub struct SelectionArgs {
+    /// Report only these codes instead of the default set: codes (OS1005,
+    /// OS2001), names (unknown-field, strategy-not-found), code prefixes
+    /// (OS10, OS2), categories (validate: type, schema, metadata;
+    /// lint: reference, conflict, suspicious, runtime-compat, style) or
+    /// ALL. Repeatable; comma lists work.
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = codes::CodeCompletion::selectors())]
+    pub select: Vec<String>,
+
+    /// Report these codes on top of the selected set (same forms as --select).
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = codes::CodeCompletion::selectors())]
+    pub extend_select: Vec<String>,
+
+    /// Do not report these codes (same forms as --select; the more
+    /// specific of a select and an ignore wins).
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = codes::CodeCompletion::selectors())]
+    pub ignore: Vec<String>,
+
+    /// Set a code's level: CODE=off|info|warning|error (repeatable; the
+    /// code may also be a name, prefix or category). The lowest level that
+    /// fails the run is --fail-on.
+    #[arg(long, value_name = "CODE=LEVEL", value_delimiter = ',')]
+    pub severity: Vec<SeverityOverride>,
+}
+
+impl SelectionArgs {
+    /// The selection the flags give (layered over the config file's).
+    pub fn selection(&self) -> Selection {
+        Selection {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+            severity: self.severity.clone(),
+        }
+    }
+}
+
+/// `--list-rules`: a family's rule table, as JSON with `--format json`.
+pub fn rule_table<C>(family: &crate::engine::RuleFamily<C>, report: &ReportArgs) -> Result<String> {
+    Ok(if report.format.contains(&Format::Json) {
+        serde_json::to_string_pretty(&family.table_json())? + "\n"
+    } else {
+        family.table()
+    })
+}
+
 /// Where findings go and when they fail the run.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -129,12 +179,7 @@ pub struct ReportArgs {
 
     /// Lowest severity that makes the exit code 1 [default: error, or
     /// `failOn` in opensergo.yaml].
-    #[arg(
-        long,
-        alias = "severity-threshold",
-        value_enum,
-        value_name = "SEVERITY"
-    )]
+    #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<Severity>,
 
     /// Print findings only: no summary line.

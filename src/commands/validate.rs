@@ -16,7 +16,8 @@ use crate::error::{Error, ExitStatus, Result};
 use crate::findings::{DocumentEntry, FileEntry, Report};
 use crate::input::Input;
 use crate::schema::SchemaSet;
-use crate::validate::{self, Checked, Options, StrategyFacts};
+use crate::suppress::Suppressions;
+use crate::validate::{self, Options, StrategyFacts};
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -53,12 +54,29 @@ pub struct ValidateArgs {
     /// object) are errors instead of being skipped.
     #[arg(long)]
     pub require_known: bool,
+
+    #[command(flatten)]
+    pub selection: super::SelectionArgs,
+
+    /// Print the table of validate's codes (for --select, --ignore,
+    /// --severity and suppressions) and exit.
+    #[arg(long)]
+    pub list_rules: bool,
 }
 
 /// One input, read and checked; the parsed trees are already dropped.
 pub struct CheckedFile {
     pub entry: FileEntry,
     facts: StrategyFacts,
+    /// Findings silenced by comments or annotations in the file.
+    suppressed: usize,
+}
+
+/// The checked inputs of a run.
+pub struct CheckedInputs {
+    pub files: Vec<FileEntry>,
+    /// Findings silenced by comments or annotations.
+    pub suppressed: usize,
 }
 
 /// Reads and checks inputs in parallel. Each file's trees are freed as
@@ -70,7 +88,7 @@ pub fn check_inputs(
     options: &Options,
     max_size: u64,
     on_file: &(dyn Fn() + Sync),
-) -> Vec<FileEntry> {
+) -> CheckedInputs {
     let check = |input: &Input| {
         let file = check_file(&document::load_source(input, max_size), schemas, options);
         on_file();
@@ -96,10 +114,20 @@ pub fn check_inputs(
             }
         }
     }
-    checked.into_iter().map(|c| c.entry).collect()
+    CheckedInputs {
+        suppressed: checked.iter().map(|c| c.suppressed).sum(),
+        files: checked.into_iter().map(|c| c.entry).collect(),
+    }
 }
 
+/// Checks every document of a file; the file's suppression comments and
+/// annotations silence findings before they are recorded (so the
+/// strategy facts index the findings that stay).
 fn check_file(loaded: &LoadedSource, schemas: &SchemaSet, options: &Options) -> CheckedFile {
+    let mut suppressions = Suppressions::collect([loaded], &validate::resolve);
+    let mut suppressed = 0;
+    // Reading and parsing errors stay as they are: no level or comment
+    // hides a file that was not checked.
     let mut entry = FileEntry {
         name: loaded.source.name.clone(),
         documents: Vec::with_capacity(loaded.documents.len()),
@@ -107,21 +135,28 @@ fn check_file(loaded: &LoadedSource, schemas: &SchemaSet, options: &Options) -> 
     };
     let mut facts = StrategyFacts::default();
     for doc in &loaded.documents {
-        let Checked {
-            status,
-            diagnostics,
-        } = validate::check_document(doc, schemas, options);
-        facts.record(doc, &diagnostics, entry.diagnostics.len());
-        entry.documents.push(DocumentEntry::of(doc, status));
-        entry.diagnostics.extend(diagnostics);
+        let mut checked = validate::check_document(doc, schemas, options);
+        let silenced = suppressions.apply(&mut checked.diagnostics);
+        if silenced > 0 {
+            suppressed += silenced;
+            checked = checked.refreshed();
+        }
+        facts.record(doc, &checked.diagnostics, entry.diagnostics.len());
+        entry.documents.push(DocumentEntry::of(doc, checked.status));
+        entry.diagnostics.extend(checked.diagnostics);
     }
-    CheckedFile { entry, facts }
+    CheckedFile {
+        entry,
+        facts,
+        suppressed,
+    }
 }
 
 /// Assembles the report: walk errors first, then files in input order,
 /// each file's findings in source order.
-pub fn build_report(files: Vec<FileEntry>, walk_errors: Vec<Diagnostic>) -> Report {
+pub fn build_report(checked: CheckedInputs, walk_errors: Vec<Diagnostic>) -> Report {
     let mut report = Report::new("validate");
+    report.suppressed = checked.suppressed;
     for error in walk_errors {
         report.files.push(FileEntry {
             name: error.file.clone(),
@@ -129,7 +164,7 @@ pub fn build_report(files: Vec<FileEntry>, walk_errors: Vec<Diagnostic>) -> Repo
             diagnostics: vec![error],
         });
     }
-    for mut entry in files {
+    for mut entry in checked.files {
         entry
             .diagnostics
             .sort_by_key(|d| d.location.as_ref().map(|l| l.span.start));
@@ -139,6 +174,11 @@ pub fn build_report(files: Vec<FileEntry>, walk_errors: Vec<Diagnostic>) -> Repo
 }
 
 pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<ExitStatus> {
+    if args.list_rules {
+        let table = super::rule_table(&validate::FAMILY, &args.report)?;
+        crate::output::print_stdout(table.as_bytes()).map_err(Error::msg)?;
+        return Ok(ExitStatus::Success);
+    }
     super::check_report_args(&args.report)?;
     let schema_dirs: Vec<_> = config
         .schema_dirs
@@ -155,6 +195,10 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<ExitStat
     options.skip.extend(args.skip.iter().cloned());
     options.reject.extend(args.reject.iter().cloned());
     options.require_known |= args.require_known;
+    options.levels = validate::levels(config, args.selection.selection()).map_err(Error::msg)?;
+    for warning in &options.levels.warnings {
+        eprintln!("warning: {warning}");
+    }
     let results = super::with_progress(walked.inputs.len(), |bar| {
         check_inputs(
             &walked.inputs,
@@ -167,10 +211,6 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<ExitStat
     if let Some(broken) = schemas.unusable() {
         return Err(Error::msg(broken));
     }
-    let mut report = build_report(results, walked.errors);
-    for file in &mut report.files {
-        config.apply(&mut file.diagnostics);
-        file.refresh_statuses();
-    }
+    let report = build_report(results, walked.errors);
     super::emit_report(&report, &args.report, config, color)
 }

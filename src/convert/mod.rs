@@ -149,6 +149,20 @@ spec:
 
 ## How to fix
 Nothing in the rule can fix the control plane. Write rules that avoid the affected forms (milliseconds for durations; one match entry per http route), or run a control plane with the mapping fixed; `opensergo lint --select OS6005` (control-plane-ignored-field) points at the TrafficRouter fields it drops."#;
+        MIXED_KINDS = "OS7008" "mixed-kinds" Warning "Messages of several kinds written into one output, which names no type: it reads back as one kind only."
+            r#"## What it does
+Reports a conversion to binpb, json or txtpb that writes messages of several kinds into one output (length-delimited binpb, a JSON array, text separated by `---`) without `--envelope` or `--out-dir`.
+
+## Why is this bad
+A bare message does not say what it is: `convert --from json --kind RateLimitStrategy` reads every element as that kind, so the output cannot be read back, and an SDK fed the array misreads it the same way.
+
+## Example
+```console
+$ opensergo convert --to json rules.yaml   # a RateLimitStrategy and a ConcurrencyLimitStrategy
+```
+
+## How to fix
+Convert with `--envelope` (one SubscribeResponse per kind whose `Any` values carry their type URL; `--from json --envelope` reads it back), or with `--out-dir DIR` (one file per object), or convert one kind at a time."#;
     }
 }
 

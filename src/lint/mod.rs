@@ -63,11 +63,23 @@ pub struct Outcome {
 
 /// Lints every document of `sources` as one rule set.
 pub fn lint_sources(sources: &[LoadedSource], levels: &Levels) -> Outcome {
+    lint_validated(sources, levels, Vec::new())
+}
+
+/// [`lint_sources`], where `validated` are validate's findings on the same
+/// sources (which the lint command reports too): the same suppressions
+/// silence them, and they are sorted in with the rest.
+pub fn lint_validated(
+    sources: &[LoadedSource],
+    levels: &Levels,
+    validated: Vec<Diagnostic>,
+) -> Outcome {
     let set = RuleSet::build(sources);
     let mut diagnostics = engine::run(&registry::FAMILY, levels, |check, sink| check(&set, sink));
-    let mut suppressions = suppress::Suppressions::collect(&set);
-    let suppressed = engine::suppress(&mut diagnostics, |d| suppressions.suppresses(d));
-    diagnostics.extend(suppressions.findings(levels));
+    diagnostics.extend(validated);
+    let mut suppressions = suppress::collect(sources);
+    let suppressed = suppressions.apply(&mut diagnostics);
+    diagnostics.extend(suppress::findings(&suppressions, levels));
     sort(&mut diagnostics, sources);
     Outcome {
         diagnostics,

@@ -3,7 +3,7 @@
 //! `--list-rules`, `--explain`, selection and suppressions all read it.
 
 use super::{Check, Rule};
-use crate::engine::{RuleFamily, Selection, SeverityOverride};
+use crate::engine::{RuleFamily, Selection};
 
 pub use super::rules::RULES;
 
@@ -31,19 +31,7 @@ pub fn find(id_or_name: &str) -> Option<&'static Rule> {
 /// levels that name lint rules (per-path `overrides` are applied to the
 /// findings afterwards, like validate's).
 pub fn selection_from_config(config: &crate::config::Config) -> Selection {
-    let severity = config
-        .rules
-        .iter()
-        .filter(|(key, _)| find(key).is_some())
-        .map(|(key, level)| SeverityOverride {
-            selector: key.clone(),
-            level: *level,
-        })
-        .collect();
-    Selection {
-        severity,
-        ..Selection::default()
-    }
+    FAMILY.selection_from_levels(&config.rules)
 }
 
 #[cfg(test)]

@@ -361,7 +361,11 @@ fn handler(options: &RenderOptions) -> GraphicalReportHandler {
     } else {
         GraphicalTheme::unicode_nocolor()
     };
+    // Wrap at spaces only: the default also splits at hyphens and breaks
+    // over-long words, which cuts host names and paths in two.
     GraphicalReportHandler::new_themed(theme)
         .with_width(110)
         .with_links(false)
+        .with_break_words(false)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
 }

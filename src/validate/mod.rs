@@ -13,13 +13,50 @@ use jsonschema::error::ValidationErrorKind;
 use jsonschema::paths::LocationSegment;
 
 use crate::codes::{self, Severity};
+use crate::config::Override;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::engine::{self, Levels, Rule, RuleFamily, Selection};
 use crate::findings::Status;
 use crate::kinds::Lookup;
 use crate::path::{FieldPath, Segment};
 use crate::schema::SchemaSet;
 use crate::typecheck::{self, TypeVerdict};
+
+/// Validate's codes as a rule family, so `--select`, `--ignore`,
+/// `--severity`, `rules:` in opensergo.yaml and suppressions name them the
+/// way they name lint's rules. The checks are one pass over a document,
+/// not a function per code, so a rule's check is `()`. Left out, because
+/// turning them off would pass a file nobody checked: io-error (also exit
+/// code 2) and the reading and parsing codes (not-text, yaml-syntax,
+/// duplicate-key, yaml-limit, template), which stop a whole file before
+/// any document is judged; and invalid-config, which is about
+/// opensergo.yaml, never a document.
+pub static RULES: &[Rule<()>] = &[
+    Rule::new(codes::MISSING_TYPE_META, &["type"], ()),
+    Rule::new(codes::UNKNOWN_KIND, &["type"], ()),
+    Rule::new(codes::SUPERSEDED_KIND, &["type"], ()),
+    Rule::new(codes::SCHEMA_VIOLATION, &["schema"], ()),
+    Rule::new(codes::UNKNOWN_FIELD, &["schema"], ()),
+    Rule::new(codes::INVALID_METADATA, &["metadata"], ()),
+    Rule::new(codes::MISSING_APP_LABEL, &["metadata"], ()),
+    Rule::new(codes::WRONG_API_VERSION, &["type"], ()),
+    Rule::new(codes::NOT_AN_OBJECT, &["type"], ()),
+    Rule::new(codes::NO_SCHEMA, &["type"], ()),
+    Rule::new(codes::REJECTED_KIND, &["type"], ()),
+];
+
+pub static FAMILY: RuleFamily<()> = RuleFamily {
+    command: "opensergo validate",
+    rules: RULES,
+    categories: &["type", "schema", "metadata"],
+};
+
+/// A code of validate's family by id (any case) or name: what a
+/// suppression in a validated file may name.
+pub fn resolve(id_or_name: &str) -> Option<codes::Code> {
+    FAMILY.find(id_or_name).map(|r| r.code)
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -32,6 +69,11 @@ pub struct Options {
     pub reject: Vec<String>,
     /// Documents with no schema (foreign kinds, non-objects) are errors.
     pub require_known: bool,
+    /// The level of each code (`rules:` in opensergo.yaml, then the
+    /// command line's selection); empty: every code at its default.
+    pub levels: Levels,
+    /// opensergo.yaml's per-path `overrides:`, which win over `levels`.
+    pub overrides: Vec<Override>,
 }
 
 impl Options {
@@ -42,7 +84,19 @@ impl Options {
             skip: config.skip.clone(),
             reject: config.reject.clone(),
             require_known: config.require_known,
+            levels: levels(config, Selection::default()).unwrap_or_default(),
+            overrides: config.overrides.clone(),
         }
+    }
+
+    /// Gives findings of the family's codes their configured levels: a
+    /// per-path override naming the code, else `levels`. Returns whether
+    /// anything changed.
+    pub fn relevel(&self, diagnostics: &mut Vec<Diagnostic>) -> bool {
+        engine::relevel(diagnostics, |d| {
+            let level = self.levels.configured(&d.code)?;
+            Some(crate::config::override_level(&self.overrides, d).unwrap_or(level))
+        })
     }
 
     fn names(list: &[String], doc: &Document) -> bool {
@@ -57,23 +111,62 @@ impl Options {
     }
 }
 
+/// The levels of validate's codes: `rules:` of `config` (the ones naming
+/// validate's codes), then `cli` over them. `Err` for a selector that
+/// names no code of validate's.
+pub fn levels(config: &crate::config::Config, cli: Selection) -> Result<Levels, String> {
+    let mut selection = FAMILY.selection_from_levels(&config.rules);
+    selection.merge(cli);
+    selection.resolve(&FAMILY)
+}
+
 #[derive(Debug)]
 pub struct Checked {
     pub status: Status,
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether a schema judged the document (not only its type).
+    schema_checked: bool,
 }
 
 impl Checked {
+    /// The verdict again after findings were dropped or changed level
+    /// (configuration, suppressions). A verdict that was never a schema
+    /// check (a rejected kind, a document no schema covers, a mistyped
+    /// kind) whose findings are all gone is a skip, not a pass.
+    pub fn refreshed(self) -> Checked {
+        if self.status == Status::Skipped || (self.diagnostics.is_empty() && !self.schema_checked) {
+            return Checked {
+                status: Status::Skipped,
+                ..self
+            };
+        }
+        Checked {
+            schema_checked: self.schema_checked,
+            ..finish(self.diagnostics)
+        }
+    }
+
     fn skipped() -> Self {
         Checked {
             status: Status::Skipped,
             diagnostics: Vec::new(),
+            schema_checked: false,
         }
     }
 }
 
-/// Validates one document.
+/// Validates one document, each finding at its configured level (codes
+/// turned off leave no finding).
 pub fn check_document(doc: &Document, schemas: &SchemaSet, options: &Options) -> Checked {
+    let mut checked = judge(doc, schemas, options);
+    if options.relevel(&mut checked.diagnostics) {
+        checked = checked.refreshed();
+    }
+    checked
+}
+
+/// [`check_document`] before levels apply.
+fn judge(doc: &Document, schemas: &SchemaSet, options: &Options) -> Checked {
     let meta = &doc.meta;
     if Options::names(&options.reject, doc) {
         let span = doc
@@ -148,7 +241,10 @@ pub fn check_document(doc: &Document, schemas: &SchemaSet, options: &Options) ->
             doc.head_span(),
         )),
     }
-    finish(diagnostics)
+    Checked {
+        schema_checked: true,
+        ..finish(diagnostics)
+    }
 }
 
 /// Integers written with more digits than 64 bits hold
@@ -214,6 +310,7 @@ fn finish(mut diagnostics: Vec<Diagnostic>) -> Checked {
             Status::Valid
         },
         diagnostics,
+        schema_checked: false,
     }
 }
 

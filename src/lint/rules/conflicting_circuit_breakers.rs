@@ -1,7 +1,7 @@
 //! OS3004 conflicting-circuit-breakers.
 
 use super::prelude::*;
-use super::{bound, int_field, or_unknown, report_conflict, text_field};
+use super::{bound, int_field, settings, report_conflict, text_field};
 
 pub const RULE: Rule = Rule::new(
     code!(
@@ -72,12 +72,26 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
 
 fn describe(o: &Object<'_>) -> String {
     let spec = o.spec();
-    let get = |f: &str| spec.and_then(|s| s.get(f)).and_then(Node::as_str);
-    format!(
-        "{} over {}, at least {} requests, open {}",
-        get("triggerRatio").unwrap_or("?"),
-        get("statDuration").unwrap_or("?"),
-        or_unknown(int_field(o, "minRequestAmount")),
-        get("recoveryTimeout").unwrap_or("?")
+    let get = |f: &str| {
+        spec.and_then(|s| s.get(f))
+            .and_then(Node::as_str)
+            .map(str::to_string)
+    };
+    settings(
+        &[
+            ("triggerRatio", get("triggerRatio")),
+            ("statDuration", get("statDuration")),
+            (
+                "minRequestAmount",
+                int_field(o, "minRequestAmount").map(|m| m.to_string()),
+            ),
+            ("recoveryTimeout", get("recoveryTimeout")),
+        ],
+        |v| {
+            format!(
+                "{} over {}, at least {} requests, open {}",
+                v[0], v[1], v[2], v[3]
+            )
+        },
     )
 }

@@ -1,7 +1,7 @@
 //! OS3003 conflicting-limits.
 
 use super::prelude::*;
-use super::{bound, int_field, millis_field, or_unknown, report_conflict, text_field};
+use super::{bound, int_field, millis_field, report_conflict, settings, text_field};
 
 pub const RULE: Rule = Rule::new(
     code!(
@@ -121,11 +121,16 @@ fn rate_limits(set: &RuleSet<'_>, sink: &mut Sink, resource: &str, b: &[Binding<
         "RateLimitStrategy",
         |o| {
             let threshold = int_field(o, "threshold");
-            let text = format!(
-                "threshold {} per {}s, {}",
-                or_unknown(threshold),
-                or_unknown(int_field(o, "statDurationSeconds")),
-                text_field(o, "limitMode").unwrap_or("?")
+            let text = settings(
+                &[
+                    ("threshold", threshold.map(|t| t.to_string())),
+                    (
+                        "statDurationSeconds",
+                        int_field(o, "statDurationSeconds").map(|s| s.to_string()),
+                    ),
+                    ("limitMode", text_field(o, "limitMode").map(str::to_string)),
+                ],
+                |v| format!("threshold {} per {}s, {}", v[0], v[1], v[2]),
             );
             (text, threshold)
         },
@@ -142,10 +147,12 @@ fn concurrency(set: &RuleSet<'_>, sink: &mut Sink, resource: &str, b: &[Binding<
         "ConcurrencyLimitStrategy",
         |o| {
             let max = int_field(o, "maxConcurrency");
-            let text = format!(
-                "max {} concurrent, {}",
-                or_unknown(max),
-                text_field(o, "limitMode").unwrap_or("?")
+            let text = settings(
+                &[
+                    ("maxConcurrency", max.map(|m| m.to_string())),
+                    ("limitMode", text_field(o, "limitMode").map(str::to_string)),
+                ],
+                |v| format!("max {} concurrent, {}", v[0], v[1]),
             );
             (text, max)
         },
@@ -162,10 +169,15 @@ fn throttling(set: &RuleSet<'_>, sink: &mut Sink, resource: &str, b: &[Binding<'
         "ThrottlingStrategy",
         |o| {
             let interval = millis_field(o, "minIntervalOfRequests");
-            let text = format!(
-                "one request per {}ms, queue {}ms",
-                or_unknown(interval),
-                or_unknown(millis_field(o, "queueTimeout"))
+            let text = settings(
+                &[
+                    ("minIntervalOfRequests", interval.map(|i| format!("{i}ms"))),
+                    (
+                        "queueTimeout",
+                        millis_field(o, "queueTimeout").map(|q| format!("{q}ms")),
+                    ),
+                ],
+                |v| format!("one request per {}, queue {}", v[0], v[1]),
             );
             // The longest interval is the strictest.
             (text, interval.map(|i| -i))

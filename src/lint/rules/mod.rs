@@ -224,9 +224,34 @@ fn text_field<'a>(object: &Object<'a>, field: &str) -> Option<&'a str> {
     read::text(object.spec()?, &[field])
 }
 
-/// `value` or `?` for messages about schema-invalid fields.
-fn or_unknown<T: ToString>(value: Option<T>) -> String {
-    value.map_or_else(|| "?".to_string(), |v| v.to_string())
+/// An object's settings for a conflict message: `whole` of the values
+/// when every one is known; otherwise the known ones by field name, then
+/// the fields missing or invalid ("threshold 100, limitMode Local (no valid
+/// statDurationSeconds)"): validate says what is wrong with them, and a
+/// message never shows a `?`.
+fn settings(fields: &[(&str, Option<String>)], whole: impl FnOnce(&[String]) -> String) -> String {
+    if let Some(values) = fields
+        .iter()
+        .map(|(_, v)| v.clone())
+        .collect::<Option<Vec<_>>>()
+    {
+        return whole(&values);
+    }
+    let known: Vec<String> = fields
+        .iter()
+        .filter_map(|(field, v)| Some(format!("{field} {}", v.as_ref()?)))
+        .collect();
+    let unknown: Vec<&str> = fields
+        .iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(field, _)| *field)
+        .collect();
+    let missing = format!("no valid {}", unknown.join(", "));
+    if known.is_empty() {
+        missing
+    } else {
+        format!("{} ({missing})", known.join(", "))
+    }
 }
 
 /// The TrafficRouter destinations (`spec.{http,tcp,tls}[].route[].destination`).
@@ -240,4 +265,34 @@ fn destinations<'a>(object: &Object<'a>) -> Vec<read::Found<'a>> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn settings_name_the_fields_they_cannot_show() {
+        let whole = |v: &[String]| format!("threshold {} per {}s", v[0], v[1]);
+        let known = |v: &str| Some(v.to_string());
+        assert_eq!(
+            super::settings(
+                &[
+                    ("threshold", known("100")),
+                    ("statDurationSeconds", known("1"))
+                ],
+                whole
+            ),
+            "threshold 100 per 1s"
+        );
+        assert_eq!(
+            super::settings(
+                &[("threshold", known("100")), ("statDurationSeconds", None)],
+                whole
+            ),
+            "threshold 100 (no valid statDurationSeconds)"
+        );
+        assert_eq!(
+            super::settings(&[("threshold", None), ("statDurationSeconds", None)], whole),
+            "no valid threshold, statDurationSeconds"
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! OS3005 rate-limit-with-throttling.
 
 use super::prelude::*;
-use super::{bound, int_field, millis_field, or_unknown, report_conflict};
+use super::{bound, int_field, millis_field, report_conflict, settings};
 
 pub const RULE: Rule = Rule::new(
     code!(
@@ -52,9 +52,9 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         }
         let mut involved = Vec::new();
         for (o, b) in &limits {
-            let text = format!(
-                "rejects over {} per second",
-                or_unknown(int_field(o, "threshold"))
+            let text = settings(
+                &[("threshold", int_field(o, "threshold").map(|t| t.to_string()))],
+                |v| format!("rejects over {} per second", v[0]),
             );
             involved.push((*o, *b, text));
         }
@@ -64,11 +64,20 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             let rate = interval
                 .filter(|&i| i > 0)
                 .map(|i| 1000_u64.div_ceil(i.unsigned_abs()));
-            let text = format!(
-                "queues to {} per second (one per {}ms, up to {}ms)",
-                or_unknown(rate),
-                or_unknown(interval),
-                or_unknown(millis_field(o, "queueTimeout"))
+            let text = settings(
+                &[
+                    ("minIntervalOfRequests", interval.map(|i| format!("{i}ms"))),
+                    (
+                        "queueTimeout",
+                        millis_field(o, "queueTimeout").map(|q| format!("{q}ms")),
+                    ),
+                ],
+                |v| match rate {
+                    Some(rate) => {
+                        format!("queues to {rate} per second (one per {}, up to {})", v[0], v[1])
+                    }
+                    None => format!("lets every request through (one per {})", v[0]),
+                },
             );
             involved.push((*o, *b, text));
         }
