@@ -184,6 +184,9 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --version 'Print version'
         }
         &'opensergo;proto;lint'= {
+            cand --path 'Build only these files or directories (repeatable): a path under DIR or an import path'
+            cand --exclude-path 'Leave out these files or directories (repeatable)'
+            cand --compiler 'The compiler'
             cand -f 'Output format (repeatable; pair each with an --output)'
             cand --format 'Output format (repeatable; pair each with an --output)'
             cand -o 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'

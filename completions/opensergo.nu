@@ -223,6 +223,10 @@ module completions {
     dir?: path                # The workspace directory
   ]
 
+  def "nu-complete opensergo proto lint compiler" [] {
+    [ "auto" "protox" "protoc" ]
+  }
+
   def "nu-complete opensergo proto lint format" [] {
     [ "human" "short" "json" "sarif" "github" "junit" ]
   }
@@ -241,6 +245,9 @@ module completions {
 
   # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
   export extern "opensergo proto lint" [
+    --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
+    --exclude-path: string    # Leave out these files or directories (repeatable)
+    --compiler: string@"nu-complete opensergo proto lint compiler" # The compiler
     --format(-f): string@"nu-complete opensergo proto lint format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
     --fail-on: string@"nu-complete opensergo proto lint fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]

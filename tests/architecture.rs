@@ -19,11 +19,14 @@ fn layer_of(module: &str) -> Option<Layer> {
     Some(match module {
         "cli" => Layer::Cli,
         "commands" => Layer::Commands,
-        "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint" => Layer::Check,
+        "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint"
+        | "protobreaking" => Layer::Check,
         "report" => Layer::Report,
         "codes" | "config" | "diagnostic" | "document" | "duration" | "engine" | "error"
-        | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path" | "schema"
-        | "source" | "suggest" | "typecheck" | "walk" | "yaml" => Layer::Core,
+        | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path"
+        | "protobuild" | "schema" | "source" | "suggest" | "typecheck" | "walk" | "yaml" => {
+            Layer::Core
+        }
         _ => return None,
     })
 }

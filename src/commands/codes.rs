@@ -32,7 +32,11 @@ pub fn groups() -> Vec<Group> {
             codes: crate::diff::codes::DIFF_CODES.iter().collect(),
         },
         Group {
-            command: "proto build, gen",
+            command: "proto build, lint, breaking, gen",
+            codes: crate::protobuild::WORKSPACE_CODES.iter().collect(),
+        },
+        Group {
+            command: "gen",
             codes: crate::proto::PROTO_CODES.iter().collect(),
         },
         Group {

@@ -19,8 +19,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use crate::proto::compile::{self as proto_compile, CompilerChoice, Image};
-use crate::proto::workspace::Workspace;
+use crate::protobuild::compile::{self as proto_compile, CompilerChoice, Image};
+use crate::protobuild::workspace::Workspace;
 
 use anyhow::bail;
 
@@ -334,12 +334,25 @@ pub fn emit_report(
     Ok(report.exit_status(fail_on))
 }
 
-/// The workspace of `dir` compiled, or the exit status when it could not be.
+/// A workspace and the image of its selected files.
+pub struct Compiled {
+    pub workspace: Workspace,
+    /// The import paths built (all files, or those `--path` selects).
+    pub targets: Vec<String>,
+    pub image: Image,
+    /// Which compiler ran: `protox` or `protoc`.
+    pub compiler: &'static str,
+}
+
+/// The workspace of `dir` compiled, or the exit status when it could not
+/// be: 2 for a broken configuration, 1 for files that do not compile
+/// (both printed). `proto build`, `gen`, `proto lint` and `proto breaking`
+/// read and compile workspaces only through here.
 pub fn compile_workspace(
     dir: &std::path::Path,
     args: &WorkspaceArgs,
     color: ColorChoice,
-) -> Result<std::result::Result<(Image, &'static str), ExitStatus>> {
+) -> Result<std::result::Result<Compiled, ExitStatus>> {
     let workspace = match Workspace::open(dir, crate::convert::descriptors::proto_sources())? {
         Ok(workspace) => workspace,
         Err(problems) => {
@@ -349,7 +362,12 @@ pub fn compile_workspace(
     };
     let targets = workspace.select(&args.paths, &args.exclude_paths)?;
     match proto_compile::build(&workspace, &targets, args.compiler.into())? {
-        Ok(built) => Ok(Ok((built.image, built.compiler))),
+        Ok(built) => Ok(Ok(Compiled {
+            workspace,
+            targets,
+            image: built.image,
+            compiler: built.compiler,
+        })),
         Err(errors) => {
             print_errors(&errors, color);
             eprintln!(

@@ -1,7 +1,9 @@
 //! `opensergo proto`: the OpenSergo .proto definitions, and building any
 //! proto workspace into an image as `buf build` does.
 
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::Context as _;
@@ -13,6 +15,7 @@ use crate::convert::descriptors;
 use crate::error::{Error, ExitStatus, Result};
 use crate::findings::{FileEntry, Report};
 use crate::output;
+use crate::protobuild::workspace::check_blocks;
 use crate::protolint::{self, BufFormat, config::ModuleLint};
 
 #[derive(Debug, Subcommand)]
@@ -68,6 +71,9 @@ pub struct ProtoLintArgs {
     pub dir: PathBuf,
 
     #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+
+    #[command(flatten)]
     pub report: ReportArgs,
 
     /// Print findings as `buf lint --error-format` does (instead of --format).
@@ -101,14 +107,16 @@ pub fn run(command: &ProtoCommand, color: ColorChoice) -> Result<ExitStatus> {
             Ok(ExitStatus::Success)
         }
         ProtoCommand::Build(args) => build(args, color),
-        ProtoCommand::Lint(args) => lint(args, commands::use_color(color)),
+        ProtoCommand::Lint(args) => lint(args, color),
     }
 }
 
 fn build(args: &BuildArgs, color: ColorChoice) -> Result<ExitStatus> {
     let started = Instant::now();
-    let (image, compiler) = match compile_workspace(&args.dir, &args.workspace, color)? {
-        Ok(built) => built,
+    let commands::Compiled {
+        image, compiler, ..
+    } = match compile_workspace(&args.dir, &args.workspace, color)? {
+        Ok(compiled) => compiled,
         Err(status) => return Ok(status),
     };
     if let Some(path) = &args.output {
@@ -134,72 +142,70 @@ fn build(args: &BuildArgs, color: ColorChoice) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-/// The modules to lint: buf.yaml's, else the directory itself when it
-/// holds .proto files, else the embedded OpenSergo protos (written to a
-/// private temporary directory, shown under their import paths).
-fn modules(dir: &std::path::Path) -> Result<(Vec<ModuleLint>, Option<tempfile::TempDir>)> {
-    if let Some(modules) = protolint::config::read(dir).map_err(Error::msg)? {
-        return Ok((modules, None));
-    }
-    let has_protos = ignore::WalkBuilder::new(dir)
-        .build()
-        .filter_map(std::result::Result::ok)
-        .any(|e| e.path().extension().is_some_and(|x| x == "proto"));
-    if has_protos {
-        return Ok((vec![ModuleLint::defaults(dir.to_path_buf())], None));
-    }
-    let embedded = tempfile::tempdir().context("creating a directory for the embedded protos")?;
-    for (path, text) in descriptors::proto_sources() {
-        let target = embedded.path().join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(&target, text)?;
-    }
-    let module = ModuleLint::defaults(embedded.path().to_path_buf());
-    Ok((vec![module], Some(embedded)))
-}
-
-fn lint(args: &ProtoLintArgs, color: bool) -> Result<ExitStatus> {
+fn lint(args: &ProtoLintArgs, color_choice: ColorChoice) -> Result<ExitStatus> {
+    let color = commands::use_color(color_choice);
     if args.list_rules {
         output::print_stdout(protolint::FAMILY.table().as_bytes()).map_err(Error::msg)?;
         return Ok(ExitStatus::Success);
     }
-    let (modules, embedded) = modules(&args.dir)?;
+    let compiled = match compile_workspace(&args.dir, &args.workspace, color_choice)? {
+        Ok(compiled) => compiled,
+        // Files that do not compile cannot be linted: a usage error here.
+        Err(_) => return Ok(ExitStatus::Failure),
+    };
+    let blocks = check_blocks(&args.dir, "lint")?;
+    let all_files: Arc<HashMap<String, _>> = Arc::new(
+        compiled
+            .image
+            .files
+            .iter()
+            .map(|f| (f.name.clone(), f.descriptor.clone()))
+            .collect(),
+    );
+    let pool = prost_reflect::DescriptorPool::decode(compiled.image.encode().as_slice())
+        .context("re-reading the compiled image")?;
+    let targets: HashSet<&str> = compiled.targets.iter().map(String::as_str).collect();
     let mut report = Report::of_files("proto lint");
     let mut diagnostics = Vec::new();
-    for module in &modules {
-        let shown = match &embedded {
-            Some(_) => std::path::PathBuf::new(),
-            // As buf shows them: relative to where the command runs, with
-            // no `./` segments.
-            None => module
-                .root
-                .components()
-                .filter(|c| !matches!(c, std::path::Component::CurDir))
-                .collect(),
+    for (index, module) in compiled.workspace.modules.iter().enumerate() {
+        let config = match &blocks {
+            Some(blocks) => ModuleLint::from_block(blocks.for_module(index), &blocks.version)
+                .map_err(Error::msg)?,
+            None => ModuleLint::default(),
         };
-        let mut set = protolint::load_module(&module.root, &shown, &module.excludes)
-            .map_err(Error::msg)
-            .with_context(|| format!("compiling the module at {}", module.root.display()))?;
-        set.options = module.options.clone();
-        let levels = module
+        let files: Vec<_> = module
+            .files
+            .iter()
+            .filter(|f| targets.contains(f.name.as_str()))
+            .collect();
+        let set = protolint::from_image(
+            &compiled.image,
+            &files,
+            all_files.clone(),
+            &pool,
+            config.options.clone(),
+        );
+        let levels = config
             .selection
             .resolve(&protolint::FAMILY)
             .map_err(Error::msg)?;
         for warning in &levels.warnings {
             eprintln!("warning: {warning}");
         }
-        let linted = protolint::lint(&set, &levels, module.allow_comment_ignores);
+        let linted = protolint::lint(&set, &levels, config.allow_comment_ignores);
         report.suppressed += linted.suppressed;
-        let import_paths: std::collections::HashMap<&str, &str> = set
-            .files
+        let names: HashMap<&str, [&str; 2]> = files
             .iter()
-            .map(|f| (f.source.name.as_str(), f.name()))
+            .map(|f| {
+                (
+                    f.source.name.as_str(),
+                    [f.name.as_str(), f.workspace_path.as_str()],
+                )
+            })
             .collect();
         for d in linted.diagnostics {
-            let relative = import_paths.get(d.file.as_str()).copied().unwrap_or("");
-            if module.ignores(&protolint::buf_id(d.code.name), relative) {
+            let known_as = names.get(d.file.as_str()).map_or(&[][..], |n| &n[..]);
+            if config.ignores(&protolint::buf_id(d.code.name), known_as) {
                 report.suppressed += 1;
             } else {
                 diagnostics.push(d);

@@ -16,7 +16,6 @@ pub mod names;
 pub mod rules;
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Arc;
 
 use prost_types::source_code_info::Location;
@@ -28,7 +27,9 @@ use prost_types::{
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::engine::{self, Levels, RuleFamily, Sink};
-use crate::source::{SharedSource, SourceFile, Span};
+use crate::protobuild::compile::{Image, ImageFile};
+use crate::protobuild::workspace::ProtoFile as WorkspaceFile;
+use crate::source::{SharedSource, Span};
 
 /// A proto lint rule's check: it reads every file of the module.
 pub type Check = fn(&ProtoFiles, &mut Sink);
@@ -84,9 +85,10 @@ pub struct ProtoFile {
 }
 
 impl ProtoFile {
-    /// `display_name` is the path findings show (relative to where the
-    /// user ran the command, as buf shows it).
-    pub fn new(descriptor: FileDescriptorProto, display_name: &str, text: String) -> Self {
+    /// `source` is the text the descriptor was compiled from, named as
+    /// findings show it (relative to where the user ran the command, as
+    /// buf shows it).
+    pub fn new(descriptor: FileDescriptorProto, source: SharedSource) -> Self {
         let mut locations = HashMap::new();
         if let Some(info) = &descriptor.source_code_info {
             for location in &info.location {
@@ -98,7 +100,7 @@ impl ProtoFile {
         }
         ProtoFile {
             descriptor,
-            source: Arc::new(SourceFile::new(display_name, text)),
+            source,
             locations,
         }
     }
@@ -175,8 +177,9 @@ impl ProtoFile {
 /// through `all_files`), and the rule options.
 pub struct ProtoFiles {
     pub files: Vec<ProtoFile>,
-    /// Every file the module's files import, transitively, by name.
-    pub all_files: HashMap<String, FileDescriptorProto>,
+    /// Every file of the image (the module's, the other modules' and
+    /// their imports), by name.
+    pub all_files: Arc<HashMap<String, FileDescriptorProto>>,
     /// For each module file, the files whose extensions its options set
     /// (custom options such as `google.api.field_behavior`).
     pub option_sources: HashMap<String, std::collections::HashSet<String>>,
@@ -539,69 +542,40 @@ pub fn buf_id(name: &str) -> String {
     name.to_ascii_uppercase().replace('-', "_")
 }
 
-/// Reads and compiles every `.proto` file under `root` (the module root,
-/// which is also the import root), as the files to lint.
-/// Paths in `excludes` (relative to the root, buf's `excludes`) are
-/// left out; symlinks are not followed.
-pub fn load_module(
-    root: &Path,
-    display_prefix: &Path,
-    excludes: &[String],
-) -> Result<ProtoFiles, String> {
-    let mut names = Vec::new();
-    for entry in ignore::WalkBuilder::new(root)
-        .follow_links(false)
-        .sort_by_file_name(std::ffi::OsStr::cmp)
-        .build()
-    {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let path = entry.path();
-        if path.extension().is_some_and(|e| e == "proto")
-            && entry.file_type().is_some_and(|t| t.is_file())
-        {
-            let relative = path.strip_prefix(root).map_err(|e| e.to_string())?;
-            let name = relative.to_string_lossy().replace('\\', "/");
-            let excluded = excludes.iter().any(|x| {
-                let x = x.trim_end_matches('/');
-                name == x || name.starts_with(&format!("{x}/"))
-            });
-            if !excluded {
-                names.push(name);
-            }
-        }
-    }
-    if names.is_empty() {
-        return Err(format!("no .proto files under {}", root.display()));
-    }
-    let mut compiler = protox::Compiler::new([root]).map_err(|e| e.to_string())?;
-    compiler.include_imports(true).include_source_info(true);
-    compiler.open_files(&names).map_err(|e| format!("{e:?}"))?;
-    let pool = compiler.descriptor_pool();
-    let option_sources_by_file = names
+/// The module's files from a compiled image: `targets` (import paths)
+/// are the files to lint, each with the workspace source it was compiled
+/// from; every other image file is an import, read through `all_files`.
+pub fn from_image(
+    image: &Image,
+    targets: &[&WorkspaceFile],
+    all_files: Arc<HashMap<String, FileDescriptorProto>>,
+    pool: &prost_reflect::DescriptorPool,
+    options: Options,
+) -> ProtoFiles {
+    let by_name: HashMap<&str, &ImageFile> =
+        image.files.iter().map(|f| (f.name.as_str(), f)).collect();
+    let mut files: Vec<ProtoFile> = targets
         .iter()
-        .filter_map(|name| pool.get_file_by_name(name))
+        .filter_map(|target| {
+            let compiled = by_name.get(target.name.as_str())?;
+            Some(ProtoFile::new(
+                compiled.descriptor.clone(),
+                target.source.clone(),
+            ))
+        })
+        .collect();
+    files.sort_by(|a, b| a.name().cmp(b.name()));
+    let option_sources = files
+        .iter()
+        .filter_map(|file| pool.get_file_by_name(file.name()))
         .map(|file| (file.name().to_string(), option_sources(&file)))
         .collect();
-    let set = compiler.file_descriptor_set();
-    let mut all_files = HashMap::new();
-    let mut files = Vec::new();
-    for descriptor in set.file {
-        all_files.insert(descriptor.name().to_string(), descriptor.clone());
-        if names.iter().any(|n| n == descriptor.name()) {
-            let path = root.join(descriptor.name());
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            let shown = display_prefix.join(descriptor.name());
-            files.push(ProtoFile::new(descriptor, &shown.to_string_lossy(), text));
-        }
-    }
-    files.sort_by(|a, b| a.name().cmp(b.name()));
-    Ok(ProtoFiles {
+    ProtoFiles {
         files,
         all_files,
-        option_sources: option_sources_by_file,
-        options: Options::default(),
-    })
+        option_sources,
+        options,
+    }
 }
 
 /// buf's `--error-format` spellings, for scripts written for `buf lint`.

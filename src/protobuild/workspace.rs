@@ -141,7 +141,10 @@ impl Workspace {
                 files.push(ProtoFile {
                     name: slash_path(in_module),
                     workspace_path: slash_path(&workspace_relative),
-                    source: Arc::new(SourceFile::new(path.display().to_string(), text)),
+                    source: Arc::new(SourceFile::new(
+                        join_shown(dir, &workspace_relative).display().to_string(),
+                        text,
+                    )),
                 });
             }
             modules.push(Module {
@@ -188,6 +191,80 @@ impl Workspace {
     }
 }
 
+/// The `lint` or `breaking` block of a workspace configuration as it
+/// applies to each module, in the order of [`Workspace::modules`] (a v2
+/// module's own block, else the top-level one).
+#[derive(Debug, Clone)]
+pub struct CheckBlocks {
+    /// `v2`, `v1` or `v1beta1`: some keys mean different things.
+    pub version: String,
+    /// One block per module (`null` where there is none).
+    pub modules: Vec<serde_json::Value>,
+}
+
+impl CheckBlocks {
+    /// The block of module `index` (the last one when the configuration
+    /// lists fewer modules, as v1beta1 roots share one block).
+    pub fn for_module(&self, index: usize) -> &serde_json::Value {
+        self.modules
+            .get(index)
+            .or(self.modules.last())
+            .unwrap_or(&serde_json::Value::Null)
+    }
+}
+
+/// The `key` blocks (`lint`, `breaking`) of `dir/buf.yaml`, or `None`
+/// when there is no buf.yaml. The file's shape was checked when the
+/// workspace was opened; the keys inside a block are the caller's to check.
+pub fn check_blocks(dir: &Path, key: &str) -> Result<Option<CheckBlocks>> {
+    let path = join_shown(dir, Path::new(BUF_YAML));
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let (docs, _) = crate::yaml::load_stream(&text);
+    let root = docs
+        .first()
+        .map_or(serde_json::Value::Null, |d| d.root.to_json());
+    let version = root
+        .get("version")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or("v1beta1")
+        .to_string();
+    let top = root.get(key).cloned().unwrap_or_default();
+    let modules = match root.get("modules").and_then(serde_json::Value::as_array) {
+        Some(modules) if version == "v2" && !modules.is_empty() => modules
+            .iter()
+            .map(|m| m.get(key).cloned().unwrap_or_else(|| top.clone()))
+            .collect(),
+        _ => vec![top],
+    };
+    Ok(Some(CheckBlocks { version, modules }))
+}
+
+/// Whether buf's `ignore` / `ignore_only` drop a finding of `rule_id` in
+/// a file known by any of `names` (import path, workspace path): a path
+/// matches itself and everything under it.
+pub fn path_ignored(
+    ignore: &[String],
+    ignore_only: &std::collections::BTreeMap<String, Vec<String>>,
+    rule_id: &str,
+    names: &[&str],
+) -> bool {
+    let under = |prefix: &String| {
+        let prefix = prefix.trim_end_matches('/');
+        names.iter().any(|name| {
+            *name == prefix
+                || (name.starts_with(prefix) && name.as_bytes().get(prefix.len()) == Some(&b'/'))
+        })
+    };
+    ignore.iter().any(under)
+        || ignore_only
+            .get(rule_id)
+            .is_some_and(|paths| paths.iter().any(under))
+}
+
 /// A relative path with `.` removed; `..` and absolute paths are refused
 /// (a configuration from a pull request must not reach outside).
 fn normalize(path: &str) -> Result<PathBuf> {
@@ -202,13 +279,18 @@ fn normalize(path: &str) -> Result<PathBuf> {
     Ok(out)
 }
 
-/// `dir/relative`, without a leading `./` when `dir` is `.`, as users
-/// wrote the paths.
+/// `dir/relative` without `.` segments (`./proto/a.proto` is
+/// `proto/a.proto`), as users wrote the paths and as buf shows them.
 fn join_shown(dir: &Path, relative: &Path) -> PathBuf {
-    if dir == Path::new(".") && !relative.as_os_str().is_empty() {
-        relative.to_path_buf()
+    let joined: PathBuf = dir
+        .join(relative)
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect();
+    if joined.as_os_str().is_empty() {
+        PathBuf::from(".")
     } else {
-        dir.join(relative)
+        joined
     }
 }
 
