@@ -15,8 +15,10 @@ use crate::convert::descriptors;
 use crate::error::{Error, ExitStatus, Result};
 use crate::findings::{FileEntry, Report};
 use crate::output;
+use crate::protobuild::buf_rule_id;
 use crate::protobuild::workspace::check_blocks;
-use crate::protolint::{self, BufFormat, config::ModuleLint};
+use crate::protolint::{self, config::ModuleLint};
+use crate::report::buf::{BufFormat, buf_output};
 
 #[derive(Debug, Subcommand)]
 pub enum ProtoCommand {
@@ -205,7 +207,7 @@ fn lint(args: &ProtoLintArgs, color_choice: ColorChoice) -> Result<ExitStatus> {
             .collect();
         for d in linted.diagnostics {
             let known_as = names.get(d.file.as_str()).map_or(&[][..], |n| &n[..]);
-            if config.ignores(&protolint::buf_id(d.code.name), known_as) {
+            if config.ignores(&buf_rule_id(d.code.name), known_as) {
                 report.suppressed += 1;
             } else {
                 diagnostics.push(d);
@@ -232,8 +234,7 @@ fn lint(args: &ProtoLintArgs, color_choice: ColorChoice) -> Result<ExitStatus> {
     let status = match args.error_format {
         Some(format) => {
             let all: Vec<_> = report.diagnostics().cloned().collect();
-            output::print_stdout(protolint::buf_output(&all, format).as_bytes())
-                .map_err(Error::msg)?;
+            output::print_stdout(buf_output(&all, format).as_bytes()).map_err(Error::msg)?;
             report.exit_status(args.report.fail_on.unwrap_or(crate::codes::Severity::Error))
         }
         None => super::emit_report(

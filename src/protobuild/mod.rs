@@ -6,8 +6,16 @@
 //! modules and compile them through here, one way.
 
 pub mod compile;
+pub mod compiled;
 pub mod workspace;
 pub mod yaml_keys;
+
+/// buf's spelling of a rule's name (`field-lower-snake-case` is
+/// `FIELD_LOWER_SNAKE_CASE`): the proto lint and breaking rules are named
+/// after buf's rule IDs.
+pub fn buf_rule_id(name: &str) -> String {
+    name.to_ascii_uppercase().replace('-', "_")
+}
 
 crate::define_codes! {
     WORKSPACE_CODES:

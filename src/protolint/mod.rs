@@ -18,18 +18,17 @@ pub mod rules;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use prost_types::source_code_info::Location;
 use prost_types::{
     DescriptorProto, EnumDescriptorProto, EnumValueDescriptorProto, FieldDescriptorProto,
     FileDescriptorProto, MethodDescriptorProto, OneofDescriptorProto, ServiceDescriptorProto,
 };
 
-use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::engine::{self, Levels, RuleFamily, Sink};
 use crate::protobuild::compile::{Image, ImageFile};
-use crate::protobuild::workspace::ProtoFile as WorkspaceFile;
-use crate::source::{SharedSource, Span};
+use crate::protobuild::compiled::CompiledFile;
+pub use crate::protobuild::compiled::path;
+use crate::protobuild::workspace;
 
 /// A proto lint rule's check: it reads every file of the module.
 pub type Check = fn(&ProtoFiles, &mut Sink);
@@ -76,107 +75,10 @@ impl Default for Options {
     }
 }
 
-/// One linted file: its descriptor, its text (for positions and
-/// snippets) and its SourceCodeInfo locations by path.
-pub struct ProtoFile {
-    pub descriptor: FileDescriptorProto,
-    pub source: SharedSource,
-    locations: HashMap<Vec<i32>, Location>,
-}
-
-impl ProtoFile {
-    /// `source` is the text the descriptor was compiled from, named as
-    /// findings show it (relative to where the user ran the command, as
-    /// buf shows it).
-    pub fn new(descriptor: FileDescriptorProto, source: SharedSource) -> Self {
-        let mut locations = HashMap::new();
-        if let Some(info) = &descriptor.source_code_info {
-            for location in &info.location {
-                // The first location of a path is the element's own.
-                locations
-                    .entry(location.path.clone())
-                    .or_insert_with(|| location.clone());
-            }
-        }
-        ProtoFile {
-            descriptor,
-            source,
-            locations,
-        }
-    }
-
-    /// The import path (`acme/weather/v1/weather.proto`).
-    pub fn name(&self) -> &str {
-        self.descriptor.name()
-    }
-
-    /// The directory of the import path (`acme/weather/v1`).
-    pub fn directory(&self) -> &str {
-        self.name().rsplit_once('/').map_or("", |(dir, _)| dir)
-    }
-
-    fn span(&self, location: &Location) -> Span {
-        let at = |line: i32, column: i32| {
-            self.source.offset_of(
-                usize::try_from(line).unwrap_or(0) + 1,
-                usize::try_from(column).unwrap_or(0) + 1,
-            )
-        };
-        match location.span.as_slice() {
-            [line, start, end] => Span::new(at(*line, *start), at(*line, *end)),
-            [start_line, start, end_line, end] => {
-                Span::new(at(*start_line, *start), at(*end_line, *end))
-            }
-            _ => Span::new(0, 0),
-        }
-    }
-
-    /// Where a path is written: its own location, else the nearest
-    /// enclosing element's; the file itself (the empty path) is its
-    /// first character, as buf reports file-level findings at 1:1.
-    pub fn span_of(&self, path: &[i32]) -> Span {
-        if path.is_empty() {
-            return Span::new(0, 0);
-        }
-        (0..=path.len())
-            .rev()
-            .find_map(|len| self.locations.get(&path[..len]))
-            .map_or(Span::new(0, 0), |l| self.span(l))
-    }
-
-    /// Whether `// buf:lint:ignore RULE_ID` stands in the leading
-    /// comments of the element at `path` or of any element around it.
-    pub fn ignores(&self, path: &[i32], rule_id: &str) -> bool {
-        (1..=path.len()).any(|len| {
-            self.locations.get(&path[..len]).is_some_and(|l| {
-                l.leading_comments().lines().any(|line| {
-                    line.trim()
-                        .strip_prefix("buf:lint:ignore")
-                        .is_some_and(|rest| rest.split_whitespace().any(|id| id == rule_id))
-                })
-            })
-        })
-    }
-
-    /// The leading comments of an element, trimmed.
-    pub fn comment(&self, path: &[i32]) -> &str {
-        self.locations
-            .get(path)
-            .map_or("", |l| l.leading_comments().trim())
-    }
-
-    /// A finding at the element `path`.
-    pub fn finding(&self, code: Code, path: &[i32], message: impl Into<String>) -> Diagnostic {
-        let mut d = Diagnostic::new(code, message).at(&self.source, self.span_of(path));
-        d.related.clear();
-        d
-    }
-}
-
 /// The module being linted: the files of the module (imports are read
 /// through `all_files`), and the rule options.
 pub struct ProtoFiles {
-    pub files: Vec<ProtoFile>,
+    pub files: Vec<CompiledFile>,
     /// Every file of the image (the module's, the other modules' and
     /// their imports), by name.
     pub all_files: Arc<HashMap<String, FileDescriptorProto>>,
@@ -236,30 +138,9 @@ fn option_sources(file: &prost_reflect::FileDescriptor) -> std::collections::Has
     out
 }
 
-// Field numbers of descriptor.proto, for SourceCodeInfo paths.
-pub mod path {
-    pub const FILE_PACKAGE: i32 = 2;
-    pub const FILE_DEPENDENCY: i32 = 3;
-    pub const FILE_MESSAGE: i32 = 4;
-    pub const FILE_ENUM: i32 = 5;
-    pub const FILE_SERVICE: i32 = 6;
-    pub const FILE_OPTIONS: i32 = 8;
-    pub const FILE_SYNTAX: i32 = 12;
-    pub const MESSAGE_FIELD: i32 = 2;
-    pub const MESSAGE_NESTED: i32 = 3;
-    pub const MESSAGE_ENUM: i32 = 4;
-    pub const MESSAGE_ONEOF: i32 = 8;
-    pub const ENUM_VALUE: i32 = 2;
-    pub const SERVICE_METHOD: i32 = 2;
-    pub const METHOD_INPUT: i32 = 2;
-    pub const METHOD_OUTPUT: i32 = 3;
-    /// The `name` field of every element.
-    pub const NAME: i32 = 1;
-}
-
 /// One element of a file, with its SourceCodeInfo path.
 pub struct Element<'a, T> {
-    pub file: &'a ProtoFile,
+    pub file: &'a CompiledFile,
     pub descriptor: &'a T,
     pub path: Vec<i32>,
 }
@@ -468,8 +349,8 @@ impl ProtoFiles {
     }
 
     /// Files by package, in name order.
-    pub fn by_package(&self) -> std::collections::BTreeMap<&str, Vec<&ProtoFile>> {
-        let mut packages: std::collections::BTreeMap<&str, Vec<&ProtoFile>> =
+    pub fn by_package(&self) -> std::collections::BTreeMap<&str, Vec<&CompiledFile>> {
+        let mut packages: std::collections::BTreeMap<&str, Vec<&CompiledFile>> =
             std::collections::BTreeMap::new();
         for file in &self.files {
             packages
@@ -481,8 +362,22 @@ impl ProtoFiles {
     }
 }
 
+/// Whether `// buf:lint:ignore RULE_ID` stands in the leading
+/// comments of the element at `path` or of any element around it.
+pub fn comment_ignores(file: &CompiledFile, path: &[i32], rule_id: &str) -> bool {
+    (1..=path.len()).any(|len| {
+        file.location(&path[..len]).is_some_and(|l| {
+            l.leading_comments().lines().any(|line| {
+                line.trim()
+                    .strip_prefix("buf:lint:ignore")
+                    .is_some_and(|rest| rest.split_whitespace().any(|id| id == rule_id))
+            })
+        })
+    })
+}
+
 /// An element of a file, by its SourceCodeInfo path.
-type ElementAt<'a> = (&'a ProtoFile, &'a Vec<i32>);
+type ElementAt<'a> = (&'a CompiledFile, &'a Vec<i32>);
 
 /// Findings of one run, sorted by file and position, with the ones
 /// silenced by `// buf:lint:ignore` comments counted.
@@ -499,7 +394,7 @@ pub fn lint(files: &ProtoFiles, levels: &Levels, allow_comment_ignores: bool) ->
         // is about the element(s) starting where it points.
         let mut starts: HashMap<(&str, usize), Vec<ElementAt<'_>>> = HashMap::new();
         for file in &files.files {
-            for (path, location) in &file.locations {
+            for (path, location) in file.locations() {
                 starts
                     .entry((file.source.name.as_str(), file.span(location).start))
                     .or_default()
@@ -510,13 +405,13 @@ pub fn lint(files: &ProtoFiles, levels: &Levels, allow_comment_ignores: bool) ->
             let Some(location) = &d.location else {
                 return false;
             };
-            let rule_id = buf_id(d.code.name);
+            let rule_id = crate::protobuild::buf_rule_id(d.code.name);
             starts
                 .get(&(d.file.as_str(), location.span.start))
                 .is_some_and(|elements| {
                     elements
                         .iter()
-                        .any(|(file, path)| file.ignores(path, &rule_id))
+                        .any(|(file, path)| comment_ignores(file, path, &rule_id))
                 })
         })
     } else {
@@ -537,28 +432,23 @@ pub fn lint(files: &ProtoFiles, levels: &Levels, allow_comment_ignores: bool) ->
     }
 }
 
-/// buf's spelling of a rule's name: `FIELD_LOWER_SNAKE_CASE`.
-pub fn buf_id(name: &str) -> String {
-    name.to_ascii_uppercase().replace('-', "_")
-}
-
 /// The module's files from a compiled image: `targets` (import paths)
 /// are the files to lint, each with the workspace source it was compiled
 /// from; every other image file is an import, read through `all_files`.
 pub fn from_image(
     image: &Image,
-    targets: &[&WorkspaceFile],
+    targets: &[&workspace::ProtoFile],
     all_files: Arc<HashMap<String, FileDescriptorProto>>,
     pool: &prost_reflect::DescriptorPool,
     options: Options,
 ) -> ProtoFiles {
     let by_name: HashMap<&str, &ImageFile> =
         image.files.iter().map(|f| (f.name.as_str(), f)).collect();
-    let mut files: Vec<ProtoFile> = targets
+    let mut files: Vec<CompiledFile> = targets
         .iter()
         .filter_map(|target| {
             let compiled = by_name.get(target.name.as_str())?;
-            Some(ProtoFile::new(
+            Some(CompiledFile::new(
                 compiled.descriptor.clone(),
                 target.source.clone(),
             ))
@@ -576,68 +466,4 @@ pub fn from_image(
         option_sources,
         options,
     }
-}
-
-/// buf's `--error-format` spellings, for scripts written for `buf lint`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum BufFormat {
-    /// `path:line:col:message`
-    Text,
-    /// One JSON object per line (path, start/end line and column, type, message).
-    Json,
-    /// GitHub Actions `::error` workflow commands.
-    #[value(name = "github-actions")]
-    GithubActions,
-    /// `path(line,col) : error RULE_ID : message`
-    Msvc,
-}
-
-/// Findings as `buf lint --error-format` prints them. Control characters
-/// from file names or messages are escaped.
-pub fn buf_output(diagnostics: &[Diagnostic], format: BufFormat) -> String {
-    let escape = |s: &str| -> String {
-        s.chars()
-            .flat_map(|c| {
-                if c.is_control() {
-                    c.escape_default().collect::<Vec<_>>()
-                } else {
-                    vec![c]
-                }
-            })
-            .collect()
-    };
-    let mut out = String::new();
-    for d in diagnostics {
-        let (start, end) = d.location.as_ref().map_or(((1, 1), (1, 1)), |l| {
-            let (s, e) = (l.start(), l.end());
-            ((s.line, s.column), (e.line, e.column))
-        });
-        let rule = buf_id(d.code.name);
-        let file = escape(&d.file);
-        let message = escape(&d.message);
-        out.push_str(&match format {
-            BufFormat::Text => format!("{file}:{}:{}:{message}\n", start.0, start.1),
-            BufFormat::Json => format!(
-                "{}\n",
-                serde_json::json!({
-                    "path": d.file,
-                    "start_line": start.0,
-                    "start_column": start.1,
-                    "end_line": end.0,
-                    "end_column": end.1,
-                    "type": rule,
-                    "message": d.message,
-                })
-            ),
-            BufFormat::GithubActions => format!(
-                "::error file={file},line={},endLine={},col={},endColumn={}::{message}\n",
-                start.0, end.0, start.1, end.1
-            ),
-            BufFormat::Msvc => format!(
-                "{file}({},{}) : error {rule} : {message}\n",
-                start.0, start.1
-            ),
-        });
-    }
-    out
 }

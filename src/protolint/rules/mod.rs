@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use prost_types::FileOptions;
 use prost_types::field_descriptor_proto::Label;
 
-use super::{ProtoFile, ProtoFiles, path};
+use super::{CompiledFile, ProtoFiles, path};
 use crate::engine::Sink;
 
 /// What every rule file imports.
@@ -108,7 +108,7 @@ rules! {
 }
 
 /// Reports a finding of the running rule at an element of `file`.
-pub fn report(sink: &mut Sink, file: &ProtoFile, at: &[i32], message: String) {
+pub fn report(sink: &mut Sink, file: &CompiledFile, at: &[i32], message: String) {
     sink.push(file.finding(sink.code(), at, message));
 }
 
@@ -117,7 +117,7 @@ pub fn index(i: usize) -> i32 {
 }
 
 /// The `package` statement's path.
-pub fn package_path(_file: &ProtoFile) -> Vec<i32> {
+pub fn package_path(_file: &CompiledFile) -> Vec<i32> {
     vec![path::FILE_PACKAGE]
 }
 
@@ -127,8 +127,8 @@ pub fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
 }
 
 /// Files by directory, in name order.
-pub fn by_directory(set: &ProtoFiles) -> Vec<(&str, Vec<&ProtoFile>)> {
-    let mut directories: std::collections::BTreeMap<&str, Vec<&ProtoFile>> =
+pub fn by_directory(set: &ProtoFiles) -> Vec<(&str, Vec<&CompiledFile>)> {
+    let mut directories: std::collections::BTreeMap<&str, Vec<&CompiledFile>> =
         std::collections::BTreeMap::new();
     for file in &set.files {
         directories.entry(file.directory()).or_default().push(file);
@@ -141,7 +141,7 @@ pub fn by_directory(set: &ProtoFiles) -> Vec<(&str, Vec<&ProtoFile>)> {
 pub fn require_comments<'a>(
     sink: &mut Sink,
     label: &str,
-    elements: impl Iterator<Item = (&'a ProtoFile, &'a [i32], &'a str)>,
+    elements: impl Iterator<Item = (&'a CompiledFile, &'a [i32], &'a str)>,
 ) {
     for (file, at, name) in elements {
         if !has_comment(file, at) {
@@ -163,7 +163,7 @@ pub fn require_style<'a>(
     style: &str,
     fits: fn(&str) -> bool,
     suggest: fn(&str) -> String,
-    elements: impl Iterator<Item = (&'a ProtoFile, Vec<i32>, &'a str)>,
+    elements: impl Iterator<Item = (&'a CompiledFile, Vec<i32>, &'a str)>,
 ) {
     for (file, at, name) in elements {
         if !fits(name) {
@@ -182,7 +182,7 @@ pub fn require_style<'a>(
 
 /// Whether an element has a leading comment other than `buf:lint:ignore`
 /// lines.
-pub fn has_comment(file: &ProtoFile, at: &[i32]) -> bool {
+pub fn has_comment(file: &CompiledFile, at: &[i32]) -> bool {
     file.comment(at)
         .lines()
         .any(|line| !line.trim().is_empty() && !line.trim().starts_with("buf:lint:ignore"))
@@ -234,7 +234,7 @@ pub fn is_unstable(package: &str) -> bool {
 
 /// Each import of a module file that closes a cycle in the package
 /// graph: (file, import index, the cycle as package names).
-pub fn import_cycles(set: &ProtoFiles) -> Vec<(&ProtoFile, i32, Vec<String>)> {
+pub fn import_cycles(set: &ProtoFiles) -> Vec<(&CompiledFile, i32, Vec<String>)> {
     // Package -> packages it imports (over every file known, imports
     // included, so cycles through imported packages count too).
     let mut graph: HashMap<&str, BTreeSet<&str>> = HashMap::new();
@@ -331,7 +331,7 @@ fn defined_types(file: &prost_types::FileDescriptorProto) -> HashSet<String> {
 
 /// Imports that provide no type the file uses and no extension its
 /// options set: (file, import index, import name).
-pub fn unused_imports(set: &ProtoFiles) -> Vec<(&ProtoFile, i32, &str)> {
+pub fn unused_imports(set: &ProtoFiles) -> Vec<(&CompiledFile, i32, &str)> {
     let mut out = Vec::new();
     for file in &set.files {
         let mut used: HashSet<&str> = HashSet::new();
