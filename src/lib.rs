@@ -24,6 +24,7 @@ pub mod lint;
 pub mod output;
 pub mod path;
 pub mod proto;
+pub mod protobreaking;
 pub mod protobuild;
 pub mod protolint;
 pub mod report;

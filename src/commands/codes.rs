@@ -43,6 +43,10 @@ pub fn groups() -> Vec<Group> {
             command: "proto lint",
             codes: crate::protolint::FAMILY.codes().collect(),
         },
+        Group {
+            command: "proto breaking",
+            codes: crate::protobreaking::FAMILY.codes().collect(),
+        },
     ]
 }
 

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use prost_types::FileDescriptorProto;
 use prost_types::source_code_info::Location;
 
+use super::compile::Image;
+use super::workspace;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::source::{SharedSource, Span};
@@ -105,6 +107,29 @@ impl CompiledFile {
     }
 }
 
+/// The compiled files of `targets` (files of the workspace that was
+/// compiled into `image`), each with the text it was compiled from, in
+/// import path order.
+pub fn with_sources(image: &Image, targets: &[&workspace::ProtoFile]) -> Vec<CompiledFile> {
+    let by_name: HashMap<&str, &FileDescriptorProto> = image
+        .files
+        .iter()
+        .map(|f| (f.name.as_str(), &f.descriptor))
+        .collect();
+    let mut files: Vec<CompiledFile> = targets
+        .iter()
+        .filter_map(|target| {
+            let descriptor = by_name.get(target.name.as_str())?;
+            Some(CompiledFile::new(
+                (*descriptor).clone(),
+                target.source.clone(),
+            ))
+        })
+        .collect();
+    files.sort_by(|a, b| a.name().cmp(b.name()));
+    files
+}
+
 // Field numbers of descriptor.proto, for SourceCodeInfo paths.
 pub mod path {
     pub const FILE_PACKAGE: i32 = 2;
@@ -113,11 +138,22 @@ pub mod path {
     pub const FILE_ENUM: i32 = 5;
     pub const FILE_SERVICE: i32 = 6;
     pub const FILE_OPTIONS: i32 = 8;
+    pub const FILE_EXTENSION: i32 = 7;
     pub const FILE_SYNTAX: i32 = 12;
     pub const MESSAGE_FIELD: i32 = 2;
     pub const MESSAGE_NESTED: i32 = 3;
     pub const MESSAGE_ENUM: i32 = 4;
     pub const MESSAGE_ONEOF: i32 = 8;
+    pub const MESSAGE_EXTENSION: i32 = 6;
+    pub const MESSAGE_OPTIONS: i32 = 7;
+    pub const FIELD_LABEL: i32 = 4;
+    pub const FIELD_TYPE: i32 = 5;
+    pub const FIELD_TYPE_NAME: i32 = 6;
+    pub const FIELD_DEFAULT: i32 = 7;
+    pub const FIELD_OPTIONS: i32 = 8;
+    pub const FIELD_JSON_NAME: i32 = 10;
+    pub const ENUM_VALUE_NUMBER: i32 = 2;
+    pub const METHOD_OPTIONS: i32 = 4;
     pub const ENUM_VALUE: i32 = 2;
     pub const SERVICE_METHOD: i32 = 2;
     pub const METHOD_INPUT: i32 = 2;

@@ -167,27 +167,85 @@ impl Workspace {
     /// directory), minus those under an `--exclude-path`. A `--path` that
     /// matches nothing is an error, as in buf.
     pub fn select(&self, paths: &[String], exclude_paths: &[String]) -> Result<Vec<String>> {
-        let matches = |file: &ProtoFile, wanted: &str| {
-            let wanted = wanted.trim_end_matches('/');
-            [&file.name, &file.workspace_path].iter().any(|p| {
-                p.as_str() == wanted
-                    || (p.starts_with(wanted) && p.as_bytes().get(wanted.len()) == Some(&b'/'))
-            })
-        };
         for wanted in paths {
-            if !self.files().any(|f| matches(f, wanted)) {
+            if !self.files().any(|f| f.is_under(wanted)) {
                 bail!(
                     "--path {wanted}: no .proto file of {} is there",
                     self.origin
                 );
             }
         }
-        Ok(self
-            .files()
-            .filter(|f| paths.is_empty() || paths.iter().any(|p| matches(f, p)))
-            .filter(|f| !exclude_paths.iter().any(|p| matches(f, p)))
+        Ok(self.select_matching(paths, exclude_paths))
+    }
+
+    /// [`Workspace::select`] where a `--path` may match nothing (the
+    /// previous version of a workspace need not have the new files).
+    pub fn select_matching(&self, paths: &[String], exclude_paths: &[String]) -> Vec<String> {
+        self.files()
+            .filter(|f| paths.is_empty() || paths.iter().any(|p| f.is_under(p)))
+            .filter(|f| !exclude_paths.iter().any(|p| f.is_under(p)))
             .map(|f| f.name.clone())
-            .collect())
+            .collect()
+    }
+
+    /// A workspace of files held in memory (a git revision's), laid out
+    /// by `configs` as a directory would be: `files` are (path relative
+    /// to the configuration's directory, text), shown as `shown_prefix`
+    /// followed by that path.
+    pub fn from_files(
+        origin: &str,
+        shown_prefix: &str,
+        configs: &[ModuleConfig],
+        files: &[(String, String)],
+    ) -> Result<Workspace> {
+        let mut modules = Vec::new();
+        for config in configs {
+            let relative = normalize(&config.path)
+                .with_context(|| format!("module path `{}` in {origin}", config.path))?;
+            let excludes = config
+                .excludes
+                .iter()
+                .map(|e| normalize(e).with_context(|| format!("exclude `{e}` in {origin}")))
+                .collect::<Result<Vec<_>>>()?;
+            let mut module_files = Vec::new();
+            for (path, text) in files {
+                let workspace_relative = Path::new(path);
+                let Ok(in_module) = workspace_relative.strip_prefix(&relative) else {
+                    continue;
+                };
+                if excludes.iter().any(|e| workspace_relative.starts_with(e)) {
+                    continue;
+                }
+                module_files.push(ProtoFile {
+                    name: slash_path(in_module),
+                    workspace_path: path.clone(),
+                    source: Arc::new(SourceFile::new(
+                        format!("{shown_prefix}{path}"),
+                        text.clone(),
+                    )),
+                });
+            }
+            modules.push(Module {
+                root: format!("{shown_prefix}{}", slash_path(&relative)),
+                files: module_files,
+            });
+        }
+        Ok(Workspace {
+            origin: origin.to_string(),
+            modules,
+        })
+    }
+}
+
+impl ProtoFile {
+    /// Whether the file is `wanted` or under it (by import path or
+    /// workspace path).
+    pub fn is_under(&self, wanted: &str) -> bool {
+        let wanted = wanted.trim_end_matches('/');
+        [&self.name, &self.workspace_path].iter().any(|p| {
+            p.as_str() == wanted
+                || (p.starts_with(wanted) && p.as_bytes().get(wanted.len()) == Some(&b'/'))
+        })
     }
 }
 

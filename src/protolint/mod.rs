@@ -25,9 +25,9 @@ use prost_types::{
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::{self, Levels, RuleFamily, Sink};
-use crate::protobuild::compile::{Image, ImageFile};
-use crate::protobuild::compiled::CompiledFile;
+use crate::protobuild::compile::Image;
 pub use crate::protobuild::compiled::path;
+use crate::protobuild::compiled::{CompiledFile, with_sources};
 use crate::protobuild::workspace;
 
 /// A proto lint rule's check: it reads every file of the module.
@@ -442,19 +442,7 @@ pub fn from_image(
     pool: &prost_reflect::DescriptorPool,
     options: Options,
 ) -> ProtoFiles {
-    let by_name: HashMap<&str, &ImageFile> =
-        image.files.iter().map(|f| (f.name.as_str(), f)).collect();
-    let mut files: Vec<CompiledFile> = targets
-        .iter()
-        .filter_map(|target| {
-            let compiled = by_name.get(target.name.as_str())?;
-            Some(CompiledFile::new(
-                compiled.descriptor.clone(),
-                target.source.clone(),
-            ))
-        })
-        .collect();
-    files.sort_by(|a, b| a.name().cmp(b.name()));
+    let files = with_sources(image, targets);
     let option_sources = files
         .iter()
         .filter_map(|file| pool.get_file_by_name(file.name()))

@@ -15,6 +15,12 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
             Some(p) => format!("{file}:{}:{}", p.line, p.column),
             None => file.into_owned(),
         };
+        // A finding about no file (a whole input) is just the message.
+        let (place, colon) = if place.is_empty() {
+            (String::new(), "")
+        } else {
+            (place, ": ")
+        };
         let severity = format!("{}[{}]", d.severity, d.code.id);
         let message = escape_control(&d.message);
         if options.color {
@@ -25,10 +31,11 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
                 Severity::Info => "1;36",
             };
             out.push_str(&format!(
-                "\x1b[1m{place}:\x1b[0m \x1b[{color}m{severity}\x1b[0m {message}\n"
+                "\x1b[1m{place}{}\x1b[0m\x1b[{color}m{severity}\x1b[0m {message}\n",
+                colon
             ));
         } else {
-            out.push_str(&format!("{place}: {severity} {message}\n"));
+            out.push_str(&format!("{place}{colon}{severity} {message}\n"));
         }
     }
     super::push_footer(&mut out, report, options);

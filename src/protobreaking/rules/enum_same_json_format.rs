@@ -1,0 +1,47 @@
+//! OS9736 enum-same-json-format (buf's ENUM_SAME_JSON_FORMAT).
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule::new(
+    Code::new(
+        "OS9736",
+        "enum-same-json-format",
+        Severity::Error,
+        "Enums keep their JSON support.",
+        DOCS,
+    ),
+    &["FILE", "PACKAGE", "WIRE_JSON", "CSR"],
+    Check::Enum(check),
+);
+
+const DOCS: &str = r#"
+## What it does
+Checks that an enum whose JSON form was fully supported (proto3) stays so.
+
+## Why is this bad
+JSON readers of a proto2 enum only make a best effort; values may no longer round-trip.
+
+## Example
+```proto
+// syntax = "proto3";  ->  syntax = "proto2";
+```
+
+## How to fix
+Keep the file's syntax.
+"#;
+
+fn check(_: &Inputs<'_>, pair: &Pair<'_, EnumDescriptorProto>, sink: &mut Sink) {
+    let (previous, current) = (helpers::json_format(&pair.previous), helpers::json_format(&pair.current));
+    if previous == "ALLOW" && current != "ALLOW" {
+        report(
+            sink,
+            pair,
+            pair.current.path.clone(),
+            pair.previous.path.clone(),
+            format!(
+                "Enum {:?} JSON format support changed from {previous} to {current}.",
+                pair.current.descriptor.name()
+            ),
+        );
+    }
+}

@@ -1,0 +1,35 @@
+//! OS9716 file-same-java-generic-services (buf's FILE_SAME_JAVA_GENERIC_SERVICES).
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule::new(
+    Code::new(
+        "OS9716",
+        "file-same-java-generic-services",
+        Severity::Error,
+        "Files keep their `java_generic_services` option.",
+        DOCS,
+    ),
+    &["FILE", "PACKAGE"],
+    Check::File(check),
+);
+
+const DOCS: &str = r#"
+## What it does
+Checks that the file option `java_generic_services` keeps its value (unset counts as its default).
+
+## Why is this bad
+The option decides the name or shape of the Java code generated for the file; changing it moves or renames that code for every user.
+
+## Example
+```proto
+option java_generic_services = ...;   // changed, added or removed
+```
+
+## How to fix
+Keep the value the option had.
+"#;
+
+fn check(_: &Inputs<'_>, pair: &Pair<'_, FileDescriptorProto>, sink: &mut Sink) {
+    helpers::same_file_option(sink, pair, "java_generic_services", 17, |o| o.java_generic_services().to_string());
+}

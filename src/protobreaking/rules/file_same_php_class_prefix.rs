@@ -1,0 +1,35 @@
+//! OS9722 file-same-php-class-prefix (buf's FILE_SAME_PHP_CLASS_PREFIX).
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule::new(
+    Code::new(
+        "OS9722",
+        "file-same-php-class-prefix",
+        Severity::Error,
+        "Files keep their `php_class_prefix` option.",
+        DOCS,
+    ),
+    &["FILE", "PACKAGE"],
+    Check::File(check),
+);
+
+const DOCS: &str = r#"
+## What it does
+Checks that the file option `php_class_prefix` keeps its value (unset counts as its default).
+
+## Why is this bad
+The option decides the name or shape of the PHP code generated for the file; changing it moves or renames that code for every user.
+
+## Example
+```proto
+option php_class_prefix = ...;   // changed, added or removed
+```
+
+## How to fix
+Keep the value the option had.
+"#;
+
+fn check(_: &Inputs<'_>, pair: &Pair<'_, FileDescriptorProto>, sink: &mut Sink) {
+    helpers::same_file_option(sink, pair, "php_class_prefix", 40, |o| o.php_class_prefix().to_string());
+}
