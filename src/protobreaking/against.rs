@@ -48,7 +48,9 @@ pub fn load(reference: &str, dir: &Path, selection: &Selection<'_>) -> Result<Si
         return image_side(path, selection);
     }
     let revision = git_revision(reference);
-    git_side(&revision, dir, selection)
+    git_side(&revision, dir, selection).with_context(|| {
+        format!("`{reference}` is no directory or file, so it was read as a git revision")
+    })
 }
 
 /// `main` as is; buf's `.git#branch=main`, `#tag=v1`, `#ref=abc` too.

@@ -538,3 +538,69 @@ pub fn report<T, P>(
     );
     sink.push(d);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protobuild::compile::{self, CompilerChoice};
+    use crate::protobuild::compiled::with_sources;
+    use crate::protobuild::workspace::{ModuleConfig, Workspace};
+
+    fn side(text: &str) -> Side {
+        let module = ModuleConfig {
+            path: ".".into(),
+            excludes: Vec::new(),
+        };
+        let files = [("a/v1/a.proto".to_string(), text.to_string())];
+        let workspace = Workspace::from_files("test", "", &[module], &files).unwrap();
+        let built = compile::build(&workspace, &["a/v1/a.proto".into()], CompilerChoice::Protox)
+            .unwrap()
+            .unwrap();
+        let sources: Vec<_> = workspace.files().collect();
+        Side {
+            files: with_sources(&built.image, &sources),
+            all_files: built
+                .image
+                .files
+                .into_iter()
+                .map(|f| f.descriptor)
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn elements_pair_by_full_name_and_number() {
+        let previous = side(
+            "syntax = \"proto3\";\npackage a.v1;\nmessage M { string x = 1; message N { int32 y = 2; } }\nservice S { rpc R(M) returns (M); }\n",
+        );
+        let current = side(
+            "syntax = \"proto3\";\npackage a.v1;\nmessage M { message N { int64 z = 2; } string renamed = 1; }\nservice S { rpc R(M) returns (M); }\n",
+        );
+        let inputs = Inputs::new(&previous, &current);
+        assert_eq!(inputs.files.len(), 1);
+        let messages: Vec<String> = inputs
+            .messages
+            .iter()
+            .map(|p| p.current.full_name())
+            .collect();
+        assert_eq!(messages, ["a.v1.M", "a.v1.M.N"]);
+        let fields: Vec<(&str, &str)> = inputs
+            .fields
+            .iter()
+            .map(|p| (p.previous.descriptor.name(), p.current.descriptor.name()))
+            .collect();
+        assert_eq!(fields, [("x", "renamed"), ("y", "z")]);
+        assert_eq!(inputs.methods.len(), 1);
+        // A version never breaks itself.
+        let levels = engine::Selection {
+            select: vec!["ALL".into()],
+            ..engine::Selection::default()
+        }
+        .resolve(&FAMILY)
+        .unwrap();
+        assert!(check(&previous, &previous, &levels).is_empty());
+        let found = check(&previous, &current, &levels);
+        assert!(found.iter().any(|d| d.code.name == "field-same-name"));
+        assert!(found.iter().any(|d| d.code.name == "field-same-type"));
+    }
+}

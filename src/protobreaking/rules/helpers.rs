@@ -621,3 +621,43 @@ pub fn wire_json_group(kind: Type) -> u8 {
         Type::Enum => 14,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_ranges_are_the_parts_no_current_range_covers() {
+        // Adjacent current ranges merge; a covered range is not missing.
+        assert!(missing_ranges(&[(1, 10)], &[(1, 5), (6, 10)]).is_empty());
+        assert_eq!(
+            missing_ranges(&[(100, 110)], &[(100, 105)]),
+            [((100, 110), vec![(106, 110)])]
+        );
+        assert_eq!(
+            missing_ranges(&[(1, 10)], &[(3, 4), (8, 8)]),
+            [((1, 10), vec![(1, 2), (5, 7), (9, 10)])]
+        );
+        assert_eq!(
+            missing_ranges(&[(5, i32::MAX)], &[]),
+            [((5, i32::MAX), vec![(5, i32::MAX)])]
+        );
+    }
+
+    #[test]
+    fn cardinality_groups_follow_the_encodings() {
+        use Cardinality::*;
+        assert_eq!(Explicit.wire_group(), Implicit.wire_group());
+        assert_eq!(Repeated.wire_group(), Map.wire_group());
+        assert_ne!(Repeated.wire_json_group(), Map.wire_json_group());
+        assert_ne!(Required.wire_group(), Explicit.wire_group());
+    }
+
+    #[test]
+    fn kind_groups_follow_the_encodings() {
+        assert_eq!(wire_group(Type::Int32), wire_group(Type::Bool));
+        assert_ne!(wire_json_group(Type::Int32), wire_json_group(Type::Int64));
+        assert_ne!(wire_group(Type::Int32), wire_group(Type::Sint32));
+        assert_ne!(wire_group(Type::String), wire_group(Type::Bytes));
+    }
+}
