@@ -64,7 +64,7 @@ impl ModuleBreaking {
     /// Whether configuration drops a finding of `rule_id` about a file
     /// known by `names` (import path, workspace path) in `package`.
     pub fn ignores(&self, rule_id: &str, names: &[&str], package: &str) -> bool {
-        (self.ignore_unstable_packages && is_unstable(package))
+        (self.ignore_unstable_packages && crate::protobuild::version::is_unstable(package))
             || crate::protobuild::workspace::path_ignored(
                 &self.ignore,
                 &self.ignore_only,
@@ -72,30 +72,6 @@ impl ModuleBreaking {
                 names,
             )
     }
-}
-
-/// buf's unstable packages: a version component with an alpha, beta or
-/// test suffix (`v1alpha1`, `v2beta`, `v1test`, `v1p1beta1`).
-pub fn is_unstable(package: &str) -> bool {
-    package.split('.').any(|part| {
-        let Some(rest) = part.strip_prefix('v') else {
-            return false;
-        };
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 {
-            return false;
-        }
-        let mut rest = &rest[digits..];
-        // `v1p1beta1`: a point release before the stability suffix.
-        if let Some(point) = rest.strip_prefix('p') {
-            let point_digits = point.bytes().take_while(u8::is_ascii_digit).count();
-            if point_digits > 0 {
-                rest = &point[point_digits..];
-            }
-        }
-        let suffix = rest.trim_end_matches(|c: char| c.is_ascii_digit());
-        matches!(suffix, "alpha" | "beta") || rest.starts_with("test")
-    })
 }
 
 #[cfg(test)]
@@ -121,21 +97,5 @@ mod tests {
                 .unwrap_err()
                 .contains("uses")
         );
-    }
-
-    #[test]
-    fn unstable_packages_are_buf_s() {
-        for unstable in [
-            "a.v1alpha1",
-            "a.v2beta",
-            "a.v1test",
-            "a.v1p1beta1",
-            "a.v1alpha",
-        ] {
-            assert!(is_unstable(unstable), "{unstable}");
-        }
-        for stable in ["a.v1", "a.v10", "a", "a.beta", "a.v1p1"] {
-            assert!(!is_unstable(stable), "{stable}");
-        }
     }
 }

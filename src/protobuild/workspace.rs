@@ -37,6 +37,21 @@ pub struct ModuleConfig {
     pub excludes: Vec<String>,
 }
 
+impl ModuleConfig {
+    /// The module's path and excludes, checked to stay inside the
+    /// configuration's directory.
+    fn normalized(&self, origin: &str) -> Result<(PathBuf, Vec<PathBuf>)> {
+        let path = normalize(&self.path)
+            .with_context(|| format!("module path `{}` in {origin}", self.path))?;
+        let excludes = self
+            .excludes
+            .iter()
+            .map(|e| normalize(e).with_context(|| format!("exclude `{e}` in {origin}")))
+            .collect::<Result<Vec<_>>>()?;
+        Ok((path, excludes))
+    }
+}
+
 /// A `.proto` file of the workspace.
 #[derive(Debug, Clone)]
 pub struct ProtoFile {
@@ -121,13 +136,7 @@ impl Workspace {
             .with_context(|| format!("cannot open {}", dir.display()))?;
         let mut modules = Vec::new();
         for config in configs {
-            let relative = normalize(&config.path)
-                .with_context(|| format!("module path `{}` in {origin}", config.path))?;
-            let excludes = config
-                .excludes
-                .iter()
-                .map(|e| normalize(e).with_context(|| format!("exclude `{e}` in {origin}")))
-                .collect::<Result<Vec<_>>>()?;
+            let (relative, excludes) = config.normalized(origin)?;
             let root = join_shown(dir, &relative);
             let mut files = Vec::new();
             for path in proto_files_under(&root, &boundary)? {
@@ -200,13 +209,7 @@ impl Workspace {
     ) -> Result<Workspace> {
         let mut modules = Vec::new();
         for config in configs {
-            let relative = normalize(&config.path)
-                .with_context(|| format!("module path `{}` in {origin}", config.path))?;
-            let excludes = config
-                .excludes
-                .iter()
-                .map(|e| normalize(e).with_context(|| format!("exclude `{e}` in {origin}")))
-                .collect::<Result<Vec<_>>>()?;
+            let (relative, excludes) = config.normalized(origin)?;
             let mut module_files = Vec::new();
             for (path, text) in files {
                 let workspace_relative = Path::new(path);

@@ -32,23 +32,5 @@ Add a new field and deprecate the old one.
 "#;
 
 fn check(inputs: &Inputs<'_>, pair: &FieldPair<'_>, sink: &mut Sink) {
-    if helpers::in_map_entries(pair) {
-        return;
-    }
-    let previous = helpers::cardinality(helpers::types_of(inputs, true), &pair.previous);
-    let current = helpers::cardinality(helpers::types_of(inputs, false), &pair.current);
-    if previous.wire_json_group() != current.wire_json_group() {
-        report(
-            sink,
-            pair,
-            pair.current.path.clone(),
-            pair.previous.path.clone(),
-            format!(
-                "{} changed cardinality from {:?} to {:?}.",
-                helpers::describe(&pair.current),
-                previous.as_str(),
-                current.as_str()
-            ),
-        );
-    }
+    helpers::changed_cardinality(inputs, sink, pair, helpers::Cardinality::wire_json_group);
 }

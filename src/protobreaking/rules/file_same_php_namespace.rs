@@ -14,21 +14,7 @@ pub const RULE: Rule = Rule::new(
     Check::File(check),
 );
 
-const DOCS: &str = r#"
-## What it does
-Checks that the file option `php_namespace` keeps its value (unset counts as its default).
-
-## Why is this bad
-The option decides the name or shape of the PHP code generated for the file; changing it moves or renames that code for every user.
-
-## Example
-```proto
-option php_namespace = ...;   // changed, added or removed
-```
-
-## How to fix
-Keep the value the option had.
-"#;
+const DOCS: &str = file_option_docs!("php_namespace", "PHP");
 
 fn check(_: &Inputs<'_>, pair: &Pair<'_, FileDescriptorProto>, sink: &mut Sink) {
     helpers::same_file_option(sink, pair, "php_namespace", 41, |o| o.php_namespace().to_string());

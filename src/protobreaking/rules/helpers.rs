@@ -6,10 +6,12 @@
 use std::collections::BTreeMap;
 
 use prost_types::field_descriptor_proto::{Label, Type};
-use prost_types::{DescriptorProto, FieldDescriptorProto, FileDescriptorProto, FileOptions};
+use prost_types::{
+    DescriptorProto, FieldDescriptorProto, FileDescriptorProto, FileOptions, MethodDescriptorProto,
+};
 
 use crate::engine::Sink;
-use crate::protobreaking::{Element, Inputs, Pair, Types, finding, messages, report};
+use crate::protobreaking::{Element, Inputs, MethodPair, Pair, Types, finding, messages, report};
 use crate::protobuild::compiled::{CompiledFile, path};
 
 /// Where buf reports an element deleted from a file: the innermost
@@ -172,12 +174,102 @@ pub fn cardinality<P>(
     }
 }
 
-/// The types of a side, by which the pair's element is resolved.
-pub fn types_of<'i, 'a>(inputs: &'i Inputs<'a>, previous: bool) -> &'i Types<'a> {
-    if previous {
-        &inputs.previous_types
-    } else {
-        &inputs.current_types
+/// Reports a field whose cardinality moved out of its `group` (which
+/// changes a rule accepts), unless both are protoc's map entry fields.
+pub fn changed_cardinality(
+    inputs: &Inputs<'_>,
+    sink: &mut Sink,
+    pair: &Pair<'_, FieldDescriptorProto, Option<&DescriptorProto>>,
+    group: fn(Cardinality) -> u8,
+) {
+    if in_map_entries(pair) {
+        return;
+    }
+    let previous = cardinality(&inputs.previous_types, &pair.previous);
+    let current = cardinality(&inputs.current_types, &pair.current);
+    if group(previous) != group(current) {
+        report(
+            sink,
+            pair,
+            pair.current.path.clone(),
+            pair.previous.path.clone(),
+            format!(
+                "{} changed cardinality from {:?} to {:?}.",
+                describe(&pair.current),
+                previous.as_str(),
+                current.as_str()
+            ),
+        );
+    }
+}
+
+/// Reports an RPC whose request or response type (`which`, written at
+/// `part` of the method) changed.
+pub fn same_method_type(
+    sink: &mut Sink,
+    pair: &MethodPair<'_>,
+    which: &str,
+    part: i32,
+    of: fn(&MethodDescriptorProto) -> &str,
+) {
+    let (previous, current) = (of(pair.previous.descriptor), of(pair.current.descriptor));
+    if previous != current {
+        report(
+            sink,
+            pair,
+            pair.current.located(&[&[part]]),
+            pair.previous.located(&[&[part]]),
+            format!(
+                "RPC {:?} on service {:?} changed {which} type from {:?} to {:?}.",
+                pair.current.descriptor.name(),
+                pair.current.parent.name(),
+                previous.trim_start_matches('.'),
+                current.trim_start_matches('.')
+            ),
+        );
+    }
+}
+
+/// Reports an RPC whose `side` (client or server) changed between
+/// streaming and unary.
+pub fn same_streaming(
+    sink: &mut Sink,
+    pair: &MethodPair<'_>,
+    side: &str,
+    streams: fn(&MethodDescriptorProto) -> bool,
+) {
+    let mode = |m| if streams(m) { "streaming" } else { "unary" };
+    let (previous, current) = (
+        mode(pair.previous.descriptor),
+        mode(pair.current.descriptor),
+    );
+    if previous != current {
+        report(
+            sink,
+            pair,
+            pair.current.path.clone(),
+            pair.previous.path.clone(),
+            format!(
+                "RPC {:?} on service {:?} changed from {side} {previous} to {side} {current}.",
+                pair.current.descriptor.name(),
+                pair.current.parent.name()
+            ),
+        );
+    }
+}
+
+/// Reports a message or enum (`what`) whose JSON support is reduced
+/// from full (proto3) to best effort.
+pub fn same_json_format<T>(sink: &mut Sink, pair: &Pair<'_, T>, what: &str, name: &str) {
+    let (previous, current) = (json_format(&pair.previous), json_format(&pair.current));
+    if previous == "ALLOW" && current != "ALLOW" {
+        report(
+            sink,
+            pair,
+            pair.current.path.clone(),
+            pair.previous.path.clone(),
+            format!("{what} {name:?} JSON format support changed from {previous} to {current}."),
+        );
     }
 }
 

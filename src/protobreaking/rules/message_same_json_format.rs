@@ -31,17 +31,5 @@ Keep the file's syntax.
 "#;
 
 fn check(_: &Inputs<'_>, pair: &Pair<'_, DescriptorProto>, sink: &mut Sink) {
-    let (previous, current) = (helpers::json_format(&pair.previous), helpers::json_format(&pair.current));
-    if previous == "ALLOW" && current != "ALLOW" {
-        report(
-            sink,
-            pair,
-            pair.current.path.clone(),
-            pair.previous.path.clone(),
-            format!(
-                "Message {:?} JSON format support changed from {previous} to {current}.",
-                pair.current.descriptor.name()
-            ),
-        );
-    }
+    helpers::same_json_format(sink, pair, "Message", pair.current.descriptor.name());
 }

@@ -22,6 +22,41 @@ mod prelude {
     };
 }
 
+/// The docs of a PACKAGE_*_NO_DELETE rule, for one kind of element.
+macro_rules! package_deletion_docs {
+    ($what:literal) => {
+        concat!(
+            "\n## What it does\nChecks that every ",
+            $what,
+            " of a package in the previous version is still in that package, in any file ",
+            "(moving it between files of the package is allowed). The package is compared ",
+            "when the new version still has an element of this kind in it, as in buf.\n\n",
+            "## Why is this bad\nCode that names the ",
+            $what,
+            " by its full name breaks.\n\n",
+            "## Example\n```proto\n// acme/v1/a.proto declared the ",
+            $what,
+            "; no file of package acme.v1 does now\n```\n\n## How to fix\nKeep the ",
+            $what,
+            " in the package (deprecate it) until nothing uses it.\n"
+        )
+    };
+}
+
+/// The docs of a FILE_SAME_* rule, for one file option.
+macro_rules! file_option_docs {
+    ($option:literal, $language:literal) => {
+        concat!(
+            "\n## What it does\nChecks that the file option `", $option,
+            "` keeps its value (unset counts as its default).\n\n## Why is this bad\n",
+            "The option decides the name or shape of the ", $language,
+            " code generated for the file; changing it moves or renames that code for every user.\n\n",
+            "## Example\n```proto\noption ", $option, " = \"...\";   // changed, added or removed\n```\n\n",
+            "## How to fix\nKeep the value the option had.\n"
+        )
+    };
+}
+
 /// Declares each rule's module and lists its `RULE` in [`RULES`].
 macro_rules! rules {
     ($($module:ident,)*) => {

@@ -15,21 +15,7 @@ pub const RULE: Rule = Rule::new(
 )
 .off_by_default();
 
-const DOCS: &str = r#"
-## What it does
-Checks that every enum of a package in the previous version is still in that package, in any file (moving between files of the package is allowed).
-
-## Why is this bad
-Code that names the enum by its full name breaks.
-
-## Example
-```proto
-// the enum is gone from package acme.v1 altogether
-```
-
-## How to fix
-Keep the enum in the package.
-"#;
+const DOCS: &str = package_deletion_docs!("enum");
 
 fn check(inputs: &Inputs<'_>, sink: &mut Sink) {
     helpers::report_deleted_from_package(inputs, sink, "enum", enums, true);

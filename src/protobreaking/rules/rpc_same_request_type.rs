@@ -31,21 +31,5 @@ Add a new RPC and deprecate the old one.
 "#;
 
 fn check(_: &Inputs<'_>, pair: &MethodPair<'_>, sink: &mut Sink) {
-    let (previous, current) = (pair.previous.descriptor.input_type(), pair.current.descriptor.input_type());
-    if previous != current {
-        let at = |e: &Element<'_, prost_types::MethodDescriptorProto, _>| e.located(&[&[path::METHOD_INPUT]]);
-        report(
-            sink,
-            pair,
-            at(&pair.current),
-            at(&pair.previous),
-            format!(
-                "RPC {:?} on service {:?} changed request type from {:?} to {:?}.",
-                pair.current.descriptor.name(),
-                pair.current.parent.name(),
-                previous.trim_start_matches('.'),
-                current.trim_start_matches('.')
-            ),
-        );
-    }
+    helpers::same_method_type(sink, pair, "request", path::METHOD_INPUT, |m| m.input_type());
 }

@@ -31,19 +31,5 @@ Add a new RPC and deprecate the old one.
 "#;
 
 fn check(_: &Inputs<'_>, pair: &MethodPair<'_>, sink: &mut Sink) {
-    let mode = |m: &prost_types::MethodDescriptorProto| if m.server_streaming() { "streaming" } else { "unary" };
-    let (previous, current) = (mode(pair.previous.descriptor), mode(pair.current.descriptor));
-    if previous != current {
-        report(
-            sink,
-            pair,
-            pair.current.path.clone(),
-            pair.previous.path.clone(),
-            format!(
-                "RPC {:?} on service {:?} changed from server {previous} to server {current}.",
-                pair.current.descriptor.name(),
-                pair.current.parent.name()
-            ),
-        );
-    }
+    helpers::same_streaming(sink, pair, "server", |m| m.server_streaming());
 }

@@ -50,6 +50,8 @@ macro_rules! same_option_docs {
     };
 }
 
+pub use crate::protobuild::version::{is_stable, is_unstable, is_version};
+
 /// Declares each rule's module and lists its `RULE` in [`RULES`].
 macro_rules! rules {
     ($($module:ident,)*) => {
@@ -186,50 +188,6 @@ pub fn has_comment(file: &CompiledFile, at: &[i32]) -> bool {
     file.comment(at)
         .lines()
         .any(|line| !line.trim().is_empty() && !line.trim().starts_with("buf:lint:ignore"))
-}
-
-/// `v1`, `v2`, `v1alpha1`, `v1beta`, `v1test`, `v1p1beta1`.
-pub fn is_version(part: &str) -> bool {
-    let Some(rest) = part.strip_prefix('v') else {
-        return false;
-    };
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 {
-        return false;
-    }
-    let mut rest = &rest[digits..];
-    rest = rest.strip_suffix("test").unwrap_or(rest);
-    if rest.is_empty() {
-        return true;
-    }
-    if let Some(p) = rest.strip_prefix('p') {
-        let n = p.bytes().take_while(u8::is_ascii_digit).count();
-        if n == 0 {
-            return false;
-        }
-        rest = &p[n..];
-    }
-    let Some(stage) = rest
-        .strip_prefix("alpha")
-        .or_else(|| rest.strip_prefix("beta"))
-    else {
-        return false;
-    };
-    stage.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn version_part(package: &str) -> Option<&str> {
-    package.rsplit('.').next().filter(|p| is_version(p))
-}
-
-/// A package whose version part is a plain `vN`.
-pub fn is_stable(package: &str) -> bool {
-    version_part(package).is_some_and(|v| v[1..].bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// A package whose version part is alpha, beta or test.
-pub fn is_unstable(package: &str) -> bool {
-    version_part(package).is_some_and(|v| !v[1..].bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Each import of a module file that closes a cycle in the package
@@ -531,29 +489,5 @@ pub fn standard_name(set: &ProtoFiles, sink: &mut Sink, what: &str, suffix: &str
                 format!("RPC {what} type {simple:?} should be named {short:?} or {long:?}."),
             );
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn versions_are_read_as_buf_reads_them() {
-        for good in [
-            "v1",
-            "v2",
-            "v1alpha1",
-            "v1beta",
-            "v1test",
-            "v1p1beta1",
-            "v1beta1test",
-        ] {
-            assert!(is_version(good), "{good}");
-        }
-        for bad in ["v", "1", "v1x", "version1", "v1alpha_1", "v1p1"] {
-            assert!(!is_version(bad), "{bad}");
-        }
-        assert!(is_stable("acme.v1") && !is_stable("acme.v1beta1") && is_unstable("acme.v1beta1"));
     }
 }
