@@ -141,6 +141,18 @@ impl<T, P> Element<'_, T, P> {
             .unwrap_or_else(|| self.path.clone())
     }
 
+    /// The sub-path `option` (an option of the element) when the source
+    /// sets it, else the start of the file: where buf reports a changed
+    /// option that is no longer written.
+    pub fn option_or_file(&self, option: &[i32]) -> Vec<i32> {
+        let at = self.sub_path(option);
+        if self.file.location(&at).is_some() {
+            at
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Whether the element's file is written with `syntax = "proto3"`.
     pub fn proto3(&self) -> bool {
         self.file.descriptor.syntax() == "proto3"
@@ -537,6 +549,40 @@ pub fn report<T, P>(
         message,
     );
     sink.push(d);
+}
+
+/// A pair's finding at the current element, naming the previous one:
+/// where buf reports what was deleted from an element or changed in it.
+pub fn report_here<T, P>(sink: &mut Sink, pair: &Pair<'_, T, P>, message: String) {
+    report(
+        sink,
+        pair,
+        pair.current.path.clone(),
+        pair.previous.path.clone(),
+        message,
+    );
+}
+
+/// Reports a pair whose `value` differs between the two versions, at
+/// `at` of each side; `message` says what changed, from what to what.
+pub fn report_changed<'a, T, P, V: PartialEq>(
+    sink: &mut Sink,
+    pair: &Pair<'a, T, P>,
+    value: impl Fn(&Element<'a, T, P>) -> V,
+    at: impl Fn(&Element<'a, T, P>) -> Vec<i32>,
+    message: impl FnOnce(V, V) -> String,
+) {
+    let (previous, current) = (value(&pair.previous), value(&pair.current));
+    if previous != current {
+        let (at_current, at_previous) = (at(&pair.current), at(&pair.previous));
+        report(
+            sink,
+            pair,
+            at_current,
+            at_previous,
+            message(previous, current),
+        );
+    }
 }
 
 #[cfg(test)]

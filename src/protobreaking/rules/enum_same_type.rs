@@ -32,18 +32,14 @@ Keep the file's syntax.
 "#;
 
 fn check(_: &Inputs<'_>, pair: &Pair<'_, EnumDescriptorProto>, sink: &mut Sink) {
-    let state = |e: &Element<'_, EnumDescriptorProto>| if e.proto3() { "open" } else { "closed" };
-    let (previous, current) = (state(&pair.previous), state(&pair.current));
-    if previous != current {
-        report(
-            sink,
-            pair,
-            pair.current.path.clone(),
-            pair.previous.path.clone(),
-            format!(
-                "Enum {:?} changed from {previous} to {current}.",
-                pair.current.descriptor.name()
-            ),
-        );
-    }
+    report_changed(
+        sink,
+        pair,
+        |e| if e.proto3() { "open" } else { "closed" },
+        |e| e.path.clone(),
+        |previous, current| {
+            let name = pair.current.descriptor.name();
+            format!("Enum {name:?} changed from {previous} to {current}.")
+        },
+    );
 }

@@ -31,29 +31,32 @@ Keep the option and the syntax.
 "#;
 
 fn check(_: &Inputs<'_>, pair: &FieldPair<'_>, sink: &mut Sink) {
-    use prost_types::field_descriptor_proto::Type;
-    if pair.previous.descriptor.r#type() != Type::String || pair.current.descriptor.r#type() != Type::String {
+    if !helpers::both_strings(pair) {
         return;
     }
-    let validation = |e: &Element<'_, FieldDescriptorProto, _>| {
-        let checked = e.file.descriptor.options.as_ref().is_some_and(|o| o.java_string_check_utf8());
-        if checked { "VERIFY" } else { helpers::utf8_validation(e) }
-    };
-    let (previous, current) = (validation(&pair.previous), validation(&pair.current));
-    if previous != current {
-        let at = |e: &Element<'_, FieldDescriptorProto, _>| {
-            let option = vec![path::FILE_OPTIONS, 27];
-            if e.file.location(&option).is_some() { option } else { e.path.clone() }
-        };
-        report(
-            sink,
-            pair,
-            at(&pair.current),
-            at(&pair.previous),
-            format!(
-                "{} changed Java string UTF8 validation from {previous:?} to {current:?}.",
-                helpers::describe(&pair.current)
-            ),
-        );
-    }
+    const JAVA_STRING_CHECK_UTF8: i32 = 27;
+    let option = [path::FILE_OPTIONS, JAVA_STRING_CHECK_UTF8];
+    report_changed(
+        sink,
+        pair,
+        |e| {
+            let options = e.file.descriptor.options.as_ref();
+            if options.is_some_and(|o| o.java_string_check_utf8()) {
+                "VERIFY"
+            } else {
+                helpers::utf8_validation(e)
+            }
+        },
+        |e| {
+            if e.file.location(&option).is_some() {
+                option.to_vec()
+            } else {
+                e.path.clone()
+            }
+        },
+        |previous, current| {
+            let field = helpers::describe(&pair.current);
+            format!("{field} changed Java string UTF8 validation from {previous:?} to {current:?}.")
+        },
+    );
 }

@@ -31,21 +31,18 @@ Keep the JSON name; set `json_name` to the old one when renaming a field.
 "#;
 
 fn check(_: &Inputs<'_>, pair: &FieldPair<'_>, sink: &mut Sink) {
+    // Extensions have no JSON name of their own.
     if pair.previous.parent.is_none() {
         return;
     }
-    let (previous, current) = (pair.previous.descriptor.json_name(), pair.current.descriptor.json_name());
-    if previous != current {
-        let at = |e: &Element<'_, FieldDescriptorProto, _>| e.located(&[&[path::FIELD_JSON_NAME]]);
-        report(
-            sink,
-            pair,
-            at(&pair.current),
-            at(&pair.previous),
-            format!(
-                "{} changed option \"json_name\" from {previous:?} to {current:?}.",
-                helpers::describe(&pair.current)
-            ),
-        );
-    }
+    report_changed(
+        sink,
+        pair,
+        |e| e.descriptor.json_name(),
+        |e| e.located(&[&[path::FIELD_JSON_NAME]]),
+        |previous, current| {
+            let field = helpers::describe(&pair.current);
+            format!("{field} changed option \"json_name\" from {previous:?} to {current:?}.")
+        },
+    );
 }

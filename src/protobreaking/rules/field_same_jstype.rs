@@ -33,25 +33,31 @@ Keep the option.
 fn check(_: &Inputs<'_>, pair: &FieldPair<'_>, sink: &mut Sink) {
     use prost_types::field_descriptor_proto::Type;
     use prost_types::field_options::JsType;
-    let wide = |f: &FieldDescriptorProto| matches!(f.r#type(), Type::Int64 | Type::Uint64 | Type::Sint64 | Type::Fixed64 | Type::Sfixed64);
+    let wide = |f: &FieldDescriptorProto| {
+        matches!(
+            f.r#type(),
+            Type::Int64 | Type::Uint64 | Type::Sint64 | Type::Fixed64 | Type::Sfixed64
+        )
+    };
     if !wide(pair.previous.descriptor) || !wide(pair.current.descriptor) {
         return;
     }
-    let jstype = |f: &FieldDescriptorProto| f.options.as_ref().map_or(JsType::JsNormal, |o| o.jstype());
-    let (previous, current) = (jstype(pair.previous.descriptor), jstype(pair.current.descriptor));
-    if previous != current {
-        let at = |e: &Element<'_, FieldDescriptorProto, _>| e.located(&[&[path::FIELD_OPTIONS, 6]]);
-        report(
-            sink,
-            pair,
-            at(&pair.current),
-            at(&pair.previous),
+    const JSTYPE: i32 = 6;
+    report_changed(
+        sink,
+        pair,
+        |e| {
+            let options = e.descriptor.options.as_ref();
+            options.map_or(JsType::JsNormal, |o| o.jstype())
+        },
+        |e| e.located(&[&[path::FIELD_OPTIONS, JSTYPE]]),
+        |previous, current| {
             format!(
                 "{} changed option \"jstype\" from {:?} to {:?}.",
                 helpers::describe(&pair.current),
                 previous.as_str_name(),
                 current.as_str_name()
-            ),
-        );
-    }
+            )
+        },
+    );
 }

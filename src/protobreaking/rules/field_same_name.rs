@@ -31,19 +31,18 @@ Keep the name; add a new field if the meaning changed.
 "#;
 
 fn check(_: &Inputs<'_>, pair: &FieldPair<'_>, sink: &mut Sink) {
-    let name = |e: &Element<'_, FieldDescriptorProto, Option<&DescriptorProto>>| if e.parent.is_some() { e.descriptor.name().to_string() } else { e.full_name() };
-    let (previous, current) = (name(&pair.previous), name(&pair.current));
-    if previous != current {
-        let at = |e: &Element<'_, FieldDescriptorProto, _>| e.located(&[&[path::NAME]]);
-        report(
-            sink,
-            pair,
-            at(&pair.current),
-            at(&pair.previous),
-            format!(
-                "{} changed name from {previous:?} to {current:?}.",
-                helpers::describe_named(&pair.current, false)
-            ),
-        );
-    }
+    report_changed(
+        sink,
+        pair,
+        // Extensions are known by their full name.
+        |e| match e.parent {
+            Some(_) => e.descriptor.name().to_string(),
+            None => e.full_name(),
+        },
+        |e| e.located(&[&[path::NAME]]),
+        |previous, current| {
+            let field = helpers::describe_named(&pair.current, false);
+            format!("{field} changed name from {previous:?} to {current:?}.")
+        },
+    );
 }

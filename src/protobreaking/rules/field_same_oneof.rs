@@ -49,5 +49,5 @@ fn check(_: &Inputs<'_>, pair: &FieldPair<'_>, sink: &mut Sink) {
         (None, Some(_)) => format!("{} moved from outside to inside a oneof.", helpers::describe(&pair.current)),
         _ => return,
     };
-    report(sink, pair, pair.current.path.clone(), pair.previous.path.clone(), message);
+    report_here(sink, pair, message);
 }

@@ -32,21 +32,16 @@ Keep the file's syntax.
 "#;
 
 fn check(_: &Inputs<'_>, pair: &FieldPair<'_>, sink: &mut Sink) {
-    use prost_types::field_descriptor_proto::Type;
-    if pair.previous.descriptor.r#type() != Type::String || pair.current.descriptor.r#type() != Type::String {
-        return;
-    }
-    let (previous, current) = (helpers::utf8_validation(&pair.previous), helpers::utf8_validation(&pair.current));
-    if previous != current {
-        report(
+    if helpers::both_strings(pair) {
+        report_changed(
             sink,
             pair,
-            pair.current.path.clone(),
-            pair.previous.path.clone(),
-            format!(
-                "{} changed UTF8 validation from {previous} to {current}.",
-                helpers::describe(&pair.current)
-            ),
+            helpers::utf8_validation,
+            |e| e.path.clone(),
+            |previous, current| {
+                let field = helpers::describe(&pair.current);
+                format!("{field} changed UTF8 validation from {previous} to {current}.")
+            },
         );
     }
 }

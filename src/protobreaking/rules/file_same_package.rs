@@ -31,15 +31,11 @@ Keep the package; put new versions in new files.
 "#;
 
 fn check(_: &Inputs<'_>, pair: &Pair<'_, FileDescriptorProto>, sink: &mut Sink) {
-    let (previous, current) = (pair.previous.descriptor.package(), pair.current.descriptor.package());
-    if previous != current {
-        let at = |e: &Element<'_, FileDescriptorProto>| e.located(&[&[path::FILE_PACKAGE]]);
-        report(
-            sink,
-            pair,
-            at(&pair.current),
-            at(&pair.previous),
-            format!("File package changed from {previous:?} to {current:?}."),
-        );
-    }
+    report_changed(
+        sink,
+        pair,
+        |e| e.descriptor.package(),
+        |e| e.located(&[&[path::FILE_PACKAGE]]),
+        |previous, current| format!("File package changed from {previous:?} to {current:?}."),
+    );
 }

@@ -31,19 +31,15 @@ Keep the syntax.
 "#;
 
 fn check(_: &Inputs<'_>, pair: &Pair<'_, FileDescriptorProto>, sink: &mut Sink) {
-    let syntax = |f: &FileDescriptorProto| match f.syntax() {
-        "" => "proto2".to_string(),
-        other => other.to_string(),
-    };
-    let (previous, current) = (syntax(pair.previous.descriptor), syntax(pair.current.descriptor));
-    if previous != current {
-        let at = |e: &Element<'_, FileDescriptorProto>| e.located(&[&[path::FILE_SYNTAX]]);
-        report(
-            sink,
-            pair,
-            at(&pair.current),
-            at(&pair.previous),
-            format!("File syntax changed from {previous:?} to {current:?}."),
-        );
-    }
+    report_changed(
+        sink,
+        pair,
+        // A file without a syntax statement is proto2.
+        |e| match e.descriptor.syntax() {
+            "" => "proto2",
+            other => other,
+        },
+        |e| e.located(&[&[path::FILE_SYNTAX]]),
+        |previous, current| format!("File syntax changed from {previous:?} to {current:?}."),
+    );
 }

@@ -11,7 +11,10 @@ use prost_types::{
 };
 
 use crate::engine::Sink;
-use crate::protobreaking::{Element, Inputs, MethodPair, Pair, Types, finding, messages, report};
+use crate::protobreaking::{
+    Element, Inputs, MethodPair, Pair, Types, finding, messages, report, report_changed,
+    report_here,
+};
 use crate::protobuild::compiled::{CompiledFile, path};
 
 /// Where buf reports an element deleted from a file: the innermost
@@ -66,25 +69,15 @@ pub fn same_file_option(
     number: i32,
     value: impl Fn(&FileOptions) -> String,
 ) {
-    let of = |file: &FileDescriptorProto| value(&file.options.clone().unwrap_or_default());
-    let (previous, current) = (of(pair.previous.descriptor), of(pair.current.descriptor));
-    if previous != current {
-        let at = |e: &Element<'_, FileDescriptorProto>| {
-            let option = vec![path::FILE_OPTIONS, number];
-            if e.file.location(&option).is_some() {
-                option
-            } else {
-                Vec::new()
-            }
-        };
-        report(
-            sink,
-            pair,
-            at(&pair.current),
-            at(&pair.previous),
-            format!("File option {name:?} changed from {previous:?} to {current:?}."),
-        );
-    }
+    report_changed(
+        sink,
+        pair,
+        |e| value(&e.descriptor.options.clone().unwrap_or_default()),
+        |e| e.option_or_file(&[path::FILE_OPTIONS, number]),
+        |previous, current| {
+            format!("File option {name:?} changed from {previous:?} to {current:?}.")
+        },
+    );
 }
 
 /// A field's kind; groups are their own kind, as on the wire.
@@ -188,11 +181,9 @@ pub fn changed_cardinality(
     let previous = cardinality(&inputs.previous_types, &pair.previous);
     let current = cardinality(&inputs.current_types, &pair.current);
     if group(previous) != group(current) {
-        report(
+        report_here(
             sink,
             pair,
-            pair.current.path.clone(),
-            pair.previous.path.clone(),
             format!(
                 "{} changed cardinality from {:?} to {:?}.",
                 describe(&pair.current),
@@ -212,22 +203,19 @@ pub fn same_method_type(
     part: i32,
     of: fn(&MethodDescriptorProto) -> &str,
 ) {
-    let (previous, current) = (of(pair.previous.descriptor), of(pair.current.descriptor));
-    if previous != current {
-        report(
-            sink,
-            pair,
-            pair.current.located(&[&[part]]),
-            pair.previous.located(&[&[part]]),
+    report_changed(
+        sink,
+        pair,
+        |e| of(e.descriptor).trim_start_matches('.'),
+        |e| e.located(&[&[part]]),
+        |previous, current| {
             format!(
-                "RPC {:?} on service {:?} changed {which} type from {:?} to {:?}.",
+                "RPC {:?} on service {:?} changed {which} type from {previous:?} to {current:?}.",
                 pair.current.descriptor.name(),
                 pair.current.parent.name(),
-                previous.trim_start_matches('.'),
-                current.trim_start_matches('.')
-            ),
-        );
-    }
+            )
+        },
+    );
 }
 
 /// Reports an RPC whose `side` (client or server) changed between
@@ -238,24 +226,25 @@ pub fn same_streaming(
     side: &str,
     streams: fn(&MethodDescriptorProto) -> bool,
 ) {
-    let mode = |m| if streams(m) { "streaming" } else { "unary" };
-    let (previous, current) = (
-        mode(pair.previous.descriptor),
-        mode(pair.current.descriptor),
-    );
-    if previous != current {
-        report(
-            sink,
-            pair,
-            pair.current.path.clone(),
-            pair.previous.path.clone(),
+    report_changed(
+        sink,
+        pair,
+        |e| {
+            if streams(e.descriptor) {
+                "streaming"
+            } else {
+                "unary"
+            }
+        },
+        |e| e.path.clone(),
+        |previous, current| {
             format!(
                 "RPC {:?} on service {:?} changed from {side} {previous} to {side} {current}.",
                 pair.current.descriptor.name(),
                 pair.current.parent.name()
-            ),
-        );
-    }
+            )
+        },
+    );
 }
 
 /// Reports a message or enum (`what`) whose JSON support is reduced
@@ -263,11 +252,9 @@ pub fn same_streaming(
 pub fn same_json_format<T>(sink: &mut Sink, pair: &Pair<'_, T>, what: &str, name: &str) {
     let (previous, current) = (json_format(&pair.previous), json_format(&pair.current));
     if previous == "ALLOW" && current != "ALLOW" {
-        report(
+        report_here(
             sink,
             pair,
-            pair.current.path.clone(),
-            pair.previous.path.clone(),
             format!("{what} {name:?} JSON format support changed from {previous} to {current}."),
         );
     }
@@ -450,11 +437,9 @@ pub fn report_ranges<T>(
         } else {
             format!("[{start},{end}]")
         };
-        report(
+        report_here(
             sink,
             pair,
-            pair.current.path.clone(),
-            pair.previous.path.clone(),
             format!(
                 "Previously present {what} range {previous_range:?} on {element} {:?} is missing values: {} were removed.",
                 pair.current
@@ -482,11 +467,9 @@ pub fn report_reserved_names<T>(
     let mut previous = previous.to_vec();
     previous.sort();
     for name in previous.iter().filter(|n| !current.contains(n)) {
-        report(
+        report_here(
             sink,
             pair,
-            pair.current.path.clone(),
-            pair.previous.path.clone(),
             format!(
                 "Previously present reserved name {name:?} on {element} {:?} was deleted.",
                 pair.current
@@ -541,11 +524,9 @@ pub fn report_deleted_fields(sink: &mut Sink, pair: &Pair<'_, DescriptorProto>, 
             Unless::NameReserved => current.reserved_name.iter().any(|n| n == field.name()),
         };
         if !allowed {
-            report(
+            report_here(
                 sink,
                 pair,
-                pair.current.path.clone(),
-                pair.previous.path.clone(),
                 format!(
                     "Previously present field \"{}\" with name {:?} on message {:?} was deleted{}.",
                     field.number(),
@@ -589,11 +570,9 @@ pub fn report_deleted_values(
                 .all(|name| current.reserved_name.iter().any(|r| r == name)),
         };
         if !allowed {
-            report(
+            report_here(
                 sink,
                 pair,
-                pair.current.path.clone(),
-                pair.previous.path.clone(),
                 format!(
                     "Previously present enum value \"{number}\" on enum {:?} was deleted{}.",
                     current.name(),
@@ -602,6 +581,11 @@ pub fn report_deleted_values(
             );
         }
     }
+}
+
+/// Whether both versions of a field are strings (UTF-8 rules apply).
+pub fn both_strings(pair: &Pair<'_, FieldDescriptorProto, Option<&DescriptorProto>>) -> bool {
+    kind(pair.previous.descriptor) == Type::String && kind(pair.current.descriptor) == Type::String
 }
 
 /// UTF-8 validation of a string field: proto3 verifies, proto2 does not.

@@ -33,9 +33,9 @@ Leave the option off.
 fn check(_: &Inputs<'_>, pair: &Pair<'_, DescriptorProto>, sink: &mut Sink) {
     let off = |m: &DescriptorProto| m.options.as_ref().is_some_and(|o| o.no_standard_descriptor_accessor());
     if !off(pair.previous.descriptor) && off(pair.current.descriptor) {
+        const NO_STANDARD_DESCRIPTOR_ACCESSOR: i32 = 2;
         let at = |e: &Element<'_, DescriptorProto>| {
-            let option = e.sub_path(&[path::MESSAGE_OPTIONS, 2]);
-            if e.file.location(&option).is_some() { option } else { Vec::new() }
+            e.option_or_file(&[path::MESSAGE_OPTIONS, NO_STANDARD_DESCRIPTOR_ACCESSOR])
         };
         report(
             sink,

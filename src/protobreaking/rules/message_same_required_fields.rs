@@ -40,12 +40,7 @@ fn check(_: &Inputs<'_>, pair: &Pair<'_, DescriptorProto>, sink: &mut Sink) {
     let (previous, current) = (required(pair.previous.descriptor), required(pair.current.descriptor));
     const WHY: &str = "Required fields must always be sent, so if one side does not know about the required field, this will result in a breakage.";
     for number in previous.iter().filter(|n| !current.contains(n)) {
-        report(
-            sink,
-            pair,
-            pair.current.path.clone(),
-            pair.previous.path.clone(),
-            format!("Message {:?} had required field \"{number}\" deleted. {WHY}", pair.previous.descriptor.name()),
+        report_here(sink, pair, format!("Message {:?} had required field \"{number}\" deleted. {WHY}", pair.previous.descriptor.name()),
         );
     }
     for number in current.iter().filter(|n| !previous.contains(n)) {

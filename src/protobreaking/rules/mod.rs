@@ -13,7 +13,7 @@ mod prelude {
     pub use crate::engine::Sink;
     pub use crate::protobreaking::{
         Check, Element, FieldPair, Inputs, MethodPair, Pair, Rule, ValuePair, enums, extensions,
-        finding, messages, report, services, with_previous,
+        finding, messages, report, report_changed, report_here, services, with_previous,
     };
     pub use crate::protobuild::compiled::path;
     pub use prost_types::{

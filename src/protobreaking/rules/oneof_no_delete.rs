@@ -47,12 +47,7 @@ fn check(_: &Inputs<'_>, pair: &Pair<'_, DescriptorProto>, sink: &mut Sink) {
     let mut previous = written(pair.previous.descriptor);
     previous.sort();
     for name in previous.iter().filter(|n| !current.contains(n)) {
-        report(
-            sink,
-            pair,
-            pair.current.path.clone(),
-            pair.previous.path.clone(),
-            format!(
+        report_here(sink, pair, format!(
                 "Previously present oneof {name:?} on message {:?} was deleted.",
                 pair.current.descriptor.name()
             ),

@@ -37,12 +37,7 @@ fn check(_: &Inputs<'_>, pair: &Pair<'_, ServiceDescriptorProto>, sink: &mut Sin
     let mut gone: Vec<&str> = pair.previous.descriptor.method.iter().map(|m| m.name()).filter(|m| !current.contains(m)).collect();
     gone.sort_unstable();
     for name in gone {
-        report(
-            sink,
-            pair,
-            pair.current.path.clone(),
-            pair.previous.path.clone(),
-            format!(
+        report_here(sink, pair, format!(
                 "Previously present RPC {name:?} on service {:?} was deleted.",
                 pair.current.descriptor.name()
             ),

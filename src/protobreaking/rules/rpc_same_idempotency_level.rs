@@ -32,25 +32,23 @@ Keep the option.
 
 fn check(_: &Inputs<'_>, pair: &MethodPair<'_>, sink: &mut Sink) {
     use prost_types::method_options::IdempotencyLevel;
-    let level = |m: &prost_types::MethodDescriptorProto| m.options.as_ref().map_or(IdempotencyLevel::IdempotencyUnknown, |o| o.idempotency_level());
-    let (previous, current) = (level(pair.previous.descriptor), level(pair.current.descriptor));
-    if previous != current {
-        let at = |e: &Element<'_, prost_types::MethodDescriptorProto, _>| {
-            let option = e.sub_path(&[path::METHOD_OPTIONS, 34]);
-            if e.file.location(&option).is_some() { option } else { Vec::new() }
-        };
-        report(
-            sink,
-            pair,
-            at(&pair.current),
-            at(&pair.previous),
+    const IDEMPOTENCY_LEVEL: i32 = 34;
+    report_changed(
+        sink,
+        pair,
+        |e| {
+            let options = e.descriptor.options.as_ref();
+            options.map_or(IdempotencyLevel::IdempotencyUnknown, |o| o.idempotency_level())
+        },
+        |e| e.option_or_file(&[path::METHOD_OPTIONS, IDEMPOTENCY_LEVEL]),
+        |previous, current| {
             format!(
                 "RPC {:?} on service {:?} changed option \"idempotency_level\" from {:?} to {:?}.",
                 pair.current.descriptor.name(),
                 pair.current.parent.name(),
                 previous.as_str_name(),
                 current.as_str_name()
-            ),
-        );
-    }
+            )
+        },
+    );
 }
