@@ -227,7 +227,8 @@ fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// A repository whose `proto/` holds the old side at tag `v1` (and on
-/// branch `base`), and the new side in the next commit.
+/// branch `base`, with a symbolic link among the files), and the new side
+/// in the next commit.
 fn repository() -> tempfile::TempDir {
     let repo = tempfile::tempdir().unwrap();
     let dir = repo.path();
@@ -235,6 +236,8 @@ fn repository() -> tempfile::TempDir {
     let proto = dir.join("proto");
     std::fs::create_dir_all(&proto).unwrap();
     copy_tree(&root().join(ALL_RULES).join("old"), &proto);
+    // A link in a revision is never followed (nor read as a file).
+    std::os::unix::fs::symlink("/etc/hostname", proto.join("acme/v1/link.proto")).unwrap();
     git(dir, &["add", "-A"]);
     git(dir, &["commit", "-q", "-m", "old"]);
     git(dir, &["tag", "v1"]);
@@ -267,6 +270,43 @@ fn git_revisions_are_read_without_a_checkout() {
             .collect();
         assert_eq!(found, expected, "--against {against}");
     }
+    // Blobs are bounded like files on disk.
+    let bounded = opensergo()
+        .current_dir(&proto)
+        .args([
+            "proto",
+            "breaking",
+            "--against",
+            "v1",
+            "--max-file-size",
+            "100",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bounded.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bounded.stderr).contains("--max-file-size"));
+    // --path limits both versions to the same files.
+    let service: BTreeSet<String> = opensergo()
+        .current_dir(&proto)
+        .args([
+            "proto",
+            "breaking",
+            "--against",
+            "v1",
+            "--error-format",
+            "json",
+        ])
+        .args(["--path", "acme/v1/service.proto"])
+        .output()
+        .map(|out| findings(&out.stdout))
+        .unwrap()
+        .into_iter()
+        .map(|f| f.1)
+        .collect();
+    assert_eq!(
+        service,
+        BTreeSet::from(["acme/v1/service.proto".to_string()])
+    );
     // Nothing was checked out or written: the work tree is as committed.
     assert_eq!(git(repo.path(), &["status", "--porcelain"]), "");
     // From the repository root, naming the workspace directory.

@@ -59,11 +59,10 @@ pub struct Side {
     pub all_files: Vec<FileDescriptorProto>,
 }
 
-/// Messages and enums of one side by type name (`.acme.v1.Order`), with
-/// the syntax of the file that declares them.
+/// Messages and enums of one side by type name (`.acme.v1.Order`).
 pub struct Types<'a> {
     pub messages: HashMap<String, &'a DescriptorProto>,
-    pub enums: HashMap<String, (&'a EnumDescriptorProto, &'a str)>,
+    pub enums: HashMap<String, &'a EnumDescriptorProto>,
 }
 
 impl<'a> Types<'a> {
@@ -79,9 +78,7 @@ impl<'a> Types<'a> {
                 format!(".{}", file.package())
             };
             for e in &file.enum_type {
-                types
-                    .enums
-                    .insert(format!("{prefix}.{}", e.name()), (e, file.syntax()));
+                types.enums.insert(format!("{prefix}.{}", e.name()), e);
             }
             let mut stack: Vec<(String, &DescriptorProto)> = file
                 .message_type
@@ -90,9 +87,7 @@ impl<'a> Types<'a> {
                 .collect();
             while let Some((name, message)) = stack.pop() {
                 for e in &message.enum_type {
-                    types
-                        .enums
-                        .insert(format!("{name}.{}", e.name()), (e, file.syntax()));
+                    types.enums.insert(format!("{name}.{}", e.name()), e);
                 }
                 for nested in &message.nested_type {
                     stack.push((format!("{name}.{}", nested.name()), nested));

@@ -356,7 +356,7 @@ pub fn wire_compatible_type(
     let same_enum = || {
         let old = inputs.previous_types.enums.get(previous.type_name());
         let new = inputs.current_types.enums.get(current.type_name());
-        let (Some((old, _)), Some((new, _))) = (old, new) else {
+        let (Some(old), Some(new)) = (old, new) else {
             return false;
         };
         old.name() == new.name()
