@@ -8,9 +8,10 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use opensergo::convert::{self, ObjectMessage, descriptors, envelope, wire, yaml_out};
+use opensergo::convert::{self, ObjectMessage, descriptors, envelope, wire};
 use opensergo::document;
 use opensergo::source::SourceFile;
+use opensergo::yaml_out;
 use prost_reflect::DynamicMessage;
 
 const DOCUMENTS: usize = 10_000;

@@ -62,7 +62,7 @@ fn object(
         "metadata": {"name": name, "namespace": ns, "labels": {"app": app}},
         "spec": spec,
     });
-    let yaml = opensergo::convert::yaml_out::to_yaml(&json);
+    let yaml = opensergo::yaml_out::to_yaml(&json);
     Object { yaml, json }
 }
 

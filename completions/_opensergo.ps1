@@ -43,7 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             break
         }
         'opensergo;validate' {
-            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip paths matching this glob (repeatable), e.g. `--exclude ''vendor/**''`')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep''s `-g ''!GLOB''`), e.g. `--exclude vendor`')
             [CompletionResult]::new('--stdin-filename', '--stdin-filename', [CompletionResultType]::ParameterName, 'The name stdin (`-`) has in reports and excludes')
             [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Refuse files larger than this many bytes')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format (repeatable; pair each with an --output)')
@@ -73,7 +73,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             break
         }
         'opensergo;lint' {
-            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip paths matching this glob (repeatable), e.g. `--exclude ''vendor/**''`')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep''s `-g ''!GLOB''`), e.g. `--exclude vendor`')
             [CompletionResult]::new('--stdin-filename', '--stdin-filename', [CompletionResultType]::ParameterName, 'The name stdin (`-`) has in reports and excludes')
             [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Refuse files larger than this many bytes')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format (repeatable; pair each with an --output)')

@@ -39,7 +39,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;validate'= {
-            cand --exclude 'Skip paths matching this glob (repeatable), e.g. `--exclude ''vendor/**''`'
+            cand --exclude 'Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep''s `-g ''!GLOB''`), e.g. `--exclude vendor`'
             cand --stdin-filename 'The name stdin (`-`) has in reports and excludes'
             cand --max-file-size 'Refuse files larger than this many bytes'
             cand -f 'Output format (repeatable; pair each with an --output)'
@@ -68,7 +68,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --version 'Print version'
         }
         &'opensergo;lint'= {
-            cand --exclude 'Skip paths matching this glob (repeatable), e.g. `--exclude ''vendor/**''`'
+            cand --exclude 'Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep''s `-g ''!GLOB''`), e.g. `--exclude vendor`'
             cand --stdin-filename 'The name stdin (`-`) has in reports and excludes'
             cand --max-file-size 'Refuse files larger than this many bytes'
             cand -f 'Output format (repeatable; pair each with an --output)'

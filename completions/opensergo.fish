@@ -43,7 +43,7 @@ complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "explain" -d 'Ex
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout, or write it and one page per subcommand (`opensergo-validate.1`, ...) to a directory'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l exclude -d 'Skip paths matching this glob (repeatable), e.g. `--exclude \'vendor/**\'`' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l exclude -d 'Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep\'s `-g \'!GLOB\'`), e.g. `--exclude vendor`' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l stdin-filename -d 'The name stdin (`-`) has in reports and excludes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l max-file-size -d 'Refuse files larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s f -l format -d 'Output format (repeatable; pair each with an --output)' -r -f -a "human\t'Compiler-style messages with source snippets (default)'
@@ -74,7 +74,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l require
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l exclude -d 'Skip paths matching this glob (repeatable), e.g. `--exclude \'vendor/**\'`' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l exclude -d 'Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep\'s `-g \'!GLOB\'`), e.g. `--exclude vendor`' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l stdin-filename -d 'The name stdin (`-`) has in reports and excludes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l max-file-size -d 'Refuse files larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s f -l format -d 'Output format (repeatable; pair each with an --output)' -r -f -a "human\t'Compiler-style messages with source snippets (default)'

@@ -27,7 +27,7 @@ module completions {
 
   # Validate OpenSergo YAML against the embedded schemas
   export extern "opensergo validate" [
-    --exclude: string         # Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`
+    --exclude: string         # Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep's `-g '!GLOB'`), e.g. `--exclude vendor`
     --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
     --force-exclude           # Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks
     --stdin-filename: string  # The name stdin (`-`) has in reports and excludes
@@ -78,7 +78,7 @@ module completions {
 
   # Find conflicts and broken references across a rule set
   export extern "opensergo lint" [
-    --exclude: string         # Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`
+    --exclude: string         # Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep's `-g '!GLOB'`), e.g. `--exclude vendor`
     --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
     --force-exclude           # Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks
     --stdin-filename: string  # The name stdin (`-`) has in reports and excludes

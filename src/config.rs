@@ -12,9 +12,12 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::codes::{self, Code, Severity};
 use crate::diagnostic::{Diagnostic, Location};
+use crate::escape::escape_path;
 use crate::source::SourceFile;
 use crate::suggest::closest;
 use crate::yaml::{self, Node, Value};
+use crate::yaml_out;
+use serde_json::{Value as JsonValue, json};
 
 pub const FILE_NAMES: &[&str] = &["opensergo.yaml", ".opensergo.yaml"];
 
@@ -154,93 +157,52 @@ impl Config {
             .collect()
     }
 
-    /// The effective configuration as YAML (`opensergo config show`).
+    /// The effective configuration as YAML (`opensergo config show`),
+    /// written by the same emitter as `convert`'s YAML, so it reads back.
     pub fn to_yaml(&self) -> String {
-        let list = |items: &[String]| {
-            if items.is_empty() {
-                " []\n".to_string()
-            } else {
-                items
-                    .iter()
-                    .map(|i| format!("\n  - {}", quote(i)))
-                    .collect::<String>()
-                    + "\n"
-            }
+        let rules = |rules: &RuleLevels| -> JsonValue {
+            rules
+                .iter()
+                .map(|(code, level)| (code.clone(), json!(Severity::level_str(*level))))
+                .collect::<serde_json::Map<_, _>>()
+                .into()
         };
-        let paths = |items: &[PathBuf]| {
-            list(
-                &items
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>(),
-            )
+        let paths = |items: &[PathBuf]| -> Vec<String> {
+            items.iter().map(|p| p.display().to_string()).collect()
         };
-        let rules = |rules: &RuleLevels, indent: &str| {
-            if rules.is_empty() {
-                " {}\n".to_string()
-            } else {
-                rules
-                    .iter()
-                    .map(|(k, v)| format!("\n{indent}{}: {}", quote(k), Severity::level_str(*v)))
-                    .collect::<String>()
-                    + "\n"
-            }
-        };
-        let mut out = String::new();
-        match &self.path {
-            Some(p) => out.push_str(&format!("# from {}\n", p.display())),
-            None => out.push_str("# no opensergo.yaml found: defaults\n"),
-        }
-        out.push_str("version: v1\n");
-        out.push_str(&format!("exclude:{}", list(&self.exclude)));
-        out.push_str(&format!("forceExclude: {}\n", self.force_exclude));
-        out.push_str(&format!("validate:\n  strict: {}\n", self.strict));
-        out.push_str(&format!(
-            "  schemaDirs:{}",
-            paths(&self.schema_dirs).replace("\n  -", "\n    -")
-        ));
-        out.push_str(&format!(
-            "  crds:{}",
-            paths(&self.crds).replace("\n  -", "\n    -")
-        ));
-        out.push_str(&format!(
-            "  skip:{}",
-            list(&self.skip).replace("\n  -", "\n    -")
-        ));
-        out.push_str(&format!(
-            "  reject:{}",
-            list(&self.reject).replace("\n  -", "\n    -")
-        ));
-        out.push_str(&format!("  requireKnown: {}\n", self.require_known));
-        if let Some(ns) = &self.namespace {
-            out.push_str(&format!("namespace: {}\n", quote(ns)));
+        let mut shown = json!({
+            "version": "v1",
+            "exclude": self.exclude,
+            "forceExclude": self.force_exclude,
+            "validate": {
+                "strict": self.strict,
+                "schemaDirs": paths(&self.schema_dirs),
+                "crds": paths(&self.crds),
+                "skip": self.skip,
+                "reject": self.reject,
+                "requireKnown": self.require_known,
+            },
+        });
+        let top = shown.as_object_mut().expect("an object literal");
+        if let Some(namespace) = &self.namespace {
+            top.insert("namespace".into(), json!(namespace));
         }
         if let Some(fail_on) = self.fail_on {
-            out.push_str(&format!("failOn: {fail_on}\n"));
+            top.insert("failOn".into(), json!(fail_on.as_str()));
         }
-        out.push_str(&format!("rules:{}", rules(&self.rules, "  ")));
-        if self.overrides.is_empty() {
-            out.push_str("overrides: []\n");
-        } else {
-            out.push_str("overrides:\n");
-            for o in &self.overrides {
-                out.push_str(&format!(
-                    "  - paths: [{}]\n    rules:{}",
-                    o.paths
-                        .iter()
-                        .map(|p| quote(p))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    rules(&o.rules, "      ")
-                ));
-            }
-        }
-        out
+        top.insert("rules".into(), rules(&self.rules));
+        let overrides: Vec<JsonValue> = self
+            .overrides
+            .iter()
+            .map(|o| json!({"paths": o.paths, "rules": rules(&o.rules)}))
+            .collect();
+        top.insert("overrides".into(), overrides.into());
+        let origin = match &self.path {
+            Some(p) => format!("# from {}\n", escape_path(p)),
+            None => "# no opensergo.yaml found: defaults\n".to_string(),
+        };
+        origin + &yaml_out::to_yaml(&shown)
     }
-}
-
-fn quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
 }
 
 /// Finds the configuration for the working directory.

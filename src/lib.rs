@@ -35,3 +35,4 @@ pub mod typecheck;
 pub mod validate;
 pub mod walk;
 pub mod yaml;
+pub mod yaml_out;

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use ignore::overrides::{Override, OverrideBuilder};
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
@@ -53,27 +53,44 @@ pub struct WalkOptions<'a> {
     pub outputs: &'a [FileId],
 }
 
-/// The `--exclude` globs as one set (also matched against paths read from
-/// git trees by `diff`).
-pub fn exclude_set(patterns: &[String]) -> Result<GlobSet, String> {
-    let mut builder = GlobSetBuilder::new();
-    for p in patterns {
-        let glob = Glob::new(p).map_err(|e| format!("invalid --exclude glob `{p}`: {e}"))?;
-        builder.add(glob);
-        // `vendor` should also exclude everything below it.
-        if !p.contains('*') {
-            builder.add(
-                Glob::new(&format!("{}/**", p.trim_end_matches('/'))).map_err(|e| e.to_string())?,
-            );
-        }
-    }
-    builder.build().map_err(|e| e.to_string())
+/// The `--exclude` globs, with gitignore semantics as ripgrep's `-g '!GLOB'`
+/// gives them (they are `ignore` overrides): a glob without a slash
+/// matches a name at any depth, one with a slash is anchored to the
+/// working directory, a trailing slash matches directories only, and an
+/// excluded directory excludes everything below it. Also matched against
+/// paths read from git trees by `diff`.
+pub struct Excludes {
+    overrides: Override,
 }
 
-/// Whether an `--exclude` glob matches the path or its file name.
-pub fn excluded(set: &GlobSet, path: &Path) -> bool {
-    let rel = path.strip_prefix("./").unwrap_or(path);
-    set.is_match(rel) || path.file_name().is_some_and(|n| set.is_match(n))
+impl Excludes {
+    pub fn new(patterns: &[String]) -> Result<Self, String> {
+        let root = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let mut builder = OverrideBuilder::new(root);
+        for pattern in patterns {
+            builder.add(&format!("!{pattern}")).map_err(|e| {
+                format!("invalid --exclude glob `{}`: {e}", escape_control(pattern))
+            })?;
+        }
+        let overrides = builder.build().map_err(|e| e.to_string())?;
+        Ok(Excludes { overrides })
+    }
+
+    /// Whether the path, or a directory it is in, is excluded. A walk
+    /// prunes excluded directories itself; this is for paths that reach
+    /// the tool without a walk (named files, stdin's name, git trees).
+    pub fn matches(&self, path: &Path, is_dir: bool) -> bool {
+        if self.overrides.is_empty() {
+            return false;
+        }
+        let path = path.strip_prefix("./").unwrap_or(path);
+        self.overrides.matched(path, is_dir).is_ignore()
+            || path
+                .ancestors()
+                .skip(1)
+                .take_while(|dir| !dir.as_os_str().is_empty())
+                .any(|dir| self.overrides.matched(dir, true).is_ignore())
+    }
 }
 
 /// Expands paths into inputs. A path that cannot be read (missing,
@@ -84,7 +101,7 @@ pub fn excluded(set: &GlobSet, path: &Path) -> bool {
 /// and a file named twice (or named and inside a directory also named) is
 /// read once.
 pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String> {
-    let excludes = exclude_set(options.excludes)?;
+    let excludes = Excludes::new(options.excludes)?;
     let mut walked = Walked::default();
     for raw in paths {
         if raw == "-" {
@@ -92,7 +109,7 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
             let skip = options.force_exclude
                 && name
                     .as_deref()
-                    .is_some_and(|n| excluded(&excludes, Path::new(n)));
+                    .is_some_and(|n| excludes.matches(Path::new(n), false));
             if !skip {
                 walked.inputs.push(Input::Stdin(name));
             }
@@ -122,13 +139,12 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
                     escape_control(raw)
                 ));
             }
-            if !(options.force_exclude && excluded(&excludes, path)) {
+            if !(options.force_exclude && excludes.matches(path, false)) {
                 walked.inputs.push(Input::File(path.to_path_buf()));
             }
             continue;
         }
         let mut found = Vec::new();
-        let prune = excludes.clone();
         // Symbolic links are followed only while they stay inside the
         // walked directory (unless --follow-symlinks).
         let root = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
@@ -140,12 +156,10 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
             .require_git(false)
             .follow_links(true)
             // Excluded directories are not descended into at all.
+            .overrides(excludes.overrides.clone())
             .filter_entry(move |e| {
                 if e.depth() == 0 {
                     return true;
-                }
-                if excluded(&prune, e.path()) {
-                    return false;
                 }
                 if follow_all || !e.path_is_symlink() {
                     return true;
@@ -331,5 +345,33 @@ mod tests {
         assert_eq!(collect(&paths, &options).unwrap().inputs.len(), 2);
         options.force_exclude = true;
         assert!(collect(&paths, &options).unwrap().inputs.is_empty());
+    }
+
+    #[test]
+    fn excludes_have_gitignore_semantics() {
+        let excludes = Excludes::new(&[
+            "vendor".to_string(),
+            "rules/legacy/*.yaml".to_string(),
+            "build/".to_string(),
+        ])
+        .unwrap();
+        // A name without a slash matches at any depth, and below it.
+        assert!(excludes.matches(Path::new("vendor"), true));
+        assert!(excludes.matches(Path::new("a/b/vendor/x.yaml"), false));
+        assert!(excludes.matches(Path::new("./vendor/x.yaml"), false));
+        assert!(!excludes.matches(Path::new("vendors/x.yaml"), false));
+        // A glob with a slash is anchored to the working directory.
+        assert!(excludes.matches(Path::new("rules/legacy/old.yaml"), false));
+        assert!(!excludes.matches(Path::new("x/rules/legacy/old.yaml"), false));
+        // A trailing slash matches directories only.
+        assert!(excludes.matches(Path::new("build/out.yaml"), false));
+        assert!(!excludes.matches(Path::new("build"), false));
+        assert!(
+            !Excludes::new(&[])
+                .unwrap()
+                .matches(Path::new("x.yaml"), false)
+        );
+        let bad = Excludes::new(&["a[".to_string()]).err().unwrap();
+        assert!(bad.contains("invalid --exclude glob `a[`"), "{bad}");
     }
 }

@@ -24,9 +24,8 @@ fn layer_of(module: &str) -> Option<Layer> {
         "report" => Layer::Report,
         "codes" | "config" | "diagnostic" | "document" | "duration" | "engine" | "error"
         | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path"
-        | "protobuild" | "schema" | "source" | "suggest" | "typecheck" | "walk" | "yaml" => {
-            Layer::Core
-        }
+        | "protobuild" | "schema" | "source" | "suggest" | "typecheck" | "walk" | "yaml"
+        | "yaml_out" => Layer::Core,
         _ => return None,
     })
 }

@@ -241,7 +241,7 @@ fn round_trip(doc: &Document) -> Result<Vec<Diagnostic>, String> {
     let crd = crd.ok_or("no CRD")?;
 
     // proto -> CRD -> proto gives the same bytes.
-    let text = opensergo::convert::yaml_out::to_yaml(&crd);
+    let text = opensergo::yaml_out::to_yaml(&crd);
     let again = parse(&text);
     let reconverted = convert::document_to_object(&again[0]);
     let again_object = reconverted.object.ok_or_else(|| {
@@ -690,7 +690,7 @@ proptest! {
 
     #[test]
     fn generated_rules_round_trip(rule in any_rule()) {
-        let text = convert::yaml_out::to_yaml(&rule);
+        let text = opensergo::yaml_out::to_yaml(&rule);
         let docs = parse(&text);
         prop_assert_eq!(docs.len(), 1);
         prop_assert_eq!(&docs[0].to_json(), &rule, "the YAML emitter changed the value:\n{}", text);
@@ -768,7 +768,7 @@ proptest! {
     #[test]
     fn yaml_emitter_round_trips_strings(key in "\\PC{0,20}|.{0,8}", value in any::<String>(), n in any::<i64>(), f in -1e300..1e300f64) {
         let value = json!({ key.clone(): [value, n, f, {"k": null, key: true}] });
-        let text = convert::yaml_out::to_yaml(&value);
+        let text = opensergo::yaml_out::to_yaml(&value);
         let (docs, err) = opensergo::yaml::load_stream(&text);
         prop_assert!(err.is_none(), "{:?}\n{}", err, text);
         prop_assert_eq!(docs[0].root.to_json(), value, "{}", text);
@@ -827,7 +827,7 @@ proptest! {
     /// object keys are sorted.
     #[test]
     fn the_json_writer_agrees_with_prost_reflect(rule in any_rule()) {
-        let text = convert::yaml_out::to_yaml(&rule);
+        let text = opensergo::yaml_out::to_yaml(&rule);
         let docs = parse(&text);
         let converted = convert::document_to_object(&docs[0]);
         let Some(object) = converted.object else {

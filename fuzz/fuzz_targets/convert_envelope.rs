@@ -4,7 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use opensergo::convert::{self, Encoding, depth, descriptors, envelope, yaml_out};
+use opensergo::convert::{self, Encoding, depth, descriptors, envelope};
+use opensergo::yaml_out;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&first, bytes)) = data.split_first() else {

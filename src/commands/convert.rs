@@ -17,14 +17,15 @@ use std::path::PathBuf;
 use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor};
 
 use crate::path::FieldPath;
-use anyhow::bail;
+use crate::yaml_out;
+use anyhow::{Context as _, bail};
 
 use clap::Args;
 
 use super::ColorChoice;
 use crate::codes::Severity;
 use crate::convert::{
-    self, Encoding, ObjectMessage, codes, descriptors, envelope, mapping, protojson, yaml_out,
+    self, Encoding, ObjectMessage, codes, descriptors, envelope, mapping, protojson,
 };
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document};
@@ -219,8 +220,7 @@ pub fn run(args: &ConvertArgs, color: ColorChoice) -> Result<ExitStatus> {
         from_proto(args)
     } else {
         from_crd(args)
-    }
-    .map_err(Error::msg)?;
+    }?;
     finish(args, outcome, super::use_stderr_color(color))
 }
 
@@ -362,11 +362,10 @@ fn add_file(outcome: &mut Produced, name: String, bytes: Vec<u8>) {
     }
 }
 
-fn reject_for_crd_input(args: &ConvertArgs) -> Result<(), String> {
+fn reject_for_crd_input(args: &ConvertArgs) -> Result<()> {
     if args.to == Encoding::Yaml {
-        return Err(
+        bail!(
             "the input is CRD YAML already; pick --to binpb, json or txtpb (or --from to read messages)"
-                .into(),
         );
     }
     Ok(())
@@ -385,7 +384,7 @@ fn rendering(args: &ConvertArgs) -> convert::Rendering {
     }
 }
 
-fn from_crd(args: &ConvertArgs) -> Result<Produced, String> {
+fn from_crd(args: &ConvertArgs) -> Result<Produced> {
     reject_for_crd_input(args)?;
     let outputs: Vec<output::FileId> = args
         .output
@@ -401,7 +400,8 @@ fn from_crd(args: &ConvertArgs) -> Result<Produced, String> {
             outputs: &outputs,
             ..WalkOptions::default()
         },
-    )?;
+    )
+    .map_err(Error::msg)?;
     walked.print_skipped();
     let mut outcome = Produced {
         diagnostics: walked.errors,
@@ -462,7 +462,8 @@ fn from_crd(args: &ConvertArgs) -> Result<Produced, String> {
     }
     let format = args.to;
     let messages: Vec<(String, DynamicMessage)> = if args.envelope {
-        envelope::wrap(&objects, args.data_version)?
+        envelope::wrap(&objects, args.data_version)
+            .map_err(Error::msg)?
             .into_iter()
             .map(|response| {
                 let text = |f: &str| {
@@ -553,31 +554,29 @@ enum Target {
     Envelope(MessageDescriptor),
 }
 
-fn target(args: &ConvertArgs) -> Result<Target, String> {
+fn target(args: &ConvertArgs) -> Result<Target> {
     if args.envoy {
         if args.envelope {
-            return Err(
+            bail!(
                 "--envelope reads SubscribeResponse messages, which name their kind; drop --envoy"
-                    .into(),
             );
         }
         let router = kinds::by_kind_name("TrafficRouter")
-            .ok_or("TrafficRouter is missing from the kind registry")?;
+            .context("TrafficRouter is missing from the kind registry")?;
         let desc =
             descriptors::find_message(descriptors::pool(), convert::envoy::ROUTE_CONFIGURATION)?;
         return Ok(Target::Kind(router, desc));
     }
     let kind = match (&args.kind, args.envelope) {
         (Some(_), true) => {
-            return Err(
-                "--envelope already says the input is SubscribeResponse messages; drop --kind"
-                    .into(),
-            );
+            bail!("--envelope already says the input is SubscribeResponse messages; drop --kind");
         }
         (None, true) => envelope::SUBSCRIBE_RESPONSE.to_string(),
         (Some(kind), false) => kind.clone(),
         (None, false) => {
-            return Err("--from needs --kind KIND (e.g. --kind RateLimitStrategy), --envelope, or --type MESSAGE".into());
+            bail!(
+                "--from needs --kind KIND (e.g. --kind RateLimitStrategy), --envelope, or --type MESSAGE"
+            );
         }
     };
     let message = |name: &str| descriptors::find_message(descriptors::pool(), name);
@@ -593,18 +592,18 @@ fn target(args: &ConvertArgs) -> Result<Target, String> {
     };
     let with_proto: Vec<&str> = descriptors::proto_kinds().map(|k| k.kind).collect();
     let Some(info) = info else {
-        return Err(format!(
+        bail!(
             "unknown kind `{kind}`; kinds with a protobuf message: {} (or SubscribeResponse, DataWithVersion)",
             with_proto.join(", ")
-        ));
+        );
     };
     match descriptors::kind_message(info) {
         Some(desc) => Ok(Target::Kind(info, desc)),
-        None => Err(format!(
+        None => bail!(
             "{} has no protobuf message; kinds with one: {}",
             info.kind,
             with_proto.join(", ")
-        )),
+        ),
     }
 }
 
@@ -684,10 +683,12 @@ fn decode_inputs(
     out
 }
 
-fn from_proto(args: &ConvertArgs) -> Result<Produced, String> {
+fn from_proto(args: &ConvertArgs) -> Result<Produced> {
     let from = args.from.unwrap_or(Encoding::Binpb);
     if from == Encoding::Yaml {
-        return Err("--from yaml: CRD YAML is the default input (drop --from); YAML of a message needs --type".into());
+        bail!(
+            "--from yaml: CRD YAML is the default input (drop --from); YAML of a message needs --type"
+        );
     }
     let target = target(args)?;
     let desc = match &target {
@@ -697,10 +698,7 @@ fn from_proto(args: &ConvertArgs) -> Result<Produced, String> {
     let decoded = decode_inputs(args, from, &desc, &mut outcome);
     if args.to != Encoding::Yaml {
         if args.name.is_some() || args.namespace.is_some() || args.app.is_some() {
-            return Err(
-                "--name, --namespace and --app shape CRD YAML; they only apply with --to yaml"
-                    .into(),
-            );
+            bail!("--name, --namespace and --app shape CRD YAML; they only apply with --to yaml");
         }
         let messages = decoded
             .into_iter()
@@ -815,7 +813,7 @@ fn kebab(kind: &str) -> String {
 
 // ------------------------------------------------------------ any message
 
-fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Produced, String> {
+fn any_message(args: &ConvertArgs, type_name: &str) -> Result<Produced> {
     let mut pool: DescriptorPool = descriptors::pool().clone();
     if !args.proto_path.is_empty() {
         pool = descriptors::with_proto_paths(pool, &args.proto_path, args.max_file_size)?;

@@ -85,7 +85,8 @@ pub struct InputArgs {
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<String>,
 
-    /// Skip paths matching this glob (repeatable), e.g. `--exclude 'vendor/**'`.
+    /// Skip paths matching this glob (repeatable; gitignore syntax, as
+    /// ripgrep's `-g '!GLOB'`), e.g. `--exclude vendor`.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
 

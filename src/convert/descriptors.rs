@@ -5,8 +5,10 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
+use anyhow::{Context as _, anyhow, bail};
 use prost_reflect::{DescriptorPool, MessageDescriptor};
 
+use crate::error::{Error, Result};
 use crate::escape::{escape_control, escape_path};
 use crate::kinds::{self, KindInfo};
 
@@ -58,14 +60,14 @@ pub fn with_descriptor_set(
     mut pool: DescriptorPool,
     path: &Path,
     max_size: u64,
-) -> Result<DescriptorPool, String> {
+) -> Result<DescriptorPool> {
     let bytes = crate::input::read_bounded(path, max_size)
-        .map_err(|e| e.message("--descriptor-set", path, max_size))?;
+        .map_err(|e| Error::msg(e.message("--descriptor-set", path, max_size)))?;
     pool.decode_file_descriptor_set(bytes.as_slice())
-        .map_err(|e| {
+        .with_context(|| {
             format!(
-                "{} is not a usable FileDescriptorSet: {e} (make it with `protoc --include_imports --descriptor_set_out=FILE ...` or `buf build -o FILE`)",
-                path.display()
+                "{} is not a usable FileDescriptorSet (make it with `protoc --include_imports --descriptor_set_out=FILE ...` or `buf build -o FILE`)",
+                escape_path(path)
             )
         })?;
     Ok(pool)
@@ -80,21 +82,19 @@ pub fn with_proto_paths(
     mut pool: DescriptorPool,
     dirs: &[std::path::PathBuf],
     max_size: u64,
-) -> Result<DescriptorPool, String> {
+) -> Result<DescriptorPool> {
     let mut files = Vec::new();
     for dir in dirs {
         if !dir.is_dir() {
-            return Err(format!(
-                "--proto-path {}: not a directory",
-                escape_path(dir)
-            ));
+            bail!("--proto-path {}: not a directory", escape_path(dir));
         }
         let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone());
         for entry in ignore::WalkBuilder::new(dir)
             .standard_filters(false)
             .build()
         {
-            let entry = entry.map_err(|e| e.to_string())?;
+            let entry =
+                entry.with_context(|| format!("cannot walk --proto-path {}", escape_path(dir)))?;
             if entry.path().extension().is_none_or(|e| e != "proto") {
                 continue;
             }
@@ -112,7 +112,7 @@ pub fn with_proto_paths(
         }
     }
     if files.is_empty() {
-        return Err("--proto-path: no .proto files found".into());
+        bail!("--proto-path: no .proto files found");
     }
     files.sort();
     let mut resolver = protox::file::ChainFileResolver::new();
@@ -125,11 +125,9 @@ pub fn with_proto_paths(
     compiler.include_imports(true);
     compiler
         .open_files(&files)
-        .map_err(|e| format!("cannot compile the --proto-path files: {}", describe(&e)))?;
+        .map_err(|e| anyhow!("cannot compile the --proto-path files: {}", describe(&e)))?;
     pool.decode_file_descriptor_set(compiler.encode_file_descriptor_set().as_slice())
-        .map_err(|e| {
-            format!("the --proto-path files clash with the embedded OpenSergo protos: {e}")
-        })?;
+        .context("the --proto-path files clash with the embedded OpenSergo protos")?;
     Ok(pool)
 }
 
@@ -234,23 +232,27 @@ impl protox::file::FileResolver for BoundedResolver {
 
 /// A message by full name (a leading `.` is accepted), with a hint when
 /// the name is unknown.
-pub fn find_message(pool: &DescriptorPool, name: &str) -> Result<MessageDescriptor, String> {
+pub fn find_message(pool: &DescriptorPool, name: &str) -> Result<MessageDescriptor> {
     let name = name.strip_prefix('.').unwrap_or(name);
     pool.get_message_by_name(name).ok_or_else(|| {
-        let short = name.rsplit('.').next().unwrap_or(name);
-        let similar: Vec<String> = pool
-            .all_messages()
-            .filter(|m| m.name().eq_ignore_ascii_case(short))
-            .map(|m| m.full_name().to_string())
-            .collect();
-        if similar.is_empty() {
-            format!("no message `{name}` in the descriptors (give its full name, package included)")
-        } else {
-            format!(
-                "no message `{name}` in the descriptors; did you mean {}?",
-                similar.join(" or ")
-            )
-        }
+        anyhow!("{}", {
+            let short = name.rsplit('.').next().unwrap_or(name);
+            let similar: Vec<String> = pool
+                .all_messages()
+                .filter(|m| m.name().eq_ignore_ascii_case(short))
+                .map(|m| m.full_name().to_string())
+                .collect();
+            if similar.is_empty() {
+                format!(
+                    "no message `{name}` in the descriptors (give its full name, package included)"
+                )
+            } else {
+                format!(
+                    "no message `{name}` in the descriptors; did you mean {}?",
+                    similar.join(" or ")
+                )
+            }
+        })
     })
 }
 
@@ -290,7 +292,9 @@ mod tests {
 
     #[test]
     fn unknown_messages_get_a_suggestion() {
-        let err = find_message(pool(), "RateLimitStrategy").unwrap_err();
+        let err = find_message(pool(), "RateLimitStrategy")
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("io.opensergo.proto.fault_tolerance.v1.RateLimitStrategy"),
             "{err}"

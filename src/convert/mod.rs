@@ -13,7 +13,6 @@
 //! * [`envelope`]: the control plane's `SubscribeResponse` wrapping.
 //! * [`envoy`]: TrafficRouter as the envoy `RouteConfiguration` SDKs
 //!   receive, both ways.
-//! * [`yaml_out`]: a small YAML emitter for JSON-like values.
 //!
 //! Errors (a value the other side cannot represent, bad bytes) stop the run
 //! with exit code 2 and nothing written; warnings (a field with no place on
@@ -30,7 +29,6 @@ pub mod mapping;
 pub mod protojson;
 pub mod text;
 pub mod wire;
-pub mod yaml_out;
 
 use prost_reflect::{DynamicMessage, MessageDescriptor};
 
@@ -348,7 +346,7 @@ pub fn write_messages(
             }
         }
         Encoding::Yaml => {
-            yaml_out::to_yaml_stream(&json_values(protojson::Style::Yaml)).into_bytes()
+            crate::yaml_out::to_yaml_stream(&json_values(protojson::Style::Yaml)).into_bytes()
         }
     };
     (bytes, lost)

@@ -195,12 +195,12 @@ impl Side {
             )));
         }
         let named_file = entries.len() == 1 && entries[0].path == wanted;
-        let excludes = walk::exclude_set(&options.excludes).map_err(fail)?;
+        let excludes = walk::Excludes::new(&options.excludes).map_err(fail)?;
         let mut blobs = Vec::new();
         for entry in entries {
             let name = clean(&format!("{rev}:{}", entry.path));
             let path = Path::new(&entry.path);
-            if !named_file && (!walk::is_rule_file_name(path) || walk::excluded(&excludes, path)) {
+            if !named_file && (!walk::is_rule_file_name(path) || excludes.matches(path, false)) {
                 continue;
             }
             if !entry.is_blob() {
