@@ -307,20 +307,38 @@ pub fn services(file: &CompiledFile) -> Vec<Element<'_, ServiceDescriptorProto>>
         .collect()
 }
 
-/// Pairs elements by key, in the previous version's key order.
-fn pair_by<'a, T, P, K: Ord>(
+/// Pairs elements by key, in the previous version's key order. A key
+/// that stands twice on one side (two extensions of one number, which
+/// protox accepts and buf refuses) pairs nothing: which one was meant is
+/// unknown, and pairing either would report a change that did not happen.
+fn pair_by<'a, T, P, K: Ord + Clone>(
     previous: Vec<Element<'a, T, P>>,
     current: Vec<Element<'a, T, P>>,
     key: impl Fn(&Element<'a, T, P>) -> K,
 ) -> Vec<Pair<'a, T, P>> {
-    let mut current: BTreeMap<K, Element<'a, T, P>> =
-        current.into_iter().map(|e| (key(&e), e)).collect();
-    let mut previous: Vec<(K, Element<'a, T, P>)> =
-        previous.into_iter().map(|e| (key(&e), e)).collect();
-    previous.sort_by(|a, b| a.0.cmp(&b.0));
-    previous
+    let unique = |side: Vec<Element<'a, T, P>>| {
+        let mut by_key: BTreeMap<K, Option<Element<'a, T, P>>> = BTreeMap::new();
+        for e in side {
+            let k = key(&e);
+            match by_key.get_mut(&k) {
+                Some(seen) => *seen = None,
+                None => {
+                    by_key.insert(k, Some(e));
+                }
+            }
+        }
+        by_key
+    };
+    let mut current = unique(current);
+    unique(previous)
         .into_iter()
-        .filter_map(|(k, previous)| current.remove(&k).map(|current| Pair { previous, current }))
+        .filter_map(|(k, previous)| {
+            let current = current.remove(&k).flatten()?;
+            Some(Pair {
+                previous: previous?,
+                current,
+            })
+        })
         .collect()
 }
 
@@ -643,5 +661,21 @@ mod tests {
         let found = check(&previous, &current, &levels);
         assert!(found.iter().any(|d| d.code.name == "field-same-name"));
         assert!(found.iter().any(|d| d.code.name == "field-same-type"));
+    }
+
+    #[test]
+    fn elements_of_one_key_twice_pair_nothing() {
+        // Found by fuzzing: two extensions of one number (protox compiles
+        // them) were paired with each other, so a file broke itself.
+        let twice = side(
+            "syntax = \"proto2\";\npackage a.v1;\nmessage M { extensions 10 to 20; }\nextend M {\n  optional string x = 10;\n  optional string y = 10;\n}\n",
+        );
+        let levels = engine::Selection {
+            select: vec!["ALL".into()],
+            ..engine::Selection::default()
+        }
+        .resolve(&FAMILY)
+        .unwrap();
+        assert!(check(&twice, &twice, &levels).is_empty());
     }
 }
