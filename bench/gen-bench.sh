@@ -4,6 +4,9 @@
 #
 #   bench/gen-bench.sh            install buf and the corpus (npm, once), build, time
 #   bench/gen-bench.sh --runs N   hyperfine runs per row (default 5)
+#   bench/gen-bench.sh --large    only `proto build` on all of googleapis (8,016 files:
+#                                 google/ but google/protobuf, and grafeas/), 2 runs a row,
+#                                 with the peak RSS of each tool (/usr/bin/time)
 #
 # Corpora: the embedded OpenSergo protos (exported), and "medium": 474 files of
 # npm google-proto-files (google/cloud/aiplatform plus google/{api,rpc,type,
@@ -16,9 +19,11 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 B=${BENCH_DIR:-/tmp/opensergo-bench}/gen
 OS=${OPENSERGO:-$REPO/target/release/opensergo}
 RUNS=5
+LARGE=0
 while [[ $# -gt 0 ]]; do
   case $1 in
     --runs) RUNS=$2; shift 2 ;;
+    --large) LARGE=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -70,6 +75,35 @@ gen_rows() { # gen_rows CORPUS
     -n "protoc --go_out" "protoc -I . --go_out=by-protoc --go_opt=paths=source_relative @files.txt"
 }
 
+large_rows() {
+  local c=$B/large
+  if [[ ! -d $c ]]; then
+    mkdir -p "$c"
+    cp -r "$G/../grafeas" "$c/"
+    mkdir -p "$c/google"
+    for d in "$G"/*/; do
+      [[ $(basename "$d") == protobuf ]] || cp -r "$d" "$c/google/"
+    done
+    # The well-known types come from each tool's own copy.
+    printf 'version: v2\n' >"$c/buf.yaml"
+    (cd "$c" && find . -name '*.proto' | sed 's|^\./||' | sort >files.txt)
+  fi
+  cd "$c"
+  echo "files: large $(wc -l <files.txt)"
+  hyperfine -N --style basic --runs "${LARGE_RUNS:-2}" --export-markdown "$B/build-large.md" \
+    -n "opensergo proto build" "$OS proto build -o /tmp/opensergo-bench-os.binpb" \
+    -n "protoc --include_imports --include_source_info" "protoc -I . --include_imports --include_source_info -o /tmp/opensergo-bench-protoc.binpb @files.txt" \
+    -n "buf build" "$BUF build -o /tmp/opensergo-bench-buf.binpb"
+  for tool in "opensergo proto build:$OS proto build -o /tmp/x.binpb" "protoc:protoc -I . --include_imports --include_source_info -o /tmp/x.binpb @files.txt" "buf build:$BUF build -o /tmp/x.binpb"; do
+    echo "peak RSS / user CPU ${tool%%:*}: $(/usr/bin/time -f '%M KB %U s' ${tool#*:} 2>&1 >/dev/null | tail -1)"
+  done
+  ls -l /tmp/opensergo-bench-os.binpb /tmp/opensergo-bench-protoc.binpb /tmp/opensergo-bench-buf.binpb
+}
+
+if [[ $LARGE == 1 ]]; then
+  large_rows
+  exit 0
+fi
 time_rows opensergo
 time_rows medium
 gen_rows opensergo

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Inputs for the scaling rows of BENCHMARKS.md (hostile-input sizes, issue #9).
 
-    bench/scale.py OUT_DIR SCALE
+    bench/scale.py OUT_DIR SCALE [CASE...]
 
-writes, for SCALE = 1 (the sizes the issue measured) or 10:
+writes (all cases, or only the CASEs named: keys, findings, didyoumean,
+documents, objects), for SCALE = 1 (the sizes the issue measured), 10 or
+more (`objects` at 100 is the 1,000,000-object lint run):
 
 * keys.yaml      one RateLimitStrategy whose spec has 80,000 x SCALE unknown keys
                  (duplicate-key check, one unknown-field finding per key);
@@ -37,16 +39,33 @@ def strategy(i, spec_extra="", threshold="100"):
 
 def main():
     out, scale = sys.argv[1], int(sys.argv[2])
+    cases = set(sys.argv[3:]) or {"keys", "findings", "didyoumean", "documents", "objects"}
     os.makedirs(out, exist_ok=True)
+    if "keys" in cases:
+        write_keys(out, scale)
+    if "findings" in cases:
+        write_findings(out, scale)
+    if "didyoumean" in cases:
+        write_didyoumean(out, scale)
+    if "documents" in cases:
+        write_documents(out, scale)
+    if "objects" in cases:
+        write_objects(out, scale)
 
+
+def write_keys(out, scale):
     keys = "".join(f"  unknown{i}: {i}\n" for i in range(80_000 * scale))
     write(os.path.join(out, "keys.yaml"), strategy(0, keys))
 
+
+def write_findings(out, scale):
     write(
         os.path.join(out, "findings.yaml"),
         "---\n".join(strategy(i, threshold="ten") for i in range(4_000 * scale)),
     )
 
+
+def write_didyoumean(out, scale):
     d = os.path.join(out, "didyoumean")
     os.makedirs(d, exist_ok=True)
     rules = []
@@ -63,6 +82,8 @@ def main():
         )
     write(os.path.join(d, "rules.yaml"), "---\n".join(rules))
 
+
+def write_documents(out, scale):
     write(
         os.path.join(out, "documents.yaml"),
         "".join(
@@ -71,6 +92,8 @@ def main():
         ),
     )
 
+
+def write_objects(out, scale):
     d = os.path.join(out, "objects")
     os.makedirs(d, exist_ok=True)
     per_file = 50 * scale

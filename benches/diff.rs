@@ -9,7 +9,9 @@
 //! added under new names. Timed (median): the whole CLI
 //! (`opensergo diff --format json OLD NEW`, process start included) and,
 //! in-process, loading both sides and comparing them (pairing, walking,
-//! and the protection summary).
+//! and the protection summary). The CLI runs under GNU time
+//! (`/usr/bin/time`), which gives its CPU time (user + system, median: the
+//! steadier number on a shared machine) and its peak RSS (largest run).
 //!
 //! deepdiff cannot read multi-document YAML, so it gets each side as one
 //! JSON list of the same objects (in the same order as the YAML
@@ -30,7 +32,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use opensergo::commands::diff::picture;
+use opensergo::commands::diff::{Touched, picture};
 use opensergo::diff::input::{LoadOptions, Side, Spec};
 use opensergo::diff::{self, ChangeKind, Options, summary};
 
@@ -256,7 +258,7 @@ fn main() {
     let python = std::env::var("DEEPDIFF_PYTHON")
         .unwrap_or_else(|_| "/tmp/opensergo-bench/venv-diff/bin/python".to_string());
     let mut table = String::from(
-        "| objects per side | files per side | load both sides | compare + summary | CLI end to end | per 1k objects (CLI) | objects reported | routers with swapped routes | route moves reported | deepdiff | deepdiff reports | deepdiff pairing errors | deepdiff route changes |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| objects per side | files per side | load both sides | compare + summary | CLI end to end | CLI CPU (user + sys) | CLI peak RSS | per 1k objects (CLI) | objects reported | routers with swapped routes | route moves reported | deepdiff | deepdiff reports | deepdiff pairing errors | deepdiff route changes |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     let load_average = || {
         std::fs::read_to_string("/proc/loadavg")
@@ -275,6 +277,7 @@ fn main() {
         };
         let side = |s: &str| Spec::Path(dir.path().join(s).display().to_string());
         let (mut loads, mut compares, mut clis) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut cpus, mut peak_kib) = (Vec::new(), 0);
         let mut reported = 0;
         let mut moves = 0;
         for _ in 0..runs {
@@ -288,7 +291,11 @@ fn main() {
             let (a, _) = old.objects();
             let (b, _) = new.objects();
             let result = diff::diff(&a, &b, &Options::default());
-            let (before, after) = rayon::join(|| picture(&old.sources), || picture(&new.sources));
+            let touched = Touched::by(&result);
+            let (before, after) = rayon::join(
+                || picture(&old.sources, &touched),
+                || picture(&new.sources, &touched),
+            );
             let lines = summary::protection_changes(&before, &after);
             compares.push(started.elapsed());
             reported = result.objects.len();
@@ -300,15 +307,26 @@ fn main() {
                 .count();
             assert!(!lines.is_empty());
             let started = Instant::now();
-            let status = Command::new(env!("CARGO_BIN_EXE_opensergo"))
+            let measured = dir.path().join("time.txt");
+            let status = Command::new("/usr/bin/time")
+                .args(["-f", "%U %S %M", "-o"])
+                .arg(&measured)
+                .arg(env!("CARGO_BIN_EXE_opensergo"))
                 .args(["--no-config", "diff", "--format", "json"])
                 .arg(dir.path().join("old"))
                 .arg(dir.path().join("new"))
                 .stdout(Stdio::null())
                 .status()
-                .unwrap();
+                .expect("GNU time at /usr/bin/time (apt-get install time)");
             clis.push(started.elapsed());
             assert!(status.success());
+            let text = std::fs::read_to_string(&measured).unwrap();
+            let fields: Vec<f64> = text
+                .split_whitespace()
+                .filter_map(|f| f.parse().ok())
+                .collect();
+            cpus.push(Duration::from_secs_f64(fields[0] + fields[1]));
+            peak_kib = peak_kib.max(fields[2] as u64);
         }
         let cli = median(clis);
         let deep = if size <= 5_000 {
@@ -333,11 +351,13 @@ fn main() {
         };
         writeln!(
             table,
-            "| {size} | {} | {} | {} | {} | {} | {reported} | {reorders} | {moves} | {deep_time} | {deep_reports} | {deep_wrong} | {deep_routes} |",
+            "| {size} | {} | {} | {} | {} | {} | {} MB | {} | {reported} | {reorders} | {moves} | {deep_time} | {deep_reports} | {deep_wrong} | {deep_routes} |",
             size.div_ceil(PER_FILE),
             ms(median(loads)),
             ms(median(compares)),
             ms(cli),
+            ms(median(cpus)),
+            peak_kib / 1024,
             ms(cli / u32::try_from(size / 1000).unwrap_or(1).max(1)),
         )
         .unwrap();

@@ -297,8 +297,8 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every kind the tool knows, with its schema origin')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the embedded JSON Schemas to a directory')
-            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document')
+            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -313,17 +313,20 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             break
         }
         'opensergo;schema;export' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only these kinds (repeatable or comma-separated; any case); default: every kind `opensergo schema list` prints')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'What to write')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'opensergo;schema;from-crd' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Directory to write the schemas into (created if missing)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Directory to write the schemas into (created if missing)')
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Directory to write the schemas into (created if missing)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
@@ -336,8 +339,8 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         }
         'opensergo;schema;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every kind the tool knows, with its schema origin')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the embedded JSON Schemas to a directory')
-            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document')
+            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -486,8 +489,8 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         }
         'opensergo;help;schema' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every kind the tool knows, with its schema origin')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the embedded JSON Schemas to a directory')
-            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document')
+            [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)')
             break
         }
         'opensergo;help;schema;list' {

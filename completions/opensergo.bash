@@ -1296,12 +1296,20 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__schema__subcmd__export)
-            opts="-h -V --color --config --no-config --help --version"
+            opts="-h -V --kind --format --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "FaultToleranceRule RateLimitStrategy ThrottlingStrategy ConcurrencyLimitStrategy CircuitBreakerStrategy HttpRequestFallbackAction AdaptiveOverloadProtectionStrategy TrafficRouter VirtualWorkload TrafficLane DatabaseAccessTarget VirtualDatabase DatabaseEndpoint ReadWriteSplitting Sharding Encryption Shadow DatabaseDiscovery DistributedTransaction RateLimit ConcurrencyLimit CircuitBreaker" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "json-schema crd openapi" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1318,12 +1326,16 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__schema__subcmd__from__subcmd__crd)
-            opts="-o -h -V --out-dir --color --config --no-config --help --version"
+            opts="-o -h -V --out-dir --output --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --out-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

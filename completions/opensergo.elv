@@ -277,8 +277,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand list 'List every kind the tool knows, with its schema origin'
-            cand export 'Write the embedded JSON Schemas to a directory'
-            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
+            cand export 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
+            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;schema;list'= {
@@ -291,16 +291,19 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --version 'Print version'
         }
         &'opensergo;schema;export'= {
+            cand --kind 'Only these kinds (repeatable or comma-separated; any case); default: every kind `opensergo schema list` prints'
+            cand --format 'What to write'
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
             cand --no-config 'Ignore any opensergo.yaml'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'opensergo;schema;from-crd'= {
             cand -o 'Directory to write the schemas into (created if missing)'
+            cand --output 'Directory to write the schemas into (created if missing)'
             cand --out-dir 'Directory to write the schemas into (created if missing)'
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
@@ -312,8 +315,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         }
         &'opensergo;schema;help'= {
             cand list 'List every kind the tool knows, with its schema origin'
-            cand export 'Write the embedded JSON Schemas to a directory'
-            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
+            cand export 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
+            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;schema;help;list'= {
@@ -436,8 +439,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         }
         &'opensergo;help;schema'= {
             cand list 'List every kind the tool knows, with its schema origin'
-            cand export 'Write the embedded JSON Schemas to a directory'
-            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)'
+            cand export 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
+            cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
         }
         &'opensergo;help;schema;list'= {
         }

@@ -388,27 +388,38 @@ module completions {
     --version(-V)             # Print version
   ]
 
+  def "nu-complete opensergo schema export kind" [] {
+    [ "FaultToleranceRule" "RateLimitStrategy" "ThrottlingStrategy" "ConcurrencyLimitStrategy" "CircuitBreakerStrategy" "HttpRequestFallbackAction" "AdaptiveOverloadProtectionStrategy" "TrafficRouter" "VirtualWorkload" "TrafficLane" "DatabaseAccessTarget" "VirtualDatabase" "DatabaseEndpoint" "ReadWriteSplitting" "Sharding" "Encryption" "Shadow" "DatabaseDiscovery" "DistributedTransaction" "RateLimit" "ConcurrencyLimit" "CircuitBreaker" ]
+  }
+
+  def "nu-complete opensergo schema export format" [] {
+    [ "json-schema" "crd" "openapi" ]
+  }
+
   def "nu-complete opensergo schema export color" [] {
     [ "auto" "always" "never" ]
   }
 
-  # Write the embedded JSON Schemas to a directory
+  # Write the kinds' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document
   export extern "opensergo schema export" [
+    --kind: string@"nu-complete opensergo schema export kind" # Only these kinds (repeatable or comma-separated; any case); default: every kind `opensergo schema list` prints
+    --format: string@"nu-complete opensergo schema export format" # What to write
     --color: string@"nu-complete opensergo schema export color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
-    --help(-h)                # Print help
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    dir: path                 # Directory to write `<group>/<version>/<Kind>.json` into (created if missing)
+    dir: path                 # Directory to write into (created if missing): json-schema writes `<group>/<version>/<Kind>.json`, crd `<group>_<plural>.yaml` (for `kubectl apply -f DIR`), openapi `openapi.json`; `-` writes to stdout (CRDs as one YAML stream)
   ]
 
   def "nu-complete opensergo schema from-crd color" [] {
     [ "auto" "always" "never" ]
   }
 
-  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
+  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)
   export extern "opensergo schema from-crd" [
-    --out-dir(-o): path       # Directory to write the schemas into (created if missing)
+    --output(-o): path        # Directory to write the schemas into (created if missing)
+    --out-dir: path           # Directory to write the schemas into (created if missing)
     --color: string@"nu-complete opensergo schema from-crd color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
@@ -425,11 +436,11 @@ module completions {
   export extern "opensergo schema help list" [
   ]
 
-  # Write the embedded JSON Schemas to a directory
+  # Write the kinds' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document
   export extern "opensergo schema help export" [
   ]
 
-  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
+  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)
   export extern "opensergo schema help from-crd" [
   ]
 
@@ -597,11 +608,11 @@ module completions {
   export extern "opensergo help schema list" [
   ]
 
-  # Write the embedded JSON Schemas to a directory
+  # Write the kinds' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document
   export extern "opensergo help schema export" [
   ]
 
-  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --out-dir)
+  # Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)
   export extern "opensergo help schema from-crd" [
   ]
 

@@ -3,7 +3,7 @@
 //! paths to source positions. Every command (validate, lint, diff,
 //! convert) reads files through [`load_source`] and works on these.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::codes;
@@ -23,13 +23,15 @@ pub struct TypeMeta {
     pub kind: String,
     pub name: String,
     pub namespace: String,
-    pub labels: BTreeMap<String, String>,
-    pub annotations: BTreeMap<String, String>,
+    /// `metadata.labels.app`, the one label the tool reads (the control
+    /// plane groups objects by it). Other labels and annotations stay in
+    /// the tree only: a copy per object would be a map allocation each.
+    pub app: Option<String>,
 }
 
 impl TypeMeta {
     pub fn app(&self) -> Option<&str> {
-        self.labels.get("app").map(String::as_str)
+        self.app.as_deref()
     }
 
     /// The namespace the API server would use when none is written.
@@ -187,18 +189,6 @@ fn read_meta(root: &Node) -> TypeMeta {
             .unwrap_or_default()
             .to_string()
     };
-    let string_map = |key: &str| -> BTreeMap<String, String> {
-        root.get_path(&["metadata", key])
-            .map(|m| {
-                m.as_map()
-                    .iter()
-                    .filter_map(|(k, v)| {
-                        Some((k.key_text()?.into_owned(), v.key_text()?.into_owned()))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
     let api_version = text(&["apiVersion"]);
     let (group, version) = kinds::split_api_version(&api_version);
     TypeMeta {
@@ -207,8 +197,10 @@ fn read_meta(root: &Node) -> TypeMeta {
         kind: text(&["kind"]),
         name: text(&["metadata", "name"]),
         namespace: text(&["metadata", "namespace"]),
-        labels: string_map("labels"),
-        annotations: string_map("annotations"),
+        app: root
+            .get_path(&["metadata", "labels", "app"])
+            .and_then(Node::key_text)
+            .map(Cow::into_owned),
         api_version,
     }
 }

@@ -8,6 +8,7 @@
 //! entry says so), and every blob's size is known before it is read.
 
 use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// A revision resolved to its tree, with where the current directory is
@@ -21,6 +22,9 @@ pub struct Revision {
     /// The current directory relative to the repository root (`sub/` or
     /// empty), for `./`-relative paths.
     pub prefix: String,
+    /// The repository git runs in: `None` for the one around the current
+    /// directory.
+    pub repository: Option<PathBuf>,
 }
 
 impl Revision {
@@ -44,6 +48,89 @@ impl Revision {
             name: rev.to_string(),
             tree: String::from_utf8_lossy(&tree).trim().to_string(),
             prefix,
+            repository: None,
+        })
+    }
+
+    /// Resolves `rev` in the repository at `repository` (a work tree or a
+    /// bare repository; `HEAD` when `rev` is `None`). Paths are then
+    /// relative to its root.
+    pub fn resolve_in(repository: &Path, rev: Option<&str>) -> Result<Self, String> {
+        let rev = rev.unwrap_or("HEAD");
+        let dir = Some(repository);
+        git_at(dir, &["rev-parse", "--git-dir"]).map_err(|e| {
+            format!(
+                "{} is not a git repository ({e})",
+                crate::escape::escape_path(repository)
+            )
+        })?;
+        let tree = git_at(
+            dir,
+            &[
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                "--end-of-options",
+                &format!("{rev}^{{tree}}"),
+            ],
+        )
+        .map_err(|_| {
+            format!(
+                "unknown revision `{}` in {}",
+                crate::escape::escape_control(rev),
+                crate::escape::escape_path(repository)
+            )
+        })?;
+        Ok(Revision {
+            name: rev.to_string(),
+            tree: String::from_utf8_lossy(&tree).trim().to_string(),
+            prefix: String::new(),
+            repository: Some(repository.to_path_buf()),
+        })
+    }
+
+    /// Fetches `rev` (a branch, tag, full ref or commit; `HEAD` when
+    /// `None`) from the repository at `url` with git itself, `depth`
+    /// commits deep, into a temporary bare repository that lives as long
+    /// as the result. Nothing is checked out.
+    pub fn fetch(url: &str, rev: Option<&str>, depth: u32) -> Result<Fetched, String> {
+        let shown = crate::escape::escape_control(url);
+        if url.starts_with('-') {
+            return Err(format!("`{shown}` is not a repository URL"));
+        }
+        let store = tempfile::tempdir()
+            .map_err(|e| format!("cannot create a temporary repository: {e}"))?;
+        let dir = Some(store.path());
+        git_at(dir, &["init", "--quiet", "--bare"])?;
+        let depth = format!("--depth={}", depth.max(1));
+        let wanted = rev.unwrap_or("HEAD");
+        // `ext::` runs a command of the URL's choosing: never, whatever
+        // the user's git configuration says.
+        git_at(
+            dir,
+            &[
+                "-c",
+                "protocol.ext.allow=never",
+                "fetch",
+                "--quiet",
+                "--no-tags",
+                &depth,
+                "--end-of-options",
+                url,
+                wanted,
+            ],
+        )
+        .map_err(|e| {
+            format!(
+                "cannot fetch `{}` from {shown}: {e}",
+                crate::escape::escape_control(wanted)
+            )
+        })?;
+        let mut revision = Revision::resolve_in(store.path(), Some("FETCH_HEAD"))?;
+        revision.name = wanted.to_string();
+        Ok(Fetched {
+            revision,
+            _store: store,
         })
     }
 
@@ -55,9 +142,20 @@ impl Revision {
         if !wanted.is_empty() {
             args.extend(["--", &wanted]);
         }
-        let listing = git(&args)?;
+        let listing = git_at(self.repository.as_deref(), &args)?;
         Ok(parse_ls_tree(&listing))
     }
+
+    /// Reads blobs of this revision's repository (see [`cat_blobs`]).
+    pub fn cat_blobs(&self, blobs: &[(String, String, u64)]) -> Result<Vec<Vec<u8>>, String> {
+        cat_blobs_at(self.repository.as_deref(), blobs)
+    }
+}
+
+/// A revision fetched into a temporary repository, removed on drop.
+pub struct Fetched {
+    pub revision: Revision,
+    _store: tempfile::TempDir,
 }
 
 /// "unknown revision" with the fetch that would make it known.
@@ -169,7 +267,23 @@ fn parse_ls_tree(listing: &[u8]) -> Vec<TreeEntry> {
 /// Runs git in the current directory; stdout on success, stderr's first
 /// line otherwise.
 fn git(args: &[&str]) -> Result<Vec<u8>, String> {
-    let output = Command::new("git")
+    git_at(None, args)
+}
+
+/// A git command running in `dir` (the current directory when `None`).
+fn git_command(dir: Option<&Path>) -> Command {
+    let mut command = Command::new("git");
+    // A fetch needing credentials fails instead of waiting at a prompt.
+    command.env("GIT_TERMINAL_PROMPT", "0");
+    if let Some(dir) = dir {
+        command.arg("-C").arg(dir);
+    }
+    command
+}
+
+/// Runs git in `dir` (see [`git`]).
+fn git_at(dir: Option<&Path>, args: &[&str]) -> Result<Vec<u8>, String> {
+    let output = git_command(dir)
         .args(args)
         .stdin(Stdio::null())
         .output()
@@ -186,10 +300,17 @@ fn git(args: &[&str]) -> Result<Vec<u8>, String> {
 /// were checked against the limit before; each answer is read by its
 /// announced size, never more.
 pub fn cat_blobs(blobs: &[(String, String, u64)]) -> Result<Vec<Vec<u8>>, String> {
+    cat_blobs_at(None, blobs)
+}
+
+fn cat_blobs_at(
+    dir: Option<&Path>,
+    blobs: &[(String, String, u64)],
+) -> Result<Vec<Vec<u8>>, String> {
     if blobs.is_empty() {
         return Ok(Vec::new());
     }
-    let mut child = Command::new("git")
+    let mut child = git_command(dir)
         .args(["cat-file", "--batch"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -246,6 +367,19 @@ fn read_batch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_that_look_like_options_or_run_commands_are_refused() {
+        let error = Revision::fetch("--upload-pack=touch /tmp/x", None, 1)
+            .err()
+            .unwrap();
+        assert!(error.contains("not a repository URL"), "{error}");
+        let marker = tempfile::tempdir().unwrap();
+        let touched = marker.path().join("touched");
+        let url = format!("ext::sh -c touch% {}", touched.display());
+        assert!(Revision::fetch(&url, None, 1).is_err());
+        assert!(!touched.exists(), "the ext:: transport never runs");
+    }
 
     #[test]
     fn tree_paths_are_root_relative_unless_dotted() {

@@ -4,11 +4,13 @@
 //! them into spanned [`yaml`] trees, [`validate`] (and the other checks)
 //! turn documents into [`diagnostic`]s, and [`report`] renders them.
 
+pub mod changeset;
 pub mod cli;
 pub mod codes;
 pub mod commands;
 pub mod config;
 pub mod convert;
+pub mod crd;
 pub mod diagnostic;
 pub mod diff;
 pub mod document;

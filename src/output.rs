@@ -6,7 +6,7 @@
 //!   points to, not the link; a target that exists and is not a regular
 //!   file (`/dev/null`, `/dev/stdout`, a FIFO, a socket, a link to one) is
 //!   written into directly, never replaced.
-//! * [`Batch`] (`--out-dir`, `schema export`, `schema from-crd`): many
+//! * [`Batch`] (`--out-dir`, `schema export`, `schema from-crd`, `gen`): many
 //!   files under one directory. Every relative path is checked first (no
 //!   `..`, no absolute path, no empty or odd component), nothing is written
 //!   through a symbolic link planted below the directory, each file is
@@ -285,36 +285,6 @@ pub fn check_component(name: &OsStr) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes several files given by full path (a plan a command made, such
-/// as `gen`'s), all or none: each is staged as a temp file beside its
-/// target and closed, and the renames happen once all are staged; an
-/// interrupt removes the temp files. Paths that come from input data go
-/// through [`Batch`] instead, which confines them to a directory.
-pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<(), String> {
-    let _deferred = interrupt::Deferred::install();
-    let mut staged = Vec::with_capacity(files.len());
-    for (path, bytes) in files {
-        let dir = parent_of(path);
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| format!("cannot create {}: {e}", display(&dir)))?;
-        let permissions = std::fs::metadata(path)
-            .ok()
-            .filter(std::fs::Metadata::is_file)
-            .map(|m| m.permissions());
-        let tmp = stage(&dir, bytes, permissions).map_err(|e| e.message(path, &dir))?;
-        staged.push((tmp, path));
-        if interrupt::pending() {
-            staged.clear();
-            interrupt::die();
-        }
-    }
-    for (tmp, path) in staged {
-        tmp.persist(path)
-            .map_err(|e| format!("cannot replace {}: {}", display(path), e.error))?;
-    }
-    Ok(())
-}
-
 /// Many files written under one directory, all or none (see the module
 /// documentation).
 pub struct Batch {
@@ -353,46 +323,9 @@ impl Batch {
     /// Stages `bytes` for `rel` below the root. `rel` comes from input data:
     /// it is checked, and no directory on the way may be a symbolic link.
     pub fn stage(&mut self, rel: &Path, bytes: &[u8]) -> Result<PathBuf, String> {
-        check_relative(rel).map_err(|why| {
-            format!(
-                "refusing to write `{}` below {}: {why}",
-                display(rel),
-                display(&self.root)
-            )
-        })?;
-        let target = self.root.join(rel);
-        let mut dir = self.root.clone();
-        let parents: Vec<_> = rel
-            .parent()
-            .map(|p| p.components().collect())
-            .unwrap_or_default();
-        for component in parents {
-            dir.push(component);
-            match std::fs::symlink_metadata(&dir) {
-                Ok(meta) if meta.file_type().is_symlink() => {
-                    return Err(format!(
-                        "refusing to write {}: {} is a symbolic link (it may lead out of {})",
-                        display(&target),
-                        display(&dir),
-                        display(&self.root)
-                    ));
-                }
-                Ok(meta) if meta.is_dir() => {}
-                Ok(_) => {
-                    return Err(format!(
-                        "cannot write {}: {} is not a directory",
-                        display(&target),
-                        display(&dir)
-                    ));
-                }
-                Err(_) => std::fs::create_dir(&dir)
-                    .map_err(|e| format!("cannot create {}: {e}", display(&dir)))?,
-            }
-        }
+        let target = confine(&self.root, rel, Parents::Create)?;
+        let dir = parent_of(&target);
         let permissions = match std::fs::symlink_metadata(&target) {
-            Ok(meta) if meta.is_dir() => {
-                return Err(format!("{} is a directory", display(&target)));
-            }
             // A link is replaced by the file (the rename does not follow
             // it), so nothing outside the directory changes.
             Ok(meta) if meta.is_file() => Some(meta.permissions()),
@@ -425,6 +358,80 @@ impl Batch {
         }
         Ok(written)
     }
+}
+
+/// Whether [`confine`] creates the missing directories on the way.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Parents {
+    Create,
+    /// Check only: nothing is created (a missing directory ends the walk).
+    Leave,
+}
+
+/// `root/rel`, once `rel` (from input data) is checked: a plain relative
+/// path, no directory on the way a symbolic link or not a directory, the
+/// target not a directory.
+fn confine(root: &Path, rel: &Path, parents: Parents) -> Result<PathBuf, String> {
+    check_relative(rel).map_err(|why| {
+        format!(
+            "refusing to write `{}` below {}: {why}",
+            display(rel),
+            display(root)
+        )
+    })?;
+    let target = root.join(rel);
+    let mut dir = root.to_path_buf();
+    let components: Vec<_> = rel
+        .parent()
+        .map(|p| p.components().collect())
+        .unwrap_or_default();
+    for component in components {
+        dir.push(component);
+        match std::fs::symlink_metadata(&dir) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(format!(
+                    "refusing to write {}: {} is a symbolic link (it may lead out of {})",
+                    display(&target),
+                    display(&dir),
+                    display(root)
+                ));
+            }
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => {
+                return Err(format!(
+                    "cannot write {}: {} is not a directory",
+                    display(&target),
+                    display(&dir)
+                ));
+            }
+            Err(_) if parents == Parents::Leave => return Ok(target),
+            Err(_) => std::fs::create_dir(&dir)
+                .map_err(|e| format!("cannot create {}: {e}", display(&dir)))?,
+        }
+    }
+    if std::fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
+        return Err(format!("{} is a directory", display(&target)));
+    }
+    Ok(target)
+}
+
+/// Checks, creating nothing, that a [`Batch`] below `root` would accept
+/// `rel`: a plan made of many files is checked whole before any is
+/// staged, so a bad name leaves no directory behind.
+pub fn check_below(root: &Path, rel: &Path) -> Result<PathBuf, String> {
+    confine(root, rel, Parents::Leave)
+}
+
+/// The content of the regular file `root/rel`, when there is one reached
+/// without a symbolic link; `None` otherwise (missing, a link, a device).
+/// What an unchanged-file check may compare, never read through a link
+/// planted below `root`.
+pub fn read_below(root: &Path, rel: &Path) -> Option<Vec<u8>> {
+    let target = check_below(root, rel).ok()?;
+    std::fs::symlink_metadata(&target)
+        .ok()
+        .filter(std::fs::Metadata::is_file)?;
+    std::fs::read(&target).ok()
 }
 
 /// Holding back Ctrl-C (and SIGTERM, SIGHUP) while temp files exist, so
@@ -573,6 +580,25 @@ mod tests {
         ] {
             assert!(check_relative(Path::new(good)).is_ok(), "{good:?}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn checks_below_a_root_create_nothing_and_reads_follow_no_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(dir.path().join("secret"), b"s").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("secret"), out.join("f")).unwrap();
+        std::os::unix::fs::symlink(dir.path(), out.join("up")).unwrap();
+        assert!(check_below(&out, Path::new("new/dir/f.txt")).is_ok());
+        assert!(!out.join("new").exists(), "a check creates nothing");
+        assert!(check_below(&out, Path::new("up/f.txt")).is_err());
+        assert!(check_below(&out, Path::new("../f.txt")).is_err());
+        assert_eq!(read_below(&out, Path::new("f")), None, "a link is not read");
+        assert_eq!(read_below(&out, Path::new("up/secret")), None);
+        std::fs::write(out.join("g"), b"g").unwrap();
+        assert_eq!(read_below(&out, Path::new("g")), Some(b"g".to_vec()));
     }
 
     #[cfg(unix)]

@@ -22,10 +22,10 @@ fn layer_of(module: &str) -> Option<Layer> {
         "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint"
         | "protobreaking" => Layer::Check,
         "report" => Layer::Report,
-        "codes" | "config" | "diagnostic" | "document" | "duration" | "engine" | "error"
-        | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path"
+        "changeset" | "codes" | "config" | "diagnostic" | "document" | "duration" | "engine"
+        | "error" | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path"
         | "protobuild" | "schema" | "source" | "suggest" | "typecheck" | "walk" | "yaml"
-        | "yaml_out" => Layer::Core,
+        | "yaml_out" | "crd" => Layer::Core,
         _ => return None,
     })
 }

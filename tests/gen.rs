@@ -283,26 +283,118 @@ fn error_responses_and_garbage_fail_the_run() {
     );
 }
 
+/// Names from plugins are hostile input (issue #9): they go through the
+/// confined output batch like every other writer's, so nothing lands
+/// outside `out`, no symbolic link planted below it is followed, and a
+/// refused name leaves every output directory as it was, the good
+/// plugin's included.
 #[test]
 fn paths_leaving_out_are_refused() {
     for name in [
         "../escaped.txt",
         "/tmp/opensergo-absolute.txt",
         "link/escaped.txt",
+        "inner-link/escaped.txt",
+        "a/../../escaped.txt",
+        "a//b.txt",
+        "./a.txt",
+        "a\\b.txt",
+        "new\nline.txt",
+        "esc\u{1b}[31m.txt",
     ] {
         let project = Project::new(&format!(
-            "version: v2\nplugins:\n  - local: FAKE\n    out: gen\n    opt: name={name}\n    strategy: all\n"
+            "version: v2\nplugins:\n  - local: FAKE\n    out: gen/good\n  - local: FAKE\n    out: gen\n    opt: \"name={}\"\n    strategy: all\n",
+            yaml_quoted(name)
         ));
         std::fs::create_dir(project.path("gen")).unwrap();
+        std::fs::create_dir(project.path("gen/inner")).unwrap();
         std::fs::create_dir(project.path("outside")).unwrap();
         std::os::unix::fs::symlink(project.path("outside"), project.path("gen/link")).unwrap();
+        std::os::unix::fs::symlink(project.path("gen/inner"), project.path("gen/inner-link"))
+            .unwrap();
         let run = project.run(&["gen"]);
-        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
-        assert!(run.stderr.contains("refused"), "{name}: {}", run.stderr);
+        assert_eq!(run.code, 2, "{name:?}: {}", run.stderr);
+        assert!(run.stderr.contains("refusing"), "{name:?}: {}", run.stderr);
+        assert!(!run.stderr.contains('\u{1b}'), "{name:?}: {}", run.stderr);
         assert!(!project.path("escaped.txt").exists());
         assert!(!project.path("outside/escaped.txt").exists());
+        assert!(!project.path("gen/inner/escaped.txt").exists());
         assert!(!Path::new("/tmp/opensergo-absolute.txt").exists());
+        assert!(
+            !project.path("gen/good").exists(),
+            "{name:?}: all or nothing"
+        );
+        assert_eq!(
+            project.tree("gen").len(),
+            0,
+            "{name:?}: {:?}",
+            project.tree("gen")
+        );
     }
+}
+
+/// `text` inside a YAML double-quoted string.
+fn yaml_quoted(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+        .replace('\u{1b}', "\\x1b")
+}
+
+/// A generated file that is a symbolic link planted below `out` is
+/// replaced by the file: its target (outside) is neither written nor
+/// read, not even to compare, and `--check` reports it missing.
+#[test]
+fn a_planted_link_at_an_output_file_is_replaced_not_followed() {
+    let project = Project::new(ONE_PLUGIN);
+    assert_eq!(project.run(&["gen"]).code, 0);
+    let file = "gen/acme/common/v1/money.proto.fake.txt";
+    let generated = project.read(file);
+    project.write("outside/victim.txt", &generated);
+    std::fs::remove_file(project.path(file)).unwrap();
+    std::os::unix::fs::symlink(project.path("outside/victim.txt"), project.path(file)).unwrap();
+
+    let check = project.run(&["gen", "--check", "--format", "short"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert!(check.stdout.contains("missing"), "{}", check.stdout);
+
+    std::fs::write(project.path("outside/victim.txt"), "precious\n").unwrap();
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("1 written, 1 unchanged"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(project.read("outside/victim.txt"), "precious\n");
+    let meta = std::fs::symlink_metadata(project.path(file)).unwrap();
+    assert!(meta.is_file(), "the link is replaced by the file");
+    assert_eq!(project.read(file), generated);
+}
+
+/// A failing run leaves files written by an earlier run exactly as they
+/// were, content and mtime.
+#[test]
+fn old_outputs_stay_intact_when_a_name_is_refused() {
+    let project = Project::new(ONE_PLUGIN);
+    assert_eq!(project.run(&["gen"]).code, 0);
+    let file = project.path("gen/acme/common/v1/money.proto.fake.txt");
+    let before = (
+        std::fs::read(&file).unwrap(),
+        std::fs::metadata(&file).unwrap().modified().unwrap(),
+    );
+    project.write(
+        "buf.gen.yaml",
+        "version: v2\nplugins:\n  - local: protoc-gen-fake\n    out: gen\n    opt: suffix=fake\n  - local: protoc-gen-fake\n    out: gen\n    opt: name=../x.txt\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let after = (
+        std::fs::read(&file).unwrap(),
+        std::fs::metadata(&file).unwrap().modified().unwrap(),
+    );
+    assert_eq!(before, after);
+    assert_eq!(project.tree("gen").len(), 2);
 }
 
 #[test]
@@ -617,21 +709,285 @@ fn buf_generate_and_gen_write_identical_trees() {
     )
     .unwrap();
     for dir in [multi, opensergo_protos] {
-        let project = Project { dir };
-        let buf = std::process::Command::new("buf")
-            .current_dir(project.dir.path())
-            .args(["generate", "-o", "by-buf"])
-            .output()
-            .unwrap();
-        assert!(
-            buf.status.success(),
-            "{}",
-            String::from_utf8_lossy(&buf.stderr)
-        );
-        let ours = project.run(&["gen"]);
-        assert_eq!(ours.code, 0, "{}", ours.stderr);
-        let expected = project.tree("by-buf/gen");
-        assert!(expected.len() > 10, "{expected:?}");
-        assert_eq!(project.tree("gen"), expected);
+        assert_same_as_buf(&Project { dir });
     }
+}
+
+/// Runs the real `buf generate` (into by-buf/) and `opensergo gen` in the
+/// project and asserts both wrote the same tree under gen/.
+fn assert_same_as_buf(project: &Project) {
+    let buf = std::process::Command::new("buf")
+        .current_dir(project.dir.path())
+        .args(["generate", "-o", "by-buf"])
+        .output()
+        .unwrap();
+    assert!(
+        buf.status.success(),
+        "{}",
+        String::from_utf8_lossy(&buf.stderr)
+    );
+    let ours = project.run(&["gen"]);
+    assert_eq!(ours.code, 0, "{}", ours.stderr);
+    let expected = project.tree("by-buf/gen");
+    assert!(expected.len() > 10, "{expected:?}");
+    assert_eq!(project.tree("gen"), expected);
+}
+
+/// Managed mode (defaults, a path-scoped `disable`, value, prefix and
+/// suffix overrides) over the multi-package module: eight generators
+/// that print the managed options into their output write the same
+/// bytes under `buf generate` and `opensergo gen`.
+#[test]
+fn managed_mode_matches_buf_generate_byte_for_byte() {
+    if !common::available("buf") || !common::available("protoc-gen-go") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("testdata/gen/multi"), dir.path());
+    std::fs::copy(
+        root().join("testdata/gen/managed/buf.gen.yaml"),
+        dir.path().join("buf.gen.yaml"),
+    )
+    .unwrap();
+    let project = Project { dir };
+    assert_same_as_buf(&project);
+    let go = project.read("gen/go/acme/order/v1/order.pb.go");
+    assert!(go.contains("money \"example.com/money\""), "{go}");
+    assert!(
+        project
+            .path("gen/java/net/acme/acme/order/v1/OrderProto.java")
+            .exists()
+    );
+}
+
+/// The managed options reach plugins in the descriptors of the files to
+/// generate and of their imports, not the well-known types; the .proto
+/// files on disk are not touched.
+#[test]
+fn managed_options_are_set_in_the_request_only() {
+    let project = Project::new(
+        "version: v2\nmanaged:\n  enabled: true\n  override:\n    - file_option: go_package_prefix\n      value: example.com/gen\nplugins:\n  - local: FAKE\n    out: gen\n    opt: dump=req\n    strategy: all\n",
+    );
+    let run = project.run(&["gen", "--path", "proto/acme/order"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bytes = std::fs::read(project.path("req.0")).unwrap();
+    let request = opensergo::proto::plugin::CodeGeneratorRequest::decode(bytes.as_slice()).unwrap();
+    let files: BTreeMap<String, prost_types::FileDescriptorProto> = request
+        .proto_file
+        .iter()
+        .map(|f| {
+            let d = prost_types::FileDescriptorProto::decode(f.as_slice()).unwrap();
+            (d.name().to_string(), d)
+        })
+        .collect();
+    let options = |name: &str| files[name].options.clone().unwrap_or_default();
+    let order = options("acme/order/v1/order.proto");
+    assert_eq!(order.go_package(), "example.com/gen/acme/order/v1;orderv1");
+    assert_eq!(order.java_package(), "com.acme.order.v1");
+    assert!(order.java_multiple_files());
+    assert_eq!(order.java_outer_classname(), "OrderProto");
+    assert_eq!(order.csharp_namespace(), "Acme.Order.V1");
+    assert_eq!(order.objc_class_prefix(), "AOX");
+    assert_eq!(order.php_namespace(), "Acme\\Order\\V1");
+    assert_eq!(
+        order.php_metadata_namespace(),
+        "Acme\\Order\\V1\\GPBMetadata"
+    );
+    assert_eq!(order.ruby_package(), "Acme::Order::V1");
+    // An import is managed too: generators read its go_package.
+    assert_eq!(
+        options("acme/common/v1/money.proto").go_package(),
+        "example.com/gen/acme/common/v1;commonv1"
+    );
+    assert_eq!(
+        options("google/protobuf/timestamp.proto").go_package(),
+        "google.golang.org/protobuf/types/known/timestamppb"
+    );
+    assert_eq!(project.read("proto/acme/order/v1/order.proto"), ORDER);
+}
+
+#[test]
+fn managed_rules_that_do_nothing_are_warned_about() {
+    let project = Project::new(
+        "version: v2\nmanaged:\n  override:\n    - file_option: java_package\n      value: x\nplugins:\n  - local: FAKE\n    out: gen\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("not `enabled: true`"), "{}", run.stderr);
+
+    project.write(
+        "buf.gen.yaml",
+        "version: v2\nmanaged:\n  enabled: true\n  disable:\n    - module: buf.build/googleapis/googleapis\nplugins:\n  - local: protoc-gen-fake\n    out: gen\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`module: buf.build/googleapis/googleapis` applies to no file"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Runs git in `dir`, failing the test when it fails.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+/// A repository (made by the test, no network) with the two-package
+/// module under `apis/`: tag `v1` has two files, the next commit adds a
+/// third and a symbolic link.
+fn api_repository() -> (tempfile::TempDir, String) {
+    let repo = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    git(dir, &["init", "--quiet"]);
+    let write = |relative: &str, text: &str| {
+        let path = dir.join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("apis/buf.yaml", "version: v2\nmodules:\n  - path: proto\n");
+    write("apis/proto/acme/common/v1/money.proto", COMMON);
+    write("apis/proto/acme/order/v1/order.proto", ORDER);
+    write("README.md", "not a proto\n");
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "--quiet", "-m", "v1"]);
+    git(dir, &["tag", "v1"]);
+    let v1 = git(dir, &["rev-parse", "HEAD"]);
+    write(
+        "apis/proto/acme/extra/v1/extra.proto",
+        "syntax = \"proto3\";\npackage acme.extra.v1;\n",
+    );
+    std::os::unix::fs::symlink("/etc/passwd", dir.join("apis/proto/leak.proto")).unwrap();
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "--quiet", "-m", "more"]);
+    (repo, v1)
+}
+
+/// `git_repo` inputs are read by git from the object store: a local
+/// repository in place at a tag, a file:// URL fetched at a commit with
+/// `depth`, and HEAD by default, with `subdir` and its buf.yaml; the
+/// symbolic link in the tree is skipped, never followed.
+#[test]
+fn git_inputs_read_a_revision_with_git_itself() {
+    let (repo, v1) = api_repository();
+    let repo_path = repo.path().display().to_string();
+    let project = Project::new(ONE_PLUGIN);
+    let generated = |inputs: &str| -> (Run, Vec<String>) {
+        let _ = std::fs::remove_dir_all(project.path("gen"));
+        project.write(
+            "buf.gen.yaml",
+            &format!(
+                "version: v2\nplugins:\n  - local: protoc-gen-fake\n    out: gen\ninputs:\n{inputs}"
+            ),
+        );
+        let run = project.run(&["gen", "--no-cache"]);
+        let files = project.tree("gen").into_keys().collect();
+        (run, files)
+    };
+    let two = [
+        "acme/common/v1/money.proto.fake.txt",
+        "acme/order/v1/order.proto.fake.txt",
+    ];
+
+    let (run, files) = generated(&format!(
+        "  - git_repo: {repo_path}\n    tag: v1\n    subdir: apis\n"
+    ));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(files, two);
+
+    let (run, files) = generated(&format!(
+        "  - git_repo: file://{repo_path}\n    commit: {v1}\n    depth: 1\n    subdir: apis\n"
+    ));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(files, two);
+
+    let (run, files) = generated(&format!("  - git_repo: {repo_path}\n    subdir: apis/\n"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(files.len(), 3, "{files:?}");
+    assert!(
+        run.stderr.contains("skipping apis/proto/leak.proto"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.tree("gen").values().any(|t| t.contains("root:")));
+
+    let fails_with = |inputs: String, expected: &str| {
+        let (run, _) = generated(&inputs);
+        assert_eq!(run.code, 2, "{inputs}: {}", run.stderr);
+        assert!(run.stderr.contains(expected), "{inputs}: {}", run.stderr);
+    };
+    fails_with(
+        format!("  - git_repo: {repo_path}\n    branch: no-such-branch\n"),
+        "unknown revision `no-such-branch`",
+    );
+    fails_with(
+        format!("  - git_repo: file://{repo_path}\n    ref: no-such-ref\n"),
+        "cannot fetch `no-such-ref`",
+    );
+    fails_with(
+        format!("  - git_repo: {repo_path}\n    subdir: ../x\n"),
+        "inside the repository",
+    );
+}
+
+/// Inputs and plugins that need the Buf Schema Registry are refused
+/// with what to do instead.
+#[test]
+fn bsr_modules_and_remote_plugins_say_what_to_use_instead() {
+    let project = Project::new(
+        "version: v2\nplugins:\n  - remote: buf.build/protocolbuffers/go:v1.31.0\n    out: gen\ninputs:\n  - module: buf.build/googleapis/googleapis\n  - tarball: x.tar.gz\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    for expected in [
+        "local: protoc-gen-go",
+        "Buf Schema Registry module",
+        "git_repo",
+        "`tarball` inputs",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}: {}", run.stderr);
+    }
+}
+
+/// A binary image (`proto build -o`) as the input generates what the
+/// directory it was built from generates.
+#[test]
+fn a_binary_image_input_generates_what_its_directory_does() {
+    let project = Project::new(ONE_PLUGIN);
+    assert_eq!(project.run(&["gen"]).code, 0);
+    let from_directory = project.tree("gen");
+    assert_eq!(
+        project.run(&["proto", "build", "-o", "image.binpb"]).code,
+        0
+    );
+    std::fs::remove_dir_all(project.path("gen")).unwrap();
+    std::fs::remove_dir_all(project.path("proto")).unwrap();
+    project.write(
+        "buf.gen.yaml",
+        &format!(
+            "{}inputs:\n  - binary_image: image.binpb\n",
+            ONE_PLUGIN.replace("FAKE", "protoc-gen-fake")
+        ),
+    );
+    let run = project.run(&["gen", "--no-cache"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(project.tree("gen"), from_directory);
 }

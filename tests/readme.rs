@@ -27,14 +27,7 @@ fn readme_console_examples_match_real_output() {
 fn readme_configuration_example_loads() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    let section = readme.split("## Project configuration").nth(1).unwrap();
-    let block = section
-        .split("```yaml\n")
-        .nth(1)
-        .unwrap()
-        .split("```")
-        .next()
-        .unwrap();
+    let block = first_yaml_block(&readme, "## Project configuration");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("opensergo.yaml");
     std::fs::write(&path, block).unwrap();
@@ -53,13 +46,16 @@ fn readme_snippet_command_lines_parse() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     let mut in_code = false;
+    let mut in_console = false;
     let mut checked = 0;
     for (i, line) in readme.lines().enumerate() {
-        if line.trim_start().starts_with("```") {
+        if let Some(info) = line.trim_start().strip_prefix("```") {
             in_code = !in_code;
+            // Console blocks are run (above); their output may quote commands.
+            in_console = in_code && info == "console";
             continue;
         }
-        if !in_code {
+        if !in_code || in_console {
             continue;
         }
         let Some(start) = line.find("opensergo ") else {
@@ -78,4 +74,33 @@ fn readme_snippet_command_lines_parse() {
         checked += 1;
     }
     assert!(checked >= 7, "only {checked} snippet command lines found");
+}
+
+/// The generation template shown in "Generating SDK stubs" (managed mode,
+/// a git input) is one `gen` accepts.
+#[test]
+fn readme_gen_template_loads() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let block = first_yaml_block(&readme, "## Generating SDK stubs");
+    let template = opensergo::proto::template::parse("opensergo.gen.yaml", block)
+        .unwrap_or_else(|problems| panic!("{problems:?}"));
+    assert!(template.managed.enabled);
+    assert_eq!(template.plugins.len(), 7);
+    assert!(matches!(
+        &template.inputs[..],
+        [opensergo::proto::template::InputConfig::Git(git)] if git.reference.as_deref() == Some("main")
+    ));
+}
+
+/// The first ```yaml block after `heading`.
+fn first_yaml_block<'r>(readme: &'r str, heading: &str) -> &'r str {
+    let section = readme.split(heading).nth(1).unwrap();
+    section
+        .split("```yaml\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap()
 }

@@ -12,19 +12,22 @@ use std::path::Path;
 
 use anyhow::bail;
 use clap::Args;
+use rustc_hash::FxHashSet;
 
 use super::ColorChoice;
 use crate::codes::Severity;
 use crate::config::Config;
+use crate::diff::Diff;
 use crate::diff::compare::ListKey;
 use crate::diff::input::{LoadOptions, Side, Spec};
-use crate::diff::render::{self, DiffReport, Format};
 use crate::diff::summary::Picture;
-use crate::diff::{self, Options, findings, summary};
-use crate::document::LoadedSource;
+use crate::diff::{self, Options, changes, findings, summary};
+use crate::document::{Document, LoadedSource};
 use crate::error::{Error, ExitStatus, Result};
+use crate::escape::escape_control;
 use crate::lint::{self, RuleSet, index::short_host, registry};
 use crate::output;
+use crate::report::{self, diff::DiffFormat};
 use crate::yaml::Node;
 
 /// Diff's exit codes follow `git diff --exit-code` and `kubectl diff`.
@@ -70,8 +73,8 @@ pub struct DiffArgs {
     pub new: Option<String>,
 
     /// Output format.
-    #[arg(long, short = 'f', value_enum, value_name = "FORMAT", default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT", default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
 
     /// Exit 1 when the sides differ (0 when equal, 2 on errors).
     #[arg(long)]
@@ -172,7 +175,7 @@ pub fn run(
         if side.sources.is_empty() {
             eprintln!(
                 "warning: no *.yaml, *.yml or *.json files in `{}`",
-                render::clean(&side.spec.to_string())
+                escape_control(&side.spec.to_string())
             );
         }
     }
@@ -180,7 +183,11 @@ pub fn run(
     let protection = if args.no_summary {
         Vec::new()
     } else {
-        let (before, after) = rayon::join(|| picture(&old.sources), || picture(&new.sources));
+        let touched = Touched::by(&result);
+        let (before, after) = rayon::join(
+            || picture(&old.sources, &touched),
+            || picture(&new.sources, &touched),
+        );
         summary::protection_changes(&before, &after)
     };
     let lint = if args.lint {
@@ -195,15 +202,17 @@ pub fn run(
         None
     };
     let different = !result.is_empty();
-    let report = DiffReport {
-        old_label: old.spec.to_string(),
-        new_label: new.spec.to_string(),
-        diff: result,
-        protection,
-        lint,
-        skipped: old_objects.skipped + new_objects.skipped,
-    };
-    output::print_stdout(render::render(args.format, &report, color).as_bytes())
+    let change_set = changes::change_set(
+        &result,
+        changes::Context {
+            old_label: old.spec.to_string(),
+            new_label: new.spec.to_string(),
+            protection,
+            lint,
+            skipped: old_objects.skipped + new_objects.skipped,
+        },
+    );
+    output::print_stdout(report::diff::render(args.format, &change_set, color).as_bytes())
         .map_err(Error::msg)?;
     Ok(if args.exit_code && different {
         ExitStatus::Findings
@@ -221,11 +230,48 @@ fn selection_levels(selection: &mut crate::engine::Selection) -> Result<crate::e
     Ok(levels)
 }
 
-/// One side's protection and routing, read from lint's rule-set index:
-/// the strategies bound to each target resource (references resolved as
-/// the control plane resolves them) and the routes of each claimed host.
-pub fn picture(sources: &[LoadedSource]) -> Picture {
-    let set = RuleSet::build(sources);
+/// Where a diff's changes can alter protection or routing: the
+/// (namespace, app) groups of the changed objects (strategy references
+/// resolve inside a group) and their namespaces (routers of a namespace
+/// share its hosts), on either side.
+#[derive(Debug, Default)]
+pub struct Touched<'a> {
+    groups: FxHashSet<(&'a str, &'a str)>,
+    namespaces: FxHashSet<&'a str>,
+}
+
+impl<'a> Touched<'a> {
+    pub fn by(diff: &Diff<'a>) -> Self {
+        let mut touched = Touched::default();
+        let docs = diff.objects.iter().flat_map(|o| [o.old, o.new]).flatten();
+        for doc in docs {
+            let ns = doc.meta.namespace_or_default();
+            touched
+                .groups
+                .insert((ns, doc.meta.app().unwrap_or_default()));
+            touched.namespaces.insert(ns);
+        }
+        touched
+    }
+
+    /// Whether `doc` can take part in a touched resource's protection or
+    /// a touched host's routing.
+    fn covers(&self, doc: &Document) -> bool {
+        let ns = doc.meta.namespace_or_default();
+        self.groups
+            .contains(&(ns, doc.meta.app().unwrap_or_default()))
+            || (doc.meta.kind == "TrafficRouter" && self.namespaces.contains(ns))
+    }
+}
+
+/// One side's protection and routing where the change touched it, read
+/// from lint's rule-set index: the strategies bound to each target
+/// resource (references resolved as the control plane resolves them) and
+/// the routes of each claimed host. Untouched groups have the same picture
+/// on both sides, so only touched ones are indexed: the summary costs in
+/// proportion to the change, not to the rule set.
+pub fn picture(sources: &[LoadedSource], touched: &Touched<'_>) -> Picture {
+    let set = RuleSet::build_where(sources, |doc| touched.covers(doc));
     let mut picture = Picture::default();
     for (&resource, bindings) in set.bindings() {
         for binding in bindings {
@@ -257,7 +303,7 @@ fn sides(args: &DiffArgs) -> Result<(Spec, Spec)> {
     if rev == "-" || rev.contains(':') || Path::new(rev).exists() {
         bail!(
             "`{}` alone: give two sides (OLD NEW), or one git revision to compare the working tree with",
-            render::clean(rev)
+            escape_control(rev)
         );
     }
     Ok((

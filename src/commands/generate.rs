@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 
-use crate::commands::{ColorChoice, WorkspaceArgs, compile_workspace, plural, print_errors};
+use crate::commands::{
+    ColorChoice, WorkspaceArgs, compile_opened, compile_workspace, plural, print_errors,
+};
 use crate::diagnostic::Diagnostic;
 use crate::error::{ExitStatus, Result};
 use crate::findings::{FileEntry, Report};
@@ -16,6 +18,7 @@ use crate::proto::OUT_OF_DATE_STUB;
 use crate::proto::cache::Cache;
 use crate::proto::generate::{self, Drift, PluginRun};
 use crate::proto::template::{self, InputConfig, PluginConfig, PluginSource, Template};
+use crate::proto::{git_input, managed};
 use crate::protobuild::compile::Image;
 use crate::report::{self, Format, RenderOptions};
 
@@ -91,13 +94,17 @@ pub fn run(args: &GenArgs, color: ColorChoice) -> Result<ExitStatus> {
         None if template.inputs.is_empty() => vec![InputConfig::Directory(".".into())],
         None => template.inputs.clone(),
     };
+    for warning in template.managed.warnings() {
+        eprintln!("warning: {warning}");
+    }
     let cache = if args.no_cache { None } else { Cache::user() };
     let mut runs: Vec<PluginRun> = Vec::new();
     for input in &inputs {
-        let image = match image_of(input, args, color)? {
+        let mut image = match image_of(input, args, color)? {
             Ok(image) => image,
             Err(status) => return Ok(status),
         };
+        managed::apply(&template.managed, &mut image)?;
         runs.extend(generate::run_plugins(
             &template.plugins,
             &selected,
@@ -208,8 +215,13 @@ fn image_of(
             };
             Ok(compile_workspace(Path::new("."), &workspace, color)?.map(|c| c.image))
         }
+        InputConfig::Git(git) => {
+            Ok(compile_opened(git_input::open(git)?, &args.workspace, color)?.map(|c| c.image))
+        }
         InputConfig::BinaryImage(path) => {
-            let bytes = std::fs::read(path).with_context(|| format!("cannot read image {path}"))?;
+            let limit = crate::document::DEFAULT_MAX_FILE_SIZE;
+            let bytes = crate::input::read_bounded(Path::new(path), limit)
+                .map_err(|e| anyhow::anyhow!(e.message("image", Path::new(path), limit)))?;
             // Every file of a plain FileDescriptorSet is generated for,
             // except the well-known types.
             let probe =

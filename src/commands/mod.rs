@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use crate::protobuild::compile::{self as proto_compile, CompilerChoice, Image};
-use crate::protobuild::workspace::Workspace;
+use crate::protobuild::workspace::{Checked, Workspace};
 
 use anyhow::bail;
 
@@ -354,7 +354,18 @@ pub fn compile_workspace(
     args: &WorkspaceArgs,
     color: ColorChoice,
 ) -> Result<std::result::Result<Compiled, ExitStatus>> {
-    let workspace = match Workspace::open(dir, crate::convert::descriptors::proto_sources())? {
+    let workspace = Workspace::open(dir, crate::convert::descriptors::proto_sources())?;
+    compile_opened(workspace, args, color)
+}
+
+/// A workspace (or the problems of its configuration) compiled, or the
+/// exit status when it could not be.
+pub fn compile_opened(
+    workspace: Checked<Workspace>,
+    args: &WorkspaceArgs,
+    color: ColorChoice,
+) -> Result<std::result::Result<Compiled, ExitStatus>> {
+    let workspace = match workspace {
         Ok(workspace) => workspace,
         Err(problems) => {
             print_errors(&problems, color);

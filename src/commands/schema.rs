@@ -4,11 +4,12 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
+use crate::crd;
 use crate::document::{self, Document};
 use crate::error::{Error, ExitStatus, Result};
 use crate::escape::{escape_control, escape_path};
 use crate::input::Input;
-use crate::kinds::{KINDS, SUPERSEDED, SchemaOrigin};
+use crate::kinds::{KINDS, KindInfo, SUPERSEDED, SchemaOrigin};
 use crate::output;
 use crate::schema::crd_to_schemas;
 
@@ -16,23 +17,51 @@ use crate::schema::crd_to_schemas;
 pub enum SchemaCommand {
     /// List every kind the tool knows, with its schema origin.
     List,
-    /// Write the embedded JSON Schemas to a directory.
+    /// Write the kinds' schemas to a directory: the embedded JSON Schemas,
+    /// installable CustomResourceDefinitions, or one OpenAPI 3 document.
     Export {
-        /// Directory to write `<group>/<version>/<Kind>.json` into (created
-        /// if missing).
+        /// Directory to write into (created if missing): json-schema writes
+        /// `<group>/<version>/<Kind>.json`, crd `<group>_<plural>.yaml`
+        /// (for `kubectl apply -f DIR`), openapi `openapi.json`; `-` writes
+        /// to stdout (CRDs as one YAML stream).
         #[arg(value_name = "DIR")]
         dir: PathBuf,
+        /// Only these kinds (repeatable or comma-separated; any case);
+        /// default: every kind `opensergo schema list` prints.
+        #[arg(long, value_name = "KIND", value_delimiter = ',', ignore_case = true,
+              value_parser = clap::builder::PossibleValuesParser::new(KINDS.iter().map(|k| k.kind)),
+              hide_possible_values = true)]
+        kind: Vec<String>,
+        /// What to write.
+        #[arg(long, value_enum, default_value_t = ExportFormat::JsonSchema)]
+        format: ExportFormat,
     },
     /// Convert CustomResourceDefinition files to JSON Schema files
-    /// (`<group>/<version>/<Kind>.json` under --out-dir).
+    /// (`<group>/<version>/<Kind>.json` under --output).
     FromCrd {
         /// CustomResourceDefinition files (any number of CRDs each).
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
         /// Directory to write the schemas into (created if missing).
-        #[arg(long, short = 'o', value_name = "DIR")]
+        #[arg(
+            long = "output",
+            short = 'o',
+            visible_alias = "out-dir",
+            value_name = "DIR"
+        )]
         out_dir: PathBuf,
     },
+}
+
+/// What `schema export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// The embedded JSON Schemas (draft 2020-12), as `validate` uses them.
+    JsonSchema,
+    /// One apiextensions.k8s.io/v1 CustomResourceDefinition per kind.
+    Crd,
+    /// One OpenAPI 3.0 document, every kind under components.schemas.
+    Openapi,
 }
 
 pub fn run(command: &SchemaCommand) -> Result<ExitStatus> {
@@ -60,15 +89,36 @@ pub fn run(command: &SchemaCommand) -> Result<ExitStatus> {
             }
             output::print_stdout(text.as_bytes()).map_err(Error::msg)?;
         }
-        SchemaCommand::Export { dir } => {
+        SchemaCommand::Export { dir, kind, format } => {
+            let files = export(&selected_kinds(kind), *format).map_err(Error::msg)?;
+            if dir.as_os_str() == "-" {
+                let stream = match (format, &files[..]) {
+                    (ExportFormat::JsonSchema, [(_, one)]) => one.clone(),
+                    (ExportFormat::JsonSchema, _) => anyhow::bail!(
+                        "json-schema writes one file per kind: name a directory, or one --kind for stdout"
+                    ),
+                    // CRDs as one YAML stream, for `| kubectl apply -f -`.
+                    _ => files
+                        .iter()
+                        .map(|(_, bytes)| bytes.as_slice())
+                        .collect::<Vec<_>>()
+                        .join(&b"---\n"[..]),
+                };
+                output::print_stdout(&stream).map_err(Error::msg)?;
+                return Ok(ExitStatus::Success);
+            }
             let mut batch = output::Batch::new(dir).map_err(Error::msg)?;
-            for k in KINDS {
-                batch
-                    .stage(Path::new(&k.schema_path()), k.schema.as_bytes())
-                    .map_err(Error::msg)?;
+            for (rel, bytes) in &files {
+                batch.stage(Path::new(rel), bytes).map_err(Error::msg)?;
             }
             let written = batch.commit().map_err(Error::msg)?;
-            eprintln!("wrote {} schemas to {}", written.len(), escape_path(dir));
+            let what = match format {
+                ExportFormat::JsonSchema => "JSON Schema",
+                ExportFormat::Crd => "CustomResourceDefinition",
+                ExportFormat::Openapi => "OpenAPI document",
+            };
+            let count = super::plural(written.len(), what);
+            eprintln!("wrote {count} to {}", escape_path(dir));
         }
         SchemaCommand::FromCrd { files, out_dir } => {
             let written = from_crd(files, out_dir).map_err(Error::msg)?;
@@ -78,6 +128,44 @@ pub fn run(command: &SchemaCommand) -> Result<ExitStatus> {
         }
     }
     Ok(ExitStatus::Success)
+}
+
+/// The kinds `--kind` names (clap has checked each against the registry,
+/// ignoring case), in registry order; all of them when none.
+fn selected_kinds(names: &[String]) -> Vec<&'static KindInfo> {
+    KINDS
+        .iter()
+        .filter(|k| names.is_empty() || names.iter().any(|n| n.eq_ignore_ascii_case(k.kind)))
+        .collect()
+}
+
+/// The files `schema export` writes for `kinds`: paths below the output
+/// directory and contents.
+pub fn export(
+    kinds: &[&'static KindInfo],
+    format: ExportFormat,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    match format {
+        ExportFormat::JsonSchema => Ok(kinds
+            .iter()
+            .map(|k| (k.schema_path(), k.schema.as_bytes().to_vec()))
+            .collect()),
+        ExportFormat::Crd => kinds
+            .iter()
+            .map(|k| {
+                Ok((
+                    crd::file_name(k)?,
+                    crd::custom_resource_definition_yaml(k)?.into_bytes(),
+                ))
+            })
+            .collect(),
+        ExportFormat::Openapi => {
+            let document = crd::openapi_document(kinds)?;
+            let mut text = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())?;
+            text.push('\n');
+            Ok(vec![("openapi.json".into(), text.into_bytes())])
+        }
+    }
 }
 
 /// Converts CRD files and writes one schema per (kind, version), at

@@ -71,14 +71,18 @@ pub fn check_inputs(
     max_size: u64,
     on_file: &(dyn Fn() + Sync),
 ) -> Vec<FileEntry> {
-    let mut checked: Vec<CheckedFile> = inputs
-        .par_iter()
-        .map(|input| {
-            let file = check_file(&document::load_source(input, max_size), schemas, options);
-            on_file();
-            file
-        })
-        .collect();
+    let check = |input: &Input| {
+        let file = check_file(&document::load_source(input, max_size), schemas, options);
+        on_file();
+        file
+    };
+    // One file (the pre-commit case) is checked on this thread: starting
+    // the thread pool would cost more than the check.
+    let mut checked: Vec<CheckedFile> = if inputs.len() < 2 {
+        inputs.iter().map(check).collect()
+    } else {
+        inputs.par_iter().map(check).collect()
+    };
     let index = validate::strategy_index(checked.iter().map(|c| &c.facts));
     if !index.is_empty() {
         for c in &mut checked {

@@ -10,6 +10,7 @@
 //! loader bounds ([`crate::yaml::MAX_DEPTH`]).
 
 use std::collections::VecDeque;
+use std::fmt::Write as _;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -66,49 +67,7 @@ impl ListKey {
     }
 }
 
-/// What happened to an object.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Added,
-    Removed,
-    Changed,
-}
-
-impl Status {
-    /// `+`, `-`, `~`.
-    pub fn sign(self) -> char {
-        match self {
-            Status::Added => '+',
-            Status::Removed => '-',
-            Status::Changed => '~',
-        }
-    }
-}
-
-/// What happened at one path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangeKind {
-    Added,
-    Removed,
-    Changed,
-    /// A list item paired across the sides at another position.
-    Moved {
-        from: usize,
-        to: usize,
-    },
-}
-
-impl ChangeKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChangeKind::Added => "added",
-            ChangeKind::Removed => "removed",
-            ChangeKind::Changed => "changed",
-            ChangeKind::Moved { .. } => "moved",
-        }
-    }
-}
+pub use crate::changeset::{ChangeKind, Status};
 
 /// One change inside an object.
 #[derive(Debug, Clone)]
@@ -143,24 +102,6 @@ pub struct ObjectDiff<'a> {
     pub changes: Vec<Change<'a>>,
 }
 
-impl ObjectDiff<'_> {
-    /// The strongest label among the object's changes: a reader wants to
-    /// know first whether protection got looser.
-    pub fn directions(&self) -> Vec<Direction> {
-        let mut out: Vec<Direction> = Vec::new();
-        for d in self
-            .changes
-            .iter()
-            .filter_map(|c| c.effect.as_ref().map(|e| e.direction))
-        {
-            if !out.contains(&d) {
-                out.push(d);
-            }
-        }
-        out
-    }
-}
-
 #[derive(Debug, Default)]
 pub struct Diff<'a> {
     /// Added, removed and changed objects, in identity order.
@@ -170,10 +111,6 @@ pub struct Diff<'a> {
 }
 
 impl Diff<'_> {
-    pub fn count(&self, status: Status) -> usize {
-        self.objects.iter().filter(|o| o.status == status).count()
-    }
-
     pub fn is_empty(&self) -> bool {
         self.objects.is_empty()
     }
@@ -229,6 +166,11 @@ pub fn compare_objects<'a>(
     new: &'a Document,
     options: &Options,
 ) -> Vec<Change<'a>> {
+    // Most objects of a rule set are unchanged: one allocation-free pass
+    // proves that before the walk builds paths and looks up schemas.
+    if identical(&old.root, &new.root, options.raw.then_some((old, new))) {
+        return Vec::new();
+    }
     let mut walker = Walker {
         kind: &new.meta.kind,
         options,
@@ -507,6 +449,36 @@ impl<'a> Walker<'a, '_> {
     }
 }
 
+/// Whether two trees are written alike: the same keys in the same order,
+/// the same items, equal scalar values (and, with `raw` sources, the same
+/// spelling of plain scalars). Equal values mean the same in every field,
+/// so identical trees have no change; trees that differ only in key order
+/// or spelling are left to the walk.
+fn identical(a: &Node, b: &Node, raw: Option<(&Document, &Document)>) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Map(x), Value::Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((ka, va), (kb, vb))| ka.value == kb.value && identical(va, vb, raw))
+        }
+        (Value::Seq(x), Value::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| identical(p, q, raw))
+        }
+        (Value::Map(_) | Value::Seq(_), _) | (_, Value::Map(_) | Value::Seq(_)) => false,
+        _ => {
+            a.value == b.value
+                && match raw {
+                    Some((old, new)) if a.plain && b.plain => {
+                        old.source.text.get(a.span.start..a.span.end)
+                            == new.source.text.get(b.span.start..b.span.end)
+                    }
+                    _ => true,
+                }
+        }
+    }
+}
+
 /// The key of a list item from some of its fields; `None` when the item
 /// is not a mapping or has none of them.
 fn field_key(item: &Node, fields: &[String]) -> Option<String> {
@@ -598,7 +570,7 @@ fn canonical(node: &Node, schema: Option<&Json>, field: Option<&str>, raw: bool,
             sorted.sort_by(|x, y| x.0.cmp(&y.0));
             out.push('{');
             for (key, value) in sorted {
-                out.push_str(&format!("{key:?}:"));
+                let _ = write!(out, "{key:?}:");
                 let child = meaning::schema_child(schema, &Segment::Key(key.clone()));
                 canonical(value, child, Some(&key), raw, out);
                 out.push(',');
@@ -620,7 +592,7 @@ fn canonical(node: &Node, schema: Option<&Json>, field: Option<&str>, raw: bool,
             } else {
                 meaning::field_type(schema, field)
             };
-            out.push_str(&format!("{:?}", meaning::scalar_key(node, field_type)));
+            let _ = write!(out, "{:?}", meaning::scalar_key(node, field_type));
         }
     }
 }
@@ -628,6 +600,42 @@ fn canonical(node: &Node, schema: Option<&Json>, field: Option<&str>, raw: bool,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn doc(text: &str) -> Document {
+        let source = std::sync::Arc::new(crate::source::SourceFile::new("t.yaml", text.into()));
+        crate::document::parse_source(&source).documents.remove(0)
+    }
+
+    #[test]
+    fn identical_trees_skip_the_walk_and_the_walk_decides_the_rest() {
+        let spec = "apiVersion: fault-tolerance.opensergo.io/v1alpha1\nkind: RateLimitStrategy\nmetadata: {name: a}\n";
+        let a = doc(&format!(
+            "{spec}spec: {{threshold: 16, limitMode: Local}}\n"
+        ));
+        let same = doc(&format!(
+            "{spec}spec: {{threshold: 16, limitMode: Local}}\n"
+        ));
+        let reordered = doc(&format!(
+            "{spec}spec: {{limitMode: Local, threshold: 16}}\n"
+        ));
+        let hex = doc(&format!(
+            "{spec}spec: {{threshold: 0x10, limitMode: Local}}\n"
+        ));
+        let raw = Options {
+            raw: true,
+            ..Options::default()
+        };
+        assert!(identical(&a.root, &same.root, None));
+        assert!(identical(&a.root, &same.root, Some((&a, &same))));
+        // Key order is no change, but only the walk knows it.
+        assert!(!identical(&a.root, &reordered.root, None));
+        assert!(compare_objects(&a, &reordered, &Options::default()).is_empty());
+        // 0x10 and 16 are one value; only --raw sees the spelling.
+        assert!(identical(&a.root, &hex.root, None));
+        assert!(!identical(&a.root, &hex.root, Some((&a, &hex))));
+        assert!(compare_objects(&a, &hex, &Options::default()).is_empty());
+        assert_eq!(compare_objects(&a, &hex, &raw).len(), 1);
+    }
 
     #[test]
     fn only_items_out_of_order_move() {

@@ -7,18 +7,7 @@ use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Diagnostic;
 
-/// Findings only one side has.
-#[derive(Debug, Default)]
-pub struct Delta {
-    pub introduced: Vec<Diagnostic>,
-    pub removed: Vec<Diagnostic>,
-}
-
-impl Delta {
-    pub fn is_empty(&self) -> bool {
-        self.introduced.is_empty() && self.removed.is_empty()
-    }
-}
+pub use crate::changeset::Delta;
 
 /// What identifies a finding across two versions of a rule set.
 fn key(d: &Diagnostic) -> (String, String, String, String, String) {

@@ -17,10 +17,10 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::codes;
-use super::render::clean;
 use crate::codes::{self as core_codes, Severity};
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document, LoadedSource, ReadOutcome};
+use crate::escape::escape_control as clean;
 use crate::gitrev;
 use crate::source::SourceFile;
 use crate::walk::{self, WalkOptions};
@@ -69,39 +69,7 @@ pub struct LoadOptions {
     pub max_file_size: u64,
 }
 
-/// The identity objects are paired by.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Identity {
-    /// The apiVersion's group (empty for the core group); the version is
-    /// not part of the identity, as in Kubernetes.
-    pub group: String,
-    pub kind: String,
-    /// `default` when none is written.
-    pub namespace: String,
-    pub name: String,
-}
-
-impl Identity {
-    pub fn of(doc: &Document) -> Option<Identity> {
-        let meta = &doc.meta;
-        if meta.api_version.is_empty() || meta.kind.is_empty() || meta.name.is_empty() {
-            return None;
-        }
-        Some(Identity {
-            group: meta.group.clone(),
-            kind: meta.kind.clone(),
-            namespace: meta.namespace_or_default().to_string(),
-            name: meta.name.clone(),
-        })
-    }
-}
-
-impl fmt::Display for Identity {
-    /// `RateLimitStrategy shop/orders-limit`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}/{}", self.kind, self.namespace, self.name)
-    }
-}
+pub use crate::changeset::Identity;
 
 /// Everything read for one side.
 #[derive(Debug)]
@@ -177,7 +145,7 @@ impl Side {
     ) -> Result<(), Box<Diagnostic>> {
         // Names from the command line and from git trees reach the
         // terminal only escaped.
-        let shown = clean(&format!("{rev}:{path}"));
+        let shown = clean(&format!("{rev}:{path}")).into_owned();
         let fail = |message: String| {
             Box::new(Diagnostic::new(codes::UNREADABLE_REVISION, message).in_file(&shown))
         };
@@ -198,7 +166,7 @@ impl Side {
         let excludes = walk::Excludes::new(&options.excludes).map_err(fail)?;
         let mut blobs = Vec::new();
         for entry in entries {
-            let name = clean(&format!("{rev}:{}", entry.path));
+            let name = clean(&format!("{rev}:{}", entry.path)).into_owned();
             let path = Path::new(&entry.path);
             if !named_file && (!walk::is_rule_file_name(path) || excludes.matches(path, false)) {
                 continue;

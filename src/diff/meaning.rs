@@ -5,9 +5,9 @@
 
 use std::sync::OnceLock;
 
-use serde::Serialize;
 use serde_json::Value as Json;
 
+pub use crate::changeset::{Direction, Effect};
 use crate::duration;
 use crate::kinds::{self, KINDS, KindInfo};
 use crate::path::{FieldPath, Segment};
@@ -148,36 +148,6 @@ pub fn scalar_key(node: &Node, field: FieldType) -> String {
         Value::Null => "null".to_string(),
         Value::Seq(_) | Value::Map(_) => String::new(),
     }
-}
-
-/// Which way a change moves protection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Direction {
-    /// Less traffic gets through, or protection starts sooner.
-    Tightens,
-    /// More traffic gets through, or protection starts later.
-    Loosens,
-    /// Neither tighter nor looser, but behaviour changes (route order,
-    /// limit scope, traffic split).
-    Behaviour,
-}
-
-impl Direction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Direction::Tightens => "tightens",
-            Direction::Loosens => "loosens",
-            Direction::Behaviour => "changes behaviour",
-        }
-    }
-}
-
-/// The label of a change: its direction and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Effect {
-    pub direction: Direction,
-    pub note: String,
 }
 
 fn effect(direction: Direction, note: impl Into<String>) -> Option<Effect> {

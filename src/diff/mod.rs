@@ -10,13 +10,14 @@
 //!   protection or routing changed (from lint's rule-set index).
 //! * [`findings`]: with `--lint`, the lint findings a change introduces
 //!   and removes.
-//! * [`render`]: human, JSON, brief and GitHub Markdown output.
+//! * [`changes`]: the result as the core [`crate::changeset::ChangeSet`]
+//!   (values, places), which the report layer renders.
 
+pub mod changes;
 pub mod compare;
 pub mod findings;
 pub mod input;
 pub mod meaning;
-pub mod render;
 pub mod summary;
 
 pub use compare::{Change, ChangeKind, Diff, ObjectDiff, Options, Status, diff};

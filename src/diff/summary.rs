@@ -8,46 +8,11 @@
 //! and compares.
 
 use std::collections::BTreeMap;
-use std::fmt;
-
-use serde::Serialize;
 
 use super::meaning::{self, format_rate};
 use crate::yaml::Node;
 
-/// What a summary line is about.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-pub enum Subject {
-    /// A `targetResourceName` in a (namespace, app) group.
-    Resource {
-        namespace: String,
-        app: String,
-        name: String,
-    },
-    /// A host routed by TrafficRouters of a namespace.
-    Host { namespace: String, host: String },
-}
-
-impl fmt::Display for Subject {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Subject::Resource {
-                namespace,
-                app,
-                name,
-            } => write!(f, "`{name}` ({namespace}/{app})"),
-            Subject::Host { namespace, host } => write!(f, "host `{host}` ({namespace})"),
-        }
-    }
-}
-
-/// How one resource's protection or one host's routing changed.
-#[derive(Debug, Clone, Serialize)]
-pub struct Line {
-    pub subject: Subject,
-    pub changes: Vec<String>,
-}
+pub use crate::changeset::{Line, Subject};
 
 /// Protection per resource: category -> descriptions (several strategies
 /// of a category may apply; all are enforced).

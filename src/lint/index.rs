@@ -200,6 +200,16 @@ pub struct RuleSet<'a> {
 
 impl<'a> RuleSet<'a> {
     pub fn build(sources: &'a [LoadedSource]) -> Self {
+        Self::build_where(sources, |_| true)
+    }
+
+    /// The rule set of the documents `keep` accepts, for a caller that
+    /// needs only some groups (diff's summary indexes the groups a change
+    /// touches, not the whole set).
+    pub fn build_where(
+        sources: &'a [LoadedSource],
+        keep: impl Fn(&Document) -> bool + Sync,
+    ) -> Self {
         let mut set = RuleSet {
             sources,
             ..RuleSet::default()
@@ -209,6 +219,7 @@ impl<'a> RuleSet<'a> {
         let found: Vec<Found<'a>> = sources
             .par_iter()
             .flat_map_iter(|s| &s.documents)
+            .filter(|doc| keep(doc))
             .filter_map(|doc| match doc.lookup() {
                 Lookup::Known(info) => Some(Found::Object(Object {
                     id: 0,

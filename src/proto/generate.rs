@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ffi::OsString;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, anyhow, bail};
@@ -393,10 +393,19 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
 /// One file the run writes.
 #[derive(Debug, Clone)]
 pub struct PlannedFile {
-    pub path: PathBuf,
+    /// The plugin's `out` directory.
+    pub out: PathBuf,
+    /// The name the plugin gave, checked to stay below `out`.
+    pub name: PathBuf,
     pub content: Vec<u8>,
     /// The plugin that created it.
     pub plugin: String,
+}
+
+impl PlannedFile {
+    pub fn path(&self) -> PathBuf {
+        self.out.join(&self.name)
+    }
 }
 
 /// Everything a run writes, and the directories it cleans.
@@ -427,13 +436,17 @@ pub fn assemble(plugins: &[PluginConfig], runs: &[PluginRun], base: &Path) -> Re
                 plan.files[at].content.extend_from_slice(content);
                 continue;
             }
-            let path = inside(&out, name).with_context(|| {
-                format!(
-                    "plugin `{}` wrote `{}`",
+            // Names from plugins are untrusted: checked whole here, before
+            // anything is written (symbolic links on the way are checked
+            // against the disk when writing).
+            crate::output::check_below(&out, Path::new(name)).map_err(|why| {
+                anyhow!(
+                    "plugin `{}` wrote `{}`: {why}",
                     config.name,
                     plugin::escape_controls(name)
                 )
             })?;
+            let path = out.join(name);
             let point = file.insertion_point.as_deref().unwrap_or_default();
             if !point.is_empty() {
                 let at = *index.get(&path).ok_or_else(|| {
@@ -458,47 +471,14 @@ pub fn assemble(plugins: &[PluginConfig], runs: &[PluginRun], base: &Path) -> Re
             index.insert(path.clone(), plan.files.len());
             previous = Some(plan.files.len());
             plan.files.push(PlannedFile {
-                path,
+                out: out.clone(),
+                name: PathBuf::from(name),
                 content: content.to_vec(),
                 plugin: config.name.clone(),
             });
         }
     }
     Ok(plan)
-}
-
-/// `out/name`, refusing names that leave `out`: absolute, `..`, or
-/// through a symlink that points outside.
-fn inside(out: &Path, name: &str) -> Result<PathBuf> {
-    let mut relative = PathBuf::new();
-    for component in Path::new(name).components() {
-        match component {
-            Component::Normal(part) => relative.push(part),
-            Component::CurDir => {}
-            _ => bail!("the path leaves the output directory (absolute or `..`); refused"),
-        }
-    }
-    if relative.as_os_str().is_empty() || name.contains('\0') {
-        bail!("not a file name");
-    }
-    let path = out.join(&relative);
-    if let Ok(out_real) = out.canonicalize() {
-        // The deepest part that exists must resolve inside `out`.
-        let existing = path.ancestors().find(|p| p.symlink_metadata().is_ok());
-        if let Some(existing) = existing {
-            let real = existing
-                .canonicalize()
-                .with_context(|| format!("cannot resolve {}", existing.display()))?;
-            if !real.starts_with(&out_real) {
-                bail!(
-                    "{} resolves to {}, outside the output directory (a symlink); refused",
-                    existing.display(),
-                    real.display()
-                );
-            }
-        }
-    }
-    Ok(path)
 }
 
 /// `content` inserted above the line holding `@@protoc_insertion_point(point)`,
@@ -540,33 +520,53 @@ pub struct Written {
 
 /// The files under the clean directories that the plan does not write.
 fn extras(plan: &Plan) -> Result<Vec<PathBuf>> {
-    let planned: HashSet<&Path> = plan.files.iter().map(|f| f.path.as_path()).collect();
+    let planned: HashSet<PathBuf> = plan.files.iter().map(PlannedFile::path).collect();
     let mut found = Vec::new();
     for dir in &plan.clean {
         found.extend(
             files_under(dir)?
                 .into_iter()
-                .filter(|p| !planned.contains(p.as_path())),
+                .filter(|p| !planned.contains(p)),
         );
     }
     Ok(found)
 }
 
-/// Writes the plan: changed files atomically, all or none; files whose
+/// Writes the plan: changed files through one confined [`Batch`] per
+/// `out` directory (nothing outside it, no symbolic link below it
+/// followed), all staged before any is renamed into place; files whose
 /// content is already there are left untouched (their mtime too); with
-/// `clean`, then deletes what the run did not write.
+/// `clean`, then deletes what the run did not write. Every name is
+/// checked against the disk before any directory is created, so a
+/// refused name leaves every output directory as it was.
+///
+/// [`Batch`]: crate::output::Batch
 pub fn write(plan: &Plan) -> Result<Written> {
-    let mut written = Written::default();
-    let mut changed = Vec::new();
     for file in &plan.files {
-        if std::fs::read(&file.path).is_ok_and(|old| old == file.content) {
-            written.unchanged += 1;
-        } else {
-            changed.push((file.path.clone(), file.content.clone()));
-        }
+        crate::output::check_below(&file.out, &file.name)
+            .map_err(|why| anyhow!("plugin `{}`: {why}; nothing was written", file.plugin))?;
     }
-    written.changed = changed.len();
-    crate::output::write_all_atomic(&changed).map_err(|e| anyhow!(e))?;
+    let mut written = Written::default();
+    let mut batches: BTreeMap<&Path, crate::output::Batch> = BTreeMap::new();
+    for file in &plan.files {
+        if crate::output::read_below(&file.out, &file.name).is_some_and(|old| old == file.content) {
+            written.unchanged += 1;
+            continue;
+        }
+        let batch = match batches.entry(file.out.as_path()) {
+            std::collections::btree_map::Entry::Occupied(entry) => entry.into_mut(),
+            std::collections::btree_map::Entry::Vacant(entry) => {
+                entry.insert(crate::output::Batch::new(&file.out).map_err(|e| anyhow!(e))?)
+            }
+        };
+        batch
+            .stage(&file.name, &file.content)
+            .map_err(|e| anyhow!("{e}; nothing was written"))?;
+        written.changed += 1;
+    }
+    for batch in batches.into_values() {
+        batch.commit().map_err(|e| anyhow!(e))?;
+    }
     for extra in extras(plan)? {
         std::fs::remove_file(&extra)
             .with_context(|| format!("clean: cannot delete {}", extra.display()))?;
@@ -598,15 +598,17 @@ pub enum Drift {
 pub fn check(plan: &Plan) -> Result<Vec<Drift>> {
     let mut drift = Vec::new();
     for file in &plan.files {
-        match std::fs::read(&file.path) {
-            Ok(old) if old == file.content => {}
-            Ok(old) => drift.push(Drift::Stale {
-                path: file.path.clone(),
+        // A file reached through a symbolic link is not compared (the
+        // run would replace the link): it counts as missing.
+        match crate::output::read_below(&file.out, &file.name) {
+            Some(old) if old == file.content => {}
+            Some(old) => drift.push(Drift::Stale {
+                path: file.path(),
                 plugin: file.plugin.clone(),
                 diff: short_diff(&old, &file.content),
             }),
-            Err(_) => drift.push(Drift::Missing {
-                path: file.path.clone(),
+            None => drift.push(Drift::Missing {
+                path: file.path(),
                 plugin: file.plugin.clone(),
             }),
         }
@@ -651,20 +653,6 @@ mod tests {
             "class A {\n    int x;\n    int y;\n    // @@protoc_insertion_point(body)\n}\n"
         );
         assert!(insert(file, "nope", b"x").is_err());
-    }
-
-    #[test]
-    fn names_leaving_out_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("out");
-        std::fs::create_dir(&out).unwrap();
-        assert!(inside(&out, "a/b.go").is_ok());
-        assert!(inside(&out, "../x").is_err());
-        assert!(inside(&out, "a/../../x").is_err());
-        assert!(inside(&out, "/etc/passwd").is_err());
-        std::os::unix::fs::symlink(dir.path(), out.join("up")).unwrap();
-        let error = inside(&out, "up/escaped.go").unwrap_err();
-        assert!(error.to_string().contains("symlink"), "{error}");
     }
 
     #[test]

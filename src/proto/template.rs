@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::INVALID_GEN_TEMPLATE;
+use super::managed::Managed;
 use crate::protobuild::workspace::Checked;
 use crate::protobuild::yaml_keys::{Problems, first_document};
 use crate::source::{SharedSource, SourceFile};
@@ -21,6 +22,8 @@ pub struct Template {
     pub plugins: Vec<PluginConfig>,
     /// What to generate for when no input is given (default: `.`).
     pub inputs: Vec<InputConfig>,
+    /// File options set on the descriptors plugins receive.
+    pub managed: Managed,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +69,22 @@ pub enum InputConfig {
     ProtoFile(String),
     /// A FileDescriptorSet (`buf build -o x.binpb`, `protoc -o`).
     BinaryImage(String),
+    /// A revision of a git repository, read by git itself.
+    Git(GitInput),
+}
+
+/// A `git_repo` input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GitInput {
+    /// A local repository (work tree or bare) or a URL git can fetch
+    /// (`file://`, `https://`, `ssh://`).
+    pub repository: String,
+    /// A branch, tag, ref or commit; `HEAD` when absent.
+    pub reference: Option<String>,
+    /// The directory of the workspace inside the repository.
+    pub subdir: Option<String>,
+    /// How many commits a fetch reads (URLs only).
+    pub depth: Option<u32>,
 }
 
 /// Reads a template from its text; `name` is shown in diagnostics.
@@ -76,6 +95,7 @@ pub fn parse(name: &str, text: &str) -> Checked<Template> {
         clean: false,
         plugins: Vec::new(),
         inputs: Vec::new(),
+        managed: Managed::default(),
     };
     let Some(root) = first_document(&source)? else {
         return Err(vec![
@@ -113,7 +133,7 @@ pub fn parse(name: &str, text: &str) -> Checked<Template> {
                     }
                 }
             }
-            "managed" => managed(value, &mut problems),
+            "managed" => template.managed = super::managed::parse(value, &mut problems),
             _ => {}
         }
     }
@@ -135,8 +155,11 @@ pub fn load(spec: &str) -> crate::error::Result<Checked<Template>> {
     if inline {
         return Ok(parse("--template", spec));
     }
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| anyhow::anyhow!("cannot read template {spec}: {e}"))?;
+    let limit = crate::document::DEFAULT_MAX_FILE_SIZE;
+    let bytes = crate::input::read_bounded(path, limit)
+        .map_err(|e| anyhow::anyhow!(e.message("template", path, limit)))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("template {spec} is not UTF-8 text"))?;
     Ok(parse(spec, &text))
 }
 
@@ -309,64 +332,115 @@ fn local_replacement(remote: &str) -> String {
     format!("install the plugin and use `{instead}` instead")
 }
 
-fn input(node: &Node, problems: &mut Problems<'_>) -> Option<InputConfig> {
-    let known = [
-        "directory",
-        "proto_file",
-        "binary_image",
-        "git_repo",
-        "module",
-        "tarball",
-        "zip_archive",
-        "json_image",
-        "text_image",
-        "yaml_image",
-        "types",
-        "exclude_types",
-        "paths",
-        "exclude_paths",
-        "include_package_files",
-        "branch",
-        "tag",
-        "ref",
-        "commit",
-        "depth",
-        "subdir",
-        "recurse_submodules",
-        "compression",
-        "strip_components",
-    ];
-    let mut found = None;
-    for (key, value) in problems.entries(node, "an input", &known) {
-        let make: fn(String) -> InputConfig = match key {
-            "directory" => InputConfig::Directory,
-            "proto_file" => InputConfig::ProtoFile,
-            "binary_image" => InputConfig::BinaryImage,
-            _ => {
-                problems.error(
-                    node,
-                    format!("input `{key}` is not supported yet: use `directory`, `proto_file` or `binary_image` (check a git repository out first and name its directory)"),
-                );
-                return None;
-            }
-        };
-        found = problems.string(value, key).map(make);
-    }
-    found
-}
+/// What an input is, one key of each.
+const INPUT_KINDS: &[&str] = &[
+    "directory",
+    "proto_file",
+    "binary_image",
+    "git_repo",
+    "module",
+    "tarball",
+    "zip_archive",
+    "json_image",
+    "text_image",
+    "yaml_image",
+];
 
-fn managed(node: &Node, problems: &mut Problems<'_>) {
-    let entries = problems.entries(node, "managed", &["enabled", "disable", "override"]);
-    let enabled = entries
+/// The keys of a git input besides `git_repo`.
+const GIT_KEYS: &[&str] = &["branch", "tag", "ref", "commit", "depth", "subdir"];
+
+/// Keys of buf's inputs `gen` does not read.
+const OTHER_INPUT_KEYS: &[&str] = &[
+    "types",
+    "exclude_types",
+    "paths",
+    "exclude_paths",
+    "include_package_files",
+    "recurse_submodules",
+    "compression",
+    "strip_components",
+];
+
+fn input(node: &Node, problems: &mut Problems<'_>) -> Option<InputConfig> {
+    let known: Vec<&str> = [INPUT_KINDS, GIT_KEYS, OTHER_INPUT_KEYS].concat();
+    let entries = problems.entries(node, "an input", &known);
+    let kinds: Vec<&(&str, &Node)> = entries
         .iter()
-        .find(|(k, _)| *k == "enabled")
-        .and_then(|(_, v)| problems.bool(v, "enabled"))
-        .unwrap_or(false);
-    if enabled {
+        .filter(|(key, _)| INPUT_KINDS.contains(key))
+        .collect();
+    let [(kind, value)] = kinds.as_slice() else {
         problems.error(
             node,
-            "managed mode is not supported yet: set the file options (go_package, java_package, ...) in the .proto files",
+            "an input has exactly one of `directory`, `proto_file`, `binary_image` or `git_repo`",
         );
+        return None;
+    };
+    let location = problems.string(value, kind)?;
+    let is_git = *kind == "git_repo";
+    let (mut reference, mut subdir, mut depth) = (None, None, None);
+    for (key, value) in &entries {
+        match *key {
+            _ if key == kind => {}
+            "branch" | "tag" | "ref" | "commit" if is_git => {
+                if reference.is_some() {
+                    problems.error(
+                        value,
+                        "a git input names one of `branch`, `tag`, `ref` or `commit`",
+                    );
+                }
+                reference = problems.string(value, key);
+            }
+            "subdir" if is_git => subdir = problems.string(value, key),
+            "depth" if is_git => match value.as_i64().and_then(|n| u32::try_from(n).ok()) {
+                Some(n) if n > 0 => depth = Some(n),
+                _ => {
+                    problems.error(value, "`depth` takes a positive number of commits");
+                }
+            },
+            key if GIT_KEYS.contains(&key) => {
+                problems.error(value, format!("`{key}` belongs to a `git_repo` input"));
+            }
+            _ => {
+                problems.error(
+                    value,
+                    format!(
+                        "`{key}` on an input is not supported yet: filter with --path and --exclude-path"
+                    ),
+                );
+            }
+        }
+    }
+    match *kind {
+        "directory" => Some(InputConfig::Directory(location)),
+        "proto_file" => Some(InputConfig::ProtoFile(location)),
+        "binary_image" => Some(InputConfig::BinaryImage(location)),
+        "git_repo" => Some(InputConfig::Git(GitInput {
+            repository: location,
+            reference,
+            subdir,
+            depth,
+        })),
+        "module" => {
+            let d = problems.error(
+                value,
+                format!(
+                    "`module: {location}` is a Buf Schema Registry module, which needs the network"
+                ),
+            );
+            d.help = Some(
+                "point a `git_repo` input at the module's source repository (with `subdir`), or vendor its .proto files and use `directory`".into(),
+            );
+            None
+        }
+        other => {
+            problems.error(
+                value,
+                format!(
+                    "`{other}` inputs are not supported: unpack it and use `directory`, or build a binary image (`opensergo proto build -o image.binpb`) and use `binary_image`"
+                ),
+            );
+            None
+        }
     }
 }
 

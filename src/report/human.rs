@@ -11,10 +11,13 @@ use miette::{
     MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
+use rayon::prelude::*;
+
 use super::{RenderOptions, Report};
 use crate::codes::Severity;
 use crate::diagnostic::Diagnostic;
 use crate::escape;
+use crate::findings::FileEntry;
 use crate::source::{SourceFile, Span};
 
 /// A source as the terminal is shown it: its name and text with control
@@ -324,21 +327,41 @@ fn view<'a>(d: &'a Diagnostic, cache: &mut ShownCache) -> View<'a> {
 }
 
 pub fn render(report: &Report, options: &RenderOptions) -> String {
+    // Files render independently, each with its own cache of escaped
+    // sources, so many files render in parallel; the pieces are joined in
+    // report order. One file (the pre-commit case) renders on this thread:
+    // starting the thread pool would cost more than it saves.
+    let render_file = |file: &FileEntry| {
+        let mut out = String::new();
+        if file.diagnostics.is_empty() {
+            return out;
+        }
+        let mut cache = ShownCache::default();
+        let handler = handler(options);
+        for d in &file.diagnostics {
+            // Rendering into a String cannot fail.
+            let _ = handler.render_report(&mut out, &view(d, &mut cache));
+            out.push('\n');
+        }
+        out
+    };
+    let pieces: Vec<String> = if report.files.len() < 2 {
+        report.files.iter().map(render_file).collect()
+    } else {
+        report.files.par_iter().map(render_file).collect()
+    };
+    let mut out = pieces.concat();
+    super::push_footer(&mut out, report, options);
+    out
+}
+
+fn handler(options: &RenderOptions) -> GraphicalReportHandler {
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme)
+    GraphicalReportHandler::new_themed(theme)
         .with_width(110)
-        .with_links(false);
-    let mut out = String::new();
-    let mut cache = ShownCache::default();
-    for d in report.diagnostics() {
-        // Rendering into a String cannot fail.
-        let _ = handler.render_report(&mut out, &view(d, &mut cache));
-        out.push('\n');
-    }
-    super::push_footer(&mut out, report, options);
-    out
+        .with_links(false)
 }

@@ -49,8 +49,9 @@ impl<'a> RelatedView<'a> {
     }
 }
 
+/// A finding as every JSON output shows it (the diff's lint delta too).
 #[derive(Serialize)]
-struct DiagnosticView<'a> {
+pub struct DiagnosticView<'a> {
     code: &'a str,
     name: &'a str,
     severity: Severity,
@@ -71,7 +72,7 @@ struct DiagnosticView<'a> {
 }
 
 impl<'a> DiagnosticView<'a> {
-    fn of(d: &'a Diagnostic) -> Self {
+    pub fn of(d: &'a Diagnostic) -> Self {
         DiagnosticView {
             code: d.code.id,
             name: d.code.name,

@@ -3,12 +3,16 @@
 //! command formats findings on its own.
 
 pub mod buf;
+pub mod diff;
 mod github;
 mod human;
 mod json;
 mod junit;
 mod sarif;
 mod short;
+pub mod style;
+
+pub use json::DiagnosticView;
 
 use std::collections::BTreeMap;
 

@@ -1,6 +1,7 @@
 //! One line per finding: `file:line:col: severity[CODE] message`, the shape
 //! editors' problem matchers and grep expect.
 
+use super::style::{self, Paint};
 use super::{RenderOptions, Report};
 use crate::codes::Severity;
 use crate::escape::escape_control;
@@ -15,28 +16,25 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
             Some(p) => format!("{file}:{}:{}", p.line, p.column),
             None => file.into_owned(),
         };
-        // A finding about no file (a whole input) is just the message.
-        let (place, colon) = if place.is_empty() {
-            (String::new(), "")
-        } else {
-            (place, ": ")
-        };
         let severity = format!("{}[{}]", d.severity, d.code.id);
         let message = escape_control(&d.message);
-        if options.color {
-            // Bold place, severity in the colors compilers use.
-            let color = match d.severity {
-                Severity::Error => "1;31",
-                Severity::Warning => "1;33",
-                Severity::Info => "1;36",
-            };
-            out.push_str(&format!(
-                "\x1b[1m{place}{}\x1b[0m\x1b[{color}m{severity}\x1b[0m {message}\n",
-                colon
-            ));
+        let paint = Paint::new(options.color);
+        // Bold place, severity in the colors compilers use.
+        let color = match d.severity {
+            Severity::Error => style::BOLD_RED,
+            Severity::Warning => style::BOLD_YELLOW,
+            Severity::Info => style::BOLD_CYAN,
+        };
+        // A finding about no file (a whole input) is just the message.
+        let place = if place.is_empty() {
+            String::new()
         } else {
-            out.push_str(&format!("{place}{colon}{severity} {message}\n"));
-        }
+            format!("{} ", paint.wrap(style::BOLD, &format!("{place}:")))
+        };
+        out.push_str(&format!(
+            "{place}{} {message}\n",
+            paint.wrap(color, &severity)
+        ));
     }
     super::push_footer(&mut out, report, options);
     out
