@@ -15,7 +15,8 @@ use crate::error::Result;
 use crate::gitrev::{self, Revision};
 use crate::protobuild::compile::{self, CompilerChoice, Image};
 use crate::protobuild::compiled::{CompiledFile, with_sources};
-use crate::protobuild::workspace::{BUF_YAML, ModuleConfig, Workspace, modules_from_buf_yaml};
+use crate::protobuild::git::workspace_at;
+use crate::protobuild::workspace::Workspace;
 use crate::source::SourceFile;
 
 /// Which files of the previous version are compared, as for the current one.
@@ -113,66 +114,19 @@ fn git_side(revision: &str, dir: &Path, selection: &Selection<'_>) -> Result<Sid
         );
     };
     let base = gitrev::tree_path(&rev.prefix, &format!("./{dir}"));
-    let entries = rev.list(&base).map_err(anyhow::Error::msg)?;
-    let relative = |path: &str| -> String {
-        if base.is_empty() {
-            path.to_string()
-        } else {
-            path.strip_prefix(&format!("{base}/"))
-                .unwrap_or(path)
-                .to_string()
-        }
-    };
-    let wanted: Vec<_> = entries
-        .iter()
-        .filter(|e| e.is_blob() && !e.is_symlink())
-        .filter(|e| {
-            let name = relative(&e.path);
-            name == BUF_YAML || name.ends_with(".proto")
-        })
-        .collect();
-    if let Some(big) = wanted.iter().find(|e| e.size > selection.max_file_size) {
-        bail!(
-            "{revision}:{}: {} bytes is more than --max-file-size {}",
-            big.path,
-            big.size,
-            selection.max_file_size
-        );
-    }
-    let blobs: Vec<(String, String, u64)> = wanted
-        .iter()
-        .map(|e| (e.path.clone(), e.oid.clone(), e.size))
-        .collect();
-    let contents = gitrev::cat_blobs(&blobs).map_err(anyhow::Error::msg)?;
-    let shown_prefix = if base.is_empty() {
-        format!("{revision}:")
-    } else {
-        format!("{revision}:{base}/")
-    };
-    let mut configs = vec![ModuleConfig {
-        path: ".".into(),
-        excludes: Vec::new(),
-    }];
-    let mut files = Vec::new();
-    for (entry, bytes) in wanted.iter().zip(contents) {
-        let name = relative(&entry.path);
-        let text = String::from_utf8(bytes)
-            .with_context(|| format!("{revision}:{}: not UTF-8", entry.path))?;
-        if name == BUF_YAML {
-            let source = Arc::new(SourceFile::new(format!("{shown_prefix}{name}"), text));
-            configs = modules_from_buf_yaml(&source).map_err(|problems| {
-                anyhow::anyhow!(
-                    "{}: {}",
-                    source.name,
-                    problems.first().map_or("", |d| d.message.as_str())
-                )
-            })?;
-        } else {
-            files.push((name, text));
-        }
-    }
     let origin = format!("{revision}:{base}");
-    let workspace = Workspace::from_files(&origin, &shown_prefix, &configs, &files)?;
+    let workspace = match workspace_at(&rev, &base, &origin, selection.max_file_size)? {
+        Ok(workspace) => workspace,
+        Err(problems) => bail!(
+            "{}",
+            problems
+                .first()
+                .map_or("invalid buf.yaml".into(), |d| format!(
+                    "{}: {}",
+                    d.file, d.message
+                ))
+        ),
+    };
     compile_side(&workspace, &origin, selection)
 }
 

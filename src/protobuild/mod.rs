@@ -7,6 +7,7 @@
 
 pub mod compile;
 pub mod compiled;
+pub mod git;
 pub mod version;
 pub mod workspace;
 pub mod yaml_keys;

@@ -223,7 +223,8 @@ impl Workspace {
                     name: slash_path(in_module),
                     workspace_path: path.clone(),
                     source: Arc::new(SourceFile::new(
-                        format!("{shown_prefix}{path}"),
+                        crate::escape::escape_control(&format!("{shown_prefix}{path}"))
+                            .into_owned(),
                         text.clone(),
                     )),
                 });
