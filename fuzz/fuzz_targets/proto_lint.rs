@@ -10,7 +10,6 @@ use libfuzzer_sys::fuzz_target;
 use opensergo::engine::{Levels, Selection};
 use opensergo::protobreaking;
 use opensergo::protobuild::compile::{self, CompilerChoice};
-use opensergo::protobuild::compiled::with_sources;
 use opensergo::protobuild::workspace::{ModuleConfig, Workspace};
 use opensergo::protolint;
 
@@ -66,10 +65,7 @@ fuzz_target!(|data: &[u8]| {
         let out = buf_output(&linted.diagnostics, format);
         assert!(!out.contains('\u{1b}'));
     }
-    let side = || protobreaking::Side {
-        files: with_sources(&built.image, &sources),
-        all_files: built.image.files.iter().map(|f| f.descriptor.clone()).collect(),
-    };
+    let side = || protobreaking::Side::compiled(&built.image, &sources);
     let (previous, current) = (side(), side());
     let found = protobreaking::check(
         &previous,

@@ -17,7 +17,6 @@ use crate::findings::{FileEntry, Report};
 use crate::output;
 use crate::protobreaking::{self, config::ModuleBreaking};
 use crate::protobuild::buf_rule_id;
-use crate::protobuild::compiled::with_sources;
 use crate::protobuild::workspace::check_blocks;
 use crate::protolint::{self, config::ModuleLint};
 use crate::report::buf::{BufFormat, buf_output};
@@ -346,15 +345,7 @@ fn breaking(args: &ProtoBreakingArgs, color_choice: ColorChoice) -> Result<ExitS
         .files()
         .filter(|f| compiled.targets.contains(&f.name))
         .collect();
-    let current = protobreaking::Side {
-        files: with_sources(&compiled.image, &targets),
-        all_files: compiled
-            .image
-            .files
-            .iter()
-            .map(|f| f.descriptor.clone())
-            .collect(),
-    };
+    let current = protobreaking::Side::compiled(&compiled.image, &targets);
     // Configuration matches findings by the file they are in, or (for
     // deleted files) the file they were in.
     let mut known: HashMap<&str, ([&str; 2], &str)> = HashMap::new();

@@ -14,7 +14,7 @@ use super::Side;
 use crate::error::Result;
 use crate::gitrev::{self, Revision};
 use crate::protobuild::compile::{self, CompilerChoice, Image};
-use crate::protobuild::compiled::{CompiledFile, with_sources};
+use crate::protobuild::compiled::CompiledFile;
 use crate::protobuild::git::workspace_at;
 use crate::protobuild::workspace::Workspace;
 use crate::source::SourceFile;
@@ -94,15 +94,7 @@ fn compile_side(workspace: &Workspace, shown: &str, selection: &Selection<'_>) -
         .files()
         .filter(|f| targets.contains(&f.name))
         .collect();
-    Ok(Side {
-        files: with_sources(&built.image, &files),
-        all_files: built
-            .image
-            .files
-            .into_iter()
-            .map(|f| f.descriptor)
-            .collect(),
-    })
+    Ok(Side::compiled(&built.image, &files))
 }
 
 /// The protos of a git revision at the workspace's place in the tree.

@@ -24,7 +24,9 @@ use prost_types::{
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::{self, Levels, RuleFamily, Sink};
-use crate::protobuild::compiled::{CompiledFile, path};
+use crate::protobuild::compile::Image;
+use crate::protobuild::compiled::{CompiledFile, path, with_sources};
+use crate::protobuild::workspace;
 
 /// What a rule's check sees: the whole pair of inputs, or one pair of
 /// elements of a kind (the runner calls it once per pair).
@@ -57,6 +59,17 @@ pub static FAMILY: RuleFamily<Check> = RuleFamily {
 pub struct Side {
     pub files: Vec<CompiledFile>,
     pub all_files: Vec<FileDescriptorProto>,
+}
+
+impl Side {
+    /// The side of a compiled workspace: `targets` (the files compared)
+    /// with the text each was compiled from, and every file of the image.
+    pub fn compiled(image: &Image, targets: &[&workspace::ProtoFile]) -> Side {
+        Side {
+            files: with_sources(image, targets),
+            all_files: image.files.iter().map(|f| f.descriptor.clone()).collect(),
+        }
+    }
 }
 
 /// Messages and enums of one side by type name (`.acme.v1.Order`).
@@ -602,7 +615,6 @@ pub fn report_changed<'a, T, P, V: PartialEq>(
 mod tests {
     use super::*;
     use crate::protobuild::compile::{self, CompilerChoice};
-    use crate::protobuild::compiled::with_sources;
     use crate::protobuild::workspace::{ModuleConfig, Workspace};
 
     fn side(text: &str) -> Side {
@@ -616,15 +628,7 @@ mod tests {
             .unwrap()
             .unwrap();
         let sources: Vec<_> = workspace.files().collect();
-        Side {
-            files: with_sources(&built.image, &sources),
-            all_files: built
-                .image
-                .files
-                .into_iter()
-                .map(|f| f.descriptor)
-                .collect(),
-        }
+        Side::compiled(&built.image, &sources)
     }
 
     #[test]
