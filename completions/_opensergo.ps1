@@ -167,6 +167,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('build', 'build', [CompletionResultType]::ParameterValue, 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)')
             [CompletionResult]::new('breaking', 'breaking', [CompletionResultType]::ParameterValue, 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf''s rules and buf.yaml `breaking` configuration')
+            [CompletionResult]::new('from-schema', 'from-schema', [CompletionResultType]::ParameterValue, 'A .proto file for a kind''s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -245,11 +246,26 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'opensergo;proto;from-schema' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'A kind of the registry (`opensergo schema list`)')
+            [CompletionResult]::new('--previous', '--previous', [CompletionResultType]::ParameterName, 'The file generated last time: its field and enum value numbers are kept and removed ones reserved. May be the same file as --output')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write here (atomically) instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write here (atomically) instead of stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'opensergo;proto;help' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs')
             [CompletionResult]::new('build', 'build', [CompletionResultType]::ParameterValue, 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)')
             [CompletionResult]::new('breaking', 'breaking', [CompletionResultType]::ParameterValue, 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf''s rules and buf.yaml `breaking` configuration')
+            [CompletionResult]::new('from-schema', 'from-schema', [CompletionResultType]::ParameterValue, 'A .proto file for a kind''s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -263,6 +279,9 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             break
         }
         'opensergo;proto;help;breaking' {
+            break
+        }
+        'opensergo;proto;help;from-schema' {
             break
         }
         'opensergo;proto;help;help' {
@@ -299,6 +318,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every kind the tool knows, with its schema origin')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document')
             [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)')
+            [CompletionResult]::new('from-proto', 'from-proto', [CompletionResultType]::ParameterValue, 'A JSON Schema or a CRD for a proto message, following the proto3 JSON mapping')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -337,10 +357,29 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'opensergo;schema;from-proto' {
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'The message, by full name (`io.opensergo.proto.fault_tolerance.v1.RateLimitStrategy`)')
+            [CompletionResult]::new('--proto-path', '--proto-path', [CompletionResultType]::ParameterName, 'Compile every .proto file under DIR (repeatable; each is an include root, like `protoc -I`). Without it, the embedded OpenSergo protos')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'What to write')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'The CRD''s kind (with --format crd)')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The CRD''s API group (with --format crd)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write here (atomically) instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write here (atomically) instead of stdout')
+            [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Refuse .proto files larger than this many bytes')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'opensergo;schema;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every kind the tool knows, with its schema origin')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document')
             [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)')
+            [CompletionResult]::new('from-proto', 'from-proto', [CompletionResultType]::ParameterValue, 'A JSON Schema or a CRD for a proto message, following the proto3 JSON mapping')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -351,6 +390,9 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             break
         }
         'opensergo;schema;help;from-crd' {
+            break
+        }
+        'opensergo;schema;help;from-proto' {
             break
         }
         'opensergo;schema;help;help' {
@@ -470,6 +512,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('build', 'build', [CompletionResultType]::ParameterValue, 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)')
             [CompletionResult]::new('breaking', 'breaking', [CompletionResultType]::ParameterValue, 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf''s rules and buf.yaml `breaking` configuration')
+            [CompletionResult]::new('from-schema', 'from-schema', [CompletionResultType]::ParameterValue, 'A .proto file for a kind''s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style')
             break
         }
         'opensergo;help;proto;export' {
@@ -484,6 +527,9 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         'opensergo;help;proto;breaking' {
             break
         }
+        'opensergo;help;proto;from-schema' {
+            break
+        }
         'opensergo;help;gen' {
             break
         }
@@ -491,6 +537,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every kind the tool knows, with its schema origin')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document')
             [CompletionResult]::new('from-crd', 'from-crd', [CompletionResultType]::ParameterValue, 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)')
+            [CompletionResult]::new('from-proto', 'from-proto', [CompletionResultType]::ParameterValue, 'A JSON Schema or a CRD for a proto message, following the proto3 JSON mapping')
             break
         }
         'opensergo;help;schema;list' {
@@ -500,6 +547,9 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             break
         }
         'opensergo;help;schema;from-crd' {
+            break
+        }
+        'opensergo;help;schema;from-proto' {
             break
         }
         'opensergo;help;config' {

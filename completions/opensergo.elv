@@ -159,6 +159,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand build 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
             cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
             cand breaking 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf''s rules and buf.yaml `breaking` configuration'
+            cand from-schema 'A .proto file for a kind''s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;proto;export'= {
@@ -232,11 +233,25 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opensergo;proto;from-schema'= {
+            cand --kind 'A kind of the registry (`opensergo schema list`)'
+            cand --previous 'The file generated last time: its field and enum value numbers are kept and removed ones reserved. May be the same file as --output'
+            cand -o 'Write here (atomically) instead of stdout'
+            cand --output 'Write here (atomically) instead of stdout'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opensergo;proto;help'= {
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
             cand build 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
             cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
             cand breaking 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf''s rules and buf.yaml `breaking` configuration'
+            cand from-schema 'A .proto file for a kind''s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;proto;help;export'= {
@@ -246,6 +261,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;proto;help;lint'= {
         }
         &'opensergo;proto;help;breaking'= {
+        }
+        &'opensergo;proto;help;from-schema'= {
         }
         &'opensergo;proto;help;help'= {
         }
@@ -279,6 +296,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand list 'List every kind the tool knows, with its schema origin'
             cand export 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
             cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
+            cand from-proto 'A JSON Schema or a CRD for a proto message, following the proto3 JSON mapping'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;schema;list'= {
@@ -313,10 +331,28 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opensergo;schema;from-proto'= {
+            cand --type 'The message, by full name (`io.opensergo.proto.fault_tolerance.v1.RateLimitStrategy`)'
+            cand --proto-path 'Compile every .proto file under DIR (repeatable; each is an include root, like `protoc -I`). Without it, the embedded OpenSergo protos'
+            cand --format 'What to write'
+            cand --kind 'The CRD''s kind (with --format crd)'
+            cand --group 'The CRD''s API group (with --format crd)'
+            cand -o 'Write here (atomically) instead of stdout'
+            cand --output 'Write here (atomically) instead of stdout'
+            cand --max-file-size 'Refuse .proto files larger than this many bytes'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opensergo;schema;help'= {
             cand list 'List every kind the tool knows, with its schema origin'
             cand export 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
             cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
+            cand from-proto 'A JSON Schema or a CRD for a proto message, following the proto3 JSON mapping'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;schema;help;list'= {
@@ -324,6 +360,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;schema;help;export'= {
         }
         &'opensergo;schema;help;from-crd'= {
+        }
+        &'opensergo;schema;help;from-proto'= {
         }
         &'opensergo;schema;help;help'= {
         }
@@ -426,6 +464,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand build 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
             cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
             cand breaking 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf''s rules and buf.yaml `breaking` configuration'
+            cand from-schema 'A .proto file for a kind''s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style'
         }
         &'opensergo;help;proto;export'= {
         }
@@ -435,18 +474,23 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         }
         &'opensergo;help;proto;breaking'= {
         }
+        &'opensergo;help;proto;from-schema'= {
+        }
         &'opensergo;help;gen'= {
         }
         &'opensergo;help;schema'= {
             cand list 'List every kind the tool knows, with its schema origin'
             cand export 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
             cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
+            cand from-proto 'A JSON Schema or a CRD for a proto message, following the proto3 JSON mapping'
         }
         &'opensergo;help;schema;list'= {
         }
         &'opensergo;help;schema;export'= {
         }
         &'opensergo;help;schema;from-crd'= {
+        }
+        &'opensergo;help;schema;from-proto'= {
         }
         &'opensergo;help;config'= {
             cand init 'Write a commented default opensergo.yaml'

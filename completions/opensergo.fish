@@ -455,18 +455,19 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l follow-s
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking help" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking help" -l no-config -d 'Ignore any opensergo.yaml'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking help" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking help" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking help" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking help" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking help" -f -a "breaking" -d 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf\'s rules and buf.yaml `breaking` configuration'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema help" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema help" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema help" -s h -l help -d 'Print help'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema help" -s V -l version -d 'Print version'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema help" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema help" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema help" -f -a "breaking" -d 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf\'s rules and buf.yaml `breaking` configuration'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema help" -f -a "from-schema" -d 'A .proto file for a kind\'s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -549,10 +550,21 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -s V -l version -d 'Print version'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l kind -d 'A kind of the registry (`opensergo schema list`)' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l previous -d 'The file generated last time: its field and enum value numbers are kept and removed ones reserved. May be the same file as --output' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -s o -l output -d 'Write here (atomically) instead of stdout' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -s h -l help -d 'Print help'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "breaking" -d 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf\'s rules and buf.yaml `breaking` configuration'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "from-schema" -d 'A .proto file for a kind\'s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l template -d 'The template: a file, or inline YAML/JSON' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l plugin -d 'Run only this plugin of the template (repeatable): its `local` name (`protoc-gen-go` or `go`) or its `protoc_builtin` name' -r
@@ -577,17 +589,18 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l no-cache -d 
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -l no-config -d 'Ignore any opensergo.yaml'
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -f -a "list" -d 'List every kind the tool knows, with its schema origin'
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -f -a "export" -d 'Write the kinds\' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -f -a "from-crd" -d 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -s h -l help -d 'Print help'
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -s V -l version -d 'Print version'
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -f -a "list" -d 'List every kind the tool knows, with its schema origin'
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -f -a "export" -d 'Write the kinds\' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -f -a "from-crd" -d 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -f -a "from-proto" -d 'A JSON Schema or a CRD for a proto message, following the proto3 JSON mapping'
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from list" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -635,9 +648,25 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_s
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-crd" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-crd" -s h -l help -d 'Print help'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-crd" -s V -l version -d 'Print version'
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l type -d 'The message, by full name (`io.opensergo.proto.fault_tolerance.v1.RateLimitStrategy`)' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l proto-path -d 'Compile every .proto file under DIR (repeatable; each is an include root, like `protoc -I`). Without it, the embedded OpenSergo protos' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l format -d 'What to write' -r -f -a "json-schema\t'A JSON Schema (draft 2020-12), like the embedded ones'
+crd\t'An apiextensions.k8s.io/v1 CustomResourceDefinition, as YAML (needs --kind and --group)'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l kind -d 'The CRD\'s kind (with --format crd)' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l group -d 'The CRD\'s API group (with --format crd)' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -s o -l output -d 'Write here (atomically) instead of stdout' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l max-file-size -d 'Refuse .proto files larger than this many bytes' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l no-config -d 'Ignore any opensergo.yaml'
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every kind the tool knows, with its schema origin'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the kinds\' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "from-crd" -d 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "from-proto" -d 'A JSON Schema or a CRD for a proto message, following the proto3 JSON mapping'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and not __fish_seen_subcommand_from init show help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
@@ -706,8 +735,10 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_see
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "breaking" -d 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf\'s rules and buf.yaml `breaking` configuration'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from proto" -f -a "from-schema" -d 'A .proto file for a kind\'s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "list" -d 'List every kind the tool knows, with its schema origin'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "export" -d 'Write the kinds\' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "from-crd" -d 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "from-proto" -d 'A JSON Schema or a CRD for a proto message, following the proto3 JSON mapping'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented default opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective configuration'

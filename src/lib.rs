@@ -4,6 +4,7 @@
 //! them into spanned [`yaml`] trees, [`validate`] (and the other checks)
 //! turn documents into [`diagnostic`]s, and [`report`] renders them.
 
+pub mod casing;
 pub mod changeset;
 pub mod cli;
 pub mod codes;
@@ -31,6 +32,7 @@ pub mod protobuild;
 pub mod protolint;
 pub mod report;
 pub mod schema;
+pub mod schemagen;
 pub mod source;
 pub mod suggest;
 pub mod typecheck;

@@ -20,12 +20,12 @@ fn layer_of(module: &str) -> Option<Layer> {
         "cli" => Layer::Cli,
         "commands" => Layer::Commands,
         "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint"
-        | "protobreaking" => Layer::Check,
+        | "protobreaking" | "schemagen" => Layer::Check,
         "report" => Layer::Report,
-        "changeset" | "codes" | "config" | "diagnostic" | "document" | "duration" | "engine"
-        | "error" | "escape" | "findings" | "gitrev" | "input" | "kinds" | "output" | "path"
-        | "protobuild" | "schema" | "source" | "suggest" | "typecheck" | "walk" | "yaml"
-        | "yaml_out" | "crd" => Layer::Core,
+        "casing" | "changeset" | "codes" | "config" | "crd" | "diagnostic" | "document"
+        | "duration" | "engine" | "error" | "escape" | "findings" | "gitrev" | "input"
+        | "kinds" | "output" | "path" | "protobuild" | "schema" | "source" | "suggest"
+        | "typecheck" | "walk" | "yaml" | "yaml_out" => Layer::Core,
         _ => return None,
     })
 }

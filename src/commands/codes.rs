@@ -40,6 +40,10 @@ pub fn groups() -> Vec<Group> {
             codes: crate::proto::PROTO_CODES.iter().collect(),
         },
         Group {
+            command: "proto from-schema",
+            codes: crate::schemagen::to_proto::SCHEMAGEN_CODES.iter().collect(),
+        },
+        Group {
             command: "proto lint",
             codes: crate::protolint::FAMILY.codes().collect(),
         },

@@ -12,6 +12,7 @@ pub mod generate;
 pub mod lint;
 pub mod proto;
 pub mod schema;
+pub mod schemagen;
 pub mod validate;
 
 use std::io::IsTerminal;

@@ -48,6 +48,12 @@ pub enum ProtoCommand {
     /// rules and buf.yaml `breaking` configuration.
     #[command(after_help = PROTO_BREAKING_EXIT_CODES)]
     Breaking(ProtoBreakingArgs),
+    /// A .proto file for a kind's spec, from its JSON Schema: one message
+    /// per object, stable field numbers (--previous), buf STANDARD style.
+    #[command(
+        after_help = "Exit codes: 0 written, 1 the schema cannot be generated compatibly (nothing written), 2 usage or I/O error"
+    )]
+    FromSchema(super::schemagen::FromSchemaArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -156,6 +162,7 @@ pub fn run(command: &ProtoCommand, color: ColorChoice) -> Result<ExitStatus> {
         ProtoCommand::Build(args) => build(args, color),
         ProtoCommand::Lint(args) => lint(args, color),
         ProtoCommand::Breaking(args) => breaking(args, color),
+        ProtoCommand::FromSchema(args) => super::schemagen::from_schema(args, color),
     }
 }
 

@@ -51,6 +51,9 @@ pub enum SchemaCommand {
         )]
         out_dir: PathBuf,
     },
+    /// A JSON Schema or a CRD for a proto message, following the proto3
+    /// JSON mapping.
+    FromProto(super::schemagen::FromProtoArgs),
 }
 
 /// What `schema export` writes.
@@ -66,6 +69,9 @@ pub enum ExportFormat {
 
 pub fn run(command: &SchemaCommand) -> Result<ExitStatus> {
     match command {
+        SchemaCommand::FromProto(args) => {
+            return super::schemagen::from_proto(args, super::ColorChoice::Auto);
+        }
         SchemaCommand::List => {
             let mut text = format!("{:<38} {:<36} {}\n", "API VERSION", "KIND", "SCHEMA");
             for k in KINDS {

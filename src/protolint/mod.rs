@@ -12,7 +12,7 @@
 //! silences that rule there.
 
 pub mod config;
-pub mod names;
+pub use crate::casing as names;
 pub mod rules;
 
 use std::collections::HashMap;

@@ -1,5 +1,7 @@
 //! Name styles as buf checks them: words split at `_` and at case
 //! changes (`HTTPServer` is `HTTP` `Server`), then rejoined in a style.
+//! Proto lint checks names with them, and `proto from-schema` makes
+//! names with them, so what it generates passes the same checks.
 
 /// The words of a name: split at `_`, at a lower-case letter followed by
 /// an upper-case one, and before the last capital of a run of capitals
