@@ -160,6 +160,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
             cand breaking 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf''s rules and buf.yaml `breaking` configuration'
             cand from-schema 'A .proto file for a kind''s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style'
+            cand format 'Format .proto files in the style `buf format` writes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;proto;export'= {
@@ -246,12 +247,28 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opensergo;proto;format'= {
+            cand --max-file-size 'Refuse files larger than this many bytes'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand -d 'Print a unified diff of the changes instead of the formatted files'
+            cand --diff 'Print a unified diff of the changes instead of the formatted files'
+            cand -w 'Rewrite the files in place (each one atomically)'
+            cand --write 'Rewrite the files in place (each one atomically)'
+            cand --exit-code 'Exit 1 when a file is not formatted (for CI)'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opensergo;proto;help'= {
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
             cand build 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
             cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
             cand breaking 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf''s rules and buf.yaml `breaking` configuration'
             cand from-schema 'A .proto file for a kind''s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style'
+            cand format 'Format .proto files in the style `buf format` writes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opensergo;proto;help;export'= {
@@ -263,6 +280,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;proto;help;breaking'= {
         }
         &'opensergo;proto;help;from-schema'= {
+        }
+        &'opensergo;proto;help;format'= {
         }
         &'opensergo;proto;help;help'= {
         }
@@ -465,6 +484,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
             cand breaking 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf''s rules and buf.yaml `breaking` configuration'
             cand from-schema 'A .proto file for a kind''s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style'
+            cand format 'Format .proto files in the style `buf format` writes'
         }
         &'opensergo;help;proto;export'= {
         }
@@ -475,6 +495,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;help;proto;breaking'= {
         }
         &'opensergo;help;proto;from-schema'= {
+        }
+        &'opensergo;help;proto;format'= {
         }
         &'opensergo;help;gen'= {
         }

@@ -29,6 +29,7 @@ pub mod path;
 pub mod proto;
 pub mod protobreaking;
 pub mod protobuild;
+pub mod protofmt;
 pub mod protolint;
 pub mod report;
 pub mod schema;

@@ -20,7 +20,7 @@ fn layer_of(module: &str) -> Option<Layer> {
         "cli" => Layer::Cli,
         "commands" => Layer::Commands,
         "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint"
-        | "protobreaking" | "schemagen" => Layer::Check,
+        | "protobreaking" | "schemagen" | "protofmt" => Layer::Check,
         "report" => Layer::Report,
         "casing" | "changeset" | "codes" | "config" | "crd" | "diagnostic" | "document"
         | "duration" | "engine" | "error" | "escape" | "findings" | "gitrev" | "input"

@@ -51,6 +51,10 @@ pub fn groups() -> Vec<Group> {
             command: "proto breaking",
             codes: crate::protobreaking::FAMILY.codes().collect(),
         },
+        Group {
+            command: "proto format",
+            codes: crate::protofmt::PROTO_FORMAT_CODES.iter().collect(),
+        },
     ]
 }
 

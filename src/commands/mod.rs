@@ -11,6 +11,7 @@ pub mod explain;
 pub mod generate;
 pub mod lint;
 pub mod proto;
+pub mod proto_format;
 pub mod schema;
 pub mod schemagen;
 pub mod validate;

@@ -54,6 +54,9 @@ pub enum ProtoCommand {
         after_help = "Exit codes: 0 written, 1 the schema cannot be generated compatibly (nothing written), 2 usage or I/O error"
     )]
     FromSchema(super::schemagen::FromSchemaArgs),
+    /// Format .proto files in the style `buf format` writes.
+    #[command(after_help = super::proto_format::EXIT_CODES)]
+    Format(super::proto_format::FormatArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -163,6 +166,7 @@ pub fn run(command: &ProtoCommand, color: ColorChoice) -> Result<ExitStatus> {
         ProtoCommand::Lint(args) => lint(args, color),
         ProtoCommand::Breaking(args) => breaking(args, color),
         ProtoCommand::FromSchema(args) => super::schemagen::from_schema(args, color),
+        ProtoCommand::Format(args) => super::proto_format::run(args, color),
     }
 }
 
