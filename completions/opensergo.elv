@@ -163,6 +163,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
             cand build 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
             cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
+            cand breaking 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf''s rules and buf.yaml `breaking` configuration'
             cand from-schema 'A .proto file for a kind''s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style'
             cand format 'Format .proto files in the style `buf format` writes'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -191,19 +192,47 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --version 'Print version'
         }
         &'opensergo;proto;lint'= {
+            cand --path 'Build only these files or directories (repeatable): a path under DIR or an import path'
+            cand --exclude-path 'Leave out these files or directories (repeatable)'
+            cand --compiler 'The compiler'
             cand -f 'Output format (repeatable; pair each with an --output)'
             cand --format 'Output format (repeatable; pair each with an --output)'
             cand -o 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
             cand --output 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
             cand --fail-on 'Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]'
-            cand --error-format 'Print findings as `buf lint --error-format` does (instead of --format)'
+            cand --error-format 'Print findings as buf''s `--error-format` does (instead of --format)'
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
             cand -q 'Print findings only: no summary line'
             cand --quiet 'Print findings only: no summary line'
             cand --summary 'Add a count of findings per code after the summary line'
             cand --buf-exit-codes 'Exit 100 on findings, as buf does'
-            cand --list-rules 'Print the table of proto lint rules and exit'
+            cand --list-rules 'Print the table of rules and exit'
+            cand --no-config 'Ignore any opensergo.yaml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opensergo;proto;breaking'= {
+            cand --against 'The previous version: a directory, a descriptor-set image (`.binpb`), or a git revision (`main`, `v1.2.0`, `origin/main`, a commit, `.git#branch=main`) read from the local object store'
+            cand --path 'Build only these files or directories (repeatable): a path under DIR or an import path'
+            cand --exclude-path 'Leave out these files or directories (repeatable)'
+            cand --compiler 'The compiler'
+            cand --max-file-size 'Refuse files (in the --against revision or image) larger than this many bytes'
+            cand -f 'Output format (repeatable; pair each with an --output)'
+            cand --format 'Output format (repeatable; pair each with an --output)'
+            cand -o 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
+            cand --output 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
+            cand --fail-on 'Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]'
+            cand --error-format 'Print findings as buf''s `--error-format` does (instead of --format)'
+            cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
+            cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
+            cand -q 'Print findings only: no summary line'
+            cand --quiet 'Print findings only: no summary line'
+            cand --summary 'Add a count of findings per code after the summary line'
+            cand --buf-exit-codes 'Exit 100 on findings, as buf does'
+            cand --list-rules 'Print the table of rules and exit'
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -242,6 +271,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
             cand build 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
             cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
+            cand breaking 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf''s rules and buf.yaml `breaking` configuration'
             cand from-schema 'A .proto file for a kind''s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style'
             cand format 'Format .proto files in the style `buf format` writes'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -251,6 +281,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;proto;help;build'= {
         }
         &'opensergo;proto;help;lint'= {
+        }
+        &'opensergo;proto;help;breaking'= {
         }
         &'opensergo;proto;help;from-schema'= {
         }
@@ -455,6 +487,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
             cand build 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
             cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
+            cand breaking 'Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf''s rules and buf.yaml `breaking` configuration'
             cand from-schema 'A .proto file for a kind''s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style'
             cand format 'Format .proto files in the style `buf format` writes'
         }
@@ -463,6 +496,8 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         &'opensergo;help;proto;build'= {
         }
         &'opensergo;help;proto;lint'= {
+        }
+        &'opensergo;help;proto;breaking'= {
         }
         &'opensergo;help;proto;from-schema'= {
         }

@@ -27,6 +27,8 @@ pub mod lint;
 pub mod output;
 pub mod path;
 pub mod proto;
+pub mod protobreaking;
+pub mod protobuild;
 pub mod protofmt;
 pub mod protolint;
 pub mod report;

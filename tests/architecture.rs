@@ -19,15 +19,13 @@ fn layer_of(module: &str) -> Option<Layer> {
     Some(match module {
         "cli" => Layer::Cli,
         "commands" => Layer::Commands,
-        "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint" | "schemagen"
-        | "protofmt" => {
-            Layer::Check
-        }
+        "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint"
+        | "protobreaking" | "schemagen" | "protofmt" => Layer::Check,
         "report" => Layer::Report,
         "casing" | "changeset" | "codes" | "config" | "crd" | "diagnostic" | "document"
         | "duration" | "engine" | "error" | "escape" | "findings" | "gitrev" | "input"
-        | "kinds" | "output" | "path" | "schema" | "source" | "suggest" | "suppress"
-        | "typecheck" | "walk" | "yaml" | "yaml_out" => Layer::Core,
+        | "kinds" | "output" | "path" | "protobuild" | "schema" | "source" | "suggest"
+        | "suppress" | "typecheck" | "walk" | "yaml" | "yaml_out" => Layer::Core,
         _ => return None,
     })
 }

@@ -65,7 +65,7 @@ fn every_rule_fires_on_its_module() {
         .map(|(rule, ..)| rule)
         .collect();
     for rule in protolint::FAMILY.rules {
-        let id = protolint::buf_id(rule.code.name);
+        let id = opensergo::protobuild::buf_rule_id(rule.code.name);
         assert!(fired.contains(&id), "{id} does not fire on {ALL_RULES}");
     }
 }

@@ -32,7 +32,11 @@ pub fn groups() -> Vec<Group> {
             codes: crate::diff::codes::DIFF_CODES.iter().collect(),
         },
         Group {
-            command: "proto build, gen",
+            command: "proto build, lint, breaking, gen",
+            codes: crate::protobuild::WORKSPACE_CODES.iter().collect(),
+        },
+        Group {
+            command: "gen",
             codes: crate::proto::PROTO_CODES.iter().collect(),
         },
         Group {
@@ -42,6 +46,10 @@ pub fn groups() -> Vec<Group> {
         Group {
             command: "proto lint",
             codes: crate::protolint::FAMILY.codes().collect(),
+        },
+        Group {
+            command: "proto breaking",
+            codes: crate::protobreaking::FAMILY.codes().collect(),
         },
         Group {
             command: "proto format",

@@ -25,6 +25,9 @@ fn explanation(code: &str) -> Result<String> {
     if let Some(rule) = crate::protolint::FAMILY.find(code) {
         return Ok(crate::protolint::FAMILY.explain(rule));
     }
+    if let Some(rule) = crate::protobreaking::FAMILY.find(code) {
+        return Ok(crate::protobreaking::FAMILY.explain(rule));
+    }
     match codes::find(code) {
         Some((_, c)) => Ok(c.explanation(None)),
         None => bail!(

@@ -16,10 +16,10 @@ use crate::error::{ExitStatus, Result};
 use crate::findings::{FileEntry, Report};
 use crate::proto::OUT_OF_DATE_STUB;
 use crate::proto::cache::Cache;
-use crate::proto::compile::Image;
 use crate::proto::generate::{self, Drift, PluginRun};
 use crate::proto::template::{self, InputConfig, PluginConfig, PluginSource, Template};
 use crate::proto::{git_input, managed};
+use crate::protobuild::compile::Image;
 use crate::report::{self, Format, RenderOptions};
 
 #[derive(Debug, clap::Args)]
@@ -151,7 +151,7 @@ pub fn run(args: &GenArgs, color: ColorChoice) -> Result<ExitStatus> {
 fn load_template(
     spec: Option<&str>,
     dir: &Path,
-) -> Result<crate::proto::workspace::Checked<Template>> {
+) -> Result<crate::protobuild::workspace::Checked<Template>> {
     if let Some(spec) = spec {
         return template::load(spec);
     }
@@ -205,7 +205,7 @@ fn image_of(
 ) -> Result<std::result::Result<Image, ExitStatus>> {
     match input {
         InputConfig::Directory(dir) => {
-            Ok(compile_workspace(Path::new(dir), &args.workspace, color)?.map(|(image, _)| image))
+            Ok(compile_workspace(Path::new(dir), &args.workspace, color)?.map(|c| c.image))
         }
         InputConfig::ProtoFile(file) => {
             let workspace = WorkspaceArgs {
@@ -213,11 +213,11 @@ fn image_of(
                 exclude_paths: args.workspace.exclude_paths.clone(),
                 compiler: args.workspace.compiler,
             };
-            Ok(compile_workspace(Path::new("."), &workspace, color)?.map(|(image, _)| image))
+            Ok(compile_workspace(Path::new("."), &workspace, color)?.map(|c| c.image))
         }
-        InputConfig::Git(git) => Ok(
-            compile_opened(git_input::open(git)?, &args.workspace, color)?.map(|(image, _)| image),
-        ),
+        InputConfig::Git(git) => {
+            Ok(compile_opened(git_input::open(git)?, &args.workspace, color)?.map(|c| c.image))
+        }
         InputConfig::BinaryImage(path) => {
             let limit = crate::document::DEFAULT_MAX_FILE_SIZE;
             let bytes = crate::input::read_bounded(Path::new(path), limit)

@@ -21,8 +21,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use crate::proto::compile::{self as proto_compile, CompilerChoice, Image};
-use crate::proto::workspace::{Checked, Workspace};
+use crate::protobuild::compile::{self as proto_compile, CompilerChoice, Image};
+use crate::protobuild::workspace::{Checked, Workspace};
 
 use anyhow::bail;
 
@@ -382,12 +382,25 @@ pub fn emit_report(
     Ok(report.exit_status(fail_on))
 }
 
-/// The workspace of `dir` compiled, or the exit status when it could not be.
+/// A workspace and the image of its selected files.
+pub struct Compiled {
+    pub workspace: Workspace,
+    /// The import paths built (all files, or those `--path` selects).
+    pub targets: Vec<String>,
+    pub image: Image,
+    /// Which compiler ran: `protox` or `protoc`.
+    pub compiler: &'static str,
+}
+
+/// The workspace of `dir` compiled, or the exit status when it could not
+/// be: 2 for a broken configuration, 1 for files that do not compile
+/// (both printed). `proto build`, `gen`, `proto lint` and `proto breaking`
+/// read and compile workspaces only through here.
 pub fn compile_workspace(
     dir: &std::path::Path,
     args: &WorkspaceArgs,
     color: ColorChoice,
-) -> Result<std::result::Result<(Image, &'static str), ExitStatus>> {
+) -> Result<std::result::Result<Compiled, ExitStatus>> {
     let workspace = Workspace::open(dir, crate::convert::descriptors::proto_sources())?;
     compile_opened(workspace, args, color)
 }
@@ -398,7 +411,7 @@ pub fn compile_opened(
     workspace: Checked<Workspace>,
     args: &WorkspaceArgs,
     color: ColorChoice,
-) -> Result<std::result::Result<(Image, &'static str), ExitStatus>> {
+) -> Result<std::result::Result<Compiled, ExitStatus>> {
     let workspace = match workspace {
         Ok(workspace) => workspace,
         Err(problems) => {
@@ -408,7 +421,12 @@ pub fn compile_opened(
     };
     let targets = workspace.select(&args.paths, &args.exclude_paths)?;
     match proto_compile::build(&workspace, &targets, args.compiler.into())? {
-        Ok(built) => Ok(Ok((built.image, built.compiler))),
+        Ok(built) => Ok(Ok(Compiled {
+            workspace,
+            targets,
+            image: built.image,
+            compiler: built.compiler,
+        })),
         Err(errors) => {
             print_errors(&errors, color);
             eprintln!(

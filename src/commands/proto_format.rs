@@ -12,7 +12,7 @@ use super::ColorChoice;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, ExitStatus, Result};
 use crate::findings::{FileEntry, Report};
-use crate::proto::workspace::Workspace;
+use crate::protobuild::workspace::Workspace;
 use crate::protofmt;
 use crate::report::{self, Format, RenderOptions};
 use crate::source::{SourceFile, Span};

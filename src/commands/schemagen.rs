@@ -20,8 +20,8 @@ use crate::escape::{escape_control, escape_path};
 use crate::input::Input;
 use crate::kinds::KINDS;
 use crate::output;
-use crate::proto::compile::{self, CompilerChoice, Image};
-use crate::proto::workspace::{Module, ModuleConfig, ProtoFile, Workspace};
+use crate::protobuild::compile::{self, CompilerChoice, Image};
+use crate::protobuild::workspace::{Module, ModuleConfig, ProtoFile, Workspace};
 use crate::schemagen::{from_proto, previous, to_proto};
 use crate::source::SourceFile;
 
@@ -173,7 +173,7 @@ fn proto_pool(
 fn pool_of(image: &Image) -> std::result::Result<DescriptorPool, Vec<Diagnostic>> {
     DescriptorPool::decode(image.encode().as_slice()).map_err(|e| {
         vec![Diagnostic::new(
-            crate::proto::COMPILE_ERROR,
+            crate::protobuild::COMPILE_ERROR,
             format!("unusable descriptors: {e}"),
         )]
     })

@@ -18,10 +18,10 @@ use prost::Message as _;
 use rayon::prelude::*;
 
 use super::cache::{self, Cache};
-use super::compile::{Image, encode_file_set};
 use super::plugin::{self, CodeGeneratorRequest, GeneratedFile};
 use super::template::{PluginConfig, PluginSource, Strategy};
 use crate::error::Result;
+use crate::protobuild::compile::{Image, encode_file_set};
 
 /// The generators protoc has built in (`protoc_builtin:`).
 const PROTOC_BUILTINS: &[&str] = &[

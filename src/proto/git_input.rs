@@ -4,22 +4,20 @@
 //! (`--depth`, only the revision asked for) into a temporary bare
 //! repository first.
 //!
-//! The tree is untrusted like any input: symbolic links and submodules
-//! are skipped with a note, every blob's size is checked before it is
-//! read, and `subdir` and module paths cannot leave the tree.
+//! The tree is read by [`crate::protobuild::git`], as `proto breaking
+//! --against REV` reads it; `subdir` cannot leave the tree.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use anyhow::{anyhow, bail};
 
 use super::template::GitInput;
-use super::workspace::{BUF_YAML, Checked, Module, ModuleConfig, ProtoFile, Workspace};
 use crate::document::DEFAULT_MAX_FILE_SIZE;
 use crate::error::Result;
 use crate::escape::escape_control;
-use crate::gitrev::{Revision, TreeEntry};
-use crate::source::SourceFile;
+use crate::gitrev::Revision;
+use crate::protobuild::git::workspace_at;
+use crate::protobuild::workspace::{Checked, Workspace};
 
 /// Whether git must fetch `repository` (a URL, or scp-like
 /// `host:path`) rather than read a local one in place.
@@ -64,9 +62,9 @@ fn tree_subdir(subdir: Option<&str>) -> Result<String> {
 
 fn read(input: &GitInput, revision: &Revision) -> Result<Checked<Workspace>> {
     let subdir = tree_subdir(input.subdir.as_deref())?;
-    let shown_repository = escape_control(&input.repository);
     let origin = format!(
-        "git repository {shown_repository} at {}{}",
+        "git repository {} at {}{}",
+        escape_control(&input.repository),
         escape_control(&revision.name),
         if subdir.is_empty() {
             String::new()
@@ -74,136 +72,7 @@ fn read(input: &GitInput, revision: &Revision) -> Result<Checked<Workspace>> {
             format!(", subdir {subdir}")
         }
     );
-    let entries = revision.list(&subdir).map_err(|e| anyhow!(e))?;
-    let prefix = if subdir.is_empty() {
-        String::new()
-    } else {
-        format!("{subdir}/")
-    };
-    // Paths relative to `subdir`, for the blobs worth reading.
-    let mut wanted: Vec<(String, &TreeEntry)> = Vec::new();
-    for entry in &entries {
-        let Some(relative) = entry.path.strip_prefix(&prefix) else {
-            continue;
-        };
-        let is_config = relative == BUF_YAML;
-        if !(is_config || relative.ends_with(".proto")) {
-            continue;
-        }
-        if relative.split('/').any(|part| part.starts_with('.')) {
-            continue;
-        }
-        if entry.is_symlink() || !entry.is_blob() {
-            eprintln!(
-                "note: {origin}: skipping {} (a symbolic link or submodule)",
-                escape_control(&entry.path)
-            );
-            continue;
-        }
-        if entry.size > DEFAULT_MAX_FILE_SIZE {
-            bail!(
-                "{origin}: {} is {} bytes, over the {} byte limit for input files",
-                escape_control(&entry.path),
-                entry.size,
-                DEFAULT_MAX_FILE_SIZE
-            );
-        }
-        wanted.push((relative.to_string(), entry));
-    }
-    let blobs: Vec<(String, String, u64)> = wanted
-        .iter()
-        .map(|(_, e)| (e.path.clone(), e.oid.clone(), e.size))
-        .collect();
-    let contents = revision.cat_blobs(&blobs).map_err(|e| anyhow!(e))?;
-    let mut config = None;
-    let mut protos: Vec<(String, Arc<SourceFile>)> = Vec::new();
-    for ((relative, entry), bytes) in wanted.iter().zip(contents) {
-        let text = String::from_utf8(bytes)
-            .map_err(|_| anyhow!("{origin}: {} is not UTF-8", escape_control(&entry.path)))?;
-        let shown = format!("{}:{}", revision.name, entry.path);
-        let source = Arc::new(SourceFile::new(escape_control(&shown).into_owned(), text));
-        if relative == BUF_YAML {
-            config = Some(source);
-        } else {
-            protos.push((relative.clone(), source));
-        }
-    }
-    let modules = match &config {
-        Some(source) => match super::workspace::modules_from_buf_yaml(source) {
-            Ok(modules) => modules,
-            Err(problems) => return Ok(Err(problems)),
-        },
-        None => vec![ModuleConfig {
-            path: ".".into(),
-            excludes: Vec::new(),
-        }],
-    };
-    let workspace = Workspace {
-        modules: modules
-            .iter()
-            .map(|module| module_of(module, &protos, &origin))
-            .collect::<Result<_>>()?,
-        origin,
-    };
-    if workspace.files().next().is_none() {
-        bail!("{}: no .proto file", workspace.origin);
-    }
-    Ok(Ok(workspace))
-}
-
-/// A relative path of a configuration with `.` parts removed; `..` and
-/// absolute paths are refused.
-fn clean_relative(path: &str, origin: &str) -> Result<String> {
-    let mut parts = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => bail!("{origin}: `{path}` must stay inside the workspace (no `..`)"),
-            other => parts.push(other),
-        }
-    }
-    if path.starts_with('/') {
-        bail!("{origin}: `{path}` must be a relative path");
-    }
-    Ok(parts.join("/"))
-}
-
-/// The files of one module: those under its path, minus its excludes,
-/// named by their path below the module root.
-fn module_of(
-    config: &ModuleConfig,
-    protos: &[(String, Arc<SourceFile>)],
-    origin: &str,
-) -> Result<Module> {
-    let root = clean_relative(&config.path, origin)?;
-    let excludes = config
-        .excludes
-        .iter()
-        .map(|e| clean_relative(e, origin))
-        .collect::<Result<Vec<_>>>()?;
-    let under = |path: &str, dir: &str| {
-        dir.is_empty()
-            || path == dir
-            || (path.starts_with(dir) && path.as_bytes().get(dir.len()) == Some(&b'/'))
-    };
-    let files = protos
-        .iter()
-        .filter(|(path, _)| under(path, &root))
-        .filter(|(path, _)| !excludes.iter().any(|e| under(path, e)))
-        .map(|(path, source)| ProtoFile {
-            name: if root.is_empty() {
-                path.clone()
-            } else {
-                path[root.len() + 1..].to_string()
-            },
-            workspace_path: path.clone(),
-            source: source.clone(),
-        })
-        .collect();
-    Ok(Module {
-        root: format!("{origin}: {}", if root.is_empty() { "." } else { &root }),
-        files,
-    })
+    workspace_at(revision, &subdir, &origin, DEFAULT_MAX_FILE_SIZE)
 }
 
 #[cfg(test)]
@@ -224,8 +93,5 @@ mod tests {
         assert_eq!(tree_subdir(Some("./proto/")).unwrap(), "proto");
         assert_eq!(tree_subdir(None).unwrap(), "");
         assert!(tree_subdir(Some("../x")).is_err());
-        assert!(clean_relative("../x", "o").is_err());
-        assert!(clean_relative("/x", "o").is_err());
-        assert_eq!(clean_relative("./a/b", "o").unwrap(), "a/b");
     }
 }

@@ -21,9 +21,9 @@ use prost::bytes::Buf as _;
 use prost::encoding::{WireType, decode_key, decode_varint, encode_key, encode_varint};
 use prost_types::{FileDescriptorProto, FileOptions, SourceCodeInfo};
 
-use super::compile::Image;
-use super::yaml_keys::Problems;
 use crate::error::Result;
+use crate::protobuild::compile::Image;
+use crate::protobuild::yaml_keys::Problems;
 use crate::yaml::{Node, Value};
 
 /// A file option managed mode can set, or a prefix/suffix that shapes

@@ -1,71 +1,17 @@
-//! Protobuf workspaces and code generation, in the style of buf: a
-//! [`workspace`] (buf.yaml, an `opensergo.yaml` `proto:` section, a plain
-//! directory, or the embedded OpenSergo protos) is compiled by [`compile`]
-//! (protox, or protoc where protox cannot) into an [`compile::Image`];
-//! [`generate`] runs the plugins a [`template`] names over the image
-//! through the protoc [`plugin`] protocol and writes their files all at
-//! once, or not at all.
+//! Code generation in the style of `buf generate`: [`generate`] runs the
+//! plugins a [`template`] names over an image that
+//! [`crate::protobuild`] compiled, through the protoc [`plugin`]
+//! protocol, and writes their files all at once, or not at all.
 
 pub mod cache;
-pub mod compile;
 pub mod generate;
 pub mod git_input;
 pub mod managed;
 pub mod plugin;
 pub mod template;
-pub mod workspace;
-mod yaml_keys;
 
 crate::define_codes! {
     PROTO_CODES:
-    COMPILE_ERROR = "OS9501" "proto-compile-error" Error "A .proto file does not compile."
-        r#"## What it does
-Reports a `.proto` file that the compiler rejects: a syntax error, an unknown type, a duplicate name, a field number used twice.
-
-## Why is this bad
-Nothing can be generated from a workspace that does not compile; `opensergo gen` writes no file until it does.
-
-## Example
-```proto
-message Route {
-  strin host = 1;   // `strin` is not a type
-}
-```
-
-## How to fix
-Fix the file at the reported line and column; the message is the compiler's."#;
-    IMPORT_NOT_FOUND = "OS9502" "proto-import-not-found" Error "An import names a file that no include root holds."
-        r#"## What it does
-Reports an `import` that resolves under none of the workspace's roots (each module's `path`) nor the built-in well-known types. The help lists the roots searched and, when a file of that name exists elsewhere in the workspace, the import path that would find it.
-
-## Why is this bad
-The importing file cannot compile. This is the most common question buf users ask: an import path is relative to a module root, not to the importing file or the repository.
-
-## Example
-With `modules: [{path: proto}]` and the file at `proto/acme/v1/common.proto`:
-```proto
-import "proto/acme/v1/common.proto";   // includes the root itself
-```
-
-## How to fix
-Import the file by its path under its module root (`import "acme/v1/common.proto";`), or add the directory that holds it as a module in buf.yaml (or the `proto:` section of opensergo.yaml)."#;
-    INVALID_WORKSPACE_CONFIG = "OS9503" "invalid-proto-workspace" Error "buf.yaml (or the proto section of opensergo.yaml) is malformed."
-        r#"## What it does
-Reports a key or value of a workspace configuration (buf.yaml v1 or v2, or the `proto:` section of opensergo.yaml) that cannot be used: an unknown key (with the closest known one), a wrong type, an unsupported version, a dependency that needs the Buf Schema Registry.
-
-## Why is this bad
-A misspelt `excludes` silently compiles files you meant to leave out; buf rejects such files too.
-
-## Example
-```yaml
-version: v2
-modules:
-  - path: proto
-    exclude: [proto/vendor]   # the key is `excludes`
-```
-
-## How to fix
-Follow the message; keys and values are those of buf.yaml."#;
     INVALID_GEN_TEMPLATE = "OS9504" "invalid-gen-template" Error "The generation template (opensergo.gen.yaml or buf.gen.yaml) is malformed."
         r#"## What it does
 Reports a key or value of a generation template (buf.gen.yaml v2, also read as opensergo.gen.yaml) that cannot be used: an unknown key with the closest known one, a plugin with neither `local` nor `protoc_builtin`, a missing `out`, a `remote:` plugin (it needs the network; the help names the local plugin to install instead), a managed-mode `file_option` that does not exist or an override value of the wrong type, a `module:` input (a Buf Schema Registry module; the help says what to use instead).

@@ -11,7 +11,7 @@
 use std::ffi::OsString;
 use std::io::{Read as _, Write as _};
 use std::os::unix::process::CommandExt as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -69,21 +69,7 @@ pub struct GeneratedFile {
 pub const FEATURE_PROTO3_OPTIONAL: u64 = 1;
 pub const FEATURE_SUPPORTS_EDITIONS: u64 = 2;
 
-/// A program on PATH (or a path with a `/`), if it exists.
-pub fn find_program(name: &str) -> Option<PathBuf> {
-    if name.contains('/') {
-        let path = PathBuf::from(name);
-        return path.is_file().then_some(path);
-    }
-    std::env::split_paths(&std::env::var_os("PATH")?)
-        .map(|dir| dir.join(name))
-        .find(|candidate| is_executable(candidate))
-}
-
-fn is_executable(path: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt as _;
-    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-}
+pub use crate::protobuild::compile::find_program;
 
 /// Text from a plugin, safe for a terminal: control characters other
 /// than line breaks and tabs are shown escaped.

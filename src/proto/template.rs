@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use super::INVALID_GEN_TEMPLATE;
 use super::managed::Managed;
-use super::workspace::Checked;
-use super::yaml_keys::{Problems, first_document};
+use crate::protobuild::workspace::Checked;
+use crate::protobuild::yaml_keys::{Problems, first_document};
 use crate::source::{SharedSource, SourceFile};
 use crate::yaml::Node;
 

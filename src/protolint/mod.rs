@@ -16,19 +16,19 @@ pub use crate::casing as names;
 pub mod rules;
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Arc;
 
-use prost_types::source_code_info::Location;
 use prost_types::{
     DescriptorProto, EnumDescriptorProto, EnumValueDescriptorProto, FieldDescriptorProto,
     FileDescriptorProto, MethodDescriptorProto, OneofDescriptorProto, ServiceDescriptorProto,
 };
 
-use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::engine::{self, Levels, RuleFamily, Sink};
-use crate::source::{SharedSource, SourceFile, Span};
+use crate::protobuild::compile::Image;
+pub use crate::protobuild::compiled::path;
+use crate::protobuild::compiled::{CompiledFile, with_sources};
+use crate::protobuild::workspace;
 
 /// A proto lint rule's check: it reads every file of the module.
 pub type Check = fn(&ProtoFiles, &mut Sink);
@@ -75,108 +75,13 @@ impl Default for Options {
     }
 }
 
-/// One linted file: its descriptor, its text (for positions and
-/// snippets) and its SourceCodeInfo locations by path.
-pub struct ProtoFile {
-    pub descriptor: FileDescriptorProto,
-    pub source: SharedSource,
-    locations: HashMap<Vec<i32>, Location>,
-}
-
-impl ProtoFile {
-    /// `display_name` is the path findings show (relative to where the
-    /// user ran the command, as buf shows it).
-    pub fn new(descriptor: FileDescriptorProto, display_name: &str, text: String) -> Self {
-        let mut locations = HashMap::new();
-        if let Some(info) = &descriptor.source_code_info {
-            for location in &info.location {
-                // The first location of a path is the element's own.
-                locations
-                    .entry(location.path.clone())
-                    .or_insert_with(|| location.clone());
-            }
-        }
-        ProtoFile {
-            descriptor,
-            source: Arc::new(SourceFile::new(display_name, text)),
-            locations,
-        }
-    }
-
-    /// The import path (`acme/weather/v1/weather.proto`).
-    pub fn name(&self) -> &str {
-        self.descriptor.name()
-    }
-
-    /// The directory of the import path (`acme/weather/v1`).
-    pub fn directory(&self) -> &str {
-        self.name().rsplit_once('/').map_or("", |(dir, _)| dir)
-    }
-
-    fn span(&self, location: &Location) -> Span {
-        let at = |line: i32, column: i32| {
-            self.source.offset_of(
-                usize::try_from(line).unwrap_or(0) + 1,
-                usize::try_from(column).unwrap_or(0) + 1,
-            )
-        };
-        match location.span.as_slice() {
-            [line, start, end] => Span::new(at(*line, *start), at(*line, *end)),
-            [start_line, start, end_line, end] => {
-                Span::new(at(*start_line, *start), at(*end_line, *end))
-            }
-            _ => Span::new(0, 0),
-        }
-    }
-
-    /// Where a path is written: its own location, else the nearest
-    /// enclosing element's; the file itself (the empty path) is its
-    /// first character, as buf reports file-level findings at 1:1.
-    pub fn span_of(&self, path: &[i32]) -> Span {
-        if path.is_empty() {
-            return Span::new(0, 0);
-        }
-        (0..=path.len())
-            .rev()
-            .find_map(|len| self.locations.get(&path[..len]))
-            .map_or(Span::new(0, 0), |l| self.span(l))
-    }
-
-    /// Whether `// buf:lint:ignore RULE_ID` stands in the leading
-    /// comments of the element at `path` or of any element around it.
-    pub fn ignores(&self, path: &[i32], rule_id: &str) -> bool {
-        (1..=path.len()).any(|len| {
-            self.locations.get(&path[..len]).is_some_and(|l| {
-                l.leading_comments().lines().any(|line| {
-                    line.trim()
-                        .strip_prefix("buf:lint:ignore")
-                        .is_some_and(|rest| rest.split_whitespace().any(|id| id == rule_id))
-                })
-            })
-        })
-    }
-
-    /// The leading comments of an element, trimmed.
-    pub fn comment(&self, path: &[i32]) -> &str {
-        self.locations
-            .get(path)
-            .map_or("", |l| l.leading_comments().trim())
-    }
-
-    /// A finding at the element `path`.
-    pub fn finding(&self, code: Code, path: &[i32], message: impl Into<String>) -> Diagnostic {
-        let mut d = Diagnostic::new(code, message).at(&self.source, self.span_of(path));
-        d.related.clear();
-        d
-    }
-}
-
 /// The module being linted: the files of the module (imports are read
 /// through `all_files`), and the rule options.
 pub struct ProtoFiles {
-    pub files: Vec<ProtoFile>,
-    /// Every file the module's files import, transitively, by name.
-    pub all_files: HashMap<String, FileDescriptorProto>,
+    pub files: Vec<CompiledFile>,
+    /// Every file of the image (the module's, the other modules' and
+    /// their imports), by name.
+    pub all_files: Arc<HashMap<String, FileDescriptorProto>>,
     /// For each module file, the files whose extensions its options set
     /// (custom options such as `google.api.field_behavior`).
     pub option_sources: HashMap<String, std::collections::HashSet<String>>,
@@ -233,30 +138,9 @@ fn option_sources(file: &prost_reflect::FileDescriptor) -> std::collections::Has
     out
 }
 
-// Field numbers of descriptor.proto, for SourceCodeInfo paths.
-pub mod path {
-    pub const FILE_PACKAGE: i32 = 2;
-    pub const FILE_DEPENDENCY: i32 = 3;
-    pub const FILE_MESSAGE: i32 = 4;
-    pub const FILE_ENUM: i32 = 5;
-    pub const FILE_SERVICE: i32 = 6;
-    pub const FILE_OPTIONS: i32 = 8;
-    pub const FILE_SYNTAX: i32 = 12;
-    pub const MESSAGE_FIELD: i32 = 2;
-    pub const MESSAGE_NESTED: i32 = 3;
-    pub const MESSAGE_ENUM: i32 = 4;
-    pub const MESSAGE_ONEOF: i32 = 8;
-    pub const ENUM_VALUE: i32 = 2;
-    pub const SERVICE_METHOD: i32 = 2;
-    pub const METHOD_INPUT: i32 = 2;
-    pub const METHOD_OUTPUT: i32 = 3;
-    /// The `name` field of every element.
-    pub const NAME: i32 = 1;
-}
-
 /// One element of a file, with its SourceCodeInfo path.
 pub struct Element<'a, T> {
-    pub file: &'a ProtoFile,
+    pub file: &'a CompiledFile,
     pub descriptor: &'a T,
     pub path: Vec<i32>,
 }
@@ -465,8 +349,8 @@ impl ProtoFiles {
     }
 
     /// Files by package, in name order.
-    pub fn by_package(&self) -> std::collections::BTreeMap<&str, Vec<&ProtoFile>> {
-        let mut packages: std::collections::BTreeMap<&str, Vec<&ProtoFile>> =
+    pub fn by_package(&self) -> std::collections::BTreeMap<&str, Vec<&CompiledFile>> {
+        let mut packages: std::collections::BTreeMap<&str, Vec<&CompiledFile>> =
             std::collections::BTreeMap::new();
         for file in &self.files {
             packages
@@ -478,8 +362,22 @@ impl ProtoFiles {
     }
 }
 
+/// Whether `// buf:lint:ignore RULE_ID` stands in the leading
+/// comments of the element at `path` or of any element around it.
+pub fn comment_ignores(file: &CompiledFile, path: &[i32], rule_id: &str) -> bool {
+    (1..=path.len()).any(|len| {
+        file.location(&path[..len]).is_some_and(|l| {
+            l.leading_comments().lines().any(|line| {
+                line.trim()
+                    .strip_prefix("buf:lint:ignore")
+                    .is_some_and(|rest| rest.split_whitespace().any(|id| id == rule_id))
+            })
+        })
+    })
+}
+
 /// An element of a file, by its SourceCodeInfo path.
-type ElementAt<'a> = (&'a ProtoFile, &'a Vec<i32>);
+type ElementAt<'a> = (&'a CompiledFile, &'a Vec<i32>);
 
 /// Findings of one run, sorted by file and position, with the ones
 /// silenced by `// buf:lint:ignore` comments counted.
@@ -496,7 +394,7 @@ pub fn lint(files: &ProtoFiles, levels: &Levels, allow_comment_ignores: bool) ->
         // is about the element(s) starting where it points.
         let mut starts: HashMap<(&str, usize), Vec<ElementAt<'_>>> = HashMap::new();
         for file in &files.files {
-            for (path, location) in &file.locations {
+            for (path, location) in file.locations() {
                 starts
                     .entry((file.source.name.as_str(), file.span(location).start))
                     .or_default()
@@ -507,13 +405,13 @@ pub fn lint(files: &ProtoFiles, levels: &Levels, allow_comment_ignores: bool) ->
             let Some(location) = &d.location else {
                 return false;
             };
-            let rule_id = buf_id(d.code.name);
+            let rule_id = crate::protobuild::buf_rule_id(d.code.name);
             starts
                 .get(&(d.file.as_str(), location.span.start))
                 .is_some_and(|elements| {
                     elements
                         .iter()
-                        .any(|(file, path)| file.ignores(path, &rule_id))
+                        .any(|(file, path)| comment_ignores(file, path, &rule_id))
                 })
         })
     } else {
@@ -534,136 +432,26 @@ pub fn lint(files: &ProtoFiles, levels: &Levels, allow_comment_ignores: bool) ->
     }
 }
 
-/// buf's spelling of a rule's name: `FIELD_LOWER_SNAKE_CASE`.
-pub fn buf_id(name: &str) -> String {
-    name.to_ascii_uppercase().replace('-', "_")
-}
-
-/// Reads and compiles every `.proto` file under `root` (the module root,
-/// which is also the import root), as the files to lint.
-/// Paths in `excludes` (relative to the root, buf's `excludes`) are
-/// left out; symlinks are not followed.
-pub fn load_module(
-    root: &Path,
-    display_prefix: &Path,
-    excludes: &[String],
-) -> Result<ProtoFiles, String> {
-    let mut names = Vec::new();
-    for entry in ignore::WalkBuilder::new(root)
-        .follow_links(false)
-        .sort_by_file_name(std::ffi::OsStr::cmp)
-        .build()
-    {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let path = entry.path();
-        if path.extension().is_some_and(|e| e == "proto")
-            && entry.file_type().is_some_and(|t| t.is_file())
-        {
-            let relative = path.strip_prefix(root).map_err(|e| e.to_string())?;
-            let name = relative.to_string_lossy().replace('\\', "/");
-            let excluded = excludes.iter().any(|x| {
-                let x = x.trim_end_matches('/');
-                name == x || name.starts_with(&format!("{x}/"))
-            });
-            if !excluded {
-                names.push(name);
-            }
-        }
-    }
-    if names.is_empty() {
-        return Err(format!("no .proto files under {}", root.display()));
-    }
-    let mut compiler = protox::Compiler::new([root]).map_err(|e| e.to_string())?;
-    compiler.include_imports(true).include_source_info(true);
-    compiler.open_files(&names).map_err(|e| format!("{e:?}"))?;
-    let pool = compiler.descriptor_pool();
-    let option_sources_by_file = names
+/// The module's files from a compiled image: `targets` (import paths)
+/// are the files to lint, each with the workspace source it was compiled
+/// from; every other image file is an import, read through `all_files`.
+pub fn from_image(
+    image: &Image,
+    targets: &[&workspace::ProtoFile],
+    all_files: Arc<HashMap<String, FileDescriptorProto>>,
+    pool: &prost_reflect::DescriptorPool,
+    options: Options,
+) -> ProtoFiles {
+    let files = with_sources(image, targets);
+    let option_sources = files
         .iter()
-        .filter_map(|name| pool.get_file_by_name(name))
+        .filter_map(|file| pool.get_file_by_name(file.name()))
         .map(|file| (file.name().to_string(), option_sources(&file)))
         .collect();
-    let set = compiler.file_descriptor_set();
-    let mut all_files = HashMap::new();
-    let mut files = Vec::new();
-    for descriptor in set.file {
-        all_files.insert(descriptor.name().to_string(), descriptor.clone());
-        if names.iter().any(|n| n == descriptor.name()) {
-            let path = root.join(descriptor.name());
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            let shown = display_prefix.join(descriptor.name());
-            files.push(ProtoFile::new(descriptor, &shown.to_string_lossy(), text));
-        }
-    }
-    files.sort_by(|a, b| a.name().cmp(b.name()));
-    Ok(ProtoFiles {
+    ProtoFiles {
         files,
         all_files,
-        option_sources: option_sources_by_file,
-        options: Options::default(),
-    })
-}
-
-/// buf's `--error-format` spellings, for scripts written for `buf lint`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum BufFormat {
-    /// `path:line:col:message`
-    Text,
-    /// One JSON object per line (path, start/end line and column, type, message).
-    Json,
-    /// GitHub Actions `::error` workflow commands.
-    #[value(name = "github-actions")]
-    GithubActions,
-    /// `path(line,col) : error RULE_ID : message`
-    Msvc,
-}
-
-/// Findings as `buf lint --error-format` prints them. Control characters
-/// from file names or messages are escaped.
-pub fn buf_output(diagnostics: &[Diagnostic], format: BufFormat) -> String {
-    let escape = |s: &str| -> String {
-        s.chars()
-            .flat_map(|c| {
-                if c.is_control() {
-                    c.escape_default().collect::<Vec<_>>()
-                } else {
-                    vec![c]
-                }
-            })
-            .collect()
-    };
-    let mut out = String::new();
-    for d in diagnostics {
-        let (start, end) = d.location.as_ref().map_or(((1, 1), (1, 1)), |l| {
-            let (s, e) = (l.start(), l.end());
-            ((s.line, s.column), (e.line, e.column))
-        });
-        let rule = buf_id(d.code.name);
-        let file = escape(&d.file);
-        let message = escape(&d.message);
-        out.push_str(&match format {
-            BufFormat::Text => format!("{file}:{}:{}:{message}\n", start.0, start.1),
-            BufFormat::Json => format!(
-                "{}\n",
-                serde_json::json!({
-                    "path": d.file,
-                    "start_line": start.0,
-                    "start_column": start.1,
-                    "end_line": end.0,
-                    "end_column": end.1,
-                    "type": rule,
-                    "message": d.message,
-                })
-            ),
-            BufFormat::GithubActions => format!(
-                "::error file={file},line={},endLine={},col={},endColumn={}::{message}\n",
-                start.0, end.0, start.1, end.1
-            ),
-            BufFormat::Msvc => format!(
-                "{file}({},{}) : error {rule} : {message}\n",
-                start.0, start.1
-            ),
-        });
+        option_sources,
+        options,
     }
-    out
 }

@@ -28,7 +28,11 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut props = vec![format!("file={}", escape_property(&d.file))];
+        // A finding about no file (a whole input) is a plain annotation.
+        let mut props: Vec<String> = (!d.file.is_empty())
+            .then(|| format!("file={}", escape_property(&d.file)))
+            .into_iter()
+            .collect();
         if let Some(loc) = &d.location {
             let (start, end) = (loc.start(), loc.end());
             props.push(format!("line={}", start.line));

@@ -2,6 +2,7 @@
 //! [`Report`] (the core's model of a run's findings) and hands it here; no
 //! command formats findings on its own.
 
+pub mod buf;
 pub mod diff;
 mod github;
 mod human;

@@ -25,9 +25,14 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
             Severity::Warning => style::BOLD_YELLOW,
             Severity::Info => style::BOLD_CYAN,
         };
+        // A finding about no file (a whole input) is just the message.
+        let place = if place.is_empty() {
+            String::new()
+        } else {
+            format!("{} ", paint.wrap(style::BOLD, &format!("{place}:")))
+        };
         out.push_str(&format!(
-            "{} {} {message}\n",
-            paint.wrap(style::BOLD, &format!("{place}:")),
+            "{place}{} {message}\n",
             paint.wrap(color, &severity)
         ));
     }

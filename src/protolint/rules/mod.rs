@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use prost_types::FileOptions;
 use prost_types::field_descriptor_proto::Label;
 
-use super::{ProtoFile, ProtoFiles, path};
+use super::{CompiledFile, ProtoFiles, path};
 use crate::engine::Sink;
 
 /// What every rule file imports.
@@ -49,6 +49,8 @@ macro_rules! same_option_docs {
         )
     };
 }
+
+pub use crate::protobuild::version::{is_stable, is_unstable, is_version};
 
 /// Declares each rule's module and lists its `RULE` in [`RULES`].
 macro_rules! rules {
@@ -108,7 +110,7 @@ rules! {
 }
 
 /// Reports a finding of the running rule at an element of `file`.
-pub fn report(sink: &mut Sink, file: &ProtoFile, at: &[i32], message: String) {
+pub fn report(sink: &mut Sink, file: &CompiledFile, at: &[i32], message: String) {
     sink.push(file.finding(sink.code(), at, message));
 }
 
@@ -117,7 +119,7 @@ pub fn index(i: usize) -> i32 {
 }
 
 /// The `package` statement's path.
-pub fn package_path(_file: &ProtoFile) -> Vec<i32> {
+pub fn package_path(_file: &CompiledFile) -> Vec<i32> {
     vec![path::FILE_PACKAGE]
 }
 
@@ -127,8 +129,8 @@ pub fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
 }
 
 /// Files by directory, in name order.
-pub fn by_directory(set: &ProtoFiles) -> Vec<(&str, Vec<&ProtoFile>)> {
-    let mut directories: std::collections::BTreeMap<&str, Vec<&ProtoFile>> =
+pub fn by_directory(set: &ProtoFiles) -> Vec<(&str, Vec<&CompiledFile>)> {
+    let mut directories: std::collections::BTreeMap<&str, Vec<&CompiledFile>> =
         std::collections::BTreeMap::new();
     for file in &set.files {
         directories.entry(file.directory()).or_default().push(file);
@@ -141,7 +143,7 @@ pub fn by_directory(set: &ProtoFiles) -> Vec<(&str, Vec<&ProtoFile>)> {
 pub fn require_comments<'a>(
     sink: &mut Sink,
     label: &str,
-    elements: impl Iterator<Item = (&'a ProtoFile, &'a [i32], &'a str)>,
+    elements: impl Iterator<Item = (&'a CompiledFile, &'a [i32], &'a str)>,
 ) {
     for (file, at, name) in elements {
         if !has_comment(file, at) {
@@ -163,7 +165,7 @@ pub fn require_style<'a>(
     style: &str,
     fits: fn(&str) -> bool,
     suggest: fn(&str) -> String,
-    elements: impl Iterator<Item = (&'a ProtoFile, Vec<i32>, &'a str)>,
+    elements: impl Iterator<Item = (&'a CompiledFile, Vec<i32>, &'a str)>,
 ) {
     for (file, at, name) in elements {
         if !fits(name) {
@@ -182,59 +184,15 @@ pub fn require_style<'a>(
 
 /// Whether an element has a leading comment other than `buf:lint:ignore`
 /// lines.
-pub fn has_comment(file: &ProtoFile, at: &[i32]) -> bool {
+pub fn has_comment(file: &CompiledFile, at: &[i32]) -> bool {
     file.comment(at)
         .lines()
         .any(|line| !line.trim().is_empty() && !line.trim().starts_with("buf:lint:ignore"))
 }
 
-/// `v1`, `v2`, `v1alpha1`, `v1beta`, `v1test`, `v1p1beta1`.
-pub fn is_version(part: &str) -> bool {
-    let Some(rest) = part.strip_prefix('v') else {
-        return false;
-    };
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 {
-        return false;
-    }
-    let mut rest = &rest[digits..];
-    rest = rest.strip_suffix("test").unwrap_or(rest);
-    if rest.is_empty() {
-        return true;
-    }
-    if let Some(p) = rest.strip_prefix('p') {
-        let n = p.bytes().take_while(u8::is_ascii_digit).count();
-        if n == 0 {
-            return false;
-        }
-        rest = &p[n..];
-    }
-    let Some(stage) = rest
-        .strip_prefix("alpha")
-        .or_else(|| rest.strip_prefix("beta"))
-    else {
-        return false;
-    };
-    stage.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn version_part(package: &str) -> Option<&str> {
-    package.rsplit('.').next().filter(|p| is_version(p))
-}
-
-/// A package whose version part is a plain `vN`.
-pub fn is_stable(package: &str) -> bool {
-    version_part(package).is_some_and(|v| v[1..].bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// A package whose version part is alpha, beta or test.
-pub fn is_unstable(package: &str) -> bool {
-    version_part(package).is_some_and(|v| !v[1..].bytes().all(|b| b.is_ascii_digit()))
-}
-
 /// Each import of a module file that closes a cycle in the package
 /// graph: (file, import index, the cycle as package names).
-pub fn import_cycles(set: &ProtoFiles) -> Vec<(&ProtoFile, i32, Vec<String>)> {
+pub fn import_cycles(set: &ProtoFiles) -> Vec<(&CompiledFile, i32, Vec<String>)> {
     // Package -> packages it imports (over every file known, imports
     // included, so cycles through imported packages count too).
     let mut graph: HashMap<&str, BTreeSet<&str>> = HashMap::new();
@@ -331,7 +289,7 @@ fn defined_types(file: &prost_types::FileDescriptorProto) -> HashSet<String> {
 
 /// Imports that provide no type the file uses and no extension its
 /// options set: (file, import index, import name).
-pub fn unused_imports(set: &ProtoFiles) -> Vec<(&ProtoFile, i32, &str)> {
+pub fn unused_imports(set: &ProtoFiles) -> Vec<(&CompiledFile, i32, &str)> {
     let mut out = Vec::new();
     for file in &set.files {
         let mut used: HashSet<&str> = HashSet::new();
@@ -531,29 +489,5 @@ pub fn standard_name(set: &ProtoFiles, sink: &mut Sink, what: &str, suffix: &str
                 format!("RPC {what} type {simple:?} should be named {short:?} or {long:?}."),
             );
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn versions_are_read_as_buf_reads_them() {
-        for good in [
-            "v1",
-            "v2",
-            "v1alpha1",
-            "v1beta",
-            "v1test",
-            "v1p1beta1",
-            "v1beta1test",
-        ] {
-            assert!(is_version(good), "{good}");
-        }
-        for bad in ["v", "1", "v1x", "version1", "v1alpha_1", "v1p1"] {
-            assert!(!is_version(bad), "{bad}");
-        }
-        assert!(is_stable("acme.v1") && !is_stable("acme.v1beta1") && is_unstable("acme.v1beta1"));
     }
 }

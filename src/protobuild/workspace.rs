@@ -37,6 +37,21 @@ pub struct ModuleConfig {
     pub excludes: Vec<String>,
 }
 
+impl ModuleConfig {
+    /// The module's path and excludes, checked to stay inside the
+    /// configuration's directory.
+    fn normalized(&self, origin: &str) -> Result<(PathBuf, Vec<PathBuf>)> {
+        let path = normalize(&self.path)
+            .with_context(|| format!("module path `{}` in {origin}", self.path))?;
+        let excludes = self
+            .excludes
+            .iter()
+            .map(|e| normalize(e).with_context(|| format!("exclude `{e}` in {origin}")))
+            .collect::<Result<Vec<_>>>()?;
+        Ok((path, excludes))
+    }
+}
+
 /// A `.proto` file of the workspace.
 #[derive(Debug, Clone)]
 pub struct ProtoFile {
@@ -121,13 +136,7 @@ impl Workspace {
             .with_context(|| format!("cannot open {}", dir.display()))?;
         let mut modules = Vec::new();
         for config in configs {
-            let relative = normalize(&config.path)
-                .with_context(|| format!("module path `{}` in {origin}", config.path))?;
-            let excludes = config
-                .excludes
-                .iter()
-                .map(|e| normalize(e).with_context(|| format!("exclude `{e}` in {origin}")))
-                .collect::<Result<Vec<_>>>()?;
+            let (relative, excludes) = config.normalized(origin)?;
             let root = join_shown(dir, &relative);
             let mut files = Vec::new();
             for path in proto_files_under(&root, &boundary)? {
@@ -141,7 +150,10 @@ impl Workspace {
                 files.push(ProtoFile {
                     name: slash_path(in_module),
                     workspace_path: slash_path(&workspace_relative),
-                    source: Arc::new(SourceFile::new(path.display().to_string(), text)),
+                    source: Arc::new(SourceFile::new(
+                        join_shown(dir, &workspace_relative).display().to_string(),
+                        text,
+                    )),
                 });
             }
             modules.push(Module {
@@ -164,28 +176,155 @@ impl Workspace {
     /// directory), minus those under an `--exclude-path`. A `--path` that
     /// matches nothing is an error, as in buf.
     pub fn select(&self, paths: &[String], exclude_paths: &[String]) -> Result<Vec<String>> {
-        let matches = |file: &ProtoFile, wanted: &str| {
-            let wanted = wanted.trim_end_matches('/');
-            [&file.name, &file.workspace_path].iter().any(|p| {
-                p.as_str() == wanted
-                    || (p.starts_with(wanted) && p.as_bytes().get(wanted.len()) == Some(&b'/'))
-            })
-        };
         for wanted in paths {
-            if !self.files().any(|f| matches(f, wanted)) {
+            if !self.files().any(|f| f.is_under(wanted)) {
                 bail!(
                     "--path {wanted}: no .proto file of {} is there",
                     self.origin
                 );
             }
         }
-        Ok(self
-            .files()
-            .filter(|f| paths.is_empty() || paths.iter().any(|p| matches(f, p)))
-            .filter(|f| !exclude_paths.iter().any(|p| matches(f, p)))
-            .map(|f| f.name.clone())
-            .collect())
+        Ok(self.select_matching(paths, exclude_paths))
     }
+
+    /// [`Workspace::select`] where a `--path` may match nothing (the
+    /// previous version of a workspace need not have the new files).
+    pub fn select_matching(&self, paths: &[String], exclude_paths: &[String]) -> Vec<String> {
+        self.files()
+            .filter(|f| paths.is_empty() || paths.iter().any(|p| f.is_under(p)))
+            .filter(|f| !exclude_paths.iter().any(|p| f.is_under(p)))
+            .map(|f| f.name.clone())
+            .collect()
+    }
+
+    /// A workspace of files held in memory (a git revision's), laid out
+    /// by `configs` as a directory would be: `files` are (path relative
+    /// to the configuration's directory, text), shown as `shown_prefix`
+    /// followed by that path.
+    pub fn from_files(
+        origin: &str,
+        shown_prefix: &str,
+        configs: &[ModuleConfig],
+        files: &[(String, String)],
+    ) -> Result<Workspace> {
+        let mut modules = Vec::new();
+        for config in configs {
+            let (relative, excludes) = config.normalized(origin)?;
+            let mut module_files = Vec::new();
+            for (path, text) in files {
+                let workspace_relative = Path::new(path);
+                let Ok(in_module) = workspace_relative.strip_prefix(&relative) else {
+                    continue;
+                };
+                if excludes.iter().any(|e| workspace_relative.starts_with(e)) {
+                    continue;
+                }
+                module_files.push(ProtoFile {
+                    name: slash_path(in_module),
+                    workspace_path: path.clone(),
+                    source: Arc::new(SourceFile::new(
+                        crate::escape::escape_control(&format!("{shown_prefix}{path}"))
+                            .into_owned(),
+                        text.clone(),
+                    )),
+                });
+            }
+            modules.push(Module {
+                root: format!("{shown_prefix}{}", slash_path(&relative)),
+                files: module_files,
+            });
+        }
+        Ok(Workspace {
+            origin: origin.to_string(),
+            modules,
+        })
+    }
+}
+
+impl ProtoFile {
+    /// Whether the file is `wanted` or under it (by import path or
+    /// workspace path).
+    pub fn is_under(&self, wanted: &str) -> bool {
+        let wanted = wanted.trim_end_matches('/');
+        [&self.name, &self.workspace_path].iter().any(|p| {
+            p.as_str() == wanted
+                || (p.starts_with(wanted) && p.as_bytes().get(wanted.len()) == Some(&b'/'))
+        })
+    }
+}
+
+/// The `lint` or `breaking` block of a workspace configuration as it
+/// applies to each module, in the order of [`Workspace::modules`] (a v2
+/// module's own block, else the top-level one).
+#[derive(Debug, Clone)]
+pub struct CheckBlocks {
+    /// `v2`, `v1` or `v1beta1`: some keys mean different things.
+    pub version: String,
+    /// One block per module (`null` where there is none).
+    pub modules: Vec<serde_json::Value>,
+}
+
+impl CheckBlocks {
+    /// The block of module `index` (the last one when the configuration
+    /// lists fewer modules, as v1beta1 roots share one block).
+    pub fn for_module(&self, index: usize) -> &serde_json::Value {
+        self.modules
+            .get(index)
+            .or(self.modules.last())
+            .unwrap_or(&serde_json::Value::Null)
+    }
+}
+
+/// The `key` blocks (`lint`, `breaking`) of `dir/buf.yaml`, or `None`
+/// when there is no buf.yaml. The file's shape was checked when the
+/// workspace was opened; the keys inside a block are the caller's to check.
+pub fn check_blocks(dir: &Path, key: &str) -> Result<Option<CheckBlocks>> {
+    let path = join_shown(dir, Path::new(BUF_YAML));
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let (docs, _) = crate::yaml::load_stream(&text);
+    let root = docs
+        .first()
+        .map_or(serde_json::Value::Null, |d| d.root.to_json());
+    let version = root
+        .get("version")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or("v1beta1")
+        .to_string();
+    let top = root.get(key).cloned().unwrap_or_default();
+    let modules = match root.get("modules").and_then(serde_json::Value::as_array) {
+        Some(modules) if version == "v2" && !modules.is_empty() => modules
+            .iter()
+            .map(|m| m.get(key).cloned().unwrap_or_else(|| top.clone()))
+            .collect(),
+        _ => vec![top],
+    };
+    Ok(Some(CheckBlocks { version, modules }))
+}
+
+/// Whether buf's `ignore` / `ignore_only` drop a finding of `rule_id` in
+/// a file known by any of `names` (import path, workspace path): a path
+/// matches itself and everything under it.
+pub fn path_ignored(
+    ignore: &[String],
+    ignore_only: &std::collections::BTreeMap<String, Vec<String>>,
+    rule_id: &str,
+    names: &[&str],
+) -> bool {
+    let under = |prefix: &String| {
+        let prefix = prefix.trim_end_matches('/');
+        names.iter().any(|name| {
+            *name == prefix
+                || (name.starts_with(prefix) && name.as_bytes().get(prefix.len()) == Some(&b'/'))
+        })
+    };
+    ignore.iter().any(under)
+        || ignore_only
+            .get(rule_id)
+            .is_some_and(|paths| paths.iter().any(under))
 }
 
 /// A relative path with `.` removed; `..` and absolute paths are refused
@@ -202,13 +341,18 @@ fn normalize(path: &str) -> Result<PathBuf> {
     Ok(out)
 }
 
-/// `dir/relative`, without a leading `./` when `dir` is `.`, as users
-/// wrote the paths.
+/// `dir/relative` without `.` segments (`./proto/a.proto` is
+/// `proto/a.proto`), as users wrote the paths and as buf shows them.
 fn join_shown(dir: &Path, relative: &Path) -> PathBuf {
-    if dir == Path::new(".") && !relative.as_os_str().is_empty() {
-        relative.to_path_buf()
+    let joined: PathBuf = dir
+        .join(relative)
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect();
+    if joined.as_os_str().is_empty() {
+        PathBuf::from(".")
     } else {
-        dir.join(relative)
+        joined
     }
 }
 

