@@ -496,6 +496,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
         }
         'opensergo;man' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write `opensergo.1` and the subcommand pages here')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write `opensergo.1` and the subcommand pages here')
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write `opensergo.1` and the subcommand pages here')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')

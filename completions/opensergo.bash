@@ -1019,12 +1019,16 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__man)
-            opts="-o -h -V --out-dir --color --config --no-config --help --version"
+            opts="-o -h -V --out-dir --output --color --config --no-config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --out-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

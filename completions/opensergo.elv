@@ -452,6 +452,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
         }
         &'opensergo;man'= {
             cand -o 'Write `opensergo.1` and the subcommand pages here'
+            cand --output 'Write `opensergo.1` and the subcommand pages here'
             cand --out-dir 'Write `opensergo.1` and the subcommand pages here'
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'

@@ -1176,7 +1176,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand completions" -l conf
 complete -c opensergo -n "__fish_opensergo_using_subcommand completions" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c opensergo -n "__fish_opensergo_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c opensergo -n "__fish_opensergo_using_subcommand man" -s o -l out-dir -d 'Write `opensergo.1` and the subcommand pages here' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand man" -s o -l output -l out-dir -d 'Write `opensergo.1` and the subcommand pages here' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand man" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -636,7 +636,8 @@ module completions {
 
   # Print the man page (roff) to stdout, or write it and one page per subcommand (`opensergo-validate.1`, ...) to a directory
   export extern "opensergo man" [
-    --out-dir(-o): path       # Write `opensergo.1` and the subcommand pages here
+    --output(-o): path        # Write `opensergo.1` and the subcommand pages here
+    --out-dir: path           # Write `opensergo.1` and the subcommand pages here
     --color: string@"nu-complete opensergo man color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml

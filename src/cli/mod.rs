@@ -95,7 +95,12 @@ pub enum Command {
     /// subcommand (`opensergo-validate.1`, ...) to a directory.
     Man {
         /// Write `opensergo.1` and the subcommand pages here.
-        #[arg(long, short = 'o', value_name = "DIR")]
+        #[arg(
+            long = "output",
+            short = 'o',
+            visible_alias = "out-dir",
+            value_name = "DIR"
+        )]
         out_dir: Option<PathBuf>,
     },
 }
