@@ -908,6 +908,22 @@ mod tests {
     }
 
     #[test]
+    fn nodes_stay_small() {
+        // Lint and diff hold every node of a rule set at once (about 25
+        // per object): a wider variant would grow them all.
+        assert_eq!(std::mem::size_of::<Value>(), 24);
+        assert_eq!(std::mem::size_of::<Node>(), 48);
+        let doc = &load("statDurationSeconds: RequestAmount\n")[0];
+        let (key, value) = &doc.root.as_map()[0];
+        for node in [key, value] {
+            let Value::String(s) = &node.value else {
+                panic!("not a string: {node:?}");
+            };
+            assert!(!s.is_heap_allocated(), "{s} allocated");
+        }
+    }
+
+    #[test]
     fn keys_and_values_have_spans() {
         let text = "a: 1\nspec:\n  threshold: ten\n";
         let doc = &load(text)[0];
