@@ -779,6 +779,8 @@ fn proto_paths_refuse_files_over_the_size_limit_before_reading_them() {
         .stderr(predicates::str::contains("not a directory"));
 }
 
+/// Every embedded message gives a JSON Schema that compiles and a CRD an
+/// API server would accept (structural), whose schema converts back.
 #[test]
 fn every_embedded_message_has_a_json_schema_that_compiles_and_a_crd() {
     let pool = opensergo::convert::descriptors::pool();
@@ -793,6 +795,8 @@ fn every_embedded_message_has_a_json_schema_that_compiles_and_a_crd() {
         };
         let crd = from_proto::crd(&message, &names)
             .unwrap_or_else(|e| panic!("{}: {e}", message.full_name()));
+        let errors = common::structural::structural_errors(&crd);
+        assert!(errors.is_empty(), "{}: {errors:#?}", message.full_name());
         let converted = opensergo::schema::crd_to_schemas(&crd).unwrap();
         assert_eq!(converted.len(), 1, "{}", message.full_name());
         opensergo::schema::compile(&converted[0].schema)
