@@ -262,7 +262,7 @@ crate::define_codes! {
     DOCUMENT_CODES:
     IO_ERROR = "OS0001" "io-error" Error "A path could not be read."
         r#"## What it does
-Reports a path that could not be read: missing, unreadable, a dangling symlink, a symlink loop.
+Reports a path that could not be read: missing, unreadable, a symlink loop, a dangling symlink named on the command line or named like a rule file in a walk (one a walk would not read, such as `notes.txt`, is only a note).
 
 ## Why is this bad
 Rules in that path were not checked at all. The run exits 2.

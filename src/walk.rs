@@ -247,7 +247,17 @@ pub fn walk_dir(path: &Path, filters: &DirFilters) -> DirFiles {
                     found.push(p.to_path_buf());
                 }
             }
-            Err(err) => tree.errors.push(walk_error_message(&err)),
+            // A link to nothing where the walk would read no file (a
+            // `notes.txt`, a directory name) is a note: it cannot hide a
+            // rule, and it must not fail the run. One named like a rule
+            // file stays an error.
+            Err(err) => match dangling_link(&err) {
+                Some(link) if !(filters.pick)(&link) => tree.skipped.push(format!(
+                    "skipped {}: a symbolic link to a missing file",
+                    escape_path(&link)
+                )),
+                _ => tree.errors.push(walk_error_message(&err)),
+            },
         }
     }
     found.sort();
@@ -324,6 +334,25 @@ fn cannot_read(raw: &str, e: &std::io::Error) -> Diagnostic {
         format!("cannot read {}: {e}", escape_control(raw)),
     )
     .in_file(raw)
+}
+
+/// The symbolic link a walk error is about, when it is one whose target
+/// does not exist.
+fn dangling_link(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, err }
+            if err
+                .io_error()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+                && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) =>
+        {
+            Some(path.clone())
+        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            dangling_link(err)
+        }
+        _ => None,
+    }
 }
 
 fn walk_error_message(err: &ignore::Error) -> String {
@@ -421,6 +450,34 @@ mod tests {
         assert_eq!(collect(&paths, &options).unwrap().inputs.len(), 2);
         options.force_exclude = true;
         assert!(collect(&paths, &options).unwrap().inputs.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dangling_links_are_errors_only_where_a_rule_file_would_be() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "a: 1").unwrap();
+        std::os::unix::fs::symlink("missing.txt", dir.path().join("notes.txt")).unwrap();
+        std::os::unix::fs::symlink("missing", dir.path().join("rules")).unwrap();
+        std::os::unix::fs::symlink("missing.yaml", dir.path().join("b.yaml")).unwrap();
+        let walked = collect(&[dir.path().display().to_string()], &WalkOptions::default()).unwrap();
+        assert_eq!(walked.inputs.len(), 1);
+        assert_eq!(walked.errors.len(), 1, "{:?}", walked.errors);
+        assert!(
+            walked.errors[0].message.contains("b.yaml"),
+            "{:?}",
+            walked.errors
+        );
+        for link in ["notes.txt", "rules"] {
+            assert!(
+                walked
+                    .skipped
+                    .iter()
+                    .any(|n| n.contains(link) && n.contains("missing file")),
+                "{link}: {:?}",
+                walked.skipped
+            );
+        }
     }
 
     #[test]
