@@ -226,13 +226,17 @@ impl Config {
     }
 }
 
-/// Finds the configuration for the working directory.
+/// Finds the configuration for the working directory: the nearest
+/// `opensergo.yaml` (or `.opensergo.yaml`) that exists, whatever it is. One
+/// that is no regular file (a dangling link, a directory, a device) is
+/// found too, so that loading it says so instead of silently passing it
+/// over for a parent directory's configuration or the defaults.
 pub fn discover(start: &Path) -> Option<PathBuf> {
     start.ancestors().find_map(|dir| {
         FILE_NAMES
             .iter()
             .map(|name| dir.join(name))
-            .find(|candidate| candidate.is_file())
+            .find(|candidate| std::fs::symlink_metadata(candidate).is_ok())
     })
 }
 
@@ -252,6 +256,20 @@ pub fn load_bounded(
     let path = match explicit {
         Some(p) => p.to_path_buf(),
         None => match discover(cwd) {
+            // Never opened: a FIFO would block the run, a device is no config.
+            Some(p) if !p.is_file() => {
+                return Err(vec![
+                    Diagnostic::new(
+                        codes::INVALID_CONFIG,
+                        format!(
+                            "{} is not a regular file (a link to nothing, a directory or a device): it cannot be read as the configuration",
+                            escape_path(&p)
+                        ),
+                    )
+                    .in_file(p.display().to_string())
+                    .with_help("fix or remove it; --no-config ignores it, --config FILE names another"),
+                ]);
+            }
             Some(p) => p,
             None => return Ok(Config::default()),
         },

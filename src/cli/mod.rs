@@ -32,8 +32,10 @@ pub const EXIT_CODES: &str = "Exit codes:
     about = "Validate, lint, diff and convert OpenSergo governance rules",
     long_about = "Validate, lint, diff and convert OpenSergo governance rules: traffic routing, \
                   fault tolerance and database governance objects written as Kubernetes YAML.",
-    after_help = EXIT_CODES,
-    propagate_version = true
+    // `--version` is the program's alone: propagated to every subcommand
+    // it made clap suggest `--version` for any close miss (`proto lint
+    // --severity`), where no version was meant.
+    after_help = EXIT_CODES
 )]
 pub struct Cli {
     /// When to use colors: auto follows the terminal and NO_COLOR.

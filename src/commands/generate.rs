@@ -9,11 +9,11 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, bail};
 
 use crate::commands::{
-    ColorChoice, WorkspaceArgs, compile_opened, compile_workspace, plural, print_errors,
+    ColorChoice, WorkspaceArgs, compile_opened, compile_workspace, print_errors,
 };
 use crate::diagnostic::Diagnostic;
 use crate::error::{ExitStatus, Result};
-use crate::findings::{FileEntry, Report};
+use crate::findings::{FileEntry, Report, plural};
 use crate::proto::OUT_OF_DATE_STUB;
 use crate::proto::cache::Cache;
 use crate::proto::generate::{self, Drift, PluginRun};

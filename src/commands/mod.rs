@@ -122,7 +122,8 @@ pub struct InputArgs {
 pub struct SelectionArgs {
     /// Report only these codes instead of the default set: codes (OS1005,
     /// OS2001), names (unknown-field, strategy-not-found), code prefixes
-    /// (OS10, OS2), categories (validate: type, schema, metadata;
+    /// (OS10, OS2), categories (validate: type, schema, metadata,
+    /// suppression;
     /// lint: reference, conflict, suspicious, runtime-compat, style) or
     /// ALL. Repeatable; comma lists work.
     #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = codes::CodeCompletion::selectors())]
@@ -431,15 +432,10 @@ pub fn compile_opened(
             print_errors(&errors, color);
             eprintln!(
                 "proto build: {} of {} does not compile",
-                plural(errors.len(), "error"),
+                crate::findings::plural(errors.len(), "error"),
                 workspace.origin
             );
             Ok(Err(ExitStatus::Findings))
         }
     }
-}
-
-/// `n word` or `n words`.
-pub fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

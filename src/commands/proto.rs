@@ -10,9 +10,10 @@ use anyhow::Context as _;
 use clap::{Args, Subcommand};
 
 use super::ReportArgs;
-use crate::commands::{self, ColorChoice, WorkspaceArgs, compile_workspace, plural};
+use crate::commands::{self, ColorChoice, WorkspaceArgs, compile_workspace};
 use crate::convert::descriptors;
 use crate::error::{Error, ExitStatus, Result};
+use crate::findings::plural;
 use crate::findings::{FileEntry, Report};
 use crate::output;
 use crate::protobreaking::{self, config::ModuleBreaking};

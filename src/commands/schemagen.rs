@@ -11,12 +11,13 @@ use clap::{Args, ValueEnum};
 use prost_reflect::DescriptorPool;
 use serde_json::Value;
 
-use super::{ColorChoice, plural, print_errors};
+use super::{ColorChoice, print_errors};
 use crate::convert::descriptors;
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document};
 use crate::error::{Error, ExitStatus, Result};
 use crate::escape::{escape_control, escape_path};
+use crate::findings::plural;
 use crate::input::Input;
 use crate::kinds::KINDS;
 use crate::output;

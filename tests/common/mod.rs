@@ -1,8 +1,10 @@
 //! Helpers shared by the integration tests: the repository root, the
 //! fixtures' `# expect:` lines, and for tests that drive external programs
 //! (shells, pre-commit, protoc) bounded runs and "installed or skip,
-//! unless CI".
+//! unless CI"; [`structural`] checks CRDs as an API server would.
 #![allow(dead_code)] // each test binary uses its own subset
+
+pub mod structural;
 
 use std::io::{Read, Write};
 use std::os::unix::process::CommandExt;
