@@ -20,6 +20,7 @@ use crate::proto::generate::{self, Drift, PluginRun};
 use crate::proto::template::{self, InputConfig, PluginConfig, PluginSource, Template};
 use crate::proto::{git_input, managed};
 use crate::protobuild::compile::Image;
+use crate::protobuild::workspace::ProtoSection;
 use crate::report::{self, Format, RenderOptions};
 
 #[derive(Debug, clap::Args)]
@@ -77,7 +78,13 @@ fn parse_timeout(text: &str) -> std::result::Result<Duration, String> {
     Ok(Duration::from_millis(millis))
 }
 
-pub fn run(args: &GenArgs, color: ColorChoice) -> Result<ExitStatus> {
+/// Runs `gen`; `config` is the project configuration, whose `proto:`
+/// section configures a directory input that is its directory.
+pub fn run(
+    args: &GenArgs,
+    config: &crate::config::Config,
+    color: ColorChoice,
+) -> Result<ExitStatus> {
     let started = Instant::now();
     // Output paths stay relative to the current directory, as written.
     let cwd = PathBuf::new();
@@ -100,7 +107,7 @@ pub fn run(args: &GenArgs, color: ColorChoice) -> Result<ExitStatus> {
     let cache = if args.no_cache { None } else { Cache::user() };
     let mut runs: Vec<PluginRun> = Vec::new();
     for input in &inputs {
-        let mut image = match image_of(input, args, color)? {
+        let mut image = match image_of(input, args, config.proto.as_ref(), color)? {
             Ok(image) => image,
             Err(status) => return Ok(status),
         };
@@ -201,19 +208,24 @@ fn select_plugins(plugins: &[PluginConfig], wanted: &[String]) -> Result<Vec<usi
 fn image_of(
     input: &InputConfig,
     args: &GenArgs,
+    section: Option<&ProtoSection>,
     color: ColorChoice,
 ) -> Result<std::result::Result<Image, ExitStatus>> {
     match input {
         InputConfig::Directory(dir) => {
-            Ok(compile_workspace(Path::new(dir), &args.workspace, color)?.map(|c| c.image))
+            Ok(
+                compile_workspace(Path::new(dir), section, &args.workspace, color)?
+                    .map(|c| c.image),
+            )
         }
         InputConfig::ProtoFile(file) => {
             let workspace = WorkspaceArgs {
                 paths: vec![file.clone()],
                 exclude_paths: args.workspace.exclude_paths.clone(),
                 compiler: args.workspace.compiler,
+                max_file_size: args.workspace.max_file_size,
             };
-            Ok(compile_workspace(Path::new("."), &workspace, color)?.map(|c| c.image))
+            Ok(compile_workspace(Path::new("."), section, &workspace, color)?.map(|c| c.image))
         }
         InputConfig::Git(git) => {
             Ok(compile_opened(git_input::open(git)?, &args.workspace, color)?.map(|c| c.image))

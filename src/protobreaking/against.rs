@@ -32,8 +32,8 @@ pub struct Selection<'a> {
 pub fn load(reference: &str, dir: &Path, selection: &Selection<'_>) -> Result<Side> {
     let path = Path::new(reference);
     if path.is_dir() {
-        let workspace = match Workspace::open(path, &[])? {
-            Ok(workspace) => workspace,
+        let workspace = match Workspace::open(path, None, selection.max_file_size, &[])? {
+            Ok(opened) => opened.workspace,
             Err(problems) => bail!(
                 "--against {reference}: {}",
                 problems
@@ -108,7 +108,7 @@ fn git_side(revision: &str, dir: &Path, selection: &Selection<'_>) -> Result<Sid
     let base = gitrev::tree_path(&rev.prefix, &format!("./{dir}"));
     let origin = format!("{revision}:{base}");
     let workspace = match workspace_at(&rev, &base, &origin, selection.max_file_size)? {
-        Ok(workspace) => workspace,
+        Ok(opened) => opened.workspace,
         Err(problems) => bail!(
             "{}",
             problems

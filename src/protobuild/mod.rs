@@ -5,6 +5,7 @@
 //! `proto build`, `gen`, `proto lint` and `proto breaking` all read their
 //! modules and compile them through here, one way.
 
+pub mod buf_config;
 pub mod compile;
 pub mod compiled;
 pub mod git;
