@@ -232,6 +232,7 @@ module completions {
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
     --compiler: string@"nu-complete opensergo proto build compiler" # The compiler
+    --max-file-size: string   # Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes
     --color: string@"nu-complete opensergo proto build color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
@@ -265,6 +266,7 @@ module completions {
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
     --compiler: string@"nu-complete opensergo proto lint compiler" # The compiler
+    --max-file-size: string   # Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes
     --format(-f): string@"nu-complete opensergo proto lint format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
     --fail-on: string@"nu-complete opensergo proto lint fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]
@@ -307,7 +309,7 @@ module completions {
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
     --compiler: string@"nu-complete opensergo proto breaking compiler" # The compiler
-    --max-file-size: string   # Refuse files (in the --against revision or image) larger than this many bytes
+    --max-file-size: string   # Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes
     --format(-f): string@"nu-complete opensergo proto breaking format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
     --fail-on: string@"nu-complete opensergo proto breaking fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]
@@ -414,6 +416,7 @@ module completions {
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
     --compiler: string@"nu-complete opensergo gen compiler" # The compiler
+    --max-file-size: string   # Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes
     --color: string@"nu-complete opensergo gen color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
