@@ -256,6 +256,20 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     })
 }
 
+/// The `proto:` section of the opensergo.yaml in `dir` itself (not one
+/// above it), if any: how a directory given as the previous version of a
+/// workspace (`proto breaking --against DIR`) lays out its modules, as
+/// buf reads the buf.yaml of such a directory.
+pub fn proto_section_in(
+    dir: &Path,
+    max_size: u64,
+) -> Result<Option<ProtoSection>, Vec<Diagnostic>> {
+    match FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()) {
+        Some(file) => Ok(load_bounded(Some(&file), dir, max_size)?.proto),
+        None => Ok(None),
+    }
+}
+
 /// Loads the configuration: the given file, else the discovered one, else
 /// the defaults. Errors are diagnostics pointing into the file.
 pub fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Config, Vec<Diagnostic>> {

@@ -32,7 +32,12 @@ pub struct Selection<'a> {
 pub fn load(reference: &str, dir: &Path, selection: &Selection<'_>) -> Result<Side> {
     let path = Path::new(reference);
     if path.is_dir() {
-        let workspace = match Workspace::open(path, None, selection.max_file_size, &[])? {
+        let section = crate::config::proto_section_in(path, selection.max_file_size);
+        let opened = match section {
+            Ok(section) => Workspace::open(path, section.as_ref(), selection.max_file_size, &[])?,
+            Err(problems) => Err(problems),
+        };
+        let workspace = match opened {
             Ok(opened) => opened.workspace,
             Err(problems) => bail!(
                 "--against {reference}: {}",

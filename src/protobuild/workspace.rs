@@ -392,6 +392,8 @@ fn proto_files_under(root: &Path, boundary: &Path) -> Result<Vec<PathBuf>> {
         for entry in entries {
             let entry = entry.with_context(|| format!("cannot read {}", escape_path(&dir)))?;
             let path = entry.path();
+            // Shown as users write it: `acme/x.proto`, not `./acme/x.proto`.
+            let shown = escape_path(path.strip_prefix(".").unwrap_or(&path));
             let hidden = entry.file_name().to_string_lossy().starts_with('.');
             let file_type = entry.file_type()?;
             let inside = || {
@@ -399,10 +401,7 @@ fn proto_files_under(root: &Path, boundary: &Path) -> Result<Vec<PathBuf>> {
                     .is_ok_and(|target| target.starts_with(boundary))
             };
             if file_type.is_symlink() && !inside() {
-                eprintln!(
-                    "warning: skipping {}: a symlink pointing outside the workspace",
-                    escape_path(&path)
-                );
+                eprintln!("warning: skipping {shown}: a symlink pointing outside the workspace");
                 continue;
             }
             // The link's target (inside the workspace), or the entry itself.
@@ -418,7 +417,7 @@ fn proto_files_under(root: &Path, boundary: &Path) -> Result<Vec<PathBuf>> {
                 if meta.is_file() {
                     found.push(path);
                 } else {
-                    eprintln!("note: skipping {}: not a regular file", escape_path(&path));
+                    eprintln!("note: skipping {shown}: not a regular file");
                 }
             }
         }
