@@ -217,10 +217,10 @@ fn the_proto_section_configures_the_workspace_as_buf_yaml_does() {
 
     // `build` and `format` read the same modules: excluding module b
     // leaves a's file only.
-    let excluded = std::fs::read_to_string(&config)
+    let excluded = std::fs::read_to_string(config)
         .unwrap()
         .replace("  - path: b\n", "  - path: b\n      excludes: [b/acme]\n");
-    std::fs::write(&config, excluded).unwrap();
+    std::fs::write(config, excluded).unwrap();
     let r = opensergo(&new, &["proto", "build", "-o", "image.json"]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let image: serde_json::Value =
