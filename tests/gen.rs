@@ -991,3 +991,84 @@ fn a_binary_image_input_generates_what_its_directory_does() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(project.tree("gen"), from_directory);
 }
+
+const ITEM: &str =
+    "syntax = \"proto3\";\npackage acme.order.v1;\nmessage Item { string sku = 1; }\n";
+
+/// An input's `paths` and `exclude_paths` choose the files generated for
+/// (`--path` and `--exclude-path`, when given, win); a `proto_file`
+/// input with `include_package_files` brings the rest of its package.
+#[test]
+fn input_paths_and_package_files_choose_what_is_generated() {
+    let generated = |inputs: &str, args: &[&str]| {
+        let project = Project::new(&format!("{ONE_PLUGIN}inputs:\n{inputs}"));
+        project.write("proto/acme/order/v1/item.proto", ITEM);
+        let run = project.run(&[&["gen"], args].concat());
+        assert_eq!(run.code, 0, "{inputs}: {}", run.stderr);
+        project.tree("gen").into_keys().collect::<Vec<_>>()
+    };
+    let order = "acme/order/v1/order.proto.fake.txt";
+    let item = "acme/order/v1/item.proto.fake.txt";
+    let money = "acme/common/v1/money.proto.fake.txt";
+    assert_eq!(
+        generated("  - directory: .\n    paths: [acme/order]\n", &[]),
+        [item, order]
+    );
+    assert_eq!(
+        generated(
+            "  - directory: .\n    exclude_paths: [proto/acme/order/v1/item.proto]\n",
+            &[]
+        ),
+        [money, order]
+    );
+    assert_eq!(
+        generated(
+            "  - directory: .\n    paths: [acme/order]\n",
+            &["--path", "acme/common"]
+        ),
+        [money]
+    );
+    assert_eq!(
+        generated("  - proto_file: proto/acme/order/v1/order.proto\n", &[]),
+        [order]
+    );
+    assert_eq!(
+        generated(
+            "  - proto_file: proto/acme/order/v1/order.proto\n    include_package_files: true\n",
+            &[]
+        ),
+        [item, order]
+    );
+}
+
+/// The same inputs under the real `buf generate` write the same trees.
+#[test]
+fn input_paths_and_package_files_match_buf_generate() {
+    if !common::available("buf") {
+        return;
+    }
+    for inputs in [
+        "  - directory: .\n    paths: [proto/acme/order]\n",
+        "  - directory: .\n    exclude_paths: [proto/acme/order/v1/item.proto]\n",
+        "  - proto_file: proto/acme/order/v1/order.proto\n    include_package_files: true\n",
+    ] {
+        let project = Project::new(&format!("{ONE_PLUGIN}inputs:\n{inputs}"));
+        project.write("proto/acme/order/v1/item.proto", ITEM);
+        let buf = std::process::Command::new("buf")
+            .current_dir(project.dir.path())
+            .env("PATH", path_with_fake())
+            .args(["generate", "-o", "by-buf"])
+            .output()
+            .unwrap();
+        assert!(
+            buf.status.success(),
+            "{inputs}: {}",
+            String::from_utf8_lossy(&buf.stderr)
+        );
+        let ours = project.run(&["gen"]);
+        assert_eq!(ours.code, 0, "{inputs}: {}", ours.stderr);
+        let expected = project.tree("by-buf/gen");
+        assert!(!expected.is_empty(), "{inputs}");
+        assert_eq!(project.tree("gen"), expected, "{inputs}");
+    }
+}

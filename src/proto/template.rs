@@ -22,6 +22,8 @@ pub struct Template {
     pub plugins: Vec<PluginConfig>,
     /// What to generate for when no input is given (default: `.`).
     pub inputs: Vec<InputConfig>,
+    /// Which files of each input to generate for, one per entry of `inputs`.
+    pub input_filters: Vec<InputFilter>,
     /// File options set on the descriptors plugins receive.
     pub managed: Managed,
 }
@@ -73,6 +75,18 @@ pub enum InputConfig {
     Git(GitInput),
 }
 
+/// The files of an input to generate for: buf's per-input `paths`,
+/// `exclude_paths` and (for a `proto_file`) `include_package_files`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InputFilter {
+    /// Only files at or under these (workspace or import) paths; empty: all.
+    pub paths: Vec<String>,
+    /// Not the files at or under these.
+    pub exclude_paths: Vec<String>,
+    /// A `proto_file` input: also every other file of its package.
+    pub include_package_files: bool,
+}
+
 /// A `git_repo` input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GitInput {
@@ -95,6 +109,7 @@ pub fn parse(name: &str, text: &str) -> Checked<Template> {
         clean: false,
         plugins: Vec::new(),
         inputs: Vec::new(),
+        input_filters: Vec::new(),
         managed: Managed::default(),
     };
     let Some(root) = first_document(&source)? else {
@@ -128,8 +143,9 @@ pub fn parse(name: &str, text: &str) -> Checked<Template> {
             }
             "inputs" => {
                 for item in value.as_seq() {
-                    if let Some(input) = input(item, &mut problems) {
+                    if let Some((input, filter)) = input(item, &mut problems) {
                         template.inputs.push(input);
+                        template.input_filters.push(filter);
                     }
                 }
             }
@@ -349,20 +365,20 @@ const INPUT_KINDS: &[&str] = &[
 /// The keys of a git input besides `git_repo`.
 const GIT_KEYS: &[&str] = &["branch", "tag", "ref", "commit", "depth", "subdir"];
 
+/// The keys that choose an input's files.
+const FILTER_KEYS: &[&str] = &["paths", "exclude_paths", "include_package_files"];
+
 /// Keys of buf's inputs `gen` does not read.
 const OTHER_INPUT_KEYS: &[&str] = &[
     "types",
     "exclude_types",
-    "paths",
-    "exclude_paths",
-    "include_package_files",
     "recurse_submodules",
     "compression",
     "strip_components",
 ];
 
-fn input(node: &Node, problems: &mut Problems<'_>) -> Option<InputConfig> {
-    let known: Vec<&str> = [INPUT_KINDS, GIT_KEYS, OTHER_INPUT_KEYS].concat();
+fn input(node: &Node, problems: &mut Problems<'_>) -> Option<(InputConfig, InputFilter)> {
+    let known: Vec<&str> = [INPUT_KINDS, GIT_KEYS, FILTER_KEYS, OTHER_INPUT_KEYS].concat();
     let entries = problems.entries(node, "an input", &known);
     let kinds: Vec<&(&str, &Node)> = entries
         .iter()
@@ -378,9 +394,35 @@ fn input(node: &Node, problems: &mut Problems<'_>) -> Option<InputConfig> {
     let location = problems.string(value, kind)?;
     let is_git = *kind == "git_repo";
     let (mut reference, mut subdir, mut depth) = (None, None, None);
+    let mut filter = InputFilter::default();
     for (key, value) in &entries {
         match *key {
             _ if key == kind => {}
+            "paths" if *kind == "proto_file" => {
+                problems.error(
+                    value,
+                    "a `proto_file` input is one file: `paths` does not apply (use `include_package_files` for its package)",
+                );
+            }
+            "paths" => filter.paths = problems.strings(value, key, false),
+            "exclude_paths" => filter.exclude_paths = problems.strings(value, key, false),
+            "include_package_files" if *kind == "proto_file" => {
+                filter.include_package_files = problems.bool(value, key).unwrap_or(false);
+            }
+            "include_package_files" => {
+                problems.error(
+                    value,
+                    "`include_package_files` belongs to a `proto_file` input",
+                );
+            }
+            "types" | "exclude_types" => {
+                problems.error(
+                    value,
+                    format!(
+                        "`{key}` on an input is not supported yet (buf prunes the image to those types and what they use): choose whole files with `paths` and `exclude_paths`"
+                    ),
+                );
+            }
             "branch" | "tag" | "ref" | "commit" if is_git => {
                 if reference.is_some() {
                     problems.error(
@@ -401,25 +443,20 @@ fn input(node: &Node, problems: &mut Problems<'_>) -> Option<InputConfig> {
                 problems.error(value, format!("`{key}` belongs to a `git_repo` input"));
             }
             _ => {
-                problems.error(
-                    value,
-                    format!(
-                        "`{key}` on an input is not supported yet: filter with --path and --exclude-path"
-                    ),
-                );
+                problems.error(value, format!("`{key}` on an input is not supported yet"));
             }
         }
     }
-    match *kind {
-        "directory" => Some(InputConfig::Directory(location)),
-        "proto_file" => Some(InputConfig::ProtoFile(location)),
-        "binary_image" => Some(InputConfig::BinaryImage(location)),
-        "git_repo" => Some(InputConfig::Git(GitInput {
+    let config = match *kind {
+        "directory" => InputConfig::Directory(location),
+        "proto_file" => InputConfig::ProtoFile(location),
+        "binary_image" => InputConfig::BinaryImage(location),
+        "git_repo" => InputConfig::Git(GitInput {
             repository: location,
             reference,
             subdir,
             depth,
-        })),
+        }),
         "module" => {
             let d = problems.error(
                 value,
@@ -430,7 +467,7 @@ fn input(node: &Node, problems: &mut Problems<'_>) -> Option<InputConfig> {
             d.help = Some(
                 "point a `git_repo` input at the module's source repository (with `subdir`), or vendor its .proto files and use `directory`".into(),
             );
-            None
+            return None;
         }
         other => {
             problems.error(
@@ -439,9 +476,10 @@ fn input(node: &Node, problems: &mut Problems<'_>) -> Option<InputConfig> {
                     "`{other}` inputs are not supported: unpack it and use `directory`, or build a binary image (`opensergo proto build -o image.binpb`) and use `binary_image`"
                 ),
             );
-            None
+            return None;
         }
-    }
+    };
+    Some((config, filter))
 }
 
 #[cfg(test)]
@@ -501,5 +539,30 @@ inputs:
                 .unwrap()
                 .contains("local: protoc-gen-go")
         );
+    }
+
+    #[test]
+    fn inputs_choose_their_files_as_buf_inputs_do() {
+        let text = "version: v2\nplugins:\n  - local: x\n    out: gen\ninputs:\n  - directory: proto\n    paths: [proto/acme/order]\n    exclude_paths: [proto/acme/order/legacy]\n  - proto_file: proto/acme/a.proto\n    include_package_files: true\n";
+        let template = parse("buf.gen.yaml", text).unwrap();
+        assert_eq!(template.input_filters.len(), 2);
+        assert_eq!(template.input_filters[0].paths, ["proto/acme/order"]);
+        assert_eq!(
+            template.input_filters[0].exclude_paths,
+            ["proto/acme/order/legacy"]
+        );
+        assert!(template.input_filters[1].include_package_files);
+
+        let wrong = "version: v2\nplugins:\n  - local: x\n    out: gen\ninputs:\n  - directory: proto\n    include_package_files: true\n    types: [acme.v1.Order]\n  - proto_file: a.proto\n    paths: [b]\n";
+        let problems = parse("buf.gen.yaml", wrong).unwrap_err();
+        let lines: Vec<usize> = problems.iter().map(|d| d.start().unwrap().line).collect();
+        assert_eq!(lines, [7, 8, 10], "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .contains("belongs to a `proto_file` input")
+        );
+        assert!(problems[1].message.contains("not supported yet"));
+        assert!(problems[2].message.contains("one file"));
     }
 }
