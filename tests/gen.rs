@@ -1072,3 +1072,150 @@ fn input_paths_and_package_files_match_buf_generate() {
         assert_eq!(project.tree("gen"), expected, "{inputs}");
     }
 }
+
+/// A tar archive of `entries` (name, content); names are written as
+/// given, `..` included, as a hostile archive would have them.
+fn tar_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut builder = tar::Builder::new(Vec::new());
+    for (name, content) in entries {
+        let mut header = tar::Header::new_gnu();
+        header.as_old_mut().name[..name.len()].copy_from_slice(name.as_bytes());
+        header.set_size(content.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        builder.append(&header, *content).unwrap();
+    }
+    builder.into_inner().unwrap()
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, content) in entries {
+        writer
+            .start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(content).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+/// `tarball` and `zip_archive` inputs are read in memory, configured as
+/// the directory they hold would be (its buf.yaml), and generate what
+/// that directory generates.
+#[test]
+fn archive_inputs_generate_what_their_directory_does() {
+    let entries: &[(&str, &[u8])] = &[
+        (
+            "apis-1.0/buf.yaml",
+            b"version: v2\nmodules:\n  - path: proto\n",
+        ),
+        (
+            "apis-1.0/proto/acme/common/v1/money.proto",
+            COMMON.as_bytes(),
+        ),
+        ("apis-1.0/proto/acme/order/v1/order.proto", ORDER.as_bytes()),
+        ("apis-1.0/README.md", b"not read"),
+    ];
+    let expected = [
+        "acme/common/v1/money.proto.fake.txt",
+        "acme/order/v1/order.proto.fake.txt",
+    ];
+    for (name, bytes, keys) in [
+        ("apis.tar.gz", gzip(&tar_of(entries)), "tarball"),
+        ("apis.tar", tar_of(entries), "tarball"),
+        ("apis.zip", zip_of(entries), "zip_archive"),
+    ] {
+        let project = Project::new(&format!(
+            "{ONE_PLUGIN}inputs:\n  - {keys}: {name}\n    strip_components: 1\n"
+        ));
+        std::fs::remove_dir_all(project.path("proto")).unwrap();
+        std::fs::write(project.path(name), bytes).unwrap();
+        let run = project.run(&["gen"]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        assert_eq!(
+            project.tree("gen").into_keys().collect::<Vec<_>>(),
+            expected,
+            "{name}"
+        );
+    }
+    // `subdir` picks the workspace inside; without buf.yaml there, every
+    // .proto file below it is one module.
+    let project = Project::new(&format!(
+        "{ONE_PLUGIN}inputs:\n  - tarball: apis.tgz\n    strip_components: 1\n    subdir: proto\n    paths: [acme/order]\n"
+    ));
+    std::fs::write(project.path("apis.tgz"), gzip(&tar_of(entries))).unwrap();
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        project.tree("gen").into_keys().collect::<Vec<_>>(),
+        ["acme/order/v1/order.proto.fake.txt"]
+    );
+}
+
+/// Hostile archives: an entry that climbs out, a link, and one that
+/// unpacks past the size limit. Nothing is written anywhere.
+#[test]
+fn hostile_archives_are_refused_or_skipped_visibly() {
+    let run_with = |name: &str, bytes: Vec<u8>, args: &[&str]| {
+        let project = Project::new(&format!("{ONE_PLUGIN}inputs:\n  - tarball: {name}\n"));
+        std::fs::write(project.path(name), bytes).unwrap();
+        let run = project.run(&[&["gen"], args].concat());
+        assert!(!project.path("evil.proto").exists());
+        (run, project)
+    };
+    let (run, project) = run_with(
+        "climb.tar",
+        tar_of(&[("../evil.proto", COMMON.as_bytes())]),
+        &[],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("refusing the entry `../evil.proto`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.path("gen").exists());
+
+    let mut link = tar::Header::new_gnu();
+    link.set_entry_type(tar::EntryType::Symlink);
+    link.set_size(0);
+    let mut builder = tar::Builder::new(Vec::new());
+    builder
+        .append_link(&mut link, "acme/v1/secret.proto", "/etc/passwd")
+        .unwrap();
+    let mut file = tar::Header::new_gnu();
+    file.set_size(COMMON.len() as u64);
+    file.set_mode(0o644);
+    builder
+        .append_data(&mut file, "acme/common/v1/money.proto", COMMON.as_bytes())
+        .unwrap();
+    let (run, project) = run_with("link.tar", builder.into_inner().unwrap(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("skipping acme/v1/secret.proto (not a regular file)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(project.tree("gen").len(), 1);
+
+    // 1 MB of zeros compresses to about 1 KB.
+    let bomb = gzip(&tar_of(&[("zeros.proto", &vec![b' '; 1 << 20])]));
+    assert!(bomb.len() < 20_000);
+    let (run, _) = run_with("bomb.tar.gz", bomb, &["--max-file-size", "100000"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("unpacks to more than the 100000 bytes limit"),
+        "{}",
+        run.stderr
+    );
+}

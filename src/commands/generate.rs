@@ -20,7 +20,7 @@ use crate::proto::generate::{self, Drift, PluginRun};
 use crate::proto::template::{
     self, InputConfig, InputFilter, PluginConfig, PluginSource, Template,
 };
-use crate::proto::{git_input, managed};
+use crate::proto::{archive_input, git_input, managed};
 use crate::protobuild::compile::Image;
 use crate::protobuild::workspace::ProtoSection;
 use crate::report::{self, Format, RenderOptions};
@@ -260,6 +260,10 @@ fn image_of(
         }
         InputConfig::Git(git) => {
             Ok(compile_opened(git_input::open(git)?, selection, color)?.map(|c| c.image))
+        }
+        InputConfig::Archive(archive) => {
+            let opened = archive_input::open(archive, selection.max_file_size)?;
+            Ok(compile_opened(opened, selection, color)?.map(|c| c.image))
         }
         InputConfig::BinaryImage(path) => {
             let limit = selection.max_file_size;

@@ -3,6 +3,7 @@
 //! [`crate::protobuild`] compiled, through the protoc [`plugin`]
 //! protocol, and writes their files all at once, or not at all.
 
+pub mod archive_input;
 pub mod cache;
 pub mod generate;
 pub mod git_input;

@@ -73,6 +73,27 @@ pub enum InputConfig {
     BinaryImage(String),
     /// A revision of a git repository, read by git itself.
     Git(GitInput),
+    /// A tar or zip archive of local files, read in memory.
+    Archive(ArchiveInput),
+}
+
+/// A `tarball` or `zip_archive` input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchiveInput {
+    /// A local file.
+    pub path: String,
+    pub format: ArchiveFormat,
+    /// Leading path components dropped from every entry.
+    pub strip_components: u32,
+    /// The directory of the workspace inside the archive.
+    pub subdir: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArchiveFormat {
+    Tar,
+    TarGzip,
+    Zip,
 }
 
 /// The files of an input to generate for: buf's per-input `paths`,
@@ -365,20 +386,24 @@ const INPUT_KINDS: &[&str] = &[
 /// The keys of a git input besides `git_repo`.
 const GIT_KEYS: &[&str] = &["branch", "tag", "ref", "commit", "depth", "subdir"];
 
+/// The keys of an archive input besides `tarball` or `zip_archive`.
+const ARCHIVE_KEYS: &[&str] = &["strip_components", "compression"];
+
 /// The keys that choose an input's files.
 const FILTER_KEYS: &[&str] = &["paths", "exclude_paths", "include_package_files"];
 
 /// Keys of buf's inputs `gen` does not read.
-const OTHER_INPUT_KEYS: &[&str] = &[
-    "types",
-    "exclude_types",
-    "recurse_submodules",
-    "compression",
-    "strip_components",
-];
+const OTHER_INPUT_KEYS: &[&str] = &["types", "exclude_types", "recurse_submodules"];
 
 fn input(node: &Node, problems: &mut Problems<'_>) -> Option<(InputConfig, InputFilter)> {
-    let known: Vec<&str> = [INPUT_KINDS, GIT_KEYS, FILTER_KEYS, OTHER_INPUT_KEYS].concat();
+    let known: Vec<&str> = [
+        INPUT_KINDS,
+        GIT_KEYS,
+        ARCHIVE_KEYS,
+        FILTER_KEYS,
+        OTHER_INPUT_KEYS,
+    ]
+    .concat();
     let entries = problems.entries(node, "an input", &known);
     let kinds: Vec<&(&str, &Node)> = entries
         .iter()
@@ -387,13 +412,16 @@ fn input(node: &Node, problems: &mut Problems<'_>) -> Option<(InputConfig, Input
     let [(kind, value)] = kinds.as_slice() else {
         problems.error(
             node,
-            "an input has exactly one of `directory`, `proto_file`, `binary_image` or `git_repo`",
+            "an input has exactly one of `directory`, `proto_file`, `binary_image`, `git_repo`, `tarball` or `zip_archive`",
         );
         return None;
     };
     let location = problems.string(value, kind)?;
     let is_git = *kind == "git_repo";
+    let is_archive = matches!(*kind, "tarball" | "zip_archive");
     let (mut reference, mut subdir, mut depth) = (None, None, None);
+    let mut strip_components = 0;
+    let mut compression = None;
     let mut filter = InputFilter::default();
     for (key, value) in &entries {
         match *key {
@@ -432,7 +460,38 @@ fn input(node: &Node, problems: &mut Problems<'_>) -> Option<(InputConfig, Input
                 }
                 reference = problems.string(value, key);
             }
-            "subdir" if is_git => subdir = problems.string(value, key),
+            "subdir" if is_git || is_archive => subdir = problems.string(value, key),
+            "strip_components" if is_archive => {
+                match value.as_i64().and_then(|n| u32::try_from(n).ok()) {
+                    Some(n) => strip_components = n,
+                    None => {
+                        problems.error(value, "`strip_components` takes a number of directories");
+                    }
+                }
+            }
+            "compression" if *kind == "tarball" => match value.as_str() {
+                Some(c @ ("none" | "gzip")) => compression = Some(c == "gzip"),
+                _ => {
+                    problems.error(
+                        value,
+                        "`compression` is `none` or `gzip` (zstd is not supported yet)",
+                    );
+                }
+            },
+            "subdir" => {
+                problems.error(
+                    value,
+                    "`subdir` belongs to a `git_repo`, `tarball` or `zip_archive` input",
+                );
+            }
+            key if ARCHIVE_KEYS.contains(&key) => {
+                let owner = if key == "compression" {
+                    "a `tarball`"
+                } else {
+                    "a `tarball` or `zip_archive`"
+                };
+                problems.error(value, format!("`{key}` belongs to {owner} input"));
+            }
             "depth" if is_git => match value.as_i64().and_then(|n| u32::try_from(n).ok()) {
                 Some(n) if n > 0 => depth = Some(n),
                 _ => {
@@ -457,6 +516,27 @@ fn input(node: &Node, problems: &mut Problems<'_>) -> Option<(InputConfig, Input
             subdir,
             depth,
         }),
+        "tarball" | "zip_archive" if location.contains("://") => {
+            problems.error(
+                value,
+                format!("`{kind}: {location}` is a URL: download it first and name the local file"),
+            );
+            return None;
+        }
+        "tarball" | "zip_archive" => {
+            let gzip_name = [".tar.gz", ".tgz"].iter().any(|e| location.ends_with(e));
+            let format = match *kind {
+                "zip_archive" => ArchiveFormat::Zip,
+                _ if compression.unwrap_or(gzip_name) => ArchiveFormat::TarGzip,
+                _ => ArchiveFormat::Tar,
+            };
+            InputConfig::Archive(ArchiveInput {
+                path: location,
+                format,
+                strip_components,
+                subdir,
+            })
+        }
         "module" => {
             let d = problems.error(
                 value,
@@ -473,7 +553,7 @@ fn input(node: &Node, problems: &mut Problems<'_>) -> Option<(InputConfig, Input
             problems.error(
                 value,
                 format!(
-                    "`{other}` inputs are not supported: unpack it and use `directory`, or build a binary image (`opensergo proto build -o image.binpb`) and use `binary_image`"
+                    "`{other}` inputs are not supported: build a binary image (`opensergo proto build -o image.binpb`) and use `binary_image`"
                 ),
             );
             return None;
@@ -564,5 +644,33 @@ inputs:
         );
         assert!(problems[1].message.contains("not supported yet"));
         assert!(problems[2].message.contains("one file"));
+    }
+
+    #[test]
+    fn archive_inputs_are_local_files_with_their_own_keys() {
+        let text = "version: v2\nplugins:\n  - local: x\n    out: gen\ninputs:\n  - tarball: a.tar.gz\n    strip_components: 1\n    subdir: proto\n  - tarball: b.tar\n    compression: gzip\n  - zip_archive: c.zip\n";
+        let template = parse("buf.gen.yaml", text).unwrap();
+        let formats: Vec<ArchiveFormat> = template
+            .inputs
+            .iter()
+            .map(|i| match i {
+                InputConfig::Archive(a) => a.format,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            formats,
+            [
+                ArchiveFormat::TarGzip,
+                ArchiveFormat::TarGzip,
+                ArchiveFormat::Zip
+            ]
+        );
+        let wrong = "version: v2\nplugins:\n  - local: x\n    out: gen\ninputs:\n  - zip_archive: https://example.com/a.zip\n  - zip_archive: c.zip\n    compression: gzip\n  - directory: d\n    strip_components: 1\n";
+        let problems = parse("buf.gen.yaml", wrong).unwrap_err();
+        let lines: Vec<usize> = problems.iter().map(|d| d.start().unwrap().line).collect();
+        assert_eq!(lines, [6, 8, 10], "{problems:?}");
+        assert!(problems[0].message.contains("download it first"));
+        assert!(problems[1].message.contains("belongs to a `tarball` input"));
     }
 }

@@ -9,16 +9,10 @@
 
 use anyhow::{anyhow, bail};
 
-use super::buf_config::{self, WorkspaceConfig};
-use super::workspace::{BUF_YAML, Checked, Opened, Workspace};
-use super::yaml_keys::first_document;
+use super::workspace::{Checked, Opened, Workspace, is_workspace_file};
 use crate::error::Result;
 use crate::escape::escape_control;
 use crate::gitrev::Revision;
-use crate::source::SourceFile;
-
-/// The project configuration a revision's `proto:` section is read from.
-const PROJECT_CONFIG: &str = "opensergo.yaml";
 
 /// The workspace of `revision` at `subdir` (a tree path, `` for the
 /// root), configured as a directory is: the `proto:` section of an
@@ -42,9 +36,7 @@ pub fn workspace_at(
         let Some(relative) = entry.path.strip_prefix(&prefix) else {
             continue;
         };
-        if !(relative == BUF_YAML || relative == PROJECT_CONFIG || relative.ends_with(".proto"))
-            || relative.split('/').any(|part| part.starts_with('.'))
-        {
+        if !is_workspace_file(relative) {
             continue;
         }
         if entry.is_symlink() || !entry.is_blob() {
@@ -69,40 +61,11 @@ pub fn workspace_at(
         .collect();
     let contents = revision.cat_blobs(&blobs).map_err(|e| anyhow!(e))?;
     let shown_prefix = format!("{}:{prefix}", revision.name);
-    let mut buf_yaml = None;
-    let mut project = None;
     let mut files = Vec::new();
-    for ((relative, entry), bytes) in wanted.iter().zip(contents) {
+    for ((relative, entry), bytes) in wanted.into_iter().zip(contents) {
         let text = String::from_utf8(bytes)
             .map_err(|_| anyhow!("{origin}: {} is not UTF-8", escape_control(&entry.path)))?;
-        let shown = || escape_control(&format!("{shown_prefix}{relative}")).into_owned();
-        if relative == BUF_YAML {
-            buf_yaml = Some(std::sync::Arc::new(SourceFile::new(shown(), text)));
-        } else if relative == PROJECT_CONFIG {
-            project = Some(std::sync::Arc::new(SourceFile::new(shown(), text)));
-        } else {
-            files.push((relative.clone(), text));
-        }
+        files.push((relative, text));
     }
-    // The same precedence as on disk: opensergo.yaml's `proto:`, buf.yaml.
-    let section = project
-        .as_ref()
-        .and_then(|source| Some((source, first_document(source).ok()??)));
-    let config = match (section, buf_yaml) {
-        (Some((source, root)), _) if root.get("proto").is_some() => {
-            let node = root.get("proto").expect("just checked");
-            buf_config::from_proto_section(node, source)
-        }
-        (_, Some(source)) => buf_config::from_buf_yaml(&source),
-        _ => Ok(WorkspaceConfig::default()),
-    };
-    let config = match config {
-        Ok(config) => config,
-        Err(problems) => return Ok(Err(problems)),
-    };
-    let workspace = Workspace::from_files(origin, &shown_prefix, &config.modules, &files)?;
-    if workspace.files().next().is_none() {
-        bail!("{origin}: no .proto file");
-    }
-    Ok(Ok(Opened { workspace, config }))
+    Workspace::open_in_memory(origin, &shown_prefix, files)
 }

@@ -22,6 +22,7 @@ use std::sync::Arc;
 use anyhow::{Context as _, bail};
 
 pub use super::buf_config::{Checked, ModuleConfig, ProtoSection, WorkspaceConfig};
+use super::yaml_keys::first_document;
 use crate::error::Result;
 use crate::escape::escape_path;
 use crate::input::Root;
@@ -68,6 +69,18 @@ pub struct Workspace {
 
 /// The name of buf's workspace file, read as is.
 pub const BUF_YAML: &str = "buf.yaml";
+
+/// The project configuration whose `proto:` section a workspace held in
+/// memory (a git revision, an archive) is read with.
+const PROJECT_CONFIG: &str = "opensergo.yaml";
+
+/// Whether a file (by its path relative to the workspace directory)
+/// belongs to a workspace read from memory: a configuration or a
+/// `.proto` file, outside hidden directories.
+pub fn is_workspace_file(relative: &str) -> bool {
+    (relative == BUF_YAML || relative == PROJECT_CONFIG || relative.ends_with(".proto"))
+        && !relative.split('/').any(|part| part.starts_with('.'))
+}
 
 /// A workspace and the configuration it was read with (the `lint` and
 /// `breaking` blocks of each module, in the order of
@@ -238,6 +251,54 @@ impl Workspace {
             .filter(|f| !exclude_paths.iter().any(|p| f.is_under(p)))
             .map(|f| f.name.clone())
             .collect()
+    }
+
+    /// A workspace of files held in memory (a git revision's, an
+    /// archive's): `files` are (path relative to the workspace directory,
+    /// text), configuration files among them, configured as a directory
+    /// is: the `proto:` section of an opensergo.yaml there, else its
+    /// buf.yaml, else every `.proto` file as one module. Files are shown
+    /// as `shown_prefix` followed by their path.
+    pub fn open_in_memory(
+        origin: &str,
+        shown_prefix: &str,
+        files: Vec<(String, String)>,
+    ) -> Result<Checked<Opened>> {
+        let source = |relative: &str, text: String| -> SharedSource {
+            let shown = format!("{shown_prefix}{relative}");
+            let shown = crate::escape::escape_control(&shown).into_owned();
+            Arc::new(SourceFile::new(shown, text))
+        };
+        let (mut buf_yaml, mut project) = (None, None);
+        let mut protos = Vec::new();
+        for (relative, text) in files {
+            match relative.as_str() {
+                BUF_YAML => buf_yaml = Some(source(&relative, text)),
+                PROJECT_CONFIG => project = Some(source(&relative, text)),
+                _ => protos.push((relative, text)),
+            }
+        }
+        // The same precedence as on disk: opensergo.yaml's `proto:`, buf.yaml.
+        let section = project
+            .as_ref()
+            .and_then(|source| Some((source, first_document(source).ok()??)));
+        let config = match (section, buf_yaml) {
+            (Some((source, root)), _) if root.get("proto").is_some() => {
+                let node = root.get("proto").expect("just checked");
+                super::buf_config::from_proto_section(node, source)
+            }
+            (_, Some(source)) => super::buf_config::from_buf_yaml(&source),
+            _ => Ok(WorkspaceConfig::default()),
+        };
+        let config = match config {
+            Ok(config) => config,
+            Err(problems) => return Ok(Err(problems)),
+        };
+        let workspace = Workspace::from_files(origin, shown_prefix, &config.modules, &protos)?;
+        if workspace.files().next().is_none() {
+            bail!("{origin}: no .proto file");
+        }
+        Ok(Ok(Opened { workspace, config }))
     }
 
     /// A workspace of files held in memory (a git revision's), laid out
