@@ -22,27 +22,7 @@ fn opensergo() -> Command {
     cmd
 }
 
-type Finding = (String, String, u64, u64, String);
-
-/// (rule, path, line, column, message) of `--error-format json` lines
-/// (ours and buf's share the format; findings about the whole input have
-/// no path in either).
-fn findings(json_lines: &[u8]) -> BTreeSet<Finding> {
-    String::from_utf8_lossy(json_lines)
-        .lines()
-        .map(|line| {
-            let v: serde_json::Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"));
-            (
-                v["type"].as_str().unwrap().to_string(),
-                v["path"].as_str().unwrap_or("<input>").to_string(),
-                v["start_line"].as_u64().unwrap(),
-                v["start_column"].as_u64().unwrap(),
-                v["message"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
+use common::{BufFinding as Finding, buf_json_findings as findings};
 
 /// Our findings for `dir` against `against` (relative to `dir`).
 fn ours(dir: &Path, against: &str) -> BTreeSet<Finding> {

@@ -39,18 +39,9 @@ fn opensergo(dir: &Path, args: &[&str]) -> Run {
 
 /// (rule, path, line, column) of `--error-format json` lines.
 fn findings(json_lines: &str) -> BTreeSet<Finding> {
-    json_lines
-        .lines()
-        .map(|line| {
-            let v: serde_json::Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"));
-            (
-                v["type"].as_str().unwrap().to_string(),
-                v["path"].as_str().unwrap_or("<input>").to_string(),
-                v["start_line"].as_u64().unwrap(),
-                v["start_column"].as_u64().unwrap(),
-            )
-        })
+    common::buf_json_findings(json_lines.as_bytes())
+        .into_iter()
+        .map(|(rule, path, line, column, _)| (rule, path, line, column))
         .collect()
 }
 

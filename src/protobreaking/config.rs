@@ -24,21 +24,8 @@ pub struct ModuleBreaking {
 impl ModuleBreaking {
     /// The settings of one module's `breaking` block.
     pub fn from_block(breaking: &BreakingBlock) -> Self {
-        let selection = if breaking.disable_builtin {
-            // No built-in rule runs; buf would run only check plugins.
-            Selection {
-                ignore: vec!["ALL".into()],
-                ..Selection::default()
-            }
-        } else {
-            Selection {
-                select: breaking.use_rules.clone(),
-                ignore: breaking.except.clone(),
-                ..Selection::default()
-            }
-        };
         ModuleBreaking {
-            selection,
+            selection: breaking.selection(),
             ignore: breaking.ignore.clone(),
             ignore_only: breaking.ignore_only.clone(),
             ignore_unstable_packages: breaking.ignore_unstable_packages,

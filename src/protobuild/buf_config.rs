@@ -11,6 +11,7 @@ use serde_json::{Value as JsonValue, json};
 
 use super::INVALID_WORKSPACE_CONFIG;
 use super::yaml_keys::{Problems, first_document};
+use crate::engine::Selection;
 use crate::source::SharedSource;
 use crate::yaml::{Node, Value};
 
@@ -174,14 +175,49 @@ impl WorkspaceConfig {
     }
 }
 
-fn lint_json(lint: &LintBlock) -> JsonValue {
-    let used = if lint.use_rules.is_empty() {
-        vec!["STANDARD".to_string()]
+/// The rules a block runs, as a selection of its family: `use` (empty:
+/// the family's default) minus `except`; none with `disable_builtin`
+/// (buf would then run only check plugins, which this tool has none of).
+fn block_selection(use_rules: &[String], except: &[String], disable_builtin: bool) -> Selection {
+    if disable_builtin {
+        return Selection {
+            ignore: vec!["ALL".into()],
+            ..Selection::default()
+        };
+    }
+    Selection {
+        select: use_rules.to_vec(),
+        ignore: except.to_vec(),
+        ..Selection::default()
+    }
+}
+
+impl LintBlock {
+    /// The lint rules the block runs.
+    pub fn selection(&self) -> Selection {
+        block_selection(&self.use_rules, &self.except, self.disable_builtin)
+    }
+}
+
+impl BreakingBlock {
+    /// The breaking rules the block runs.
+    pub fn selection(&self) -> Selection {
+        block_selection(&self.use_rules, &self.except, self.disable_builtin)
+    }
+}
+
+/// `use` as shown: buf's default category when the block names none.
+fn shown_use(use_rules: &[String], default: &str) -> Vec<String> {
+    if use_rules.is_empty() {
+        vec![default.to_string()]
     } else {
-        lint.use_rules.clone()
-    };
+        use_rules.to_vec()
+    }
+}
+
+fn lint_json(lint: &LintBlock) -> JsonValue {
     json!({
-        "use": used,
+        "use": shown_use(&lint.use_rules, "STANDARD"),
         "except": lint.except,
         "ignore": lint.ignore,
         "ignore_only": lint.ignore_only,
@@ -196,13 +232,8 @@ fn lint_json(lint: &LintBlock) -> JsonValue {
 }
 
 fn breaking_json(breaking: &BreakingBlock) -> JsonValue {
-    let used = if breaking.use_rules.is_empty() {
-        vec!["FILE".to_string()]
-    } else {
-        breaking.use_rules.clone()
-    };
     json!({
-        "use": used,
+        "use": shown_use(&breaking.use_rules, "FILE"),
         "except": breaking.except,
         "ignore": breaking.ignore,
         "ignore_only": breaking.ignore_only,

@@ -40,21 +40,8 @@ impl ModuleLint {
     /// The settings of one module's `lint` block.
     pub fn from_block(lint: &LintBlock) -> Self {
         let defaults = Options::default();
-        let selection = if lint.disable_builtin {
-            // No built-in rule runs; buf would run only check plugins.
-            Selection {
-                ignore: vec!["ALL".into()],
-                ..Selection::default()
-            }
-        } else {
-            Selection {
-                select: lint.use_rules.clone(),
-                ignore: lint.except.clone(),
-                ..Selection::default()
-            }
-        };
         ModuleLint {
-            selection,
+            selection: lint.selection(),
             options: Options {
                 enum_zero_value_suffix: lint
                     .enum_zero_value_suffix

@@ -296,3 +296,26 @@ pub fn flat(stderr: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// One finding of buf's `--error-format json` (ours prints the same):
+/// (rule, path, line, column, message); findings about the whole input
+/// (a deleted file) have no path and get `<input>`.
+pub type BufFinding = (String, String, u64, u64, String);
+
+/// The findings of `--error-format json` lines.
+pub fn buf_json_findings(json_lines: &[u8]) -> std::collections::BTreeSet<BufFinding> {
+    String::from_utf8_lossy(json_lines)
+        .lines()
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"));
+            (
+                v["type"].as_str().unwrap().to_string(),
+                v["path"].as_str().unwrap_or("<input>").to_string(),
+                v["start_line"].as_u64().unwrap(),
+                v["start_column"].as_u64().unwrap(),
+                v["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
