@@ -280,7 +280,7 @@ module completions {
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    dir?: path                # The workspace: a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos are linted
+    dir?: path                # The workspace: the directory of the opensergo.yaml with a `proto:` section, a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos are linted
   ]
 
   def "nu-complete opensergo proto breaking compiler" [] {
@@ -323,7 +323,7 @@ module completions {
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    dir?: path                # The workspace: a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos
+    dir?: path                # The workspace: the directory of the opensergo.yaml with a `proto:` section, a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos
   ]
 
   def "nu-complete opensergo proto from-schema color" [] {
@@ -358,7 +358,7 @@ module completions {
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     --version(-V)             # Print version
-    ...paths: path            # Files or directories (a directory is a workspace, read as `proto lint` reads it: its buf.yaml modules, else every .proto file under it); `-` reads stdin. Default: the workspace in the current directory, else the embedded OpenSergo protos
+    ...paths: path            # Files or directories (a directory is a workspace, read as `proto lint` reads it: opensergo.yaml's `proto:` modules or its buf.yaml modules, else every .proto file under it); `-` reads stdin. Default: the workspace in the current directory, else the embedded OpenSergo protos
   ]
 
   # Print this message or the help of the given subcommand(s)

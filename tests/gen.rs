@@ -1194,7 +1194,7 @@ fn hostile_archives_are_refused_or_skipped_visibly() {
     );
     assert_eq!(project.tree("gen").len(), 1);
 
-    // 1 MB of zeros compresses to about 1 KB.
+    // 1 MiB of spaces compresses to about 1 KB.
     let bomb = gzip(&tar_of(&[("zeros.proto", &vec![b' '; 1 << 20])]));
     assert!(bomb.len() < 20_000);
     let (run, _) = run_with("bomb.tar.gz", bomb, &["--max-file-size", "100000"]);

@@ -103,8 +103,9 @@ pub struct BufCompatArgs {
 
 #[derive(Debug, Args)]
 pub struct ProtoBreakingArgs {
-    /// The workspace: a directory with a buf.yaml (v2 or v1), or a module
-    /// root. With no .proto files in it, the embedded OpenSergo protos.
+    /// The workspace: the directory of the opensergo.yaml with a `proto:`
+    /// section, a directory with a buf.yaml (v2 or v1), or a module root.
+    /// With no .proto files in it, the embedded OpenSergo protos.
     #[arg(value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
 
@@ -126,9 +127,9 @@ pub struct ProtoBreakingArgs {
 
 #[derive(Debug, Args)]
 pub struct ProtoLintArgs {
-    /// The workspace: a directory with a buf.yaml (v2 or v1), or a module
-    /// root. With no .proto files in it, the embedded OpenSergo protos
-    /// are linted.
+    /// The workspace: the directory of the opensergo.yaml with a `proto:`
+    /// section, a directory with a buf.yaml (v2 or v1), or a module root.
+    /// With no .proto files in it, the embedded OpenSergo protos are linted.
     #[arg(value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
 

@@ -26,8 +26,8 @@ pub const EXIT_CODES: &str = "Exit codes:
 #[derive(Debug, Args)]
 pub struct FormatArgs {
     /// Files or directories (a directory is a workspace, read as `proto
-    /// lint` reads it: its buf.yaml modules, else every .proto file under
-    /// it); `-` reads stdin. Default: the workspace in the current
+    /// lint` reads it: opensergo.yaml's `proto:` modules or its buf.yaml
+    /// modules, else every .proto file under it); `-` reads stdin. Default: the workspace in the current
     /// directory, else the embedded OpenSergo protos.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
