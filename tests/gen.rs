@@ -12,7 +12,7 @@ use assert_cmd::Command;
 use prost::Message as _;
 
 mod common;
-use common::root;
+use common::{copy_tree, git, root};
 
 /// The PATH the tests run with: the fake plugin's directory first.
 fn path_with_fake() -> String {
@@ -671,19 +671,6 @@ fn protoc_gen_go_output_matches_protoc_byte_for_byte() {
 }
 
 /// Copies a fixture directory into a temporary one.
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_tree(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
-}
-
 /// The real `buf generate` and `opensergo gen`, same template and input:
 /// byte-identical trees, for a multi-package module and for the
 /// embedded OpenSergo protos (exported for buf).
@@ -832,27 +819,6 @@ fn managed_rules_that_do_nothing_are_warned_about() {
 }
 
 /// Runs git in `dir`, failing the test when it fails.
-fn git(dir: &Path, args: &[&str]) -> String {
-    let output = std::process::Command::new("git")
-        .current_dir(dir)
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).trim().to_string()
-}
-
 /// A repository (made by the test, no network) with the two-package
 /// module under `apis/`: tag `v1` has two files, the next commit adds a
 /// third and a symbolic link.

@@ -151,7 +151,7 @@ fn as_proto_section(buf_yaml: &str) -> String {
 fn pair_with_proto_sections() -> tempfile::TempDir {
     let scratch = tempfile::tempdir().unwrap();
     for (from, to) in [(NEW, "new"), (OLD, "old")] {
-        copy_dir(&root().join(from), &scratch.path().join(to));
+        common::copy_tree(&root().join(from), &scratch.path().join(to));
         let buf_yaml = scratch.path().join(to).join("buf.yaml");
         let text = std::fs::read_to_string(&buf_yaml).unwrap();
         std::fs::remove_file(&buf_yaml).unwrap();
@@ -162,19 +162,6 @@ fn pair_with_proto_sections() -> tempfile::TempDir {
         .unwrap();
     }
     scratch
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]
@@ -232,6 +219,21 @@ fn the_proto_section_configures_the_workspace_as_buf_yaml_does() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let plain = std::fs::read_to_string(new.join("plain.json")).unwrap();
     assert!(plain.contains("\"b/acme/b/v1/b.proto\""), "{plain}");
+}
+
+/// A git revision is laid out by the `proto:` section of the
+/// opensergo.yaml at the same place in its tree.
+#[test]
+fn a_git_revision_is_read_with_its_own_proto_section() {
+    let scratch = pair_with_proto_sections();
+    let repo = scratch.path().join("repo");
+    common::copy_tree(&scratch.path().join("old"), &repo.join("apis"));
+    common::git(&repo, &["init", "-q"]);
+    common::git(&repo, &["add", "."]);
+    common::git(&repo, &["commit", "-q", "-m", "old"]);
+    std::fs::remove_dir_all(repo.join("apis")).unwrap();
+    common::copy_tree(&scratch.path().join("new"), &repo.join("apis"));
+    assert_eq!(breaking(&repo.join("apis"), "HEAD"), expected_breaking());
 }
 
 #[test]
