@@ -1172,3 +1172,26 @@ fn hostile_archives_are_refused_or_skipped_visibly() {
         run.stderr
     );
 }
+
+/// The `proto:` section of opensergo.yaml lays out a directory input
+/// that is its directory: here the module root `proto`, without which
+/// the imports would not resolve.
+#[test]
+fn a_directory_input_is_laid_out_by_the_proto_section() {
+    let project = Project::new(ONE_PLUGIN);
+    std::fs::remove_file(project.path("buf.yaml")).unwrap();
+    project.write(
+        "opensergo.yaml",
+        "version: v1\nproto:\n  modules:\n    - path: proto\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(project.tree("gen").len(), 2);
+    let run = project.run(&["--no-config", "gen", "--no-cache"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("acme/common/v1/money.proto"),
+        "{}",
+        run.stderr
+    );
+}

@@ -410,3 +410,22 @@ fn a_fifo_named_like_a_proto_is_skipped_not_waited_on() {
         );
     }
 }
+
+#[test]
+fn a_fifo_named_buf_yaml_is_refused_not_waited_on() {
+    let scratch = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(scratch.path().join("acme/v1")).unwrap();
+    std::fs::write(scratch.path().join("acme/v1/a.proto"), PROTO).unwrap();
+    let status = Process::new("mkfifo")
+        .arg(scratch.path().join("buf.yaml"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let r = opensergo(scratch.path(), &["proto", "build"]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("buf.yaml is not a regular file"),
+        "{}",
+        r.stderr
+    );
+}

@@ -130,6 +130,11 @@ impl Workspace {
                 Placement::Elsewhere => {}
             }
         }
+        // A FIFO would block the read: only a regular file (or a link to
+        // one, which the read below keeps inside `dir`) is configuration.
+        if std::fs::metadata(&buf_yaml).is_ok_and(|m| !m.is_file()) {
+            bail!("{} is not a regular file: not read", escape_path(&buf_yaml));
+        }
         let root = Root::open(dir).with_context(|| format!("cannot open {}", escape_path(dir)))?;
         match root.read_text(Path::new(BUF_YAML), max_size) {
             Ok(text) => {
