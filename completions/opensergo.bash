@@ -533,7 +533,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__gen)
-            opts="-f -h --template --check --plugin --timeout --no-cache --format --path --exclude-path --compiler --color --config --no-config --help"
+            opts="-f -h --template --check --plugin --timeout --no-cache --format --path --exclude-path --compiler --max-file-size --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -569,6 +569,10 @@ _opensergo() {
                     ;;
                 --compiler)
                     COMPREPLY=($(compgen -W "auto protox protoc" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1141,7 +1145,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__build)
-            opts="-o -h --output --path --exclude-path --compiler --color --config --no-config --help"
+            opts="-o -h --output --path --exclude-path --compiler --max-file-size --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1165,6 +1169,10 @@ _opensergo() {
                     ;;
                 --compiler)
                     COMPREPLY=($(compgen -W "auto protox protoc" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1381,7 +1389,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__lint)
-            opts="-f -o -q -h --path --exclude-path --compiler --format --output --fail-on --quiet --summary --error-format --buf-exit-codes --list-rules --color --config --no-config --help"
+            opts="-f -o -q -h --path --exclude-path --compiler --max-file-size --format --output --fail-on --quiet --summary --error-format --buf-exit-codes --list-rules --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1397,6 +1405,10 @@ _opensergo() {
                     ;;
                 --compiler)
                     COMPREPLY=($(compgen -W "auto protox protoc" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)

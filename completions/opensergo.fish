@@ -946,6 +946,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l compiler -d 'The compiler' -r -f -a "auto\t'protox, or protoc on PATH (saying so) for what protox cannot compile: editions, single-number extension ranges with options'
 protox\t'protox only (built in, no protoc needed)'
 protoc\t'protoc from PATH'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l max-file-size -d 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -957,6 +958,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l compiler -d 'The compiler' -r -f -a "auto\t'protox, or protoc on PATH (saying so) for what protox cannot compile: editions, single-number extension ranges with options'
 protox\t'protox only (built in, no protoc needed)'
 protoc\t'protoc from PATH'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l max-file-size -d 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s f -l format -d 'Output format (repeatable; pair each with an --output)' -r -f -a "human\t'Compiler-style messages with source snippets (default)'
 short\t'One `file:line:col: severity[CODE] message` line per finding'
 json\t'A stable JSON document (see the README, section JSON report)'
@@ -987,7 +989,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l compiler -d 'The compiler' -r -f -a "auto\t'protox, or protoc on PATH (saying so) for what protox cannot compile: editions, single-number extension ranges with options'
 protox\t'protox only (built in, no protoc needed)'
 protoc\t'protoc from PATH'"
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l max-file-size -d 'Refuse files (in the --against revision or image) larger than this many bytes' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l max-file-size -d 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -s f -l format -d 'Output format (repeatable; pair each with an --output)' -r -f -a "human\t'Compiler-style messages with source snippets (default)'
 short\t'One `file:line:col: severity[CODE] message` line per finding'
 json\t'A stable JSON document (see the README, section JSON report)'
@@ -1052,6 +1054,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l exclude-path
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l compiler -d 'The compiler' -r -f -a "auto\t'protox, or protoc on PATH (saying so) for what protox cannot compile: editions, single-number extension ranges with options'
 protox\t'protox only (built in, no protoc needed)'
 protoc\t'protoc from PATH'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l max-file-size -d 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"

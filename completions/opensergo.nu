@@ -226,6 +226,7 @@ module completions {
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
     --compiler: string@"nu-complete opensergo proto build compiler" # The compiler
+    --max-file-size: string   # Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes
     --color: string@"nu-complete opensergo proto build color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
@@ -258,6 +259,7 @@ module completions {
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
     --compiler: string@"nu-complete opensergo proto lint compiler" # The compiler
+    --max-file-size: string   # Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes
     --format(-f): string@"nu-complete opensergo proto lint format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
     --fail-on: string@"nu-complete opensergo proto lint fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]
@@ -270,7 +272,7 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
-    dir?: path                # The workspace: a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos are linted
+    dir?: path                # The workspace: the directory of the opensergo.yaml with a `proto:` section, a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos are linted
   ]
 
   def "nu-complete opensergo proto breaking compiler" [] {
@@ -299,7 +301,7 @@ module completions {
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
     --compiler: string@"nu-complete opensergo proto breaking compiler" # The compiler
-    --max-file-size: string   # Refuse files (in the --against revision or image) larger than this many bytes
+    --max-file-size: string   # Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes
     --format(-f): string@"nu-complete opensergo proto breaking format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
     --fail-on: string@"nu-complete opensergo proto breaking fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]
@@ -312,7 +314,7 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
-    dir?: path                # The workspace: a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos
+    dir?: path                # The workspace: the directory of the opensergo.yaml with a `proto:` section, a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos
   ]
 
   def "nu-complete opensergo proto from-schema color" [] {
@@ -345,7 +347,7 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
-    ...paths: path            # Files or directories (a directory is a workspace, read as `proto lint` reads it: its buf.yaml modules, else every .proto file under it); `-` reads stdin. Default: the workspace in the current directory, else the embedded OpenSergo protos
+    ...paths: path            # Files or directories (a directory is a workspace, read as `proto lint` reads it: opensergo.yaml's `proto:` modules or its buf.yaml modules, else every .proto file under it); `-` reads stdin. Default: the workspace in the current directory, else the embedded OpenSergo protos
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -403,6 +405,7 @@ module completions {
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
     --compiler: string@"nu-complete opensergo gen compiler" # The compiler
+    --max-file-size: string   # Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes
     --color: string@"nu-complete opensergo gen color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml

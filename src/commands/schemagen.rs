@@ -149,12 +149,9 @@ fn proto_pool(
                 bail!("--proto-path {}: not a directory", escape_path(dir));
             }
             refuse_large_protos(dir, max_size)?;
-            let whole = ModuleConfig {
-                path: ".".into(),
-                excludes: Vec::new(),
-            };
+            let whole = ModuleConfig::whole_directory();
             let origin = format!("--proto-path {}", dir.display());
-            modules.extend(Workspace::from_modules(dir, &[whole], &origin)?.modules);
+            modules.extend(Workspace::from_modules(dir, &[whole], &origin, max_size)?.modules);
         }
         Workspace {
             origin: "the --proto-path directories".into(),
