@@ -752,16 +752,17 @@ fn managed_mode_matches_buf_generate_byte_for_byte() {
 /// The managed options reach plugins in the descriptors of the files to
 /// generate and of their imports, not the well-known types; the .proto
 /// files on disk are not touched.
-#[test]
-fn managed_options_are_set_in_the_request_only() {
-    let project = Project::new(
-        "version: v2\nmanaged:\n  enabled: true\n  override:\n    - file_option: go_package_prefix\n      value: example.com/gen\nplugins:\n  - local: FAKE\n    out: gen\n    opt: dump=req\n    strategy: all\n",
-    );
-    let run = project.run(&["gen", "--path", "proto/acme/order"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+/// The first request the fake plugin dumped (`dump=req`), and its
+/// files decoded, by name.
+fn dumped_request(
+    project: &Project,
+) -> (
+    opensergo::proto::plugin::CodeGeneratorRequest,
+    BTreeMap<String, prost_types::FileDescriptorProto>,
+) {
     let bytes = std::fs::read(project.path("req.0")).unwrap();
     let request = opensergo::proto::plugin::CodeGeneratorRequest::decode(bytes.as_slice()).unwrap();
-    let files: BTreeMap<String, prost_types::FileDescriptorProto> = request
+    let files = request
         .proto_file
         .iter()
         .map(|f| {
@@ -769,6 +770,17 @@ fn managed_options_are_set_in_the_request_only() {
             (d.name().to_string(), d)
         })
         .collect();
+    (request, files)
+}
+
+#[test]
+fn managed_options_are_set_in_the_request_only() {
+    let project = Project::new(
+        "version: v2\nmanaged:\n  enabled: true\n  override:\n    - file_option: go_package_prefix\n      value: example.com/gen\nplugins:\n  - local: FAKE\n    out: gen\n    opt: dump=req\n    strategy: all\n",
+    );
+    let run = project.run(&["gen", "--path", "proto/acme/order"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (_, files) = dumped_request(&project);
     let options = |name: &str| files[name].options.clone().unwrap_or_default();
     let order = options("acme/order/v1/order.proto");
     assert_eq!(order.go_package(), "example.com/gen/acme/order/v1;orderv1");
@@ -1210,21 +1222,12 @@ fn plugin_types_send_only_what_the_types_use() {
     );
     let run = project.run(&["gen"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let bytes = std::fs::read(project.path("req.0")).unwrap();
-    let request = opensergo::proto::plugin::CodeGeneratorRequest::decode(bytes.as_slice()).unwrap();
+    let (request, files) = dumped_request(&project);
     assert_eq!(
         request.file_to_generate,
         ["acme/common/v1/money.proto", "acme/order/v1/order.proto"],
         "note.proto holds nothing the service uses"
     );
-    let files: BTreeMap<String, prost_types::FileDescriptorProto> = request
-        .proto_file
-        .iter()
-        .map(|f| {
-            let d = prost_types::FileDescriptorProto::decode(f.as_slice()).unwrap();
-            (d.name().to_string(), d)
-        })
-        .collect();
     let money = &files["acme/common/v1/money.proto"];
     assert_eq!(money.message_type.len(), 1, "Coupon is dropped");
     let order = &files["acme/order/v1/order.proto"];
