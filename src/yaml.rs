@@ -16,6 +16,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use compact_str::CompactString;
 use libyaml_safer::{Event, EventData, Parser, ScalarStyle};
 
 use crate::codes;
@@ -49,10 +50,12 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
-    String(String),
-    Seq(Vec<Node>),
+    /// Strings of up to 24 bytes (nearly every key and value of a rule)
+    /// are stored inline, without an allocation of their own.
+    String(CompactString),
+    Seq(Box<[Node]>),
     /// Entries in document order.
-    Map(Vec<(Node, Node)>),
+    Map(Box<[(Node, Node)]>),
 }
 
 /// Where in a collection the child holding `span` most likely is: items
@@ -80,12 +83,11 @@ fn likely_first<T>(
     items[first..].iter().chain(&items[..first])
 }
 
-/// A finished collection without the spare capacity its pushes left:
-/// trees of a whole rule set stay in memory for lint and diff, and the
-/// spare room was nearly half of a typical object's tree.
-fn settled<T>(mut items: Vec<T>) -> Vec<T> {
-    items.shrink_to_fit();
-    items
+/// A finished collection without the spare capacity its pushes left, or
+/// a capacity field: trees of a whole rule set stay in memory for lint
+/// and diff, and the spare room was nearly half of a typical object's tree.
+fn settled<T>(items: Vec<T>) -> Box<[T]> {
+    items.into_boxed_slice()
 }
 
 /// One document of a YAML stream.
@@ -255,7 +257,7 @@ impl Node {
             Value::Float(f) => {
                 serde_json::Number::from_f64(*f).map_or_else(|| J::String(f.to_string()), J::Number)
             }
-            Value::String(s) => J::String(s.clone()),
+            Value::String(s) => J::String(s.to_string()),
             Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
             Value::Map(entries) => J::Object(
                 entries
@@ -663,7 +665,7 @@ fn apply_merge_keys(entries: Vec<(Node, Node)>) -> Result<Vec<(Node, Node)>, Box
         let span = source.span;
         let maps: Vec<Node> = match source.value {
             Value::Map(_) => vec![source],
-            Value::Seq(items) => items,
+            Value::Seq(items) => items.into_vec(),
             other => {
                 return Err(merge_error(span, &other));
             }
@@ -672,7 +674,7 @@ fn apply_merge_keys(entries: Vec<(Node, Node)>) -> Result<Vec<(Node, Node)>, Box
             let Value::Map(inherited) = map.value else {
                 return Err(merge_error(map.span, &map.value));
             };
-            for (k, v) in inherited {
+            for (k, v) in inherited.into_vec() {
                 let fresh = match k.key_text() {
                     Some(text) => seen.insert(text.into_owned()),
                     None => true,
@@ -760,7 +762,7 @@ fn resolve_scalar(text: String, tag: Option<&str>, plain: bool) -> Result<Value,
         }
     };
     match tag.and_then(|t| t.strip_prefix("tag:yaml.org,2002:")) {
-        Some("str") => return Ok(Value::String(text)),
+        Some("str") => return Ok(Value::String(CompactString::new(&text))),
         Some(name @ ("map" | "seq")) => {
             return Err(format!(
                 "a scalar cannot have the tag !!{name} (it would be {})",
@@ -794,7 +796,7 @@ fn resolve_scalar(text: String, tag: Option<&str>, plain: bool) -> Result<Value,
     Ok(if plain {
         resolve_plain(&text)
     } else {
-        Value::String(text)
+        Value::String(CompactString::new(&text))
     })
 }
 
@@ -825,13 +827,13 @@ fn resolve_plain(text: &str) -> Value {
             .parse::<i64>()
             .map(Value::Int)
             .or_else(|_| text.parse::<f64>().map(Value::Float))
-            .unwrap_or_else(|_| Value::String(text.to_string()));
+            .unwrap_or_else(|_| Value::String(text.into()));
     } else if looks_like_float(unsigned)
         && let Ok(f) = text.parse::<f64>()
     {
         return Value::Float(f);
     }
-    Value::String(text.to_string())
+    Value::String(text.into())
 }
 
 /// `[0-9]*(\.[0-9]*)?([eE][-+]?[0-9]+)?` with at least one digit: Rust's
@@ -903,6 +905,22 @@ mod tests {
         let spec = root.get("spec").unwrap();
         let (copied_key, _) = spec.entry("m3").unwrap();
         assert!(root.path_at(copied_key.span).to_string().ends_with("m3"));
+    }
+
+    #[test]
+    fn nodes_stay_small() {
+        // Lint and diff hold every node of a rule set at once (about 25
+        // per object): a wider variant would grow them all.
+        assert_eq!(std::mem::size_of::<Value>(), 24);
+        assert_eq!(std::mem::size_of::<Node>(), 48);
+        let doc = &load("statDurationSeconds: RequestAmount\n")[0];
+        let (key, value) = &doc.root.as_map()[0];
+        for node in [key, value] {
+            let Value::String(s) = &node.value else {
+                panic!("not a string: {node:?}");
+            };
+            assert!(!s.is_heap_allocated(), "{s} allocated");
+        }
     }
 
     #[test]

@@ -283,9 +283,9 @@ pub fn picture(sources: &[LoadedSource], touched: &Touched<'_>) -> Picture {
     for claims in set.host_claims() {
         for claim in claims {
             let router = set.object(claim.router);
-            let host = short_host(claim.node.as_str().unwrap_or_default(), router.ns);
+            let host = short_host(claim.node.as_str().unwrap_or_default(), router.ns());
             let routes = router.spec().and_then(|s| s.get("http"));
-            picture.route(router.ns, host, routes.map_or(&[][..], Node::as_seq));
+            picture.route(router.ns(), host, routes.map_or(&[][..], Node::as_seq));
         }
     }
     picture

@@ -701,7 +701,7 @@ fn read_duration(r: &mut Reader, node: &Node, crd: &str) -> Option<duration::Dur
 /// The text of a ratio; a bare number gets a pointed message.
 fn ratio_text(r: &mut Reader, node: &Node, crd: &str) -> Option<String> {
     match &node.value {
-        yaml::Value::String(s) => Some(s.clone()),
+        yaml::Value::String(s) => Some(s.to_string()),
         yaml::Value::Int(_) | yaml::Value::Float(_) => {
             let shown = scalar_text(node);
             r.error(

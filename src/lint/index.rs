@@ -15,6 +15,11 @@ use crate::yaml::Node;
 use super::read;
 use super::routes::{self, Route};
 use rustc_hash::FxHashMap as FxMap;
+use smallvec::SmallVec;
+
+/// The objects under one name: nearly always one, kept inline (a run of
+/// a million objects has about as many names).
+type Ids = SmallVec<[DocId; 1]>;
 
 /// Position of an object in [`RuleSet::objects`].
 pub type DocId = usize;
@@ -28,18 +33,14 @@ pub const STRATEGY_KINDS: &[&str] = &[
     "AdaptiveOverloadProtectionStrategy",
 ];
 
-/// One OpenSergo object of a kind the registry knows.
+/// One OpenSergo object of a kind the registry knows. Its namespace, app
+/// and name are read from the document's metadata, not copied: there is
+/// one of these per object of the run.
 #[derive(Debug)]
 pub struct Object<'a> {
     pub id: DocId,
     pub doc: &'a Document,
     pub info: &'static KindInfo,
-    /// `metadata.namespace`, or `default`.
-    pub ns: &'a str,
-    /// `metadata.labels.app`, or empty.
-    pub app: &'a str,
-    /// `metadata.name` (kept here: rules compare names often).
-    name: &'a str,
 }
 
 impl<'a> Object<'a> {
@@ -47,8 +48,19 @@ impl<'a> Object<'a> {
         self.info.kind
     }
 
+    /// `metadata.name`.
     pub fn name(&self) -> &'a str {
-        self.name
+        &self.doc.meta.name
+    }
+
+    /// `metadata.namespace`, or `default`.
+    pub fn ns(&self) -> &'a str {
+        self.doc.meta.namespace_or_default()
+    }
+
+    /// `metadata.labels.app`, or empty.
+    pub fn app(&self) -> &'a str {
+        self.doc.meta.app().unwrap_or_default()
     }
 
     /// The `metadata.name` value, or the document head.
@@ -66,8 +78,8 @@ impl<'a> Object<'a> {
     /// "namespace `prod`, app `my-app`".
     pub fn group(&self) -> String {
         Scope::Group {
-            ns: self.ns,
-            app: self.app,
+            ns: self.ns(),
+            app: self.app(),
         }
         .to_string()
     }
@@ -180,11 +192,11 @@ pub struct RuleSet<'a> {
     strings: Interner<'a>,
     by_kind: FxMap<&'a str, Vec<DocId>>,
     /// (namespace, app, kind, name)
-    by_group_name: FxMap<(u32, u32, u32, u32), Vec<DocId>>,
+    by_group_name: FxMap<(u32, u32, u32, u32), Ids>,
     /// (namespace, kind, name)
-    by_ns_name: FxMap<(u32, u32, u32), Vec<DocId>>,
+    by_ns_name: FxMap<(u32, u32, u32), Ids>,
     /// (kind, name)
-    by_name: FxMap<(u32, u32), Vec<DocId>>,
+    by_name: FxMap<(u32, u32), Ids>,
     /// (namespace, app, kind)
     by_group_kind: FxMap<(u32, u32, u32), Vec<DocId>>,
     /// (namespace, kind)
@@ -221,18 +233,19 @@ impl<'a> RuleSet<'a> {
             .flat_map_iter(|s| &s.documents)
             .filter(|doc| keep(doc))
             .filter_map(|doc| match doc.lookup() {
-                Lookup::Known(info) => Some(Found::Object(Object {
-                    id: 0,
-                    doc,
-                    info,
-                    ns: doc.meta.namespace_or_default(),
-                    app: doc.meta.app().unwrap_or_default(),
-                    name: &doc.meta.name,
-                })),
+                Lookup::Known(info) => Some(Found::Object(Object { id: 0, doc, info })),
                 Lookup::Foreign if is_destination_rule(doc) => Some(Found::DestinationRule(doc)),
                 _ => None,
             })
             .collect();
+        // Sized once: growing would hold the old and the new table at
+        // once, and these are the largest of the run.
+        set.objects.reserve_exact(found.len());
+        let names = found.len();
+        set.strings.ids.reserve(names);
+        set.by_group_name.reserve(names);
+        set.by_ns_name.reserve(names);
+        set.by_name.reserve(names);
         for found in found {
             match found {
                 Found::Object(object) => set.add(object),
@@ -248,7 +261,7 @@ impl<'a> RuleSet<'a> {
     fn add(&mut self, mut object: Object<'a>) {
         let id = self.objects.len();
         object.id = id;
-        let (ns, app, kind, name) = (object.ns, object.app, object.info.kind, object.name());
+        let (ns, app, kind, name) = (object.ns(), object.app(), object.info.kind, object.name());
         self.objects.push(object);
         self.by_kind.entry(kind).or_default().push(id);
         let (n, a, k) = (
@@ -314,7 +327,7 @@ impl<'a> RuleSet<'a> {
             })(),
             Scope::Namespace(ns) => (|| self.by_ns_name.get(&(s(ns)?, s(kind)?, s(name)?)))(),
         };
-        ids.map_or(&[], Vec::as_slice)
+        ids.map_or(&[], Ids::as_slice)
     }
 
     /// Groups of two or more objects with the same namespace, kind and
@@ -323,13 +336,13 @@ impl<'a> RuleSet<'a> {
         self.by_ns_name
             .values()
             .filter(|ids| ids.len() > 1)
-            .map(Vec::as_slice)
+            .map(Ids::as_slice)
     }
 
     /// Objects of `kind` named `name` anywhere in the run.
     pub fn named_anywhere(&self, kind: &str, name: &str) -> &[DocId] {
         let s = |x: &str| self.strings.get(x);
-        (|| self.by_name.get(&(s(kind)?, s(name)?)))().map_or(&[], Vec::as_slice)
+        (|| self.by_name.get(&(s(kind)?, s(name)?)))().map_or(&[], Ids::as_slice)
     }
 
     /// Resolves a reference to `name`: of kind `wanted` (or, without one,
@@ -422,8 +435,8 @@ impl<'a> RuleSet<'a> {
         let mut refs = Vec::new();
         for object in self.of_kind("FaultToleranceRule") {
             let scope = Scope::Group {
-                ns: object.ns,
-                app: object.app,
+                ns: object.ns(),
+                app: object.app(),
             };
             let Some(items) = object.doc.root.get_path(&["spec", "strategies"]) else {
                 continue;
@@ -448,6 +461,7 @@ impl<'a> RuleSet<'a> {
                 });
             }
         }
+        refs.shrink_to_fit();
         self.strategy_refs = refs;
     }
 
@@ -473,9 +487,11 @@ impl<'a> RuleSet<'a> {
                 let Some(resource) = node.as_str().filter(|s| !s.is_empty()) else {
                     continue;
                 };
+                // Nearly always one binding per resource: room for one,
+                // not the four a first push reserves.
                 bindings
-                    .entry((rule.ns, rule.app, resource))
-                    .or_default()
+                    .entry((rule.ns(), rule.app(), resource))
+                    .or_insert_with(|| Vec::with_capacity(1))
                     .push(Binding {
                         rule: r.rule,
                         target: node,
@@ -491,7 +507,7 @@ impl<'a> RuleSet<'a> {
         let mut hosts: FxMap<(u32, String), Vec<HostClaim<'a>>> = FxMap::default();
         let routers: Vec<(DocId, &'a Document, &'a str)> = self
             .of_kind("TrafficRouter")
-            .map(|o| (o.id, o.doc, o.ns))
+            .map(|o| (o.id, o.doc, o.ns()))
             .collect();
         for (router, doc, ns) in routers {
             let n = self.strings.intern(ns);
@@ -512,7 +528,7 @@ impl<'a> RuleSet<'a> {
             .collect();
         let providers: Vec<(&'a Document, &'a str)> = self
             .of_kind("VirtualWorkload")
-            .map(|o| (o.doc, o.ns))
+            .map(|o| (o.doc, o.ns()))
             .collect();
         for (doc, ns) in providers {
             self.add_subsets(doc, ns);

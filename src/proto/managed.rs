@@ -313,7 +313,7 @@ fn override_rule(node: &Node, problems: &mut Problems<'_>) -> Option<Override> {
             | FileOption::OptimizeFor,
             _,
         ) => None,
-        (_, Value::String(text)) => Some(OptionValue::Text(text.clone())),
+        (_, Value::String(text)) => Some(OptionValue::Text(text.to_string())),
         _ => None,
     };
     if parsed.is_none() {

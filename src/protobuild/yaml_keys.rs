@@ -74,7 +74,7 @@ impl<'s> Problems<'s> {
 
     pub fn string(&mut self, node: &Node, what: &str) -> Option<String> {
         match &node.value {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => Some(s.to_string()),
             _ => {
                 self.error(node, format!("`{what}` takes a string"));
                 None
@@ -96,7 +96,7 @@ impl<'s> Problems<'s> {
     /// `opt: a=b` and `local: name`).
     pub fn strings(&mut self, node: &Node, what: &str, or_single: bool) -> Vec<String> {
         match &node.value {
-            Value::String(s) if or_single => vec![s.clone()],
+            Value::String(s) if or_single => vec![s.to_string()],
             Value::Seq(items) => items
                 .iter()
                 .filter_map(|item| self.string(item, what))

@@ -68,7 +68,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         // with these only, so many equal objects stay linear.
         let mut seen: BTreeMap<(&str, Option<&str>), Vec<usize>> = BTreeMap::new();
         for (i, later) in selected.iter().enumerate() {
-            let ns = later.object.ns;
+            let ns = later.object.ns();
             let keys: Vec<(&str, Option<&str>)> = if later.routes.is_empty() {
                 seen.range((ns, None)..)
                     .take_while(|(k, _)| k.0 == ns)

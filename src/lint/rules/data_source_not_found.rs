@@ -123,7 +123,7 @@ fn endpoint(
             what: "data source",
             kind: Some("DatabaseEndpoint"),
             family: ENDPOINT,
-            scope: Scope::Namespace(object.ns),
+            scope: Scope::Namespace(object.ns()),
             consequence: "Statements routed to it fail.",
         },
     );
@@ -155,8 +155,8 @@ fn sharding(set: &RuleSet<'_>, sink: &mut Sink, object: &Object<'_>) {
         &["spec", "autoTables", "*", "actualDataNodes"],
         &["spec", "autoTables", "*", "actualDataSources"],
     ];
-    let scope = Scope::Namespace(object.ns);
-    let discovery = discovery_sources(set, object.ns);
+    let scope = Scope::Namespace(object.ns());
+    let discovery = discovery_sources(set, object.ns());
     for pattern in patterns {
         for found in read::select(&object.doc.root, pattern) {
             let Some(expression) = found.node.as_str() else {
@@ -195,7 +195,7 @@ fn auto_aware(set: &RuleSet<'_>, sink: &mut Sink, object: &Object<'_>) {
     let Some(name) = node.as_str().filter(|s| !s.is_empty()) else {
         return;
     };
-    let known = discovery_sources(set, object.ns);
+    let known = discovery_sources(set, object.ns());
     if known.contains(&name) {
         return;
     }
@@ -207,7 +207,7 @@ fn auto_aware(set: &RuleSet<'_>, sink: &mut Sink, object: &Object<'_>) {
         node.span,
         format!(
             "data source `{name}` not found: no DatabaseDiscovery of namespace `{}` defines it",
-            object.ns
+            object.ns()
         ),
     )
     .label(format!("no discovered data source `{name}`"))

@@ -84,7 +84,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                         what: field,
                         kind: Some(kind),
                         family: FAMILY,
-                        scope: Scope::Namespace(vdb.ns),
+                        scope: Scope::Namespace(vdb.ns()),
                         consequence: "The virtual database runs without it.",
                     },
                 );

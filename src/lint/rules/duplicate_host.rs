@@ -59,7 +59,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                     "host {} is also claimed by TrafficRouter `{}` in namespace `{}`",
                     read::show(claim.node),
                     owner.name(),
-                    router.ns
+                    router.ns()
                 ),
             )
             .label("claimed again")

@@ -55,7 +55,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                     object.kind(),
                     object.name(),
                     ids.len(),
-                    object.ns
+                    object.ns()
                 ),
             )
             .path(FieldPath::keys(&["metadata", "name"]))

@@ -65,8 +65,8 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                 kind: kind.filter(|k| !k.is_empty()),
                 family: FAMILY,
                 scope: Scope::Group {
-                    ns: rule.ns,
-                    app: rule.app,
+                    ns: rule.ns(),
+                    app: rule.app(),
                 },
                 consequence: "Blocked requests get the default response instead.",
             },

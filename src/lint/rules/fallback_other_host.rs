@@ -55,7 +55,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                 continue;
             };
             let target = to.as_str().unwrap_or_default();
-            if short_host(target, router.ns) == short_host(from, router.ns) {
+            if short_host(target, router.ns()) == short_host(from, router.ns()) {
                 continue;
             }
             sink.report(

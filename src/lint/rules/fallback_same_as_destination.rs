@@ -47,7 +47,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             let Some((key, fallback)) = destination.node.entry("fallback") else {
                 continue;
             };
-            let host = |n: &Node| read::text(n, &["host"]).map(|h| short_host(h, router.ns));
+            let host = |n: &Node| read::text(n, &["host"]).map(|h| short_host(h, router.ns()));
             if host(fallback).is_none()
                 || host(fallback) != host(destination.node)
                 || read::text(fallback, &["subset"]) != read::text(destination.node, &["subset"])

@@ -50,7 +50,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             let Some(host) = found.node.as_str().filter(|h| h.contains('.')) else {
                 continue;
             };
-            let suffix = format!(".{}.svc.cluster.local", router.ns);
+            let suffix = format!(".{}.svc.cluster.local", router.ns());
             sink.report(
                 router.doc,
                 found.node.span,

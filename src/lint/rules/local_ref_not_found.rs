@@ -240,7 +240,7 @@ fn binding_tables(sink: &mut Sink, object: &Object<'_>) {
             let span = sub_span(object, found.node, table);
             let node = Node {
                 span,
-                value: crate::yaml::Value::String(table.to_string()),
+                value: crate::yaml::Value::String(table.into()),
                 plain: true,
             };
             report_undefined_local(sink, object.doc, &node, &tables, "binding table", "tables");

@@ -133,8 +133,8 @@ fn report_strategy_refs(set: &RuleSet<'_>, sink: &mut Sink, pick: fn(&Resolution
             kind: r.kind,
             family: STRATEGY_KINDS,
             scope: Scope::Group {
-                ns: rule.ns,
-                app: rule.app,
+                ns: rule.ns(),
+                app: rule.app(),
             },
             consequence: "Sentinel and the SDKs skip a dangling strategy silently: the rule protects nothing with it.",
         }

@@ -83,10 +83,10 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         })
         .copied()
         .collect();
-    let with_rules: HashSet<&str> = set.of_kind("FaultToleranceRule").map(|o| o.ns).collect();
+    let with_rules: HashSet<&str> = set.of_kind("FaultToleranceRule").map(|o| o.ns()).collect();
     for kind in STRATEGY_KINDS {
         for object in set.of_kind(kind) {
-            if referenced.contains(&object.id) || !with_rules.contains(object.ns) {
+            if referenced.contains(&object.id) || !with_rules.contains(object.ns()) {
                 continue;
             }
             let finding = sink

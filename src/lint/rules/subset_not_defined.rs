@@ -68,7 +68,7 @@ fn check_one(set: &RuleSet<'_>, sink: &mut Sink, router: &Object<'_>, node: &Nod
     let Some(name) = subset.as_str().filter(|s| !s.is_empty()) else {
         return;
     };
-    let providers = set.subset_providers(router.ns, host);
+    let providers = set.subset_providers(router.ns(), host);
     if providers.is_empty() || providers.iter().any(|p| p.names.contains(&name)) {
         return;
     }
