@@ -752,16 +752,17 @@ fn managed_mode_matches_buf_generate_byte_for_byte() {
 /// The managed options reach plugins in the descriptors of the files to
 /// generate and of their imports, not the well-known types; the .proto
 /// files on disk are not touched.
-#[test]
-fn managed_options_are_set_in_the_request_only() {
-    let project = Project::new(
-        "version: v2\nmanaged:\n  enabled: true\n  override:\n    - file_option: go_package_prefix\n      value: example.com/gen\nplugins:\n  - local: FAKE\n    out: gen\n    opt: dump=req\n    strategy: all\n",
-    );
-    let run = project.run(&["gen", "--path", "proto/acme/order"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+/// The first request the fake plugin dumped (`dump=req`), and its
+/// files decoded, by name.
+fn dumped_request(
+    project: &Project,
+) -> (
+    opensergo::proto::plugin::CodeGeneratorRequest,
+    BTreeMap<String, prost_types::FileDescriptorProto>,
+) {
     let bytes = std::fs::read(project.path("req.0")).unwrap();
     let request = opensergo::proto::plugin::CodeGeneratorRequest::decode(bytes.as_slice()).unwrap();
-    let files: BTreeMap<String, prost_types::FileDescriptorProto> = request
+    let files = request
         .proto_file
         .iter()
         .map(|f| {
@@ -769,6 +770,17 @@ fn managed_options_are_set_in_the_request_only() {
             (d.name().to_string(), d)
         })
         .collect();
+    (request, files)
+}
+
+#[test]
+fn managed_options_are_set_in_the_request_only() {
+    let project = Project::new(
+        "version: v2\nmanaged:\n  enabled: true\n  override:\n    - file_option: go_package_prefix\n      value: example.com/gen\nplugins:\n  - local: FAKE\n    out: gen\n    opt: dump=req\n    strategy: all\n",
+    );
+    let run = project.run(&["gen", "--path", "proto/acme/order"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (_, files) = dumped_request(&project);
     let options = |name: &str| files[name].options.clone().unwrap_or_default();
     let order = options("acme/order/v1/order.proto");
     assert_eq!(order.go_package(), "example.com/gen/acme/order/v1;orderv1");
@@ -1194,4 +1206,89 @@ fn a_directory_input_is_laid_out_by_the_proto_section() {
         "{}",
         run.stderr
     );
+}
+
+/// A plugin's `types`: the request holds the named declarations, what
+/// they use across files, and only the files still holding something,
+/// comments on their (renumbered) elements; errors are errors.
+#[test]
+fn plugin_types_send_only_what_the_types_use() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("testdata/gen/prune"), dir.path());
+    let project = Project { dir };
+    project.write(
+        "buf.gen.yaml",
+        "version: v2\nplugins:\n  - local: protoc-gen-fake\n    out: gen\n    opt: dump=req\n    strategy: all\n    types: [acme.order.v1.Orders]\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (request, files) = dumped_request(&project);
+    assert_eq!(
+        request.file_to_generate,
+        ["acme/common/v1/money.proto", "acme/order/v1/order.proto"],
+        "note.proto holds nothing the service uses"
+    );
+    let money = &files["acme/common/v1/money.proto"];
+    assert_eq!(money.message_type.len(), 1, "Coupon is dropped");
+    let order = &files["acme/order/v1/order.proto"];
+    let messages: Vec<&str> = order.message_type.iter().map(|m| m.name()).collect();
+    assert_eq!(messages, ["Order"], "Legacy is dropped");
+    assert_eq!(
+        order.dependency,
+        [
+            "acme/common/v1/money.proto",
+            "google/protobuf/timestamp.proto"
+        ]
+    );
+    let info = order.source_code_info.as_ref().unwrap();
+    let at = |path: &[i32]| {
+        info.location
+            .iter()
+            .find(|l| l.path == path)
+            .and_then(|l| l.leading_comments.clone())
+    };
+    assert_eq!(at(&[4, 0]).as_deref(), Some(" An order.\n"));
+    assert_eq!(at(&[4, 0, 2, 1]).as_deref(), Some(" When it was placed.\n"));
+
+    for (types, error) in [
+        (
+            "[acme.order.v1.Nope]",
+            "which no file of the image declares",
+        ),
+        ("[acme.order.v1.Order.Line]", "nested"),
+    ] {
+        project.write(
+            "buf.gen.yaml",
+            &format!("version: v2\nplugins:\n  - local: protoc-gen-fake\n    out: gen\n    types: {types}\n"),
+        );
+        let run = project.run(&["gen"]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(run.stderr.contains(error), "{}", run.stderr);
+    }
+}
+
+/// The same `types` under the real `buf generate`: protoc-gen-go and
+/// protoc's Python generator (which embeds the serialized descriptor)
+/// write byte-identical trees.
+#[test]
+fn plugin_types_match_buf_generate() {
+    if !common::available("buf") || !common::available("protoc-gen-go") {
+        return;
+    }
+    for types in [
+        "[acme.order.v1.Orders]",
+        "[acme.common.v1.Money]",
+        "[acme.order.v1.Legacy, acme.order.v1.Status]",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&root().join("testdata/gen/prune"), dir.path());
+        let project = Project { dir };
+        project.write(
+            "buf.gen.yaml",
+            &format!(
+                "version: v2\nplugins:\n  - local: protoc-gen-go\n    out: gen\n    opt: paths=source_relative\n    types: {types}\n  - protoc_builtin: python\n    out: gen\n    types: {types}\n"
+            ),
+        );
+        assert_same_as_buf(&project, 2);
+    }
 }

@@ -191,14 +191,23 @@ pub fn run_plugins(
         .iter()
         .map(|&i| runner(&plugins[i]).map(|r| (i, r)))
         .collect::<Result<Vec<_>>>()?;
-    let jobs: Vec<(usize, &Runner, CodeGeneratorRequest)> = runners
-        .iter()
-        .flat_map(|(i, runner)| {
-            requests(&plugins[*i], image)
+    let mut jobs: Vec<(usize, &Runner, CodeGeneratorRequest)> = Vec::new();
+    for (i, runner) in &runners {
+        let plugin = &plugins[*i];
+        let pruned;
+        let plugin_image = if plugin.types.is_empty() {
+            image
+        } else {
+            pruned = crate::protobuild::prune::keep_types(image, &plugin.types)
+                .with_context(|| format!("plugin {}", plugin.name))?;
+            &pruned
+        };
+        jobs.extend(
+            requests(plugin, plugin_image)
                 .into_iter()
-                .map(move |request| (*i, runner, request))
-        })
-        .collect();
+                .map(|request| (*i, runner, request)),
+        );
+    }
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)

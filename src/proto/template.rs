@@ -55,6 +55,9 @@ pub struct PluginConfig {
     pub strategy: Strategy,
     pub include_imports: bool,
     pub include_wkt: bool,
+    /// `types`: the request holds only these (fully qualified top-level
+    /// declarations) and what they use; empty for everything.
+    pub types: Vec<String>,
 }
 
 impl PluginConfig {
@@ -227,6 +230,7 @@ fn plugin(node: &Node, problems: &mut Problems<'_>) -> Option<PluginConfig> {
         strategy: Strategy::Directory,
         include_imports: false,
         include_wkt: false,
+        types: Vec::new(),
     };
     for (key, value) in problems.entries(node, "a plugin", &known) {
         match key {
@@ -257,11 +261,12 @@ fn plugin(node: &Node, problems: &mut Problems<'_>) -> Option<PluginConfig> {
             "include_wkt" => {
                 config.include_wkt = problems.bool(value, "include_wkt").unwrap_or(false);
             }
+            "types" => config.types = problems.strings(value, "types", false),
             _ => {
                 problems.error(
                     value,
                     format!(
-                        "`{key}` (type filters) is not supported yet: generate for whole files"
+                        "`{key}` is not supported yet: list what to keep with `types`, or generate for whole files"
                     ),
                 );
             }

@@ -9,6 +9,7 @@ pub mod buf_config;
 pub mod compile;
 pub mod compiled;
 pub mod git;
+pub mod prune;
 pub mod version;
 pub mod workspace;
 pub mod yaml_keys;
