@@ -10,7 +10,8 @@
 #
 # --install puts buf (npm @bufbuild/buf), google-proto-files (npm) and
 # hyperfine (apt) under bench/.work, shared with proto-lint-bench.sh.
-# Needs a release build (`cargo build --release`).
+# Needs a release build (`cargo build --release`); OPENSERGO, PROTOS, RUNS
+# and LARGE_RUNS as in proto-lint-bench.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=bench/.work/proto-lint
@@ -28,8 +29,9 @@ if [ "$install" = 1 ]; then
   command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine
 fi
 export PATH="$PWD/$work/node_modules/.bin:$PATH"
-opensergo="$PWD/target/release/opensergo"
-protos="$work/node_modules/google-proto-files/google"
+source bench/timed.sh
+opensergo="${OPENSERGO:-$PWD/target/release/opensergo}"
+protos="${PROTOS:-$work/node_modules/google-proto-files/google}"
 [ -x "$opensergo" ] || { echo "build first: cargo build --release" >&2; exit 2; }
 [ -d "$protos" ] || { echo "run with --install first" >&2; exit 2; }
 fmt="$work/format"
@@ -59,9 +61,13 @@ fi
 for dir in "${dirs[@]}"; do
   files=$(find "$dir" -name '*.proto' | wc -l)
   echo "## $(basename "$dir"): $files files"
-  hyperfine -N --warmup 1 --runs 5 \
+  runs=(--warmup 1 --runs "${RUNS:-5}")
+  [ "$dir" = "${large_dir:-}" ] && runs=(--runs "${LARGE_RUNS:-2}")
+  hyperfine -N -i "${runs[@]}" \
     --command-name "opensergo proto format --diff" "$opensergo proto format --diff $dir" \
     --command-name "buf format -d" "buf format -d $dir"
+  timed "opensergo proto format --diff" "$fmt/ours.diff" "$opensergo" proto format --diff "$dir"
+  timed "buf format -d" "$fmt/buf.diff" buf format -d "$dir"
   rm -rf "$dir.buf" "$dir.opensergo"
   cp -r "$dir" "$dir.buf" && cp -r "$dir" "$dir.opensergo"
   (cd "$dir.buf" && buf format -w .)
