@@ -7,6 +7,7 @@
 # load average before and after each part, for the record.
 #
 #   OPENSERGO=BINARY nice -n 0 bench/proto-all.sh 2>&1 | tee /tmp/proto-all.log
+#   bench/proto-all.sh build lint     only those parts (build, gen-large, lint, breaking, format)
 #
 # Takes about half an hour on the shared 2-core VM (buf breaking on all of
 # googleapis alone takes minutes a run).
@@ -18,8 +19,13 @@ export OPENSERGO=${OPENSERGO:-$PWD/target/release/opensergo}
 export PROTOS=$tools/node_modules/google-proto-files/google
 export PATH="$tools/node_modules/.bin:$PATH"
 echo "versions: $(buf --version) buf, $(protoc --version), $("$OPENSERGO" --version)"
-for part in "gen-bench.sh --runs 3" "gen-bench.sh --large" "proto-lint-bench.sh --large" \
-  "proto-breaking-bench.sh --large" "proto-format-bench.sh --large"; do
+declare -A scripts=([build]="gen-bench.sh --runs 3" [gen-large]="gen-bench.sh --large"
+  [lint]="proto-lint-bench.sh --large" [breaking]="proto-breaking-bench.sh --large"
+  [format]="proto-format-bench.sh --large")
+parts=("$@")
+[ ${#parts[@]} -gt 0 ] || parts=(build gen-large lint breaking format)
+for name in "${parts[@]}"; do
+  part=${scripts[$name]:?unknown part $name}
   echo "# bench/$part"
   load before
   # shellcheck disable=SC2086 # the part is a script and its arguments

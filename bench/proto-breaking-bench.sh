@@ -79,7 +79,9 @@ dirs=("$opensergo_pair" "$medium")
 if [ "$large" = 1 ]; then
   large_dir="$work/large"
   rm -rf "$large_dir" && mkdir -p "$large_dir/old"
+  # grafeas/ too: google/devtools/containeranalysis imports it.
   cp -r "$protos" "$large_dir/old/google" && rm -rf "$large_dir/old/google/protobuf"
+  cp -r "$protos/../grafeas" "$large_dir/old/"
   cp -r "$large_dir/old" "$large_dir/new"
   breaking_edits "$large_dir"
   pair large >/dev/null
@@ -98,4 +100,5 @@ for dir in "${dirs[@]}"; do
   timed "buf breaking" "$work/buf.txt" buf breaking --error-format text "$dir/new" --against "$dir/old"
   # The same findings, or the difference is printed.
   diff <(sort "$work/ours.txt") <(sort "$work/buf.txt") && echo "findings: identical ($(wc -l <"$work/ours.txt"))"
+  [ -s "$work/buf.txt" ] || echo "warning: buf found nothing: does the corpus compile?"
 done

@@ -54,7 +54,7 @@ printf 'version: v2\nmodules:\n  - path: .\n' > "$opensergo_dir/buf.yaml"
 dirs=("$opensergo_dir" "$(corpus medium api rpc type longrunning iam logging cloud/aiplatform)")
 if [ "$large" = 1 ]; then
   large_dir="$fmt/large" && mkdir -p "$large_dir"
-  cp -r "$protos" "$large_dir/google"
+  cp -r "$protos" "$large_dir/google" && cp -r "$protos/../grafeas" "$large_dir/"
   printf 'version: v2\nmodules:\n  - path: .\n' > "$large_dir/buf.yaml"
   dirs+=("$large_dir")
 fi

@@ -56,7 +56,9 @@ medium=$(corpus medium api rpc type longrunning iam logging cloud/aiplatform)
 dirs=("$opensergo_dir" "$medium")
 if [ "$large" = 1 ]; then
   large_dir="$work/large" && rm -rf "$large_dir" && mkdir -p "$large_dir"
+  # grafeas/ too: google/devtools/containeranalysis imports it.
   cp -r "$protos" "$large_dir/google" && rm -rf "$large_dir/google/protobuf"
+  cp -r "$protos/../grafeas" "$large_dir/"
   printf 'version: v2\nmodules:\n  - path: .\n' > "$large_dir/buf.yaml"
   dirs+=("$large_dir")
 fi
@@ -72,4 +74,5 @@ for dir in "${dirs[@]}"; do
   timed "buf lint" "$work/buf.txt" buf lint --error-format text "$dir"
   # The same findings, or the difference is printed.
   diff <(sort "$work/ours.txt") <(sort "$work/buf.txt") && echo "findings: identical ($(wc -l <"$work/ours.txt"))"
+  [ -s "$work/buf.txt" ] || echo "warning: buf found nothing: does the corpus compile?"
 done
