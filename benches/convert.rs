@@ -14,14 +14,23 @@ use opensergo::source::SourceFile;
 use opensergo::yaml_out;
 use prost_reflect::DynamicMessage;
 
-const DOCUMENTS: usize = 10_000;
-const RUNS: usize = 5;
+mod common;
+
+/// Documents in the corpus: 100 under `cargo test --benches`, a smoke test.
+fn documents() -> usize {
+    if common::is_smoke_test() { 100 } else { 10_000 }
+}
+
+/// Runs per stage (the best is kept): one in the smoke test.
+fn runs() -> usize {
+    if common::is_smoke_test() { 1 } else { 5 }
+}
 
 /// A realistic mix: the five fault-tolerance kinds, TrafficRouter and the
 /// policy RateLimit, spread over 5 namespaces x 20 apps.
 fn corpus() -> String {
     let mut out = String::new();
-    for i in 0..DOCUMENTS {
+    for i in 0..documents() {
         let ns = format!("ns-{}", i % 5);
         let app = format!("app-{}", i % 20);
         let head = |kind: &str, api: &str| {
@@ -74,17 +83,17 @@ fn corpus() -> String {
     out
 }
 
-/// Best (least disturbed) time of `RUNS` runs, and the last result.
+/// Best (least disturbed) time of `runs` runs, and the last result.
 fn best<T>(mut f: impl FnMut() -> T) -> (Duration, T) {
     let mut best = Duration::MAX;
     let mut last = None;
-    for _ in 0..RUNS {
+    for _ in 0..runs() {
         let start = Instant::now();
         let value = f();
         best = best.min(start.elapsed());
         last = Some(value);
     }
-    (best, last.expect("RUNS > 0"))
+    (best, last.expect("runs > 0"))
 }
 
 fn ms(d: Duration) -> String {
@@ -92,7 +101,7 @@ fn ms(d: Duration) -> String {
 }
 
 fn per_doc(d: Duration) -> String {
-    format!("{:.1} µs", d.as_secs_f64() * 1e6 / DOCUMENTS as f64)
+    format!("{:.1} µs", d.as_secs_f64() * 1e6 / documents() as f64)
 }
 
 fn main() {
@@ -104,7 +113,7 @@ fn main() {
 
     let source = Arc::new(SourceFile::new("bench.yaml", text.clone()));
     let (t_parse, loaded) = best(|| document::parse_source(&source));
-    assert_eq!(loaded.documents.len(), DOCUMENTS);
+    assert_eq!(loaded.documents.len(), documents());
     row("parse YAML (spanned loader)", t_parse);
 
     let (t_map, objects) = best(|| {
@@ -135,14 +144,14 @@ fn main() {
         .expect("SubscribeResponse");
     let (t_decode, decoded) = best(|| {
         let frames = wire::split_delimited(&pushed).expect("frames");
-        let mut objects = Vec::with_capacity(DOCUMENTS);
+        let mut objects = Vec::with_capacity(documents());
         for frame in frames {
             let response = DynamicMessage::decode(response_desc.clone(), frame).expect("decode");
             objects.extend(envelope::unwrap(&response, None, None).expect("unwrap"));
         }
         objects
     });
-    assert_eq!(decoded.len(), DOCUMENTS);
+    assert_eq!(decoded.len(), documents());
     row("decode binpb envelopes + unwrap", t_decode);
 
     let (t_back, yaml) = best(|| {
@@ -217,9 +226,10 @@ fn main() {
     );
 
     let back_docs = std::fs::read_to_string(&back).expect("read back");
-    assert_eq!(back_docs.matches("\napiVersion: ").count() + 1, DOCUMENTS);
+    assert_eq!(back_docs.matches("\napiVersion: ").count() + 1, documents());
     println!(
-        "{DOCUMENTS} documents: {} bytes of YAML, {} bytes binpb (delimited), {} bytes in {} envelopes, {} bytes of YAML back\n",
+        "{} documents: {} bytes of YAML, {} bytes binpb (delimited), {} bytes in {} envelopes, {} bytes of YAML back\n",
+        documents(),
         text.len(),
         stream.len(),
         pushed.len(),

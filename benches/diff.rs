@@ -25,7 +25,10 @@
 //! minutes beyond).
 //!
 //! `OPENSERGO_BENCH_DIR=dir cargo bench --bench diff -- 5000` only writes
-//! the pair into `dir`, to look at it.
+//! the pair into `dir`, to look at it. `cargo test --benches` runs it once
+//! on 200 objects, without deepdiff, as a smoke test.
+
+mod common;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -239,7 +242,10 @@ fn main() {
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
-    let sizes = if sizes.is_empty() {
+    let smoke = common::is_smoke_test();
+    let sizes = if smoke {
+        vec![200]
+    } else if sizes.is_empty() {
         vec![5_000, 20_000, 100_000]
     } else {
         sizes
@@ -269,7 +275,11 @@ fn main() {
     for size in sizes {
         let dir = tempfile::tempdir().unwrap();
         let reorders = generate(dir.path(), size).0;
-        let runs = if size > 50_000 { 3 } else { 5 };
+        let runs = match size {
+            _ if smoke => 1,
+            50_001.. => 3,
+            _ => 5,
+        };
         let options = LoadOptions {
             excludes: Vec::new(),
             respect_ignore: false,
@@ -329,7 +339,7 @@ fn main() {
             peak_kib = peak_kib.max(fields[2] as u64);
         }
         let cli = median(clis);
-        let deep = if size <= 5_000 {
+        let deep = if size <= 5_000 && !smoke {
             deepdiff(&python, dir.path())
         } else {
             None

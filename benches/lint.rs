@@ -13,7 +13,10 @@
 //! (`opensergo lint -q -f short DIR`, process start included).
 //!
 //! `OPENSERGO_BENCH_DIR=dir cargo bench --bench lint -- 1000` only writes
-//! the generated set into `dir`, to look at it.
+//! the generated set into `dir`, to look at it. `cargo test --benches`
+//! runs it once on 200 objects, as a smoke test.
+
+mod common;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -134,7 +137,10 @@ fn main() {
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
-    let sizes = if sizes.is_empty() {
+    let smoke = common::is_smoke_test();
+    let sizes = if smoke {
+        vec![200]
+    } else if sizes.is_empty() {
         vec![1_000, 10_000, 100_000]
     } else {
         sizes
@@ -159,7 +165,11 @@ fn main() {
         let dir = tempfile::tempdir().unwrap();
         let objects = generate(dir.path(), size);
         let files = objects.div_ceil(PER_FILE);
-        let runs = if objects > 50_000 { 3 } else { 7 };
+        let runs = match objects {
+            _ if smoke => 1,
+            50_001.. => 3,
+            _ => 7,
+        };
         let mut parse = Vec::new();
         let mut lints = Vec::new();
         let mut findings = 0;

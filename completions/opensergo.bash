@@ -243,7 +243,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__completions)
-            opts="-h -V --color --config --no-config --help --version bash zsh fish powershell elvish nushell"
+            opts="-h --color --config --no-config --help bash zsh fish powershell elvish nushell"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -265,7 +265,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__config)
-            opts="-h -V --color --config --no-config --help --version init show help"
+            opts="-h --color --config --no-config --help init show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -343,7 +343,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__config__subcmd__init)
-            opts="-h -V --force --color --config --no-config --help --version"
+            opts="-h --force --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -365,7 +365,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__config__subcmd__show)
-            opts="-h -V --color --config --no-config --help --version"
+            opts="-h --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -387,7 +387,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__convert)
-            opts="-o -h -V --to --from --output --out-dir --envelope --envoy --as-control-plane --data-version --delimited --kind --name --namespace --app --type --proto-path --descriptor-set --max-depth --follow-symlinks --max-file-size --color --config --no-config --help --version"
+            opts="-o -h --to --from --output --out-dir --envelope --envoy --as-control-plane --data-version --delimited --kind --name --namespace --app --type --proto-path --descriptor-set --max-depth --follow-symlinks --max-file-size --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -469,7 +469,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__diff)
-            opts="-f -h -V --format --exit-code --raw --ignore-order --key --lint --no-summary --exclude --no-ignore --max-file-size --color --config --no-config --help --version"
+            opts="-f -h --format --exit-code --raw --ignore-order --key --lint --no-summary --exclude --no-ignore --max-file-size --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -511,7 +511,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__explain)
-            opts="-h -V --list --color --config --no-config --help --version OS0001 io-error OS0002 not-text OS0003 yaml-syntax OS0004 duplicate-key OS0005 yaml-limit OS0006 template OS0007 invalid-config OS1001 missing-type-meta OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation OS1005 unknown-field OS1006 invalid-metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS2001 strategy-not-found OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS5012 yaml11-number OS6001 limit-mode-ignored OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS7001 unrepresentable-value OS7002 dropped-field OS7003 missing-field OS7004 not-convertible OS7005 bad-message OS7006 generated-name OS7007 control-plane-difference OS7008 mixed-kinds OS8001 unknown-suppression-code OS8002 unused-suppression OS9001 duplicate-identity OS9002 unreadable-revision OS9003 unidentified-document OS9401 incompatible-regeneration OS9402 no-proto-shape OS9403 invalid-proto-name OS9501 proto-compile-error OS9502 proto-import-not-found OS9503 invalid-proto-workspace OS9504 invalid-gen-template OS9505 out-of-date-stub OS9601 directory-same-package OS9602 package-defined OS9603 package-directory-match OS9604 package-no-import-cycle OS9605 package-same-directory OS9606 enum-first-value-zero OS9607 enum-no-allow-alias OS9608 enum-pascal-case OS9609 enum-value-upper-snake-case OS9610 field-lower-snake-case OS9611 field-not-required OS9612 import-no-public OS9613 import-used OS9614 message-pascal-case OS9615 oneof-lower-snake-case OS9616 package-lower-snake-case OS9617 package-same-csharp-namespace OS9618 package-same-go-package OS9619 package-same-java-multiple-files OS9620 package-same-java-package OS9621 package-same-php-namespace OS9622 package-same-ruby-package OS9623 package-same-swift-prefix OS9624 rpc-pascal-case OS9625 service-pascal-case OS9626 syntax-specified OS9627 enum-value-prefix OS9628 enum-zero-value-suffix OS9629 file-lower-snake-case OS9630 package-version-suffix OS9631 rpc-request-response-unique OS9632 rpc-request-standard-name OS9633 rpc-response-standard-name OS9634 service-suffix OS9635 comment-enum OS9636 comment-enum-value OS9637 comment-field OS9638 comment-message OS9639 comment-oneof OS9640 comment-rpc OS9641 comment-service OS9642 rpc-no-client-streaming OS9643 rpc-no-server-streaming OS9644 stable-package-no-import-unstable OS9645 import-no-weak OS9701 extension-no-delete OS9702 service-no-delete OS9703 enum-no-delete OS9704 file-no-delete OS9705 message-no-delete OS9706 enum-same-type OS9707 field-same-cardinality OS9708 field-same-cpp-string-type OS9709 field-same-java-utf8-validation OS9710 field-same-jstype OS9711 field-same-utf8-validation OS9712 file-same-cc-enable-arenas OS9713 file-same-cc-generic-services OS9714 file-same-csharp-namespace OS9715 file-same-go-package OS9716 file-same-java-generic-services OS9717 file-same-java-multiple-files OS9718 file-same-java-outer-classname OS9719 file-same-java-package OS9720 file-same-objc-class-prefix OS9721 file-same-optimize-for OS9722 file-same-php-class-prefix OS9723 file-same-php-metadata-namespace OS9724 file-same-php-namespace OS9725 file-same-py-generic-services OS9726 file-same-ruby-package OS9727 file-same-swift-prefix OS9728 rpc-no-delete OS9729 enum-value-no-delete OS9730 extension-message-no-delete OS9731 field-no-delete OS9732 field-same-type OS9733 file-same-syntax OS9734 message-no-remove-standard-descriptor-accessor OS9735 oneof-no-delete OS9736 enum-same-json-format OS9737 enum-value-same-name OS9738 field-same-json-name OS9739 field-same-name OS9740 message-same-json-format OS9741 field-same-default OS9742 field-same-oneof OS9743 file-same-package OS9744 message-same-required-fields OS9745 reserved-enum-no-delete OS9746 reserved-message-no-delete OS9747 rpc-same-client-streaming OS9748 rpc-same-server-streaming OS9749 rpc-same-idempotency-level OS9750 rpc-same-request-type OS9751 rpc-same-response-type OS9752 package-enum-no-delete OS9753 package-extension-no-delete OS9754 package-message-no-delete OS9755 package-service-no-delete OS9756 package-no-delete OS9757 enum-value-no-delete-unless-name-reserved OS9758 field-no-delete-unless-name-reserved OS9759 field-wire-json-compatible-cardinality OS9760 field-wire-json-compatible-type OS9761 enum-value-no-delete-unless-number-reserved OS9762 field-no-delete-unless-number-reserved OS9763 field-wire-compatible-cardinality OS9764 field-wire-compatible-type OS9801 proto-format-syntax-error OS9802 proto-format-too-deep"
+            opts="-h --list --color --config --no-config --help OS0001 io-error OS0002 not-text OS0003 yaml-syntax OS0004 duplicate-key OS0005 yaml-limit OS0006 template OS0007 invalid-config OS1001 missing-type-meta OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation OS1005 unknown-field OS1006 invalid-metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS1012 unknown-suppressed-code OS2001 strategy-not-found OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS5012 yaml11-number OS6001 limit-mode-ignored OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS7001 unrepresentable-value OS7002 dropped-field OS7003 missing-field OS7004 not-convertible OS7005 bad-message OS7006 generated-name OS7007 control-plane-difference OS7008 mixed-kinds OS8001 unknown-suppression-code OS8002 unused-suppression OS9001 duplicate-identity OS9002 unreadable-revision OS9003 unidentified-document OS9401 incompatible-regeneration OS9402 no-proto-shape OS9403 invalid-proto-name OS9501 proto-compile-error OS9502 proto-import-not-found OS9503 invalid-proto-workspace OS9504 invalid-gen-template OS9505 out-of-date-stub OS9601 directory-same-package OS9602 package-defined OS9603 package-directory-match OS9604 package-no-import-cycle OS9605 package-same-directory OS9606 enum-first-value-zero OS9607 enum-no-allow-alias OS9608 enum-pascal-case OS9609 enum-value-upper-snake-case OS9610 field-lower-snake-case OS9611 field-not-required OS9612 import-no-public OS9613 import-used OS9614 message-pascal-case OS9615 oneof-lower-snake-case OS9616 package-lower-snake-case OS9617 package-same-csharp-namespace OS9618 package-same-go-package OS9619 package-same-java-multiple-files OS9620 package-same-java-package OS9621 package-same-php-namespace OS9622 package-same-ruby-package OS9623 package-same-swift-prefix OS9624 rpc-pascal-case OS9625 service-pascal-case OS9626 syntax-specified OS9627 enum-value-prefix OS9628 enum-zero-value-suffix OS9629 file-lower-snake-case OS9630 package-version-suffix OS9631 rpc-request-response-unique OS9632 rpc-request-standard-name OS9633 rpc-response-standard-name OS9634 service-suffix OS9635 comment-enum OS9636 comment-enum-value OS9637 comment-field OS9638 comment-message OS9639 comment-oneof OS9640 comment-rpc OS9641 comment-service OS9642 rpc-no-client-streaming OS9643 rpc-no-server-streaming OS9644 stable-package-no-import-unstable OS9645 import-no-weak OS9701 extension-no-delete OS9702 service-no-delete OS9703 enum-no-delete OS9704 file-no-delete OS9705 message-no-delete OS9706 enum-same-type OS9707 field-same-cardinality OS9708 field-same-cpp-string-type OS9709 field-same-java-utf8-validation OS9710 field-same-jstype OS9711 field-same-utf8-validation OS9712 file-same-cc-enable-arenas OS9713 file-same-cc-generic-services OS9714 file-same-csharp-namespace OS9715 file-same-go-package OS9716 file-same-java-generic-services OS9717 file-same-java-multiple-files OS9718 file-same-java-outer-classname OS9719 file-same-java-package OS9720 file-same-objc-class-prefix OS9721 file-same-optimize-for OS9722 file-same-php-class-prefix OS9723 file-same-php-metadata-namespace OS9724 file-same-php-namespace OS9725 file-same-py-generic-services OS9726 file-same-ruby-package OS9727 file-same-swift-prefix OS9728 rpc-no-delete OS9729 enum-value-no-delete OS9730 extension-message-no-delete OS9731 field-no-delete OS9732 field-same-type OS9733 file-same-syntax OS9734 message-no-remove-standard-descriptor-accessor OS9735 oneof-no-delete OS9736 enum-same-json-format OS9737 enum-value-same-name OS9738 field-same-json-name OS9739 field-same-name OS9740 message-same-json-format OS9741 field-same-default OS9742 field-same-oneof OS9743 file-same-package OS9744 message-same-required-fields OS9745 reserved-enum-no-delete OS9746 reserved-message-no-delete OS9747 rpc-same-client-streaming OS9748 rpc-same-server-streaming OS9749 rpc-same-idempotency-level OS9750 rpc-same-request-type OS9751 rpc-same-response-type OS9752 package-enum-no-delete OS9753 package-extension-no-delete OS9754 package-message-no-delete OS9755 package-service-no-delete OS9756 package-no-delete OS9757 enum-value-no-delete-unless-name-reserved OS9758 field-no-delete-unless-name-reserved OS9759 field-wire-json-compatible-cardinality OS9760 field-wire-json-compatible-type OS9761 enum-value-no-delete-unless-number-reserved OS9762 field-no-delete-unless-number-reserved OS9763 field-wire-compatible-cardinality OS9764 field-wire-compatible-type OS9801 proto-format-syntax-error OS9802 proto-format-too-deep"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -533,7 +533,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__gen)
-            opts="-f -h -V --template --check --plugin --timeout --no-cache --format --path --exclude-path --compiler --color --config --no-config --help --version"
+            opts="-f -h --template --check --plugin --timeout --no-cache --format --path --exclude-path --compiler --max-file-size --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -569,6 +569,10 @@ _opensergo() {
                     ;;
                 --compiler)
                     COMPREPLY=($(compgen -W "auto protox protoc" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -937,7 +941,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__lint)
-            opts="-f -o -q -n -h -V --exclude --no-ignore --force-exclude --stdin-filename --follow-symlinks --max-file-size --format --output --fail-on --quiet --summary --select --extend-select --ignore --severity --namespace --list-rules --explain --color --config --no-config --help --version"
+            opts="-f -o -q -n -h --exclude --no-ignore --force-exclude --stdin-filename --follow-symlinks --max-file-size --format --output --fail-on --quiet --summary --select --extend-select --ignore --severity --namespace --list-rules --explain --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -976,15 +980,15 @@ _opensergo() {
                     return 0
                     ;;
                 --select)
-                    COMPREPLY=($(compgen -W "OS1001 missing-type-meta type OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation schema OS1005 unknown-field OS1006 invalid-metadata metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS2001 strategy-not-found reference OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object conflict OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights suspicious OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS5012 yaml11-number OS6001 limit-mode-ignored runtime-compat OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code style OS8002 unused-suppression ALL" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "OS1001 missing-type-meta type OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation schema OS1005 unknown-field OS1006 invalid-metadata metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS1012 unknown-suppressed-code suppression OS2001 strategy-not-found reference OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object conflict OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights suspicious OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS5012 yaml11-number OS6001 limit-mode-ignored runtime-compat OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code style OS8002 unused-suppression ALL" -- "${cur}"))
                     return 0
                     ;;
                 --extend-select)
-                    COMPREPLY=($(compgen -W "OS1001 missing-type-meta type OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation schema OS1005 unknown-field OS1006 invalid-metadata metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS2001 strategy-not-found reference OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object conflict OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights suspicious OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS5012 yaml11-number OS6001 limit-mode-ignored runtime-compat OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code style OS8002 unused-suppression ALL" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "OS1001 missing-type-meta type OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation schema OS1005 unknown-field OS1006 invalid-metadata metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS1012 unknown-suppressed-code suppression OS2001 strategy-not-found reference OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object conflict OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights suspicious OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS5012 yaml11-number OS6001 limit-mode-ignored runtime-compat OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code style OS8002 unused-suppression ALL" -- "${cur}"))
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -W "OS1001 missing-type-meta type OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation schema OS1005 unknown-field OS1006 invalid-metadata metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS2001 strategy-not-found reference OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object conflict OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights suspicious OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS5012 yaml11-number OS6001 limit-mode-ignored runtime-compat OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code style OS8002 unused-suppression ALL" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "OS1001 missing-type-meta type OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation schema OS1005 unknown-field OS1006 invalid-metadata metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS1012 unknown-suppressed-code suppression OS2001 strategy-not-found reference OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object conflict OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights suspicious OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS5012 yaml11-number OS6001 limit-mode-ignored runtime-compat OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code style OS8002 unused-suppression ALL" -- "${cur}"))
                     return 0
                     ;;
                 --severity)
@@ -1019,7 +1023,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__man)
-            opts="-o -h -V --out-dir --output --color --config --no-config --help --version"
+            opts="-o -h --out-dir --output --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1053,7 +1057,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto)
-            opts="-h -V --color --config --no-config --help --version export build lint breaking from-schema format help"
+            opts="-h --color --config --no-config --help export build lint breaking from-schema format help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1075,7 +1079,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__breaking)
-            opts="-f -o -q -h -V --against --path --exclude-path --compiler --max-file-size --format --output --fail-on --quiet --summary --error-format --buf-exit-codes --list-rules --color --config --no-config --help --version"
+            opts="-f -o -q -h --against --path --exclude-path --compiler --max-file-size --format --output --fail-on --quiet --summary --error-format --buf-exit-codes --list-rules --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1141,7 +1145,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__build)
-            opts="-o -h -V --output --path --exclude-path --compiler --color --config --no-config --help --version"
+            opts="-o -h --output --path --exclude-path --compiler --max-file-size --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1167,6 +1171,10 @@ _opensergo() {
                     COMPREPLY=($(compgen -W "auto protox protoc" -- "${cur}"))
                     return 0
                     ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1183,7 +1191,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__export)
-            opts="-h -V --color --config --no-config --help --version"
+            opts="-h --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1205,7 +1213,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__format)
-            opts="-d -w -h -V --diff --write --exit-code --max-file-size --color --config --no-config --help --version"
+            opts="-d -w -h --diff --write --exit-code --max-file-size --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1231,7 +1239,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__from__subcmd__schema)
-            opts="-o -h -V --kind --previous --output --color --config --no-config --help --version"
+            opts="-o -h --kind --previous --output --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1381,7 +1389,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__lint)
-            opts="-f -o -q -h -V --path --exclude-path --compiler --format --output --fail-on --quiet --summary --error-format --buf-exit-codes --list-rules --color --config --no-config --help --version"
+            opts="-f -o -q -h --path --exclude-path --compiler --max-file-size --format --output --fail-on --quiet --summary --error-format --buf-exit-codes --list-rules --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1397,6 +1405,10 @@ _opensergo() {
                     ;;
                 --compiler)
                     COMPREPLY=($(compgen -W "auto protox protoc" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -1439,7 +1451,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__schema)
-            opts="-h -V --color --config --no-config --help --version list export from-crd from-proto help"
+            opts="-h --color --config --no-config --help list export from-crd from-proto help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1461,7 +1473,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__schema__subcmd__export)
-            opts="-h -V --kind --format --color --config --no-config --help --version"
+            opts="-h --kind --format --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1491,7 +1503,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__schema__subcmd__from__subcmd__crd)
-            opts="-o -h -V --out-dir --output --color --config --no-config --help --version"
+            opts="-o -h --out-dir --output --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1525,7 +1537,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__schema__subcmd__from__subcmd__proto)
-            opts="-o -h -V --type --proto-path --format --kind --group --output --max-file-size --color --config --no-config --help --version"
+            opts="-o -h --type --proto-path --format --kind --group --output --max-file-size --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1663,7 +1675,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__schema__subcmd__list)
-            opts="-h -V --color --config --no-config --help --version"
+            opts="-h --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1685,7 +1697,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__validate)
-            opts="-f -o -q -h -V --exclude --no-ignore --force-exclude --stdin-filename --follow-symlinks --max-file-size --format --output --fail-on --quiet --summary --strict --schema-dir --crd --skip --reject --require-known --select --extend-select --ignore --severity --list-rules --color --config --no-config --help --version"
+            opts="-f -o -q -h --exclude --no-ignore --force-exclude --stdin-filename --follow-symlinks --max-file-size --format --output --fail-on --quiet --summary --strict --schema-dir --crd --skip --reject --require-known --select --extend-select --ignore --severity --list-rules --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1740,15 +1752,15 @@ _opensergo() {
                     return 0
                     ;;
                 --select)
-                    COMPREPLY=($(compgen -W "OS1001 missing-type-meta type OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation schema OS1005 unknown-field OS1006 invalid-metadata metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS2001 strategy-not-found reference OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object conflict OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights suspicious OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS5012 yaml11-number OS6001 limit-mode-ignored runtime-compat OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code style OS8002 unused-suppression ALL" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "OS1001 missing-type-meta type OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation schema OS1005 unknown-field OS1006 invalid-metadata metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS1012 unknown-suppressed-code suppression OS2001 strategy-not-found reference OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object conflict OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights suspicious OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS5012 yaml11-number OS6001 limit-mode-ignored runtime-compat OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code style OS8002 unused-suppression ALL" -- "${cur}"))
                     return 0
                     ;;
                 --extend-select)
-                    COMPREPLY=($(compgen -W "OS1001 missing-type-meta type OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation schema OS1005 unknown-field OS1006 invalid-metadata metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS2001 strategy-not-found reference OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object conflict OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights suspicious OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS5012 yaml11-number OS6001 limit-mode-ignored runtime-compat OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code style OS8002 unused-suppression ALL" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "OS1001 missing-type-meta type OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation schema OS1005 unknown-field OS1006 invalid-metadata metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS1012 unknown-suppressed-code suppression OS2001 strategy-not-found reference OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object conflict OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights suspicious OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS5012 yaml11-number OS6001 limit-mode-ignored runtime-compat OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code style OS8002 unused-suppression ALL" -- "${cur}"))
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -W "OS1001 missing-type-meta type OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation schema OS1005 unknown-field OS1006 invalid-metadata metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS2001 strategy-not-found reference OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object conflict OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights suspicious OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS5012 yaml11-number OS6001 limit-mode-ignored runtime-compat OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code style OS8002 unused-suppression ALL" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "OS1001 missing-type-meta type OS1002 unknown-kind OS1003 superseded-kind OS1004 schema-violation schema OS1005 unknown-field OS1006 invalid-metadata metadata OS1007 missing-app-label OS1008 wrong-api-version OS1009 not-an-object OS1010 no-schema OS1011 rejected-kind OS1012 unknown-suppressed-code suppression OS2001 strategy-not-found reference OS2002 strategy-kind-mismatch OS2003 ambiguous-strategy-ref OS2004 strategy-in-other-group OS2005 orphan-strategy OS2006 fallback-action-not-found OS2007 target-ref-not-found OS2008 database-ref-not-found OS2009 data-source-not-found OS2010 local-ref-not-found OS2011 subset-not-defined OS3001 duplicate-object conflict OS3002 duplicate-host OS3003 conflicting-limits OS3004 conflicting-circuit-breakers OS3005 rate-limit-with-throttling OS3006 sharding-table-twice OS3007 conflicting-route-limits OS4001 unreachable-route OS4002 shadowed-route OS4003 possibly-shadowed-route OS4004 duplicate-route-match OS4005 invalid-route-weights suspicious OS4006 ambiguous-string-match OS4007 invalid-regex OS4008 fallback-same-as-destination OS4009 fallback-other-host OS4010 empty-hosts OS5001 zero-limit OS5002 zero-trigger-ratio OS5003 slow-ratio-without-max-rt OS5004 max-rt-not-below-stat-duration OS5005 short-recovery-timeout OS5006 zero-request-interval OS5007 queue-timeout-below-interval OS5008 yaml11-boolean OS5009 ignored-slow-conditions OS5010 shadow-source-is-shadow OS5011 inert-circuit-breaker OS5012 yaml11-number OS6001 limit-mode-ignored runtime-compat OS6002 stat-duration-ignored OS6003 fqdn-host OS6004 anded-match-entries OS6005 control-plane-ignored-field OS8001 unknown-suppression-code style OS8002 unused-suppression ALL" -- "${cur}"))
                     return 0
                     ;;
                 --severity)

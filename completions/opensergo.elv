@@ -51,7 +51,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --crd 'Also validate against the schemas of these CustomResourceDefinition files (repeatable)'
             cand --skip 'Skip documents of these kinds unchecked (comma-separated, repeatable): `Deployment`, or `apps/v1/Deployment` for one apiVersion'
             cand --reject 'Report every document of these kinds as an error (comma-separated, repeatable)'
-            cand --select 'Report only these codes instead of the default set: codes (OS1005, OS2001), names (unknown-field, strategy-not-found), code prefixes (OS10, OS2), categories (validate: type, schema, metadata; lint: reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work'
+            cand --select 'Report only these codes instead of the default set: codes (OS1005, OS2001), names (unknown-field, strategy-not-found), code prefixes (OS10, OS2), categories (validate: type, schema, metadata, suppression; lint: reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work'
             cand --extend-select 'Report these codes on top of the selected set (same forms as --select)'
             cand --ignore 'Do not report these codes (same forms as --select; the more specific of a select and an ignore wins)'
             cand --severity 'Set a code''s level: CODE=off|info|warning|error (repeatable; the code may also be a name, prefix or category). The lowest level that fails the run is --fail-on'
@@ -69,8 +69,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;lint'= {
             cand --exclude 'Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep''s `-g ''!GLOB''`), e.g. `--exclude vendor`'
@@ -81,7 +79,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand -o 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
             cand --output 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
             cand --fail-on 'Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]'
-            cand --select 'Report only these codes instead of the default set: codes (OS1005, OS2001), names (unknown-field, strategy-not-found), code prefixes (OS10, OS2), categories (validate: type, schema, metadata; lint: reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work'
+            cand --select 'Report only these codes instead of the default set: codes (OS1005, OS2001), names (unknown-field, strategy-not-found), code prefixes (OS10, OS2), categories (validate: type, schema, metadata, suppression; lint: reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work'
             cand --extend-select 'Report these codes on top of the selected set (same forms as --select)'
             cand --ignore 'Do not report these codes (same forms as --select; the more specific of a select and an ignore wins)'
             cand --severity 'Set a code''s level: CODE=off|info|warning|error (repeatable; the code may also be a name, prefix or category). The lowest level that fails the run is --fail-on'
@@ -100,8 +98,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;diff'= {
             cand -f 'Output format'
@@ -120,8 +116,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;convert'= {
             cand --to 'Output format (yaml: CRD YAML when reading messages of a kind)'
@@ -149,8 +143,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;proto'= {
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
@@ -158,8 +150,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
             cand build 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
             cand lint 'Lint .proto files with buf''s rules (IDs, categories and buf.yaml configuration as buf has them)'
@@ -174,8 +164,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;proto;build'= {
             cand -o 'Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout'
@@ -183,18 +171,18 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --path 'Build only these files or directories (repeatable): a path under DIR or an import path'
             cand --exclude-path 'Leave out these files or directories (repeatable)'
             cand --compiler 'The compiler'
+            cand --max-file-size 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes'
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;proto;lint'= {
             cand --path 'Build only these files or directories (repeatable): a path under DIR or an import path'
             cand --exclude-path 'Leave out these files or directories (repeatable)'
             cand --compiler 'The compiler'
+            cand --max-file-size 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes'
             cand -f 'Output format (repeatable; pair each with an --output)'
             cand --format 'Output format (repeatable; pair each with an --output)'
             cand -o 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
@@ -211,15 +199,13 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;proto;breaking'= {
             cand --against 'The previous version: a directory, a descriptor-set image (`.binpb`), or a git revision (`main`, `v1.2.0`, `origin/main`, a commit, `.git#branch=main`) read from the local object store'
             cand --path 'Build only these files or directories (repeatable): a path under DIR or an import path'
             cand --exclude-path 'Leave out these files or directories (repeatable)'
             cand --compiler 'The compiler'
-            cand --max-file-size 'Refuse files (in the --against revision or image) larger than this many bytes'
+            cand --max-file-size 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes'
             cand -f 'Output format (repeatable; pair each with an --output)'
             cand --format 'Output format (repeatable; pair each with an --output)'
             cand -o 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)'
@@ -236,8 +222,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;proto;from-schema'= {
             cand --kind 'A kind of the registry (`opensergo schema list`)'
@@ -249,8 +233,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;proto;format'= {
             cand --max-file-size 'Refuse files larger than this many bytes'
@@ -264,8 +246,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;proto;help'= {
             cand export 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
@@ -299,6 +279,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --path 'Build only these files or directories (repeatable): a path under DIR or an import path'
             cand --exclude-path 'Leave out these files or directories (repeatable)'
             cand --compiler 'The compiler'
+            cand --max-file-size 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes'
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
             cand --check 'Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files'
@@ -306,8 +287,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;schema'= {
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
@@ -315,8 +294,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand list 'List every kind the tool knows, with its schema origin'
             cand export 'Write the kinds'' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
             cand from-crd 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
@@ -329,8 +306,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;schema;export'= {
             cand --kind 'Only these kinds (repeatable or comma-separated; any case); default: every kind `opensergo schema list` prints'
@@ -340,8 +315,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;schema;from-crd'= {
             cand -o 'Directory to write the schemas into (created if missing)'
@@ -352,8 +325,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;schema;from-proto'= {
             cand --type 'The message, by full name (`io.opensergo.proto.fault_tolerance.v1.RateLimitStrategy`)'
@@ -369,8 +340,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;schema;help'= {
             cand list 'List every kind the tool knows, with its schema origin'
@@ -395,8 +364,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand init 'Write a commented default opensergo.yaml'
             cand show 'Print the effective configuration'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -408,8 +375,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;config;show'= {
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
@@ -417,8 +382,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;config;help'= {
             cand init 'Write a commented default opensergo.yaml'
@@ -438,8 +401,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;completions'= {
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
@@ -447,8 +408,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;man'= {
             cand -o 'Write `opensergo.1` and the subcommand pages here'
@@ -459,8 +418,6 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'opensergo;help'= {
             cand validate 'Validate OpenSergo YAML against the embedded schemas'

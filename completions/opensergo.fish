@@ -60,7 +60,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l schema-
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l crd -d 'Also validate against the schemas of these CustomResourceDefinition files (repeatable)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l skip -d 'Skip documents of these kinds unchecked (comma-separated, repeatable): `Deployment`, or `apps/v1/Deployment` for one apiVersion' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l reject -d 'Report every document of these kinds as an error (comma-separated, repeatable)' -r
-complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l select -d 'Report only these codes instead of the default set: codes (OS1005, OS2001), names (unknown-field, strategy-not-found), code prefixes (OS10, OS2), categories (validate: type, schema, metadata; lint: reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work' -r -f -a "OS1001\t''
+complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l select -d 'Report only these codes instead of the default set: codes (OS1005, OS2001), names (unknown-field, strategy-not-found), code prefixes (OS10, OS2), categories (validate: type, schema, metadata, suppression; lint: reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work' -r -f -a "OS1001\t''
 missing-type-meta\t''
 type\t''
 OS1002\t''
@@ -85,6 +85,9 @@ OS1010\t''
 no-schema\t''
 OS1011\t''
 rejected-kind\t''
+OS1012\t''
+unknown-suppressed-code\t''
+suppression\t''
 OS2001\t''
 strategy-not-found\t''
 reference\t''
@@ -210,6 +213,9 @@ OS1010\t''
 no-schema\t''
 OS1011\t''
 rejected-kind\t''
+OS1012\t''
+unknown-suppressed-code\t''
+suppression\t''
 OS2001\t''
 strategy-not-found\t''
 reference\t''
@@ -335,6 +341,9 @@ OS1010\t''
 no-schema\t''
 OS1011\t''
 rejected-kind\t''
+OS1012\t''
+unknown-suppressed-code\t''
+suppression\t''
 OS2001\t''
 strategy-not-found\t''
 reference\t''
@@ -450,7 +459,6 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l require
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l list-rules -d 'Print the table of validate\'s codes (for --select, --ignore, --severity and suppressions) and exit'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l exclude -d 'Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep\'s `-g \'!GLOB\'`), e.g. `--exclude vendor`' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l stdin-filename -d 'The name stdin (`-`) has in reports and excludes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l max-file-size -d 'Refuse files larger than this many bytes' -r
@@ -464,7 +472,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s o -l output
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l fail-on -d 'Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]' -r -f -a "info\t''
 warning\t''
 error\t''"
-complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l select -d 'Report only these codes instead of the default set: codes (OS1005, OS2001), names (unknown-field, strategy-not-found), code prefixes (OS10, OS2), categories (validate: type, schema, metadata; lint: reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work' -r -f -a "OS1001\t''
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l select -d 'Report only these codes instead of the default set: codes (OS1005, OS2001), names (unknown-field, strategy-not-found), code prefixes (OS10, OS2), categories (validate: type, schema, metadata, suppression; lint: reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work' -r -f -a "OS1001\t''
 missing-type-meta\t''
 type\t''
 OS1002\t''
@@ -489,6 +497,9 @@ OS1010\t''
 no-schema\t''
 OS1011\t''
 rejected-kind\t''
+OS1012\t''
+unknown-suppressed-code\t''
+suppression\t''
 OS2001\t''
 strategy-not-found\t''
 reference\t''
@@ -614,6 +625,9 @@ OS1010\t''
 no-schema\t''
 OS1011\t''
 rejected-kind\t''
+OS1012\t''
+unknown-suppressed-code\t''
+suppression\t''
 OS2001\t''
 strategy-not-found\t''
 reference\t''
@@ -739,6 +753,9 @@ OS1010\t''
 no-schema\t''
 OS1011\t''
 rejected-kind\t''
+OS1012\t''
+unknown-suppressed-code\t''
+suppression\t''
 OS2001\t''
 strategy-not-found\t''
 reference\t''
@@ -854,7 +871,6 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l summary -d 
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l list-rules -d 'Print the table of lint rules and exit'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -s f -l format -d 'Output format' -r -f -a "human\t'Grouped by object, one block per change (default); colored on a terminal'
 json\t'A stable JSON document: one entry per change with paths and both positions'
 brief\t'One line per object: `+` added, `-` removed, `~` changed'
@@ -874,7 +890,6 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l no-summary 
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l no-ignore -d 'Do not honour .gitignore/.ignore files, and read hidden files'
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l to -d 'Output format (yaml: CRD YAML when reading messages of a kind)' -r -f -a "binpb\t'Protobuf binary wire format. Several messages are length-delimited (each preceded by its size as a varint)'
 json\t'The proto3 JSON mapping. Several messages form a JSON array'
 txtpb\t'The protobuf text format. Several messages are separated by lines holding only `---`'
@@ -906,14 +921,12 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l delimite
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l follow-symlinks -d 'When walking a directory of CRD YAML: follow symbolic links whose target lies outside it (by default they are skipped, with a note)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema format help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema format help" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema format help" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema format help" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema format help" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema format help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema format help" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema format help" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
@@ -927,25 +940,25 @@ never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -s o -l output -d 'Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l path -d 'Build only these files or directories (repeatable): a path under DIR or an import path' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l exclude-path -d 'Leave out these files or directories (repeatable)' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l compiler -d 'The compiler' -r -f -a "auto\t'protox, or protoc on PATH (saying so) for what protox cannot compile: editions, single-number extension ranges with options'
 protox\t'protox only (built in, no protoc needed)'
 protoc\t'protoc from PATH'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l max-file-size -d 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l path -d 'Build only these files or directories (repeatable): a path under DIR or an import path' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l exclude-path -d 'Leave out these files or directories (repeatable)' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l compiler -d 'The compiler' -r -f -a "auto\t'protox, or protoc on PATH (saying so) for what protox cannot compile: editions, single-number extension ranges with options'
 protox\t'protox only (built in, no protoc needed)'
 protoc\t'protoc from PATH'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l max-file-size -d 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s f -l format -d 'Output format (repeatable; pair each with an --output)' -r -f -a "human\t'Compiler-style messages with source snippets (default)'
 short\t'One `file:line:col: severity[CODE] message` line per finding'
 json\t'A stable JSON document (see the README, section JSON report)'
@@ -970,14 +983,13 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l list-rules -d 'Print the table of rules and exit'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l against -d 'The previous version: a directory, a descriptor-set image (`.binpb`), or a git revision (`main`, `v1.2.0`, `origin/main`, a commit, `.git#branch=main`) read from the local object store' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l path -d 'Build only these files or directories (repeatable): a path under DIR or an import path' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l exclude-path -d 'Leave out these files or directories (repeatable)' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l compiler -d 'The compiler' -r -f -a "auto\t'protox, or protoc on PATH (saying so) for what protox cannot compile: editions, single-number extension ranges with options'
 protox\t'protox only (built in, no protoc needed)'
 protoc\t'protoc from PATH'"
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l max-file-size -d 'Refuse files (in the --against revision or image) larger than this many bytes' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l max-file-size -d 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -s f -l format -d 'Output format (repeatable; pair each with an --output)' -r -f -a "human\t'Compiler-style messages with source snippets (default)'
 short\t'One `file:line:col: severity[CODE] message` line per finding'
 json\t'A stable JSON document (see the README, section JSON report)'
@@ -1002,7 +1014,6 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l list-rules -d 'Print the table of rules and exit'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l kind -d 'A kind of the registry (`opensergo schema list`)' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l previous -d 'The file generated last time: its field and enum value numbers are kept and removed ones reserved. May be the same file as --output' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -s o -l output -d 'Write here (atomically) instead of stdout' -r -F
@@ -1012,7 +1023,6 @@ never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l max-file-size -d 'Refuse files larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
@@ -1023,7 +1033,6 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l exit-code -d 'Exit 1 when a file is not formatted (for CI)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Lint .proto files with buf\'s rules (IDs, categories and buf.yaml configuration as buf has them)'
@@ -1045,6 +1054,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l exclude-path
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l compiler -d 'The compiler' -r -f -a "auto\t'protox, or protoc on PATH (saying so) for what protox cannot compile: editions, single-number extension ranges with options'
 protox\t'protox only (built in, no protoc needed)'
 protoc\t'protoc from PATH'"
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l max-file-size -d 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1053,14 +1063,12 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l check -d 'Ge
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l no-cache -d 'Run every plugin, ignoring the cache of earlier runs\' responses (under ~/.cache/opensergo/gen; keyed by the exact request and the plugin binary, so it never changes the output)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -f -a "list" -d 'List every kind the tool knows, with its schema origin'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -f -a "export" -d 'Write the kinds\' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -f -a "from-crd" -d 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
@@ -1072,7 +1080,6 @@ never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from list" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from list" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from export" -l kind -d 'Only these kinds (repeatable or comma-separated; any case); default: every kind `opensergo schema list` prints' -r -f -a "FaultToleranceRule\t''
 RateLimitStrategy\t''
 ThrottlingStrategy\t''
@@ -1104,7 +1111,6 @@ never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from export" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from export" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-crd" -s o -l output -l out-dir -d 'Directory to write the schemas into (created if missing)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-crd" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
@@ -1112,7 +1118,6 @@ never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-crd" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-crd" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-crd" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-crd" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l type -d 'The message, by full name (`io.opensergo.proto.fault_tolerance.v1.RateLimitStrategy`)' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l proto-path -d 'Compile every .proto file under DIR (repeatable; each is an include root, like `protoc -I`). Without it, the embedded OpenSergo protos' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l format -d 'What to write' -r -f -a "json-schema\t'A JSON Schema (draft 2020-12), like the embedded ones'
@@ -1127,7 +1132,6 @@ never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from from-proto" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every kind the tool knows, with its schema origin'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the kinds\' schemas to a directory: the embedded JSON Schemas, installable CustomResourceDefinitions, or one OpenAPI 3 document'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "from-crd" -d 'Convert CustomResourceDefinition files to JSON Schema files (`<group>/<version>/<Kind>.json` under --output)'
@@ -1139,7 +1143,6 @@ never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and not __fish_seen_subcommand_from init show help" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and not __fish_seen_subcommand_from init show help" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and not __fish_seen_subcommand_from init show help" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand config; and not __fish_seen_subcommand_from init show help" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and not __fish_seen_subcommand_from init show help" -f -a "init" -d 'Write a commented default opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and not __fish_seen_subcommand_from init show help" -f -a "show" -d 'Print the effective configuration'
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and not __fish_seen_subcommand_from init show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1150,14 +1153,12 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_s
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace an existing file'
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from init" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from show" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a commented default opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective configuration'
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1168,14 +1169,12 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -l config -
 complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -l list -d 'List every code of every command with its summary'
 complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand explain" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand completions" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand completions" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand completions" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand man" -s o -l output -l out-dir -d 'Write `opensergo.1` and the subcommand pages here' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand man" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
@@ -1183,7 +1182,6 @@ never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand man" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand man" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand man" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand man" -s V -l version -d 'Print version'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "validate" -d 'Validate OpenSergo YAML against the embedded schemas'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "lint" -d 'Find conflicts and broken references across a rule set'
 complete -c opensergo -n "__fish_opensergo_using_subcommand help; and not __fish_seen_subcommand_from validate lint diff convert proto gen schema config explain completions man help" -f -a "diff" -d 'Compare two rule sets by meaning: objects by identity, not by file or line'

@@ -22,15 +22,15 @@ module completions {
   }
 
   def "nu-complete opensergo validate select" [] {
-    [ "OS1001" "missing-type-meta" "type" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "schema" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
+    [ "OS1001" "missing-type-meta" "type" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "schema" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS1012" "unknown-suppressed-code" "suppression" "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
   }
 
   def "nu-complete opensergo validate extend_select" [] {
-    [ "OS1001" "missing-type-meta" "type" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "schema" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
+    [ "OS1001" "missing-type-meta" "type" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "schema" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS1012" "unknown-suppressed-code" "suppression" "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
   }
 
   def "nu-complete opensergo validate ignore" [] {
-    [ "OS1001" "missing-type-meta" "type" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "schema" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
+    [ "OS1001" "missing-type-meta" "type" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "schema" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS1012" "unknown-suppressed-code" "suppression" "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
   }
 
   def "nu-complete opensergo validate color" [] {
@@ -56,7 +56,7 @@ module completions {
     --skip: string            # Skip documents of these kinds unchecked (comma-separated, repeatable): `Deployment`, or `apps/v1/Deployment` for one apiVersion
     --reject: string          # Report every document of these kinds as an error (comma-separated, repeatable)
     --require-known           # Documents that no schema checks (other kinds, YAML that is no object) are errors instead of being skipped
-    --select: string@"nu-complete opensergo validate select" # Report only these codes instead of the default set: codes (OS1005, OS2001), names (unknown-field, strategy-not-found), code prefixes (OS10, OS2), categories (validate: type, schema, metadata; lint: reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work
+    --select: string@"nu-complete opensergo validate select" # Report only these codes instead of the default set: codes (OS1005, OS2001), names (unknown-field, strategy-not-found), code prefixes (OS10, OS2), categories (validate: type, schema, metadata, suppression; lint: reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work
     --extend-select: string@"nu-complete opensergo validate extend_select" # Report these codes on top of the selected set (same forms as --select)
     --ignore: string@"nu-complete opensergo validate ignore" # Do not report these codes (same forms as --select; the more specific of a select and an ignore wins)
     --severity: string        # Set a code's level: CODE=off|info|warning|error (repeatable; the code may also be a name, prefix or category). The lowest level that fails the run is --fail-on
@@ -65,7 +65,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
-    --version(-V)             # Print version
     ...paths: string          # Files or directories to check (`-` reads stdin). Directories are walked for *.yaml, *.yml and *.json, honouring .gitignore
   ]
 
@@ -78,15 +77,15 @@ module completions {
   }
 
   def "nu-complete opensergo lint select" [] {
-    [ "OS1001" "missing-type-meta" "type" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "schema" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
+    [ "OS1001" "missing-type-meta" "type" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "schema" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS1012" "unknown-suppressed-code" "suppression" "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
   }
 
   def "nu-complete opensergo lint extend_select" [] {
-    [ "OS1001" "missing-type-meta" "type" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "schema" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
+    [ "OS1001" "missing-type-meta" "type" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "schema" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS1012" "unknown-suppressed-code" "suppression" "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
   }
 
   def "nu-complete opensergo lint ignore" [] {
-    [ "OS1001" "missing-type-meta" "type" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "schema" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
+    [ "OS1001" "missing-type-meta" "type" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "schema" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS1012" "unknown-suppressed-code" "suppression" "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
   }
 
   def "nu-complete opensergo lint color" [] {
@@ -106,7 +105,7 @@ module completions {
     --fail-on: string@"nu-complete opensergo lint fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]
     --quiet(-q)               # Print findings only: no summary line
     --summary                 # Add a count of findings per code after the summary line
-    --select: string@"nu-complete opensergo lint select" # Report only these codes instead of the default set: codes (OS1005, OS2001), names (unknown-field, strategy-not-found), code prefixes (OS10, OS2), categories (validate: type, schema, metadata; lint: reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work
+    --select: string@"nu-complete opensergo lint select" # Report only these codes instead of the default set: codes (OS1005, OS2001), names (unknown-field, strategy-not-found), code prefixes (OS10, OS2), categories (validate: type, schema, metadata, suppression; lint: reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work
     --extend-select: string@"nu-complete opensergo lint extend_select" # Report these codes on top of the selected set (same forms as --select)
     --ignore: string@"nu-complete opensergo lint ignore" # Do not report these codes (same forms as --select; the more specific of a select and an ignore wins)
     --severity: string        # Set a code's level: CODE=off|info|warning|error (repeatable; the code may also be a name, prefix or category). The lowest level that fails the run is --fail-on
@@ -117,7 +116,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
-    --version(-V)             # Print version
     ...paths: string          # Files or directories to check (`-` reads stdin). Directories are walked for *.yaml, *.yml and *.json, honouring .gitignore
   ]
 
@@ -145,7 +143,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
-    --version(-V)             # Print version
     old: string               # The old side: a file, a directory, `-` (stdin) or REV:PATH. Alone, a revision compared with the working tree (like `git diff REV`)
     new?: string              # The new side: a file, a directory, `-` (stdin) or REV:PATH
   ]
@@ -187,7 +184,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
-    --version(-V)             # Print version
     ...files: string          # Input files (`-` reads stdin): CRD YAML, or with --from encoded messages
   ]
 
@@ -201,7 +197,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
-    --version(-V)             # Print version
   ]
 
   def "nu-complete opensergo proto export color" [] {
@@ -214,7 +209,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
-    --version(-V)             # Print version
     dir: path                 # The directory to write into (created if missing); it becomes the include root (`protoc -I DIR`)
   ]
 
@@ -232,11 +226,11 @@ module completions {
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
     --compiler: string@"nu-complete opensergo proto build compiler" # The compiler
+    --max-file-size: string   # Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes
     --color: string@"nu-complete opensergo proto build color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
-    --version(-V)             # Print version
     dir?: path                # The workspace directory
   ]
 
@@ -265,6 +259,7 @@ module completions {
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
     --compiler: string@"nu-complete opensergo proto lint compiler" # The compiler
+    --max-file-size: string   # Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes
     --format(-f): string@"nu-complete opensergo proto lint format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
     --fail-on: string@"nu-complete opensergo proto lint fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]
@@ -277,8 +272,7 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
-    --version(-V)             # Print version
-    dir?: path                # The workspace: a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos are linted
+    dir?: path                # The workspace: the directory of the opensergo.yaml with a `proto:` section, a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos are linted
   ]
 
   def "nu-complete opensergo proto breaking compiler" [] {
@@ -307,7 +301,7 @@ module completions {
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
     --compiler: string@"nu-complete opensergo proto breaking compiler" # The compiler
-    --max-file-size: string   # Refuse files (in the --against revision or image) larger than this many bytes
+    --max-file-size: string   # Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes
     --format(-f): string@"nu-complete opensergo proto breaking format" # Output format (repeatable; pair each with an --output)
     --output(-o): path        # Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)
     --fail-on: string@"nu-complete opensergo proto breaking fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]
@@ -320,8 +314,7 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
-    --version(-V)             # Print version
-    dir?: path                # The workspace: a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos
+    dir?: path                # The workspace: the directory of the opensergo.yaml with a `proto:` section, a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos
   ]
 
   def "nu-complete opensergo proto from-schema color" [] {
@@ -337,7 +330,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
-    --version(-V)             # Print version
     file?: path               # A JSON Schema file (titled `Kind (group/version)`, as `schema export` and `schema from-crd` write them) or a file with one CRD
   ]
 
@@ -355,8 +347,7 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
-    --version(-V)             # Print version
-    ...paths: path            # Files or directories (a directory is a workspace, read as `proto lint` reads it: its buf.yaml modules, else every .proto file under it); `-` reads stdin. Default: the workspace in the current directory, else the embedded OpenSergo protos
+    ...paths: path            # Files or directories (a directory is a workspace, read as `proto lint` reads it: opensergo.yaml's `proto:` modules or its buf.yaml modules, else every .proto file under it); `-` reads stdin. Default: the workspace in the current directory, else the embedded OpenSergo protos
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -414,11 +405,11 @@ module completions {
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
     --compiler: string@"nu-complete opensergo gen compiler" # The compiler
+    --max-file-size: string   # Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes
     --color: string@"nu-complete opensergo gen color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
-    --version(-V)             # Print version
     input?: path              # The input directory (default: the template's `inputs`, else `.`; a directory without .proto files means the embedded OpenSergo protos)
   ]
 
@@ -432,7 +423,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
-    --version(-V)             # Print version
   ]
 
   def "nu-complete opensergo schema list color" [] {
@@ -445,7 +435,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
-    --version(-V)             # Print version
   ]
 
   def "nu-complete opensergo schema export kind" [] {
@@ -468,7 +457,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
-    --version(-V)             # Print version
     dir: path                 # Directory to write into (created if missing): json-schema writes `<group>/<version>/<Kind>.json`, crd `<group>_<plural>.yaml` (for `kubectl apply -f DIR`), openapi `openapi.json`; `-` writes to stdout (CRDs as one YAML stream)
   ]
 
@@ -484,7 +472,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
-    --version(-V)             # Print version
     ...files: path            # CustomResourceDefinition files (any number of CRDs each)
   ]
 
@@ -509,7 +496,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
-    --version(-V)             # Print version
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -546,7 +532,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
-    --version(-V)             # Print version
   ]
 
   def "nu-complete opensergo config init color" [] {
@@ -560,7 +545,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
-    --version(-V)             # Print version
     path?: path               # Where to write it
   ]
 
@@ -574,7 +558,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
-    --version(-V)             # Print version
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -594,7 +577,7 @@ module completions {
   ]
 
   def "nu-complete opensergo explain code" [] {
-    [ "OS0001" "io-error" "OS0002" "not-text" "OS0003" "yaml-syntax" "OS0004" "duplicate-key" "OS0005" "yaml-limit" "OS0006" "template" "OS0007" "invalid-config" "OS1001" "missing-type-meta" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS2001" "strategy-not-found" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS7001" "unrepresentable-value" "OS7002" "dropped-field" "OS7003" "missing-field" "OS7004" "not-convertible" "OS7005" "bad-message" "OS7006" "generated-name" "OS7007" "control-plane-difference" "OS7008" "mixed-kinds" "OS8001" "unknown-suppression-code" "OS8002" "unused-suppression" "OS9001" "duplicate-identity" "OS9002" "unreadable-revision" "OS9003" "unidentified-document" "OS9401" "incompatible-regeneration" "OS9402" "no-proto-shape" "OS9403" "invalid-proto-name" "OS9501" "proto-compile-error" "OS9502" "proto-import-not-found" "OS9503" "invalid-proto-workspace" "OS9504" "invalid-gen-template" "OS9505" "out-of-date-stub" "OS9601" "directory-same-package" "OS9602" "package-defined" "OS9603" "package-directory-match" "OS9604" "package-no-import-cycle" "OS9605" "package-same-directory" "OS9606" "enum-first-value-zero" "OS9607" "enum-no-allow-alias" "OS9608" "enum-pascal-case" "OS9609" "enum-value-upper-snake-case" "OS9610" "field-lower-snake-case" "OS9611" "field-not-required" "OS9612" "import-no-public" "OS9613" "import-used" "OS9614" "message-pascal-case" "OS9615" "oneof-lower-snake-case" "OS9616" "package-lower-snake-case" "OS9617" "package-same-csharp-namespace" "OS9618" "package-same-go-package" "OS9619" "package-same-java-multiple-files" "OS9620" "package-same-java-package" "OS9621" "package-same-php-namespace" "OS9622" "package-same-ruby-package" "OS9623" "package-same-swift-prefix" "OS9624" "rpc-pascal-case" "OS9625" "service-pascal-case" "OS9626" "syntax-specified" "OS9627" "enum-value-prefix" "OS9628" "enum-zero-value-suffix" "OS9629" "file-lower-snake-case" "OS9630" "package-version-suffix" "OS9631" "rpc-request-response-unique" "OS9632" "rpc-request-standard-name" "OS9633" "rpc-response-standard-name" "OS9634" "service-suffix" "OS9635" "comment-enum" "OS9636" "comment-enum-value" "OS9637" "comment-field" "OS9638" "comment-message" "OS9639" "comment-oneof" "OS9640" "comment-rpc" "OS9641" "comment-service" "OS9642" "rpc-no-client-streaming" "OS9643" "rpc-no-server-streaming" "OS9644" "stable-package-no-import-unstable" "OS9645" "import-no-weak" "OS9701" "extension-no-delete" "OS9702" "service-no-delete" "OS9703" "enum-no-delete" "OS9704" "file-no-delete" "OS9705" "message-no-delete" "OS9706" "enum-same-type" "OS9707" "field-same-cardinality" "OS9708" "field-same-cpp-string-type" "OS9709" "field-same-java-utf8-validation" "OS9710" "field-same-jstype" "OS9711" "field-same-utf8-validation" "OS9712" "file-same-cc-enable-arenas" "OS9713" "file-same-cc-generic-services" "OS9714" "file-same-csharp-namespace" "OS9715" "file-same-go-package" "OS9716" "file-same-java-generic-services" "OS9717" "file-same-java-multiple-files" "OS9718" "file-same-java-outer-classname" "OS9719" "file-same-java-package" "OS9720" "file-same-objc-class-prefix" "OS9721" "file-same-optimize-for" "OS9722" "file-same-php-class-prefix" "OS9723" "file-same-php-metadata-namespace" "OS9724" "file-same-php-namespace" "OS9725" "file-same-py-generic-services" "OS9726" "file-same-ruby-package" "OS9727" "file-same-swift-prefix" "OS9728" "rpc-no-delete" "OS9729" "enum-value-no-delete" "OS9730" "extension-message-no-delete" "OS9731" "field-no-delete" "OS9732" "field-same-type" "OS9733" "file-same-syntax" "OS9734" "message-no-remove-standard-descriptor-accessor" "OS9735" "oneof-no-delete" "OS9736" "enum-same-json-format" "OS9737" "enum-value-same-name" "OS9738" "field-same-json-name" "OS9739" "field-same-name" "OS9740" "message-same-json-format" "OS9741" "field-same-default" "OS9742" "field-same-oneof" "OS9743" "file-same-package" "OS9744" "message-same-required-fields" "OS9745" "reserved-enum-no-delete" "OS9746" "reserved-message-no-delete" "OS9747" "rpc-same-client-streaming" "OS9748" "rpc-same-server-streaming" "OS9749" "rpc-same-idempotency-level" "OS9750" "rpc-same-request-type" "OS9751" "rpc-same-response-type" "OS9752" "package-enum-no-delete" "OS9753" "package-extension-no-delete" "OS9754" "package-message-no-delete" "OS9755" "package-service-no-delete" "OS9756" "package-no-delete" "OS9757" "enum-value-no-delete-unless-name-reserved" "OS9758" "field-no-delete-unless-name-reserved" "OS9759" "field-wire-json-compatible-cardinality" "OS9760" "field-wire-json-compatible-type" "OS9761" "enum-value-no-delete-unless-number-reserved" "OS9762" "field-no-delete-unless-number-reserved" "OS9763" "field-wire-compatible-cardinality" "OS9764" "field-wire-compatible-type" "OS9801" "proto-format-syntax-error" "OS9802" "proto-format-too-deep" ]
+    [ "OS0001" "io-error" "OS0002" "not-text" "OS0003" "yaml-syntax" "OS0004" "duplicate-key" "OS0005" "yaml-limit" "OS0006" "template" "OS0007" "invalid-config" "OS1001" "missing-type-meta" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS1012" "unknown-suppressed-code" "OS2001" "strategy-not-found" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS7001" "unrepresentable-value" "OS7002" "dropped-field" "OS7003" "missing-field" "OS7004" "not-convertible" "OS7005" "bad-message" "OS7006" "generated-name" "OS7007" "control-plane-difference" "OS7008" "mixed-kinds" "OS8001" "unknown-suppression-code" "OS8002" "unused-suppression" "OS9001" "duplicate-identity" "OS9002" "unreadable-revision" "OS9003" "unidentified-document" "OS9401" "incompatible-regeneration" "OS9402" "no-proto-shape" "OS9403" "invalid-proto-name" "OS9501" "proto-compile-error" "OS9502" "proto-import-not-found" "OS9503" "invalid-proto-workspace" "OS9504" "invalid-gen-template" "OS9505" "out-of-date-stub" "OS9601" "directory-same-package" "OS9602" "package-defined" "OS9603" "package-directory-match" "OS9604" "package-no-import-cycle" "OS9605" "package-same-directory" "OS9606" "enum-first-value-zero" "OS9607" "enum-no-allow-alias" "OS9608" "enum-pascal-case" "OS9609" "enum-value-upper-snake-case" "OS9610" "field-lower-snake-case" "OS9611" "field-not-required" "OS9612" "import-no-public" "OS9613" "import-used" "OS9614" "message-pascal-case" "OS9615" "oneof-lower-snake-case" "OS9616" "package-lower-snake-case" "OS9617" "package-same-csharp-namespace" "OS9618" "package-same-go-package" "OS9619" "package-same-java-multiple-files" "OS9620" "package-same-java-package" "OS9621" "package-same-php-namespace" "OS9622" "package-same-ruby-package" "OS9623" "package-same-swift-prefix" "OS9624" "rpc-pascal-case" "OS9625" "service-pascal-case" "OS9626" "syntax-specified" "OS9627" "enum-value-prefix" "OS9628" "enum-zero-value-suffix" "OS9629" "file-lower-snake-case" "OS9630" "package-version-suffix" "OS9631" "rpc-request-response-unique" "OS9632" "rpc-request-standard-name" "OS9633" "rpc-response-standard-name" "OS9634" "service-suffix" "OS9635" "comment-enum" "OS9636" "comment-enum-value" "OS9637" "comment-field" "OS9638" "comment-message" "OS9639" "comment-oneof" "OS9640" "comment-rpc" "OS9641" "comment-service" "OS9642" "rpc-no-client-streaming" "OS9643" "rpc-no-server-streaming" "OS9644" "stable-package-no-import-unstable" "OS9645" "import-no-weak" "OS9701" "extension-no-delete" "OS9702" "service-no-delete" "OS9703" "enum-no-delete" "OS9704" "file-no-delete" "OS9705" "message-no-delete" "OS9706" "enum-same-type" "OS9707" "field-same-cardinality" "OS9708" "field-same-cpp-string-type" "OS9709" "field-same-java-utf8-validation" "OS9710" "field-same-jstype" "OS9711" "field-same-utf8-validation" "OS9712" "file-same-cc-enable-arenas" "OS9713" "file-same-cc-generic-services" "OS9714" "file-same-csharp-namespace" "OS9715" "file-same-go-package" "OS9716" "file-same-java-generic-services" "OS9717" "file-same-java-multiple-files" "OS9718" "file-same-java-outer-classname" "OS9719" "file-same-java-package" "OS9720" "file-same-objc-class-prefix" "OS9721" "file-same-optimize-for" "OS9722" "file-same-php-class-prefix" "OS9723" "file-same-php-metadata-namespace" "OS9724" "file-same-php-namespace" "OS9725" "file-same-py-generic-services" "OS9726" "file-same-ruby-package" "OS9727" "file-same-swift-prefix" "OS9728" "rpc-no-delete" "OS9729" "enum-value-no-delete" "OS9730" "extension-message-no-delete" "OS9731" "field-no-delete" "OS9732" "field-same-type" "OS9733" "file-same-syntax" "OS9734" "message-no-remove-standard-descriptor-accessor" "OS9735" "oneof-no-delete" "OS9736" "enum-same-json-format" "OS9737" "enum-value-same-name" "OS9738" "field-same-json-name" "OS9739" "field-same-name" "OS9740" "message-same-json-format" "OS9741" "field-same-default" "OS9742" "field-same-oneof" "OS9743" "file-same-package" "OS9744" "message-same-required-fields" "OS9745" "reserved-enum-no-delete" "OS9746" "reserved-message-no-delete" "OS9747" "rpc-same-client-streaming" "OS9748" "rpc-same-server-streaming" "OS9749" "rpc-same-idempotency-level" "OS9750" "rpc-same-request-type" "OS9751" "rpc-same-response-type" "OS9752" "package-enum-no-delete" "OS9753" "package-extension-no-delete" "OS9754" "package-message-no-delete" "OS9755" "package-service-no-delete" "OS9756" "package-no-delete" "OS9757" "enum-value-no-delete-unless-name-reserved" "OS9758" "field-no-delete-unless-name-reserved" "OS9759" "field-wire-json-compatible-cardinality" "OS9760" "field-wire-json-compatible-type" "OS9761" "enum-value-no-delete-unless-number-reserved" "OS9762" "field-no-delete-unless-number-reserved" "OS9763" "field-wire-compatible-cardinality" "OS9764" "field-wire-compatible-type" "OS9801" "proto-format-syntax-error" "OS9802" "proto-format-too-deep" ]
   }
 
   def "nu-complete opensergo explain color" [] {
@@ -608,7 +591,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
-    --version(-V)             # Print version
     code?: string@"nu-complete opensergo explain code" # A code (OS1004) or its name (schema-violation)
   ]
 
@@ -626,7 +608,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
-    --version(-V)             # Print version
     shell: string@"nu-complete opensergo completions shell" # The shell to print completions for
   ]
 
@@ -642,7 +623,6 @@ module completions {
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
-    --version(-V)             # Print version
   ]
 
   # Print this message or the help of the given subcommand(s)

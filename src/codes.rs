@@ -262,7 +262,7 @@ crate::define_codes! {
     DOCUMENT_CODES:
     IO_ERROR = "OS0001" "io-error" Error "A path could not be read."
         r#"## What it does
-Reports a path that could not be read: missing, unreadable, a dangling symlink, a symlink loop.
+Reports a path that could not be read: missing, unreadable, a symlink loop, a dangling symlink named on the command line or named like a rule file in a walk (one a walk would not read, such as `notes.txt`, is only a note).
 
 ## Why is this bad
 Rules in that path were not checked at all. The run exits 2.
@@ -533,6 +533,30 @@ kind: RouterRule
 
 ## How to fix
 Move or delete the object, or stop rejecting its kind."#;
+    UNKNOWN_SUPPRESSED_CODE = "OS1012" "unknown-suppressed-code" Warning "A suppression comment or annotation names a code no command has."
+        r#"## What it does
+Checks the codes named by `# opensergo:ignore CODE reason` comments and
+`lint.opensergo.io/ignore: CODE,CODE` annotations in the files `validate`
+reads: each must be the code (`OS1005`) or name (`unknown-field`) of some
+command's finding. Codes of other commands (lint's `OS2001`) are accepted
+silently, since `lint` reads the same comments; `lint` checks those itself
+(OS8001).
+
+## Why is this bad
+A misspelt code silences nothing: the finding it was meant for keeps
+coming back, or the comment looks like an accepted risk that is in fact
+still reported.
+
+## Example
+```yaml
+spec:
+  # opensergo:ignore unknwon-field kept for the old SDK   # meant unknown-field
+  statDuration: "1s"
+```
+
+## How to fix
+Use a code or name from `opensergo validate --list-rules` (or
+`opensergo explain --list` for every command's codes)."#;
 }
 
 #[cfg(test)]

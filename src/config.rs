@@ -1,7 +1,8 @@
 //! The project configuration file, `opensergo.yaml`, in the spirit of
 //! buf.yaml: found by walking up from the current directory (or named with
 //! `--config`), it sets excludes, schema sources, strictness, per-rule
-//! severities and per-path overrides. Unknown keys are errors with their
+//! severities and per-path overrides, and (under `proto:`, in buf.yaml
+//! v2's shape) the proto workspace. Unknown keys are errors with their
 //! position, so a typo never silently does nothing.
 
 use std::collections::BTreeMap;
@@ -13,6 +14,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use crate::codes::{self, Code, Severity};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::escape::escape_path;
+use crate::protobuild::buf_config::{self, ProtoSection};
 use crate::source::SourceFile;
 use crate::suggest::closest;
 use crate::yaml::{self, Node, Value};
@@ -53,6 +55,8 @@ pub struct Config {
     pub fail_on: Option<Severity>,
     /// Like lint's --namespace: for objects without metadata.namespace.
     pub namespace: Option<String>,
+    /// The proto workspace of this file's directory (`proto:`).
+    pub proto: Option<ProtoSection>,
     /// Every rule key as written, with its place, for
     /// [`Config::unknown_rule_codes`].
     rule_keys: Vec<(String, Location)>,
@@ -113,6 +117,19 @@ overrides: []
 #  - paths: ["legacy/**"]
 #    rules:
 #      OS1005: off
+
+# The proto workspace of `opensergo proto build|lint|breaking|format` and `gen`
+# run in this directory, in buf.yaml v2's shape (paths relative to this file).
+# Without it, a buf.yaml there is read, else every .proto file under it.
+# proto:
+#   modules:
+#     - path: proto
+#       excludes: [proto/vendor]
+#       # A module's own lint or breaking block replaces the top-level one.
+#   lint:
+#     use: [STANDARD]
+#   breaking:
+#     use: [FILE]
 "#;
 
 impl Config {
@@ -218,6 +235,9 @@ impl Config {
             .map(|o| json!({"paths": o.paths, "rules": rules(&o.rules)}))
             .collect();
         top.insert("overrides".into(), overrides.into());
+        if let Some(proto) = &self.proto {
+            top.insert("proto".into(), proto.config.to_json());
+        }
         let origin = match &self.path {
             Some(p) => format!("# from {}\n", escape_path(p)),
             None => "# no opensergo.yaml found: defaults\n".to_string(),
@@ -226,14 +246,32 @@ impl Config {
     }
 }
 
-/// Finds the configuration for the working directory.
+/// Finds the configuration for the working directory: the nearest
+/// `opensergo.yaml` (or `.opensergo.yaml`) that exists, whatever it is. One
+/// that is no regular file (a dangling link, a directory, a device) is
+/// found too, so that loading it says so instead of silently passing it
+/// over for a parent directory's configuration or the defaults.
 pub fn discover(start: &Path) -> Option<PathBuf> {
     start.ancestors().find_map(|dir| {
         FILE_NAMES
             .iter()
             .map(|name| dir.join(name))
-            .find(|candidate| candidate.is_file())
+            .find(|candidate| std::fs::symlink_metadata(candidate).is_ok())
     })
+}
+
+/// The `proto:` section of the opensergo.yaml in `dir` itself (not one
+/// above it), if any: how a directory given as the previous version of a
+/// workspace (`proto breaking --against DIR`) lays out its modules, as
+/// buf reads the buf.yaml of such a directory.
+pub fn proto_section_in(
+    dir: &Path,
+    max_size: u64,
+) -> Result<Option<ProtoSection>, Vec<Diagnostic>> {
+    match FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()) {
+        Some(file) => Ok(load_bounded(Some(&file), dir, max_size)?.proto),
+        None => Ok(None),
+    }
 }
 
 /// Loads the configuration: the given file, else the discovered one, else
@@ -252,6 +290,20 @@ pub fn load_bounded(
     let path = match explicit {
         Some(p) => p.to_path_buf(),
         None => match discover(cwd) {
+            // Never opened: a FIFO would block the run, a device is no config.
+            Some(p) if !p.is_file() => {
+                return Err(vec![
+                    Diagnostic::new(
+                        codes::INVALID_CONFIG,
+                        format!(
+                            "{} is not a regular file (a link to nothing, a directory or a device): it cannot be read as the configuration",
+                            escape_path(&p)
+                        ),
+                    )
+                    .in_file(p.display().to_string())
+                    .with_help("fix or remove it; --no-config ignores it, --config FILE names another"),
+                ]);
+            }
             Some(p) => p,
             None => return Ok(Config::default()),
         },
@@ -287,6 +339,8 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
         return Ok(config);
     };
     let mut rule_keys = Vec::new();
+    // The `proto:` section's problems, in the order of the file.
+    let mut proto_problems = Vec::new();
     let mut err = |node: &Node, message: String| {
         errors.push(Diagnostic::new(codes::INVALID_CONFIG, message).at(source, node.span));
     };
@@ -395,6 +449,16 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
                     });
                 }
             }
+            "proto" => match buf_config::from_proto_section(value, source) {
+                Ok(proto) => {
+                    config.proto = Some(ProtoSection {
+                        dir: base.to_path_buf(),
+                        file: path.display().to_string(),
+                        config: proto,
+                    });
+                }
+                Err(problems) => proto_problems = problems,
+            },
             other => err(
                 key,
                 unknown_key(
@@ -409,12 +473,15 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
                         "validate",
                         "rules",
                         "overrides",
+                        "proto",
                     ],
                 ),
             ),
         }
     }
     config.rule_keys = rule_keys;
+    errors.extend(proto_problems);
+    errors.sort_by_key(|d| d.start().map(|p| (p.line, p.column)));
     if errors.is_empty() {
         Ok(config)
     } else {
@@ -536,5 +603,35 @@ mod tests {
         assert!(again.strict);
         assert_eq!(again.rules, c.rules);
         assert_eq!(again.overrides[0].rules, c.overrides[0].rules);
+    }
+
+    #[test]
+    fn the_proto_section_is_read_checked_and_shown() {
+        let c = parse_text("proto:\n  modules:\n    - path: api\n      lint: {use: [BASIC]}\n")
+            .unwrap();
+        let proto = c.proto.as_ref().unwrap();
+        assert_eq!(proto.dir, Path::new("/p"));
+        assert_eq!(proto.config.lint_for(0).use_rules, ["BASIC"]);
+        let again = parse_text(&c.to_yaml()).unwrap();
+        assert_eq!(
+            again.proto.unwrap().config.to_json(),
+            proto.config.to_json()
+        );
+        // Unknown keys at any depth, with positions and in file order
+        // among the file's other errors.
+        let errors = parse_text(
+            "proto:\n  modules:\n    - path: api\n      breaking:\n        usee: [WIRE]\nvalidate:\n  strikt: true\n",
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].start().unwrap().line, 5);
+        assert!(
+            errors[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `use`")
+        );
+        assert_eq!(errors[1].start().unwrap().line, 7);
     }
 }

@@ -10,6 +10,11 @@ use crate::codes::{self, Code, Severity};
 use crate::diagnostic::Diagnostic;
 use crate::error::ExitStatus;
 
+/// `n word` or `n words`, for summary lines.
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {

@@ -115,12 +115,7 @@ impl Input {
     /// it has given more than that).
     pub fn read(&self, max_size: u64) -> Result<Vec<u8>, Box<Diagnostic>> {
         let name = self.display_name();
-        let result = match self {
-            Input::Stdin(_) => read_stream(std::io::stdin().lock(), max_size),
-            Input::File(path) => read_bounded(path, max_size),
-            Input::Beneath(file) => file.root.read(&file.rel, max_size),
-        };
-        result.map_err(|e| {
+        self.read_bytes(max_size).map_err(|e| {
             Box::new(match e {
                 ReadError::Io(e) => {
                     Diagnostic::new(codes::IO_ERROR, format!("cannot read {name}: {e}"))
@@ -134,6 +129,22 @@ impl Input {
                 .with_help("raise the limit with --max-file-size"),
             })
         })
+    }
+}
+
+impl Input {
+    /// [`Input::read`], with the reason it failed.
+    fn read_bytes(&self, max_size: u64) -> Result<Vec<u8>, ReadError> {
+        match self {
+            Input::Stdin(_) => read_stream(std::io::stdin().lock(), max_size),
+            Input::File(path) => read_bounded(path, max_size),
+            Input::Beneath(file) => file.root.read(&file.rel, max_size),
+        }
+    }
+
+    /// Reads the whole input as UTF-8 text, bounded as [`Input::read`].
+    pub fn read_text(&self, max_size: u64) -> Result<String, ReadError> {
+        into_text(self.read_bytes(max_size)?)
     }
 }
 

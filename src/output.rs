@@ -6,7 +6,10 @@
 //!   points to, not the link; a target that exists and is not a regular
 //!   file (`/dev/null`, `/dev/stdout`, a FIFO, a socket, a link to one) is
 //!   written into directly, never replaced (and never truncated before the
-//!   opened descriptor is checked to be no regular file).
+//!   opened descriptor is checked to be no regular file). The target's
+//!   directory is opened once and everything after happens through that
+//!   descriptor, so a directory renamed or swapped for a link on the way
+//!   there during the run cannot move the write.
 //! * [`Batch`] (`--out-dir`, `schema export`, `schema from-crd`, `gen`): many
 //!   files under one directory. Every relative path is checked first (no
 //!   `..`, no absolute path, no empty or odd component), nothing is written
@@ -97,16 +100,23 @@ fn is_system_path(path: &Path) -> bool {
 }
 
 /// Writes `bytes` to `path`, the way the user asked for it (see the
-/// module documentation).
+/// module documentation). The directory the file goes in is opened once,
+/// and what is there is looked at, staged, renamed or written through
+/// that descriptor: a directory on the way renamed or swapped for a link
+/// during the run does not move the write elsewhere.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let shown = display(path);
+    let Some(name) = path.file_name() else {
+        return Err(format!("{shown} is a directory"));
+    };
+    let parent = parent_of(path);
+    std::fs::create_dir_all(&parent)
+        .map_err(|e| format!("cannot create {}: {e}", display(&parent)))?;
+    let dir = open_dir(&parent)?;
     let system = is_system_path(path);
-    match std::fs::symlink_metadata(path) {
+    match dir.symlink_metadata(name) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let dir = parent_of(path);
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| format!("cannot create {}: {e}", display(&dir)))?;
-            replace_atomically(path, bytes, None)
+            replace_in(&dir, name, path, bytes, None)
         }
         Err(e) => Err(format!("cannot write {shown}: {e}")),
         Ok(meta) if meta.file_type().is_symlink() => match std::fs::metadata(path) {
@@ -114,10 +124,17 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
                 // Replace the file the link points to; the link stays.
                 let real = std::fs::canonicalize(path)
                     .map_err(|e| format!("cannot resolve {shown}: {e}"))?;
-                if is_system_path(&real) {
+                let Some(real_name) = real.file_name().filter(|_| !is_system_path(&real)) else {
                     return write_directly(path, bytes, Existing::System);
-                }
-                replace_atomically(&real, bytes, Some(target.permissions()))
+                };
+                let real_dir = open_dir(&parent_of(&real))?;
+                replace_in(
+                    &real_dir,
+                    real_name,
+                    &real,
+                    bytes,
+                    Some(target.permissions()),
+                )
             }
             Ok(target) if target.is_dir() => Err(format!("{shown} is a directory")),
             Ok(_) if system => write_directly(path, bytes, Existing::System),
@@ -132,11 +149,11 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
         },
         Ok(meta) if meta.is_dir() => Err(format!("{shown} is a directory")),
         Ok(meta) if meta.is_file() && !system => {
-            replace_atomically(path, bytes, Some(meta.permissions()))
+            replace_in(&dir, name, path, bytes, std_permissions(&meta))
         }
         Ok(_) if system => write_directly(path, bytes, Existing::System),
         // A device, FIFO or socket: write into it, never replace it.
-        Ok(_) => write_directly(path, bytes, Existing::Special),
+        Ok(_) => write_in(&dir, name, path, bytes, Existing::Special),
     }
 }
 
@@ -147,7 +164,14 @@ fn parent_of(path: &Path) -> PathBuf {
     }
 }
 
-/// What [`write_directly`] writes into, as checked by name before.
+/// Opens the directory an output goes in (the user named it: a link on
+/// the way there is followed).
+fn open_dir(path: &Path) -> Result<Dir, String> {
+    Dir::open_ambient_dir(path, cap_std::ambient_authority())
+        .map_err(|e| format!("cannot open {}: {e}", display(path)))
+}
+
+/// What [`write_directly`] and [`write_in`] write into, as checked before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Existing {
     /// A device, FIFO or socket (or a link to one). The descriptor opened
@@ -162,17 +186,42 @@ enum Existing {
     System,
 }
 
-/// Opens an existing file and writes into it (see [`Existing`]).
+/// Opens an existing file by its path, following links (the user named
+/// it), and writes into it (see [`Existing`]).
 fn write_directly(path: &Path, bytes: &[u8], into: Existing) -> Result<(), String> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).truncate(into != Existing::Special);
-    #[cfg(unix)]
-    if into == Existing::Regular {
-        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
-    }
-    let mut file = options
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(into != Existing::Special)
         .open(path)
         .map_err(|e| format!("cannot write {}: {e}", display(path)))?;
+    write_into(file, path, bytes, into)
+}
+
+/// Opens the existing file `name` in `dir`, following no link, and writes
+/// into it (see [`Existing`]); `path` is how it is shown.
+fn write_in(
+    dir: &Dir,
+    name: &OsStr,
+    path: &Path,
+    bytes: &[u8],
+    into: Existing,
+) -> Result<(), String> {
+    let mut options = cap_std::fs::OpenOptions::new();
+    options.write(true).truncate(into != Existing::Special);
+    #[cfg(unix)]
+    cap_std::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    let file = dir
+        .open_with(name, &options)
+        .map_err(|e| format!("cannot write {}: {e}", display(path)))?;
+    write_into(file.into_std(), path, bytes, into)
+}
+
+fn write_into(
+    mut file: std::fs::File,
+    path: &Path,
+    bytes: &[u8],
+    into: Existing,
+) -> Result<(), String> {
     if into == Existing::Special
         && file
             .metadata()
@@ -192,32 +241,36 @@ fn write_directly(path: &Path, bytes: &[u8], into: Existing) -> Result<(), Strin
     }
 }
 
-/// Writes a temp file beside `path`, closes it and renames it over `path`.
-fn replace_atomically(
+/// Writes a temp file in `dir`, closes it and renames it over `name`
+/// there; `path` is how the target is shown.
+fn replace_in(
+    dir: &Dir,
+    name: &OsStr,
     path: &Path,
     bytes: &[u8],
     permissions: Option<std::fs::Permissions>,
 ) -> Result<(), String> {
-    let dir = parent_of(path);
     let deferred = interrupt::Deferred::install();
-    let staged = match stage(&dir, bytes, permissions) {
-        Ok(staged) => staged,
+    let temp = match stage_in(dir, bytes, permissions) {
+        Ok(temp) => temp,
         // A writable file in a directory we may not create files in:
         // write it in place rather than fail.
         Err(StageError::CannotCreate(e))
-            if e.kind() == std::io::ErrorKind::PermissionDenied && path.is_file() =>
+            if e.kind() == std::io::ErrorKind::PermissionDenied
+                && dir.symlink_metadata(name).is_ok_and(|m| m.is_file()) =>
         {
-            return write_directly(path, bytes, Existing::Regular);
+            return write_in(dir, name, path, bytes, Existing::Regular);
         }
-        Err(e) => return Err(e.message(path, &dir)),
+        Err(e) => return Err(e.message(path, &parent_of(path))),
     };
     if interrupt::pending() {
-        drop(staged);
+        let _ = dir.remove_file(&temp);
         interrupt::die();
     }
-    let result = staged
-        .persist(path)
-        .map_err(|e| format!("cannot replace {}: {}", display(path), e.error));
+    let result = dir.rename(&temp, dir, name).map_err(|e| {
+        let _ = dir.remove_file(&temp);
+        format!("cannot replace {}: {e}", display(path))
+    });
     drop(deferred);
     result
 }
@@ -234,22 +287,6 @@ impl StageError {
             StageError::CannotWrite(e) => format!("cannot write {}: {e}", display(path)),
         }
     }
-}
-
-/// Writes `bytes` to a new temp file in `dir` and closes it.
-fn stage(
-    dir: &Path,
-    bytes: &[u8],
-    permissions: Option<std::fs::Permissions>,
-) -> Result<tempfile::TempPath, StageError> {
-    let tmp = tempfile::Builder::new()
-        .prefix(".opensergo-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(StageError::CannotCreate)?;
-    let (file, path) = tmp.into_parts();
-    fill(file, bytes, permissions).map_err(StageError::CannotWrite)?;
-    Ok(path)
 }
 
 /// Writes a fresh temp file, gives it its final permissions, syncs and
@@ -812,6 +849,28 @@ mod tests {
         assert_eq!(
             std::fs::read(out.join("g-checked/v1/B.json")).unwrap(),
             b"b"
+        );
+    }
+
+    /// `-o DIR/FILE` opens DIR once: renamed away after the open and a
+    /// link to elsewhere planted in its place, the write still lands in
+    /// the directory opened, never through the link.
+    #[cfg(unix)]
+    #[test]
+    fn a_parent_swapped_for_a_link_after_the_open_is_not_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let (out, outside) = (dir.path().join("out"), dir.path().join("outside"));
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        let opened = open_dir(&out).unwrap();
+        std::fs::rename(&out, dir.path().join("out-opened")).unwrap();
+        std::os::unix::fs::symlink(&outside, &out).unwrap();
+        let target = out.join("report.json");
+        replace_in(&opened, OsStr::new("report.json"), &target, b"r", None).unwrap();
+        assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
+        assert_eq!(
+            std::fs::read(dir.path().join("out-opened/report.json")).unwrap(),
+            b"r"
         );
     }
 

@@ -6,7 +6,7 @@
 //! schema.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use jsonschema::Validator;
@@ -14,6 +14,7 @@ use serde_json::{Map, Value, json};
 
 use crate::escape::escape_path;
 use crate::kinds::{self, KINDS};
+use crate::walk::{DirFilters, walk_dir};
 
 /// A schema that compiles on first use.
 struct LazySchema {
@@ -68,6 +69,9 @@ type SchemaKey = (String, String, String);
 pub struct SchemaSet {
     builtin: Vec<LazySchema>,
     user: HashMap<SchemaKey, LazySchema>,
+    /// Notes on files a `--schema-dir` walk left out (symbolic links
+    /// leading out of the directory), for stderr.
+    pub skipped: Vec<String>,
 }
 
 /// A schema chosen for a document.
@@ -94,39 +98,65 @@ impl SchemaSet {
                 })
                 .collect(),
             user: HashMap::new(),
+            skipped: Vec::new(),
         }
     }
 
     /// Adds every `*.json` under `dir`, named the way kubeconform and
     /// openapi2jsonschema name them: `<group>/<version>/<Kind>.json`,
     /// `<group>/<kind>_<version>.json` or `<kind>_<version>.json`.
+    /// The directory is walked as input directories are (see
+    /// [`crate::walk::walk_dir`]): a symbolic link leading out of it is
+    /// skipped with a note in [`SchemaSet::skipped`] unless
+    /// `follow_symlinks`, and files are read beneath it.
     /// Each file is read (within `max_size` bytes) and parsed here, so a
     /// broken one is a usage error before any document is checked; it is
     /// compiled when a document needs it (see [`SchemaSet::unusable`]).
-    pub fn add_schema_dir(&mut self, dir: &Path, max_size: u64) -> Result<usize, String> {
+    pub fn add_schema_dir(
+        &mut self,
+        dir: &Path,
+        max_size: u64,
+        follow_symlinks: bool,
+    ) -> Result<usize, String> {
         if !dir.is_dir() {
             return Err(format!(
                 "schema directory {} does not exist",
                 escape_path(dir)
             ));
         }
+        let tree = walk_dir(
+            dir,
+            &DirFilters {
+                overrides: None,
+                respect_ignore: false,
+                follow_symlinks,
+                pick: |p| p.extension().is_some_and(|e| e == "json"),
+                leave_out: &[],
+            },
+        );
+        if let Some(error) = tree.errors.first() {
+            return Err(format!("--schema-dir {}: {error}", escape_path(dir)));
+        }
+        self.skipped.extend(tree.skipped);
         let mut added = 0;
-        for entry in walk_json(dir)? {
-            let Some(key) = schema_key_from_path(dir, &entry) else {
+        for file in &tree.files {
+            let Some(entry) = file.path() else { continue };
+            let Some(key) = schema_key_from_path(dir, entry) else {
                 continue;
             };
-            let text = crate::input::read_text_bounded(&entry, max_size)
-                .map_err(|e| e.message("--schema-dir file", &entry, max_size))?;
+            let text = file
+                .read_text(max_size)
+                .map_err(|e| e.message("--schema-dir file", entry, max_size))?;
             let value: Value = serde_json::from_str(&text).map_err(|e| {
                 format!(
                     "--schema-dir file {} is not valid JSON: {e}",
-                    escape_path(&entry)
+                    escape_path(entry)
                 )
             })?;
             self.user.insert(
                 key,
                 LazySchema {
-                    origin: entry.display().to_string(),
+                    origin: file.display_name(),
                     text: SchemaText::Value(value),
                     compiled: OnceLock::new(),
                 },
@@ -191,10 +221,11 @@ impl SchemaSet {
         schema_dirs: &[std::path::PathBuf],
         crds: &[std::path::PathBuf],
         max_size: u64,
+        follow_symlinks: bool,
     ) -> Result<Self, String> {
         let mut schemas = Self::builtin();
         for dir in schema_dirs {
-            schemas.add_schema_dir(dir, max_size)?;
+            schemas.add_schema_dir(dir, max_size, follow_symlinks)?;
         }
         for file in crds {
             let loaded =
@@ -238,23 +269,6 @@ impl SchemaSet {
             _ => None,
         }
     }
-}
-
-fn walk_json(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut out = Vec::new();
-    for entry in ignore::WalkBuilder::new(dir)
-        .standard_filters(false)
-        .build()
-    {
-        let entry = entry.map_err(|e| e.to_string())?;
-        if entry.file_type().is_some_and(|t| t.is_file())
-            && entry.path().extension().is_some_and(|e| e == "json")
-        {
-            out.push(entry.into_path());
-        }
-    }
-    out.sort();
-    Ok(out)
 }
 
 fn schema_key_from_path(root: &Path, path: &Path) -> Option<SchemaKey> {

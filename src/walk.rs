@@ -25,9 +25,14 @@ pub struct Walked {
 impl Walked {
     /// Prints the notes on skipped paths to stderr.
     pub fn print_skipped(&self) {
-        for note in &self.skipped {
-            eprintln!("note: {note}");
-        }
+        print_notes(&self.skipped);
+    }
+}
+
+/// Prints notes on what a walk left out on purpose to stderr.
+pub fn print_notes(notes: &[String]) {
+    for note in notes {
+        eprintln!("note: {note}");
     }
 }
 
@@ -138,92 +143,155 @@ pub fn collect(paths: &[String], options: &WalkOptions) -> Result<Walked, String
             }
             continue;
         }
-        let mut found = Vec::new();
-        // Symbolic links are followed only while they stay inside the
-        // walked directory (unless --follow-symlinks).
-        let root = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        let follow_all = options.follow_symlinks;
-        let skipped = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let skipped_in_filter = std::sync::Arc::clone(&skipped);
-        let walker = ignore::WalkBuilder::new(path)
-            .standard_filters(options.respect_ignore)
-            .require_git(false)
-            .follow_links(true)
-            // Excluded directories are not descended into at all.
-            .overrides(excludes.overrides.clone())
-            .filter_entry(move |e| {
-                if e.depth() == 0 {
-                    return true;
-                }
-                if follow_all || !e.path_is_symlink() {
-                    return true;
-                }
-                let note = match std::fs::canonicalize(e.path()) {
-                    Ok(target) if target.starts_with(&root) => return true,
-                    Ok(target) => format!(
-                        "skipped {}: a symbolic link to {}, outside {} (--follow-symlinks follows it)",
-                        escape_path(e.path()),
-                        escape_path(&target),
-                        escape_path(&root)
-                    ),
-                    Err(_) => format!(
-                        "skipped {}: a symbolic link to a missing file",
-                        escape_path(e.path())
-                    ),
-                };
-                if let Ok(mut list) = skipped_in_filter.lock() {
-                    list.push(note);
-                }
-                false
-            })
-            .build();
-        for entry in walker {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(err) => {
-                    walked.errors.push(
-                        Diagnostic::new(codes::IO_ERROR, walk_error_message(&err))
-                            .in_file(raw.as_str()),
-                    );
-                    continue;
-                }
+        let tree = walk_dir(
+            path,
+            &DirFilters {
+                overrides: Some(&excludes.overrides),
+                respect_ignore: options.respect_ignore,
+                follow_symlinks: options.follow_symlinks,
+                pick: is_rule_file_name,
+                leave_out: options.outputs,
+            },
+        );
+        walked.errors.extend(
+            tree.errors
+                .into_iter()
+                .map(|message| Diagnostic::new(codes::IO_ERROR, message).in_file(raw.as_str())),
+        );
+        walked.inputs.extend(tree.files);
+        walked.skipped.extend(tree.skipped);
+    }
+    walked.inputs = in_stable_order(walked.inputs);
+    walked.errors.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(walked)
+}
+
+/// How [`walk_dir`] walks one directory.
+pub struct DirFilters<'a> {
+    /// `--exclude` globs (ignore overrides); excluded directories are not
+    /// descended into.
+    pub overrides: Option<&'a Override>,
+    /// Respect .gitignore/.ignore and skip hidden files.
+    pub respect_ignore: bool,
+    /// Also follow symbolic links whose target lies outside the directory.
+    pub follow_symlinks: bool,
+    /// Which regular files the walk yields.
+    pub pick: fn(&Path) -> bool,
+    /// Files never yielded (the run's outputs).
+    pub leave_out: &'a [FileId],
+}
+
+/// What one directory walk found.
+#[derive(Debug, Default)]
+pub struct DirFiles {
+    /// The files picked, sorted, each read beneath the directory.
+    pub files: Vec<Input>,
+    /// Why parts of the tree could not be walked (OS0001 messages).
+    pub errors: Vec<String>,
+    /// Notes on symbolic links left out because they lead out of the tree.
+    pub skipped: Vec<String>,
+}
+
+/// Walks the directory `path` (the user named it: a link there is
+/// followed). Below it, a symbolic link is followed only while its target
+/// stays inside the directory (unless `follow_symlinks`); one leading out
+/// is skipped with a note naming `--follow-symlinks`. Every file the walk
+/// yields is then read beneath the directory's descriptor, so the check
+/// holds when the file is read: a file or directory swapped for a link
+/// in between is not read through it. The input walk and `--schema-dir`
+/// both walk through here.
+pub fn walk_dir(path: &Path, filters: &DirFilters) -> DirFiles {
+    let mut tree = DirFiles::default();
+    let root = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let follow_all = filters.follow_symlinks;
+    let skipped = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let skipped_in_filter = std::sync::Arc::clone(&skipped);
+    let mut builder = ignore::WalkBuilder::new(path);
+    builder
+        .standard_filters(filters.respect_ignore)
+        .require_git(false)
+        .follow_links(true);
+    if let Some(overrides) = filters.overrides {
+        builder.overrides(overrides.clone());
+    }
+    let walker = builder
+        .filter_entry(move |e| {
+            if e.depth() == 0 || follow_all || !e.path_is_symlink() {
+                return true;
+            }
+            let note = match std::fs::canonicalize(e.path()) {
+                Ok(target) if target.starts_with(&root) => return true,
+                Ok(target) => format!(
+                    "skipped {}: a symbolic link to {}, outside {} (--follow-symlinks follows it)",
+                    escape_path(e.path()),
+                    escape_path(&target),
+                    escape_path(&root)
+                ),
+                Err(_) => format!(
+                    "skipped {}: a symbolic link to a missing file",
+                    escape_path(e.path())
+                ),
             };
-            let p = entry.path();
-            if entry.file_type().is_some_and(|t| t.is_file()) && is_rule_file_name(p) {
-                found.push(p.to_path_buf());
+            if let Ok(mut list) = skipped_in_filter.lock() {
+                list.push(note);
             }
-        }
-        found.sort();
-        if !options.outputs.is_empty() {
-            found.retain(|p| FileId::of(p).is_none_or(|id| !options.outputs.contains(&id)));
-        }
-        // What the walk checked, the read keeps: files are opened beneath
-        // the walked directory, so a link (or a directory swapped for one
-        // since) cannot lead a read out of it.
-        let root = match Root::open(path) {
-            _ if follow_all => None,
-            Ok(root) => Some(root),
-            Err(e) => {
-                walked.errors.push(cannot_read(raw, &e));
-                found.clear();
-                None
+            false
+        })
+        .build();
+    let mut found = Vec::new();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let p = entry.path();
+                if entry.file_type().is_some_and(|t| t.is_file()) && (filters.pick)(p) {
+                    found.push(p.to_path_buf());
+                }
             }
-        };
-        walked.inputs.extend(found.into_iter().map(|p| match &root {
+            // A link to nothing where the walk would read no file (a
+            // `notes.txt`, a directory name) is a note: it cannot hide a
+            // rule, and it must not fail the run. One named like a rule
+            // file stays an error.
+            Err(err) => match dangling_link(&err) {
+                Some(link) if !(filters.pick)(&link) => tree.skipped.push(format!(
+                    "skipped {}: a symbolic link to a missing file",
+                    escape_path(&link)
+                )),
+                _ => tree.errors.push(walk_error_message(&err)),
+            },
+        }
+    }
+    found.sort();
+    if !filters.leave_out.is_empty() {
+        found.retain(|p| FileId::of(p).is_none_or(|id| !filters.leave_out.contains(&id)));
+    }
+    // What the walk checked, the read keeps: files are opened beneath
+    // the walked directory, so a link (or a directory swapped for one
+    // since) cannot lead a read out of it.
+    let root = match Root::open(path) {
+        _ if follow_all => None,
+        Ok(root) => Some(root),
+        Err(e) => {
+            tree.errors
+                .push(format!("cannot read {}: {e}", escape_path(path)));
+            found.clear();
+            None
+        }
+    };
+    tree.files = found
+        .into_iter()
+        .map(|p| match &root {
             // The walker yields paths below `path`, so `new` always succeeds.
             Some(root) => {
                 Beneath::new(root, path, p.clone()).map_or(Input::File(p), Input::Beneath)
             }
             None => Input::File(p),
-        }));
-        if let Ok(mut list) = skipped.lock() {
-            list.sort();
-            walked.skipped.append(&mut list);
-        }
+        })
+        .collect();
+    if let Ok(mut list) = skipped.lock() {
+        list.sort();
+        tree.skipped.append(&mut list);
     }
-    walked.inputs = in_stable_order(walked.inputs);
-    walked.errors.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok(walked)
+    tree
 }
 
 /// Sorts inputs by path (stdin first) and drops repeats. Paths are
@@ -266,6 +334,25 @@ fn cannot_read(raw: &str, e: &std::io::Error) -> Diagnostic {
         format!("cannot read {}: {e}", escape_control(raw)),
     )
     .in_file(raw)
+}
+
+/// The symbolic link a walk error is about, when it is one whose target
+/// does not exist.
+fn dangling_link(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, err }
+            if err
+                .io_error()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+                && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) =>
+        {
+            Some(path.clone())
+        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            dangling_link(err)
+        }
+        _ => None,
+    }
 }
 
 fn walk_error_message(err: &ignore::Error) -> String {
@@ -363,6 +450,34 @@ mod tests {
         assert_eq!(collect(&paths, &options).unwrap().inputs.len(), 2);
         options.force_exclude = true;
         assert!(collect(&paths, &options).unwrap().inputs.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dangling_links_are_errors_only_where_a_rule_file_would_be() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "a: 1").unwrap();
+        std::os::unix::fs::symlink("missing.txt", dir.path().join("notes.txt")).unwrap();
+        std::os::unix::fs::symlink("missing", dir.path().join("rules")).unwrap();
+        std::os::unix::fs::symlink("missing.yaml", dir.path().join("b.yaml")).unwrap();
+        let walked = collect(&[dir.path().display().to_string()], &WalkOptions::default()).unwrap();
+        assert_eq!(walked.inputs.len(), 1);
+        assert_eq!(walked.errors.len(), 1, "{:?}", walked.errors);
+        assert!(
+            walked.errors[0].message.contains("b.yaml"),
+            "{:?}",
+            walked.errors
+        );
+        for link in ["notes.txt", "rules"] {
+            assert!(
+                walked
+                    .skipped
+                    .iter()
+                    .any(|n| n.contains(link) && n.contains("missing file")),
+                "{link}: {:?}",
+                walked.skipped
+            );
+        }
     }
 
     #[test]

@@ -431,6 +431,30 @@ fn man_writes_every_page_it_lists() {
     assert!(dir.path().join("opensergo-validate.1").exists());
 }
 
+/// `--version` is the program's alone: a subcommand's close miss is not
+/// offered it (`proto lint --severity` suggested `--version` while every
+/// subcommand had one), and `opensergo --version` still prints it.
+#[test]
+fn only_the_program_has_a_version_flag() {
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_opensergo"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["proto", "lint", "--severity", "x"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("unexpected argument '--severity'"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("--version"), "{stderr}");
+    let out = run(&["--version"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("opensergo "));
+}
+
 /// Every argument of every command says what it is for (issue 14: the
 /// DIR of `proto export` and `schema export` had no help text).
 #[test]

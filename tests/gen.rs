@@ -12,7 +12,7 @@ use assert_cmd::Command;
 use prost::Message as _;
 
 mod common;
-use common::root;
+use common::{copy_tree, git, root};
 
 /// The PATH the tests run with: the fake plugin's directory first.
 fn path_with_fake() -> String {
@@ -671,19 +671,6 @@ fn protoc_gen_go_output_matches_protoc_byte_for_byte() {
 }
 
 /// Copies a fixture directory into a temporary one.
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_tree(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
-}
-
 /// The real `buf generate` and `opensergo gen`, same template and input:
 /// byte-identical trees, for a multi-package module and for the
 /// embedded OpenSergo protos (exported for buf).
@@ -709,15 +696,17 @@ fn buf_generate_and_gen_write_identical_trees() {
     )
     .unwrap();
     for dir in [multi, opensergo_protos] {
-        assert_same_as_buf(&Project { dir });
+        assert_same_as_buf(&Project { dir }, 11);
     }
 }
 
 /// Runs the real `buf generate` (into by-buf/) and `opensergo gen` in the
-/// project and asserts both wrote the same tree under gen/.
-fn assert_same_as_buf(project: &Project) {
+/// project (the fake plugin on PATH for both) and asserts both wrote the
+/// same tree of at least `at_least` files under gen/.
+fn assert_same_as_buf(project: &Project, at_least: usize) {
     let buf = std::process::Command::new("buf")
         .current_dir(project.dir.path())
+        .env("PATH", path_with_fake())
         .args(["generate", "-o", "by-buf"])
         .output()
         .unwrap();
@@ -729,7 +718,7 @@ fn assert_same_as_buf(project: &Project) {
     let ours = project.run(&["gen"]);
     assert_eq!(ours.code, 0, "{}", ours.stderr);
     let expected = project.tree("by-buf/gen");
-    assert!(expected.len() > 10, "{expected:?}");
+    assert!(expected.len() >= at_least, "{expected:?}");
     assert_eq!(project.tree("gen"), expected);
 }
 
@@ -750,7 +739,7 @@ fn managed_mode_matches_buf_generate_byte_for_byte() {
     )
     .unwrap();
     let project = Project { dir };
-    assert_same_as_buf(&project);
+    assert_same_as_buf(&project, 11);
     let go = project.read("gen/go/acme/order/v1/order.pb.go");
     assert!(go.contains("money \"example.com/money\""), "{go}");
     assert!(
@@ -830,27 +819,6 @@ fn managed_rules_that_do_nothing_are_warned_about() {
 }
 
 /// Runs git in `dir`, failing the test when it fails.
-fn git(dir: &Path, args: &[&str]) -> String {
-    let output = std::process::Command::new("git")
-        .current_dir(dir)
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).trim().to_string()
-}
-
 /// A repository (made by the test, no network) with the two-package
 /// module under `apis/`: tag `v1` has two files, the next commit adds a
 /// third and a symbolic link.
@@ -953,7 +921,7 @@ fn git_inputs_read_a_revision_with_git_itself() {
 #[test]
 fn bsr_modules_and_remote_plugins_say_what_to_use_instead() {
     let project = Project::new(
-        "version: v2\nplugins:\n  - remote: buf.build/protocolbuffers/go:v1.31.0\n    out: gen\ninputs:\n  - module: buf.build/googleapis/googleapis\n  - tarball: x.tar.gz\n",
+        "version: v2\nplugins:\n  - remote: buf.build/protocolbuffers/go:v1.31.0\n    out: gen\ninputs:\n  - module: buf.build/googleapis/googleapis\n  - json_image: x.json\n",
     );
     let run = project.run(&["gen"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
@@ -961,7 +929,7 @@ fn bsr_modules_and_remote_plugins_say_what_to_use_instead() {
         "local: protoc-gen-go",
         "Buf Schema Registry module",
         "git_repo",
-        "`tarball` inputs",
+        "`json_image` inputs are not supported",
     ] {
         assert!(run.stderr.contains(expected), "{expected}: {}", run.stderr);
     }
@@ -990,4 +958,240 @@ fn a_binary_image_input_generates_what_its_directory_does() {
     let run = project.run(&["gen", "--no-cache"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(project.tree("gen"), from_directory);
+}
+
+const ITEM: &str =
+    "syntax = \"proto3\";\npackage acme.order.v1;\nmessage Item { string sku = 1; }\n";
+
+/// An input's `paths` and `exclude_paths` choose the files generated for
+/// (`--path` and `--exclude-path`, when given, win); a `proto_file`
+/// input with `include_package_files` brings the rest of its package.
+#[test]
+fn input_paths_and_package_files_choose_what_is_generated() {
+    let generated = |inputs: &str, args: &[&str]| {
+        let project = Project::new(&format!("{ONE_PLUGIN}inputs:\n{inputs}"));
+        project.write("proto/acme/order/v1/item.proto", ITEM);
+        let run = project.run(&[&["gen"], args].concat());
+        assert_eq!(run.code, 0, "{inputs}: {}", run.stderr);
+        project.tree("gen").into_keys().collect::<Vec<_>>()
+    };
+    let order = "acme/order/v1/order.proto.fake.txt";
+    let item = "acme/order/v1/item.proto.fake.txt";
+    let money = "acme/common/v1/money.proto.fake.txt";
+    assert_eq!(
+        generated("  - directory: .\n    paths: [acme/order]\n", &[]),
+        [item, order]
+    );
+    assert_eq!(
+        generated(
+            "  - directory: .\n    exclude_paths: [proto/acme/order/v1/item.proto]\n",
+            &[]
+        ),
+        [money, order]
+    );
+    assert_eq!(
+        generated(
+            "  - directory: .\n    paths: [acme/order]\n",
+            &["--path", "acme/common"]
+        ),
+        [money]
+    );
+    assert_eq!(
+        generated("  - proto_file: proto/acme/order/v1/order.proto\n", &[]),
+        [order]
+    );
+    assert_eq!(
+        generated(
+            "  - proto_file: proto/acme/order/v1/order.proto\n    include_package_files: true\n",
+            &[]
+        ),
+        [item, order]
+    );
+}
+
+/// The same inputs under the real `buf generate` write the same trees.
+#[test]
+fn input_paths_and_package_files_match_buf_generate() {
+    if !common::available("buf") {
+        return;
+    }
+    for inputs in [
+        "  - directory: .\n    paths: [proto/acme/order]\n",
+        "  - directory: .\n    exclude_paths: [proto/acme/order/v1/item.proto]\n",
+        "  - proto_file: proto/acme/order/v1/order.proto\n    include_package_files: true\n",
+    ] {
+        let project = Project::new(&format!("{ONE_PLUGIN}inputs:\n{inputs}"));
+        project.write("proto/acme/order/v1/item.proto", ITEM);
+        assert_same_as_buf(&project, 1);
+    }
+}
+
+/// A tar archive of `entries` (name, content); names are written as
+/// given, `..` included, as a hostile archive would have them.
+fn tar_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut builder = tar::Builder::new(Vec::new());
+    for (name, content) in entries {
+        let mut header = tar::Header::new_gnu();
+        header.as_old_mut().name[..name.len()].copy_from_slice(name.as_bytes());
+        header.set_size(content.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        builder.append(&header, *content).unwrap();
+    }
+    builder.into_inner().unwrap()
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, content) in entries {
+        writer
+            .start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(content).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+/// `tarball` and `zip_archive` inputs are read in memory, configured as
+/// the directory they hold would be (its buf.yaml), and generate what
+/// that directory generates.
+#[test]
+fn archive_inputs_generate_what_their_directory_does() {
+    let entries: &[(&str, &[u8])] = &[
+        (
+            "apis-1.0/buf.yaml",
+            b"version: v2\nmodules:\n  - path: proto\n",
+        ),
+        (
+            "apis-1.0/proto/acme/common/v1/money.proto",
+            COMMON.as_bytes(),
+        ),
+        ("apis-1.0/proto/acme/order/v1/order.proto", ORDER.as_bytes()),
+        ("apis-1.0/README.md", b"not read"),
+    ];
+    let expected = [
+        "acme/common/v1/money.proto.fake.txt",
+        "acme/order/v1/order.proto.fake.txt",
+    ];
+    for (name, bytes, keys) in [
+        ("apis.tar.gz", gzip(&tar_of(entries)), "tarball"),
+        ("apis.tar", tar_of(entries), "tarball"),
+        ("apis.zip", zip_of(entries), "zip_archive"),
+    ] {
+        let project = Project::new(&format!(
+            "{ONE_PLUGIN}inputs:\n  - {keys}: {name}\n    strip_components: 1\n"
+        ));
+        std::fs::remove_dir_all(project.path("proto")).unwrap();
+        std::fs::write(project.path(name), bytes).unwrap();
+        let run = project.run(&["gen"]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        assert_eq!(
+            project.tree("gen").into_keys().collect::<Vec<_>>(),
+            expected,
+            "{name}"
+        );
+    }
+    // `subdir` picks the workspace inside; without buf.yaml there, every
+    // .proto file below it is one module.
+    let project = Project::new(&format!(
+        "{ONE_PLUGIN}inputs:\n  - tarball: apis.tgz\n    strip_components: 1\n    subdir: proto\n    paths: [acme/order]\n"
+    ));
+    std::fs::write(project.path("apis.tgz"), gzip(&tar_of(entries))).unwrap();
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        project.tree("gen").into_keys().collect::<Vec<_>>(),
+        ["acme/order/v1/order.proto.fake.txt"]
+    );
+}
+
+/// Hostile archives: an entry that climbs out, a link, and one that
+/// unpacks past the size limit. Nothing is written anywhere.
+#[test]
+fn hostile_archives_are_refused_or_skipped_visibly() {
+    let run_with = |name: &str, bytes: Vec<u8>, args: &[&str]| {
+        let project = Project::new(&format!("{ONE_PLUGIN}inputs:\n  - tarball: {name}\n"));
+        std::fs::write(project.path(name), bytes).unwrap();
+        let run = project.run(&[&["gen"], args].concat());
+        assert!(!project.path("evil.proto").exists());
+        (run, project)
+    };
+    let (run, project) = run_with(
+        "climb.tar",
+        tar_of(&[("../evil.proto", COMMON.as_bytes())]),
+        &[],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("refusing the entry `../evil.proto`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.path("gen").exists());
+
+    let mut link = tar::Header::new_gnu();
+    link.set_entry_type(tar::EntryType::Symlink);
+    link.set_size(0);
+    let mut builder = tar::Builder::new(Vec::new());
+    builder
+        .append_link(&mut link, "acme/v1/secret.proto", "/etc/passwd")
+        .unwrap();
+    let mut file = tar::Header::new_gnu();
+    file.set_size(COMMON.len() as u64);
+    file.set_mode(0o644);
+    builder
+        .append_data(&mut file, "acme/common/v1/money.proto", COMMON.as_bytes())
+        .unwrap();
+    let (run, project) = run_with("link.tar", builder.into_inner().unwrap(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("skipping acme/v1/secret.proto (not a regular file)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(project.tree("gen").len(), 1);
+
+    // 1 MiB of spaces compresses to about 1 KB.
+    let bomb = gzip(&tar_of(&[("zeros.proto", &vec![b' '; 1 << 20])]));
+    assert!(bomb.len() < 20_000);
+    let (run, _) = run_with("bomb.tar.gz", bomb, &["--max-file-size", "100000"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("unpacks to more than the 100000 bytes limit"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// The `proto:` section of opensergo.yaml lays out a directory input
+/// that is its directory: here the module root `proto`, without which
+/// the imports would not resolve.
+#[test]
+fn a_directory_input_is_laid_out_by_the_proto_section() {
+    let project = Project::new(ONE_PLUGIN);
+    std::fs::remove_file(project.path("buf.yaml")).unwrap();
+    project.write(
+        "opensergo.yaml",
+        "version: v1\nproto:\n  modules:\n    - path: proto\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(project.tree("gen").len(), 2);
+    let run = project.run(&["--no-config", "gen", "--no-cache"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("acme/common/v1/money.proto"),
+        "{}",
+        run.stderr
+    );
 }

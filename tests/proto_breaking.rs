@@ -14,7 +14,7 @@ use opensergo::protobreaking;
 use opensergo::protobuild::buf_rule_id;
 
 mod common;
-use common::root;
+use common::{copy_tree, git, root};
 
 fn opensergo() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_opensergo"));
@@ -22,27 +22,7 @@ fn opensergo() -> Command {
     cmd
 }
 
-type Finding = (String, String, u64, u64, String);
-
-/// (rule, path, line, column, message) of `--error-format json` lines
-/// (ours and buf's share the format; findings about the whole input have
-/// no path in either).
-fn findings(json_lines: &[u8]) -> BTreeSet<Finding> {
-    String::from_utf8_lossy(json_lines)
-        .lines()
-        .map(|line| {
-            let v: serde_json::Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"));
-            (
-                v["type"].as_str().unwrap().to_string(),
-                v["path"].as_str().unwrap_or("<input>").to_string(),
-                v["start_line"].as_u64().unwrap(),
-                v["start_column"].as_u64().unwrap(),
-                v["message"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
+use common::{BufFinding as Finding, buf_json_findings as findings};
 
 /// Our findings for `dir` against `against` (relative to `dir`).
 fn ours(dir: &Path, against: &str) -> BTreeSet<Finding> {
@@ -192,38 +172,6 @@ fn the_embedded_protos_do_not_break_the_golden_image() {
         .unwrap();
     assert_eq!(broken.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&broken.stdout).contains("was deleted"));
-}
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Process::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.com")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.com")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// A repository whose `proto/` holds the old side at tag `v1` (and on

@@ -19,26 +19,9 @@ fn opensergo() -> Command {
     cmd
 }
 
-/// (rule, path, line, column, message) of `--error-format json` lines
-/// (ours and buf's share the format).
-fn findings(json_lines: &[u8]) -> BTreeSet<(String, String, u64, u64, String)> {
-    String::from_utf8_lossy(json_lines)
-        .lines()
-        .map(|line| {
-            let v: serde_json::Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"));
-            (
-                v["type"].as_str().unwrap().to_string(),
-                v["path"].as_str().unwrap().to_string(),
-                v["start_line"].as_u64().unwrap(),
-                v["start_column"].as_u64().unwrap(),
-                v["message"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
+use common::buf_json_findings as findings;
 
-fn ours(dir: &Path) -> BTreeSet<(String, String, u64, u64, String)> {
+fn ours(dir: &Path) -> BTreeSet<common::BufFinding> {
     let out = opensergo()
         .current_dir(dir)
         .args(["proto", "lint", "--error-format", "json", "."])

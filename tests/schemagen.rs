@@ -34,27 +34,10 @@ fn schema_of(info: &KindInfo) -> Value {
     serde_json::from_str(info.schema).unwrap()
 }
 
-/// Serves in-memory files (import path, text), then the well-known types.
-struct Files(Vec<(String, String)>);
-
-impl protox::file::FileResolver for Files {
-    fn open_file(&self, name: &str) -> Result<protox::file::File, protox::Error> {
-        match self.0.iter().find(|(n, _)| n == name) {
-            Some((_, text)) => protox::file::File::from_source(name, text),
-            None => protox::file::GoogleFileResolver::new().open_file(name),
-        }
-    }
-}
-
 /// Compiles one generated file with protox, with source info.
 fn compile(path: &str, text: &str) -> Vec<u8> {
-    let mut compiler =
-        protox::Compiler::with_file_resolver(Files(vec![(path.into(), text.into())]));
-    compiler.include_imports(true).include_source_info(true);
-    compiler
-        .open_file(path)
-        .unwrap_or_else(|e| panic!("{path} does not compile: {e:?}\n{text}"));
-    compiler.encode_file_descriptor_set()
+    opensergo::schemagen::compile_alone(path, text, true)
+        .unwrap_or_else(|e| panic!("{path} does not compile: {e:?}\n{text}"))
 }
 
 /// The generated file of a kind: (import path, text, root message name).
@@ -796,6 +779,8 @@ fn proto_paths_refuse_files_over_the_size_limit_before_reading_them() {
         .stderr(predicates::str::contains("not a directory"));
 }
 
+/// Every embedded message gives a JSON Schema that compiles and a CRD an
+/// API server would accept (structural), whose schema converts back.
 #[test]
 fn every_embedded_message_has_a_json_schema_that_compiles_and_a_crd() {
     let pool = opensergo::convert::descriptors::pool();
@@ -810,6 +795,8 @@ fn every_embedded_message_has_a_json_schema_that_compiles_and_a_crd() {
         };
         let crd = from_proto::crd(&message, &names)
             .unwrap_or_else(|e| panic!("{}: {e}", message.full_name()));
+        let errors = common::structural::structural_errors(&crd);
+        assert!(errors.is_empty(), "{}: {errors:#?}", message.full_name());
         let converted = opensergo::schema::crd_to_schemas(&crd).unwrap();
         assert_eq!(converted.len(), 1, "{}", message.full_name());
         opensergo::schema::compile(&converted[0].schema)

@@ -676,6 +676,52 @@ fn suppression_comments_and_annotations_silence_validate_findings() {
     assert_eq!((code, codes), (1, vec!["OS1006".to_string()]));
 }
 
+/// A suppression naming a code no command has is a warning (OS1012) at
+/// the comment, with the closest code; lint's codes are left to lint
+/// (which reads the same comments), and the warning is a code like any
+/// other: `--ignore` silences it.
+#[test]
+fn suppressions_naming_unknown_codes_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(SUPPRESSED))
+        .unwrap()
+        .replace("ignore unknown-field read", "ignore unknwon-field read")
+        .replace("ignore: OS1007", "ignore: OS1007,OS2001")
+        .replace(
+            "  maxConcurrency: 8",
+            "  # opensergo:ignore\n  maxConcurrency: 8",
+        );
+    std::fs::write(dir.path().join("rules.yaml"), text).unwrap();
+    let (code, codes, summary) = short_run(dir.path(), &["validate", "rules.yaml"]);
+    assert_eq!(
+        (code, codes),
+        (0, vec!["OS1005".into(), "OS1012".into(), "OS1012".into()]),
+        "{summary}"
+    );
+    let out = opensergo()
+        .current_dir(dir.path())
+        .args(["validate", "rules.yaml"])
+        .output()
+        .unwrap();
+    let human = common::flat(&String::from_utf8_lossy(&out.stdout));
+    assert!(
+        human.contains("suppression names `unknwon-field`, which is no code"),
+        "{human}"
+    );
+    assert!(human.contains("did you mean `unknown-field`?"), "{human}");
+    assert!(human.contains("suppression names no code"), "{human}");
+    let (code, codes, _) = short_run(
+        dir.path(),
+        &[
+            "validate",
+            "--ignore",
+            "unknown-suppressed-code",
+            "rules.yaml",
+        ],
+    );
+    assert_eq!((code, codes), (0, vec!["OS1005".to_string()]));
+}
+
 #[test]
 fn validate_selects_ignores_and_levels_codes_like_lint() {
     let run = |args: &[&str]| {

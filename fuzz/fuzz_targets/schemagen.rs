@@ -8,19 +8,6 @@ use libfuzzer_sys::fuzz_target;
 use opensergo::schemagen::{from_proto, previous, to_proto};
 use prost::Message as _;
 
-/// Serves the generated file, then the well-known types.
-struct One(String, String);
-
-impl protox::file::FileResolver for One {
-    fn open_file(&self, name: &str) -> Result<protox::file::File, protox::Error> {
-        if name == self.0 {
-            protox::file::File::from_source(name, &self.1)
-        } else {
-            protox::file::GoogleFileResolver::new().open_file(name)
-        }
-    }
-}
-
 fuzz_target!(|data: &[u8]| {
     let Ok(spec) = serde_json::from_slice::<serde_json::Value>(data) else {
         return;
@@ -35,12 +22,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let text = file.render();
-    let mut compiler = protox::Compiler::with_file_resolver(One(file.path.clone(), text.clone()));
-    compiler.include_imports(true);
-    if let Err(e) = compiler.open_file(&file.path) {
-        panic!("generated file does not compile: {e}\n{text}");
-    }
-    let set = compiler.encode_file_descriptor_set();
+    let set = opensergo::schemagen::compile_alone(&file.path, &text, false)
+        .unwrap_or_else(|e| panic!("generated file does not compile: {e}\n{text}"));
     let descriptor = prost_types::FileDescriptorSet::decode(set.as_slice())
         .unwrap()
         .file

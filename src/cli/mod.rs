@@ -32,8 +32,10 @@ pub const EXIT_CODES: &str = "Exit codes:
     about = "Validate, lint, diff and convert OpenSergo governance rules",
     long_about = "Validate, lint, diff and convert OpenSergo governance rules: traffic routing, \
                   fault tolerance and database governance objects written as Kubernetes YAML.",
-    after_help = EXIT_CODES,
-    propagate_version = true
+    // `--version` is the program's alone: propagated to every subcommand
+    // it made clap suggest `--version` for any close miss (`proto lint
+    // --severity`), where no version was meant.
+    after_help = EXIT_CODES
 )]
 pub struct Cli {
     /// When to use colors: auto follows the terminal and NO_COLOR.
@@ -125,6 +127,13 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Validate(_)
             | Command::Lint(_)
             | Command::Diff(_)
+            | Command::Gen(_)
+            | Command::Proto(
+                ProtoCommand::Build(_)
+                    | ProtoCommand::Lint(_)
+                    | ProtoCommand::Breaking(_)
+                    | ProtoCommand::Format(_)
+            )
             | Command::Config(ConfigCommand::Show)
     );
     let config = if cli.no_config || !uses_config {
@@ -163,8 +172,8 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Lint(args) => commands::lint::run(args, &config, color),
         Command::Diff(args) => commands::diff::run(args, &config, color, cli.color),
         Command::Convert(args) => commands::convert::run(args, cli.color),
-        Command::Proto(command) => commands::proto::run(command, cli.color),
-        Command::Gen(args) => commands::generate::run(args, cli.color),
+        Command::Proto(command) => commands::proto::run(command, &config, cli.color),
+        Command::Gen(args) => commands::generate::run(args, &config, cli.color),
         Command::Schema(command) => commands::schema::run(command),
         Command::Explain { code, list } => commands::explain::run(code.as_deref(), *list),
         Command::Completions { shell } => meta::print_completions(*shell),

@@ -31,7 +31,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document};
 use crate::error::{Error, ExitStatus, Result};
 use crate::escape::escape_path;
-use crate::findings::{FileEntry, Report};
+use crate::findings::{FileEntry, Report, plural};
 use crate::input::Input;
 use crate::kinds::{self, KindInfo};
 use crate::output;
@@ -259,7 +259,6 @@ fn finish(args: &ConvertArgs, outcome: Produced, color: bool) -> Result<ExitStat
             report::render(report::Format::Human, &report, &options)
         );
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     if errors > 0 {
         eprintln!(
             "convert: {}, {}: nothing written",

@@ -25,6 +25,7 @@ use crate::diff::{self, Options, changes, findings, summary};
 use crate::document::{Document, LoadedSource};
 use crate::error::{Error, ExitStatus, Result};
 use crate::escape::escape_control;
+use crate::findings::plural;
 use crate::lint::{self, RuleSet, index::short_host, registry};
 use crate::output;
 use crate::report::{self, diff::DiffFormat};
@@ -166,8 +167,8 @@ pub fn run(
         .count();
     if errors > 0 {
         eprintln!(
-            "diff: {errors} error{} in the input: nothing compared",
-            if errors == 1 { "" } else { "s" }
+            "diff: {} in the input: nothing compared",
+            plural(errors, "error")
         );
         return Ok(ExitStatus::Failure);
     }

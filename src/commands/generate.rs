@@ -9,17 +9,20 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, bail};
 
 use crate::commands::{
-    ColorChoice, WorkspaceArgs, compile_opened, compile_workspace, plural, print_errors,
+    ColorChoice, WorkspaceArgs, compile_opened, compile_workspace, print_errors,
 };
 use crate::diagnostic::Diagnostic;
 use crate::error::{ExitStatus, Result};
-use crate::findings::{FileEntry, Report};
+use crate::findings::{FileEntry, Report, plural};
 use crate::proto::OUT_OF_DATE_STUB;
 use crate::proto::cache::Cache;
 use crate::proto::generate::{self, Drift, PluginRun};
-use crate::proto::template::{self, InputConfig, PluginConfig, PluginSource, Template};
-use crate::proto::{git_input, managed};
+use crate::proto::template::{
+    self, InputConfig, InputFilter, PluginConfig, PluginSource, Template,
+};
+use crate::proto::{archive_input, git_input, managed};
 use crate::protobuild::compile::Image;
+use crate::protobuild::workspace::ProtoSection;
 use crate::report::{self, Format, RenderOptions};
 
 #[derive(Debug, clap::Args)]
@@ -77,7 +80,13 @@ fn parse_timeout(text: &str) -> std::result::Result<Duration, String> {
     Ok(Duration::from_millis(millis))
 }
 
-pub fn run(args: &GenArgs, color: ColorChoice) -> Result<ExitStatus> {
+/// Runs `gen`; `config` is the project configuration, whose `proto:`
+/// section configures a directory input that is its directory.
+pub fn run(
+    args: &GenArgs,
+    config: &crate::config::Config,
+    color: ColorChoice,
+) -> Result<ExitStatus> {
     let started = Instant::now();
     // Output paths stay relative to the current directory, as written.
     let cwd = PathBuf::new();
@@ -89,18 +98,25 @@ pub fn run(args: &GenArgs, color: ColorChoice) -> Result<ExitStatus> {
         }
     };
     let selected = select_plugins(&template.plugins, &args.plugins)?;
-    let inputs = match &args.input {
-        Some(dir) => vec![InputConfig::Directory(dir.display().to_string())],
-        None if template.inputs.is_empty() => vec![InputConfig::Directory(".".into())],
-        None => template.inputs.clone(),
+    let whole = InputFilter::default();
+    let inputs: Vec<(InputConfig, &InputFilter)> = match &args.input {
+        Some(dir) => vec![(InputConfig::Directory(dir.display().to_string()), &whole)],
+        None if template.inputs.is_empty() => vec![(InputConfig::Directory(".".into()), &whole)],
+        None => template
+            .inputs
+            .iter()
+            .cloned()
+            .zip(&template.input_filters)
+            .collect(),
     };
     for warning in template.managed.warnings() {
         eprintln!("warning: {warning}");
     }
     let cache = if args.no_cache { None } else { Cache::user() };
     let mut runs: Vec<PluginRun> = Vec::new();
-    for input in &inputs {
-        let mut image = match image_of(input, args, color)? {
+    for (input, filter) in &inputs {
+        let selection = selection_of(&args.workspace, filter);
+        let mut image = match image_of(input, filter, &selection, config.proto.as_ref(), color)? {
             Ok(image) => image,
             Err(status) => return Ok(status),
         };
@@ -197,33 +213,64 @@ fn select_plugins(plugins: &[PluginConfig], wanted: &[String]) -> Result<Vec<usi
         .collect())
 }
 
-/// The compiled input, or the exit status when it does not compile.
+/// The files an input generates for: `--path` and `--exclude-path`
+/// when given (the command line wins, as in buf), else the input's
+/// `paths` and `exclude_paths`.
+fn selection_of(flags: &WorkspaceArgs, filter: &InputFilter) -> WorkspaceArgs {
+    let or_input = |flag: &Vec<String>, input: &Vec<String>| {
+        if flag.is_empty() { input } else { flag }.clone()
+    };
+    WorkspaceArgs {
+        paths: or_input(&flags.paths, &filter.paths),
+        exclude_paths: or_input(&flags.exclude_paths, &filter.exclude_paths),
+        compiler: flags.compiler,
+        max_file_size: flags.max_file_size,
+    }
+}
+
+/// The compiled input, its files chosen by `selection`, or the exit
+/// status when it does not compile.
 fn image_of(
     input: &InputConfig,
-    args: &GenArgs,
+    filter: &InputFilter,
+    selection: &WorkspaceArgs,
+    section: Option<&ProtoSection>,
     color: ColorChoice,
 ) -> Result<std::result::Result<Image, ExitStatus>> {
     match input {
         InputConfig::Directory(dir) => {
-            Ok(compile_workspace(Path::new(dir), &args.workspace, color)?.map(|c| c.image))
+            Ok(compile_workspace(Path::new(dir), section, selection, color)?.map(|c| c.image))
         }
         InputConfig::ProtoFile(file) => {
-            let workspace = WorkspaceArgs {
-                paths: vec![file.clone()],
-                exclude_paths: args.workspace.exclude_paths.clone(),
-                compiler: args.workspace.compiler,
+            let paths = if filter.include_package_files {
+                match package_files(file, selection, section, color)? {
+                    Ok(paths) => paths,
+                    Err(status) => return Ok(Err(status)),
+                }
+            } else {
+                vec![file.clone()]
             };
-            Ok(compile_workspace(Path::new("."), &workspace, color)?.map(|c| c.image))
+            let one = WorkspaceArgs {
+                paths,
+                exclude_paths: selection.exclude_paths.clone(),
+                compiler: selection.compiler,
+                max_file_size: selection.max_file_size,
+            };
+            Ok(compile_workspace(Path::new("."), section, &one, color)?.map(|c| c.image))
         }
         InputConfig::Git(git) => {
-            Ok(compile_opened(git_input::open(git)?, &args.workspace, color)?.map(|c| c.image))
+            Ok(compile_opened(git_input::open(git)?, selection, color)?.map(|c| c.image))
+        }
+        InputConfig::Archive(archive) => {
+            let opened = archive_input::open(archive, selection.max_file_size)?;
+            Ok(compile_opened(opened, selection, color)?.map(|c| c.image))
         }
         InputConfig::BinaryImage(path) => {
-            let limit = crate::document::DEFAULT_MAX_FILE_SIZE;
+            let limit = selection.max_file_size;
             let bytes = crate::input::read_bounded(Path::new(path), limit)
                 .map_err(|e| anyhow::anyhow!(e.message("image", Path::new(path), limit)))?;
             // Every file of a plain FileDescriptorSet is generated for,
-            // except the well-known types.
+            // except the well-known types, and as `paths` choose.
             let probe =
                 Image::decode(&bytes, &HashSet::new()).with_context(|| format!("image {path}"))?;
             let targets: HashSet<&str> = probe
@@ -231,10 +278,67 @@ fn image_of(
                 .iter()
                 .map(|f| f.name.as_str())
                 .filter(|name| !name.starts_with("google/protobuf/"))
+                .filter(|name| {
+                    selection.paths.is_empty() || selection.paths.iter().any(|p| is_under(name, p))
+                })
+                .filter(|name| !selection.exclude_paths.iter().any(|p| is_under(name, p)))
                 .collect();
+            if targets.is_empty() {
+                bail!(
+                    "image {path}: its `paths` and `exclude_paths` leave no file to generate for"
+                );
+            }
             Ok(Ok(Image::decode(&bytes, &targets)?))
         }
     }
+}
+
+/// Whether import path `name` is `wanted` or under it.
+fn is_under(name: &str, wanted: &str) -> bool {
+    let wanted = wanted.trim_end_matches('/');
+    name == wanted || (name.starts_with(wanted) && name.as_bytes().get(wanted.len()) == Some(&b'/'))
+}
+
+/// `file` and the other files of its package in the workspace of the
+/// current directory (`include_package_files`), by import path.
+fn package_files(
+    file: &str,
+    selection: &WorkspaceArgs,
+    section: Option<&ProtoSection>,
+    color: ColorChoice,
+) -> Result<std::result::Result<Vec<String>, ExitStatus>> {
+    let all = WorkspaceArgs {
+        paths: Vec::new(),
+        exclude_paths: selection.exclude_paths.clone(),
+        compiler: selection.compiler,
+        max_file_size: selection.max_file_size,
+    };
+    let compiled = match compile_workspace(Path::new("."), section, &all, color)? {
+        Ok(compiled) => compiled,
+        Err(status) => return Ok(Err(status)),
+    };
+    let Some(named) = compiled
+        .workspace
+        .files()
+        .find(|f| file.ends_with(".proto") && f.is_under(file))
+    else {
+        bail!("proto_file {file}: no such .proto file in the workspace of the current directory");
+    };
+    let package_of = |name: &str| {
+        compiled
+            .image
+            .files
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.descriptor.package().to_string())
+    };
+    let package = package_of(&named.name);
+    Ok(Ok(compiled
+        .targets
+        .iter()
+        .filter(|name| package_of(name) == package)
+        .cloned()
+        .collect()))
 }
 
 /// The `out` directories `clean: true` may prune: those of the selected

@@ -112,8 +112,14 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> 
     // mistyped kind is never a silent skip. Validate's warnings (unknown
     // fields, missing app labels) stay validate's, to keep lint about
     // what only a whole rule set shows.
-    let schemas = SchemaSet::with_user_schemas(&config.schema_dirs, &config.crds, max_size)
-        .map_err(Error::msg)?;
+    let schemas = SchemaSet::with_user_schemas(
+        &config.schema_dirs,
+        &config.crds,
+        max_size,
+        args.input.follow_symlinks,
+    )
+    .map_err(Error::msg)?;
+    crate::walk::print_notes(&schemas.skipped);
     let namespace = args.namespace.as_deref().or(config.namespace.as_deref());
     let (sources, statuses, outcome) = super::with_progress(walked.inputs.len(), |bar| {
         let (sources, checked): (Vec<LoadedSource>, Vec<Vec<Checked>>) = walked

@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use crate::protobuild::compile::{self as proto_compile, CompilerChoice, Image};
-use crate::protobuild::workspace::{Checked, Workspace};
+use crate::protobuild::workspace::{Checked, Opened, ProtoSection, Workspace, WorkspaceConfig};
 
 use anyhow::bail;
 
@@ -78,6 +78,11 @@ pub struct WorkspaceArgs {
     /// The compiler.
     #[arg(long, value_enum, default_value_t = CompilerArg::Auto)]
     pub compiler: CompilerArg,
+
+    /// Refuse files (.proto, buf.yaml, those of an --against revision or
+    /// image) larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
 }
 
 /// Inputs: paths, excludes, extra schemas.
@@ -122,7 +127,8 @@ pub struct InputArgs {
 pub struct SelectionArgs {
     /// Report only these codes instead of the default set: codes (OS1005,
     /// OS2001), names (unknown-field, strategy-not-found), code prefixes
-    /// (OS10, OS2), categories (validate: type, schema, metadata;
+    /// (OS10, OS2), categories (validate: type, schema, metadata,
+    /// suppression;
     /// lint: reference, conflict, suspicious, runtime-compat, style) or
     /// ALL. Repeatable; comma lists work.
     #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = codes::CodeCompletion::selectors())]
@@ -385,6 +391,8 @@ pub fn emit_report(
 /// A workspace and the image of its selected files.
 pub struct Compiled {
     pub workspace: Workspace,
+    /// Its configuration: the `lint` and `breaking` blocks of each module.
+    pub config: WorkspaceConfig,
     /// The import paths built (all files, or those `--path` selects).
     pub targets: Vec<String>,
     pub image: Image,
@@ -392,28 +400,35 @@ pub struct Compiled {
     pub compiler: &'static str,
 }
 
-/// The workspace of `dir` compiled, or the exit status when it could not
-/// be: 2 for a broken configuration, 1 for files that do not compile
-/// (both printed). `proto build`, `gen`, `proto lint` and `proto breaking`
-/// read and compile workspaces only through here.
+/// The workspace of `dir` (configured by `section`, opensergo.yaml's
+/// `proto:`, when `dir` is its directory) compiled, or the exit status
+/// when it could not be: 2 for a broken configuration, 1 for files that
+/// do not compile (both printed). `proto build`, `gen`, `proto lint` and
+/// `proto breaking` read and compile workspaces only through here.
 pub fn compile_workspace(
     dir: &std::path::Path,
+    section: Option<&ProtoSection>,
     args: &WorkspaceArgs,
     color: ColorChoice,
 ) -> Result<std::result::Result<Compiled, ExitStatus>> {
-    let workspace = Workspace::open(dir, crate::convert::descriptors::proto_sources())?;
-    compile_opened(workspace, args, color)
+    let opened = Workspace::open(
+        dir,
+        section,
+        args.max_file_size,
+        crate::convert::descriptors::proto_sources(),
+    )?;
+    compile_opened(opened, args, color)
 }
 
 /// A workspace (or the problems of its configuration) compiled, or the
 /// exit status when it could not be.
 pub fn compile_opened(
-    workspace: Checked<Workspace>,
+    opened: Checked<Opened>,
     args: &WorkspaceArgs,
     color: ColorChoice,
 ) -> Result<std::result::Result<Compiled, ExitStatus>> {
-    let workspace = match workspace {
-        Ok(workspace) => workspace,
+    let Opened { workspace, config } = match opened {
+        Ok(opened) => opened,
         Err(problems) => {
             print_errors(&problems, color);
             return Ok(Err(ExitStatus::Failure));
@@ -423,6 +438,7 @@ pub fn compile_opened(
     match proto_compile::build(&workspace, &targets, args.compiler.into())? {
         Ok(built) => Ok(Ok(Compiled {
             workspace,
+            config,
             targets,
             image: built.image,
             compiler: built.compiler,
@@ -431,15 +447,10 @@ pub fn compile_opened(
             print_errors(&errors, color);
             eprintln!(
                 "proto build: {} of {} does not compile",
-                plural(errors.len(), "error"),
+                crate::findings::plural(errors.len(), "error"),
                 workspace.origin
             );
             Ok(Err(ExitStatus::Findings))
         }
     }
-}
-
-/// `n word` or `n words`.
-pub fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

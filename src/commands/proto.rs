@@ -10,14 +10,15 @@ use anyhow::Context as _;
 use clap::{Args, Subcommand};
 
 use super::ReportArgs;
-use crate::commands::{self, ColorChoice, WorkspaceArgs, compile_workspace, plural};
+use crate::commands::{self, ColorChoice, WorkspaceArgs, compile_workspace};
 use crate::convert::descriptors;
 use crate::error::{Error, ExitStatus, Result};
+use crate::findings::plural;
 use crate::findings::{FileEntry, Report};
 use crate::output;
 use crate::protobreaking::{self, config::ModuleBreaking};
+use crate::protobuild::buf_config::{BreakingBlock, ProtoSection};
 use crate::protobuild::buf_rule_id;
-use crate::protobuild::workspace::check_blocks;
 use crate::protolint::{self, config::ModuleLint};
 use crate::report::buf::{BufFormat, buf_output};
 
@@ -34,8 +35,9 @@ pub enum ProtoCommand {
     /// Compile a proto workspace into an image (a FileDescriptorSet with
     /// imports and source info), as `buf build` does.
     #[command(
-        after_help = "The workspace is DIR's buf.yaml (v2 `modules`, v1 `build.excludes`) \
-        as is, else every .proto file under DIR, else (none there) the embedded OpenSergo protos.\n\n\
+        after_help = "The workspace is the `proto:` section of opensergo.yaml when DIR is that \
+        file's directory, else DIR's buf.yaml (v2 `modules`, v1 `build.excludes`) as is, else every \
+        .proto file under DIR, else (none there) the embedded OpenSergo protos.\n\n\
         Exit codes: 0 built, 1 the .proto files do not compile, 2 usage or I/O error"
     )]
     Build(BuildArgs),
@@ -102,8 +104,9 @@ pub struct BufCompatArgs {
 
 #[derive(Debug, Args)]
 pub struct ProtoBreakingArgs {
-    /// The workspace: a directory with a buf.yaml (v2 or v1), or a module
-    /// root. With no .proto files in it, the embedded OpenSergo protos.
+    /// The workspace: the directory of the opensergo.yaml with a `proto:`
+    /// section, a directory with a buf.yaml (v2 or v1), or a module root.
+    /// With no .proto files in it, the embedded OpenSergo protos.
     #[arg(value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
 
@@ -116,10 +119,6 @@ pub struct ProtoBreakingArgs {
     #[command(flatten)]
     pub workspace: WorkspaceArgs,
 
-    /// Refuse files (in the --against revision or image) larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
-    pub max_file_size: u64,
-
     #[command(flatten)]
     pub report: ReportArgs,
 
@@ -129,9 +128,9 @@ pub struct ProtoBreakingArgs {
 
 #[derive(Debug, Args)]
 pub struct ProtoLintArgs {
-    /// The workspace: a directory with a buf.yaml (v2 or v1), or a module
-    /// root. With no .proto files in it, the embedded OpenSergo protos
-    /// are linted.
+    /// The workspace: the directory of the opensergo.yaml with a `proto:`
+    /// section, a directory with a buf.yaml (v2 or v1), or a module root.
+    /// With no .proto files in it, the embedded OpenSergo protos are linted.
     #[arg(value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
 
@@ -145,7 +144,14 @@ pub struct ProtoLintArgs {
     pub buf: BufCompatArgs,
 }
 
-pub fn run(command: &ProtoCommand, color: ColorChoice) -> Result<ExitStatus> {
+/// Runs a `proto` subcommand; `config` is the project configuration,
+/// whose `proto:` section configures the workspace of its directory.
+pub fn run(
+    command: &ProtoCommand,
+    config: &crate::config::Config,
+    color: ColorChoice,
+) -> Result<ExitStatus> {
+    let section = config.proto.as_ref();
     match command {
         ProtoCommand::Export { dir } => {
             let mut batch = output::Batch::new(dir).map_err(Error::msg)?;
@@ -162,19 +168,23 @@ pub fn run(command: &ProtoCommand, color: ColorChoice) -> Result<ExitStatus> {
             );
             Ok(ExitStatus::Success)
         }
-        ProtoCommand::Build(args) => build(args, color),
-        ProtoCommand::Lint(args) => lint(args, color),
-        ProtoCommand::Breaking(args) => breaking(args, color),
+        ProtoCommand::Build(args) => build(args, section, color),
+        ProtoCommand::Lint(args) => lint(args, section, color),
+        ProtoCommand::Breaking(args) => breaking(args, section, color),
         ProtoCommand::FromSchema(args) => super::schemagen::from_schema(args, color),
-        ProtoCommand::Format(args) => super::proto_format::run(args, color),
+        ProtoCommand::Format(args) => super::proto_format::run(args, section, color),
     }
 }
 
-fn build(args: &BuildArgs, color: ColorChoice) -> Result<ExitStatus> {
+fn build(
+    args: &BuildArgs,
+    section: Option<&ProtoSection>,
+    color: ColorChoice,
+) -> Result<ExitStatus> {
     let started = Instant::now();
     let commands::Compiled {
         image, compiler, ..
-    } = match compile_workspace(&args.dir, &args.workspace, color)? {
+    } = match compile_workspace(&args.dir, section, &args.workspace, color)? {
         Ok(compiled) => compiled,
         Err(status) => return Ok(status),
     };
@@ -201,18 +211,21 @@ fn build(args: &BuildArgs, color: ColorChoice) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-fn lint(args: &ProtoLintArgs, color_choice: ColorChoice) -> Result<ExitStatus> {
+fn lint(
+    args: &ProtoLintArgs,
+    section: Option<&ProtoSection>,
+    color_choice: ColorChoice,
+) -> Result<ExitStatus> {
     let color = commands::use_color(color_choice);
     if args.buf.list_rules {
         output::print_stdout(protolint::FAMILY.table().as_bytes()).map_err(Error::msg)?;
         return Ok(ExitStatus::Success);
     }
-    let compiled = match compile_workspace(&args.dir, &args.workspace, color_choice)? {
+    let compiled = match compile_workspace(&args.dir, section, &args.workspace, color_choice)? {
         Ok(compiled) => compiled,
         // Files that do not compile cannot be linted: a usage error here.
         Err(_) => return Ok(ExitStatus::Failure),
     };
-    let blocks = check_blocks(&args.dir, "lint")?;
     let all_files: Arc<HashMap<String, _>> = Arc::new(
         compiled
             .image
@@ -227,11 +240,8 @@ fn lint(args: &ProtoLintArgs, color_choice: ColorChoice) -> Result<ExitStatus> {
     let mut report = Report::of_files("proto lint");
     let mut diagnostics = Vec::new();
     for (index, module) in compiled.workspace.modules.iter().enumerate() {
-        let config = match &blocks {
-            Some(blocks) => ModuleLint::from_block(blocks.for_module(index), &blocks.version)
-                .map_err(Error::msg)?,
-            None => ModuleLint::default(),
-        };
+        // The module's own `lint` block, else the top-level one.
+        let config = ModuleLint::from_block(compiled.config.lint_for(index));
         let files: Vec<_> = module
             .files
             .iter()
@@ -319,7 +329,11 @@ fn finish(
     })
 }
 
-fn breaking(args: &ProtoBreakingArgs, color_choice: ColorChoice) -> Result<ExitStatus> {
+fn breaking(
+    args: &ProtoBreakingArgs,
+    section: Option<&ProtoSection>,
+    color_choice: ColorChoice,
+) -> Result<ExitStatus> {
     if args.buf.list_rules {
         output::print_stdout(protobreaking::FAMILY.table().as_bytes()).map_err(Error::msg)?;
         return Ok(ExitStatus::Success);
@@ -328,18 +342,11 @@ fn breaking(args: &ProtoBreakingArgs, color_choice: ColorChoice) -> Result<ExitS
     let Some(against) = &args.against else {
         return Err(Error::msg("--against REF is required"));
     };
-    let compiled = match compile_workspace(&args.dir, &args.workspace, color_choice)? {
+    let compiled = match compile_workspace(&args.dir, section, &args.workspace, color_choice)? {
         Ok(compiled) => compiled,
         Err(_) => return Ok(ExitStatus::Failure),
     };
-    let config = breaking_config(&args.dir)?;
-    let levels = config
-        .selection
-        .resolve(&protobreaking::FAMILY)
-        .map_err(Error::msg)?;
-    for warning in &levels.warnings {
-        eprintln!("warning: {warning}");
-    }
+    let groups = breaking_groups(&compiled)?;
     let previous = protobreaking::against::load(
         against,
         &args.dir,
@@ -347,7 +354,7 @@ fn breaking(args: &ProtoBreakingArgs, color_choice: ColorChoice) -> Result<ExitS
             paths: &args.workspace.paths,
             exclude_paths: &args.workspace.exclude_paths,
             compiler: args.workspace.compiler.into(),
-            max_file_size: args.max_file_size,
+            max_file_size: args.workspace.max_file_size,
         },
     )
     .with_context(|| format!("reading the previous version --against {against}"))?;
@@ -358,7 +365,9 @@ fn breaking(args: &ProtoBreakingArgs, color_choice: ColorChoice) -> Result<ExitS
         .collect();
     let current = protobreaking::Side::compiled(&compiled.image, &targets);
     // Configuration matches findings by the file they are in, or (for
-    // deleted files) the file they were in.
+    // deleted files) the file they were in: its names, its package and
+    // its module (whose `breaking` block applies).
+    let module_of = module_of_files(&compiled, &previous);
     let mut known: HashMap<&str, ([&str; 2], &str)> = HashMap::new();
     for file in &targets {
         let package = current
@@ -390,51 +399,147 @@ fn breaking(args: &ProtoBreakingArgs, color_choice: ColorChoice) -> Result<ExitS
         .enumerate()
         .map(|(i, f)| (f.name.clone(), i))
         .collect();
-    for d in protobreaking::check(&previous, &current, &levels) {
-        let about = if d.file.is_empty() {
-            d.related.first().map(|r| r.location.source.name.as_str())
-        } else {
-            Some(d.file.as_str())
-        };
-        let (names, package) = about
-            .and_then(|name| known.get(name))
-            .map_or((&[][..], ""), |(names, package)| (&names[..], *package));
-        if config.ignores(&buf_rule_id(d.code.name), names, package) {
-            report.suppressed += 1;
-            continue;
-        }
-        match position.get(&d.file) {
-            Some(&i) => report.files[i].diagnostics.push(d),
-            None => {
-                // About the whole input (a deleted file or package).
-                if report.files.last().is_none_or(|f| !f.name.is_empty()) {
-                    report.files.push(FileEntry {
-                        name: String::new(),
-                        documents: Vec::new(),
-                        diagnostics: Vec::new(),
-                    });
-                }
-                if let Some(last) = report.files.last_mut() {
-                    last.diagnostics.push(d);
+    // One run per distinct `breaking` block; each keeps the findings
+    // about its own modules' files.
+    for group in &groups {
+        for d in protobreaking::check(&previous, &current, &group.levels) {
+            let about = if d.file.is_empty() {
+                d.related.first().map(|r| r.location.source.name.as_str())
+            } else {
+                Some(d.file.as_str())
+            };
+            let module = about.and_then(|name| module_of.get(name)).copied();
+            if !group.modules.contains(&module.unwrap_or(0)) {
+                continue;
+            }
+            let (names, package) = about
+                .and_then(|name| known.get(name))
+                .map_or((&[][..], ""), |(names, package)| (&names[..], *package));
+            if group
+                .config
+                .ignores(&buf_rule_id(d.code.name), names, package)
+            {
+                report.suppressed += 1;
+                continue;
+            }
+            match position.get(&d.file) {
+                Some(&i) => report.files[i].diagnostics.push(d),
+                None => {
+                    // About the whole input (a deleted file or package).
+                    if report.files.last().is_none_or(|f| !f.name.is_empty()) {
+                        report.files.push(FileEntry {
+                            name: String::new(),
+                            documents: Vec::new(),
+                            diagnostics: Vec::new(),
+                        });
+                    }
+                    if let Some(last) = report.files.last_mut() {
+                        last.diagnostics.push(d);
+                    }
                 }
             }
+        }
+    }
+    if groups.len() > 1 {
+        // Each group's findings came in order; merged, they are put back in it.
+        for entry in &mut report.files {
+            entry
+                .diagnostics
+                .sort_by_key(|d| d.start().map(|p| (p.line, p.column)));
         }
     }
     finish(&report, &args.report, &args.buf, color)
 }
 
-/// The `breaking` block of the workspace's buf.yaml. buf checks each
-/// module with its own block; one run here takes one block, so modules
-/// with different blocks are refused rather than checked with the wrong one.
-fn breaking_config(dir: &std::path::Path) -> Result<ModuleBreaking> {
-    let Some(blocks) = check_blocks(dir, "breaking")? else {
-        return Ok(ModuleBreaking::default());
-    };
-    let first = blocks.for_module(0);
-    if blocks.modules.iter().any(|b| b != first) {
-        return Err(Error::msg(
-            "the modules of buf.yaml have different `breaking` blocks; proto breaking takes one: put it at the top level",
-        ));
+/// The modules that share one `breaking` block, and how they are checked.
+struct BreakingGroup {
+    config: ModuleBreaking,
+    levels: crate::engine::Levels,
+    /// Indexes into the workspace's modules.
+    modules: Vec<usize>,
+}
+
+/// The workspace's modules grouped by their `breaking` block (a module's
+/// own, else the top-level one), as buf checks each module with its own.
+fn breaking_groups(compiled: &commands::Compiled) -> Result<Vec<BreakingGroup>> {
+    let mut blocks: Vec<(&BreakingBlock, Vec<usize>)> = Vec::new();
+    for index in 0..compiled.workspace.modules.len().max(1) {
+        let block = compiled.config.breaking_for(index);
+        match blocks.iter_mut().find(|(b, _)| *b == block) {
+            Some((_, modules)) => modules.push(index),
+            None => blocks.push((block, vec![index])),
+        }
     }
-    ModuleBreaking::from_block(first).map_err(Error::msg)
+    blocks
+        .into_iter()
+        .map(|(block, modules)| {
+            let config = ModuleBreaking::from_block(block);
+            let levels = config
+                .selection
+                .resolve(&protobreaking::FAMILY)
+                .map_err(Error::msg)?;
+            for warning in &levels.warnings {
+                eprintln!("warning: {warning}");
+            }
+            Ok(BreakingGroup {
+                config,
+                levels,
+                modules,
+            })
+        })
+        .collect()
+}
+
+/// The module (index into the workspace's) of every file of both sides,
+/// by the name it is shown under. A previous file is in the module that
+/// has a file of its import path now, else in the module whose path its
+/// shown name ends with (`old/proto/a/x.proto` under `proto/a`); files of
+/// an image, which has no modules, fall to the first module.
+fn module_of_files<'a>(
+    compiled: &'a commands::Compiled,
+    previous: &'a protobreaking::Side,
+) -> HashMap<&'a str, usize> {
+    let mut module_of = HashMap::new();
+    let mut by_import = HashMap::new();
+    for (index, module) in compiled.workspace.modules.iter().enumerate() {
+        for file in &module.files {
+            module_of.insert(file.source.name.as_str(), index);
+            by_import.insert(file.name.as_str(), index);
+        }
+    }
+    // Longer module paths first: `.` would match every name.
+    let mut paths: Vec<(usize, String)> = compiled
+        .config
+        .modules
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            (
+                i,
+                m.path
+                    .trim_start_matches("./")
+                    .trim_end_matches('/')
+                    .to_string(),
+            )
+        })
+        .collect();
+    paths.sort_by_key(|(_, path)| std::cmp::Reverse(path.len()));
+    for file in &previous.files {
+        let shown = file.source.name.as_str();
+        let module = by_import.get(file.name()).copied().or_else(|| {
+            paths.iter().find_map(|(index, path)| {
+                let suffix = if path.is_empty() || path == "." {
+                    file.name().to_string()
+                } else {
+                    format!("{path}/{}", file.name())
+                };
+                let at = shown.len().checked_sub(suffix.len())?;
+                let before = shown[..at].chars().next_back();
+                (shown.ends_with(&suffix) && matches!(before, None | Some('/' | ':')))
+                    .then_some(*index)
+            })
+        });
+        module_of.entry(shown).or_insert(module.unwrap_or(0));
+    }
+    module_of
 }

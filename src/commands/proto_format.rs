@@ -12,7 +12,7 @@ use super::ColorChoice;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, ExitStatus, Result};
 use crate::findings::{FileEntry, Report};
-use crate::protobuild::workspace::Workspace;
+use crate::protobuild::workspace::{ProtoSection, Workspace};
 use crate::protofmt;
 use crate::report::{self, Format, RenderOptions};
 use crate::source::{SourceFile, Span};
@@ -26,8 +26,8 @@ pub const EXIT_CODES: &str = "Exit codes:
 #[derive(Debug, Args)]
 pub struct FormatArgs {
     /// Files or directories (a directory is a workspace, read as `proto
-    /// lint` reads it: its buf.yaml modules, else every .proto file under
-    /// it); `-` reads stdin. Default: the workspace in the current
+    /// lint` reads it: opensergo.yaml's `proto:` modules or its buf.yaml
+    /// modules, else every .proto file under it); `-` reads stdin. Default: the workspace in the current
     /// directory, else the embedded OpenSergo protos.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -57,8 +57,12 @@ struct Input {
     text: String,
 }
 
-pub fn run(args: &FormatArgs, color: ColorChoice) -> Result<ExitStatus> {
-    let inputs = inputs(args, color)?;
+pub fn run(
+    args: &FormatArgs,
+    section: Option<&ProtoSection>,
+    color: ColorChoice,
+) -> Result<ExitStatus> {
+    let inputs = inputs(args, section, color)?;
     if args.write
         && let Some(input) = inputs.iter().find(|i| i.path.is_none())
     {
@@ -162,10 +166,20 @@ fn unified_diff(shown: &str, old: &str, new: &str) -> String {
 }
 
 /// The files named, in path order, each once.
-fn inputs(args: &FormatArgs, color: ColorChoice) -> Result<Vec<Input>> {
+fn inputs(
+    args: &FormatArgs,
+    section: Option<&ProtoSection>,
+    color: ColorChoice,
+) -> Result<Vec<Input>> {
     let mut inputs = Vec::new();
     if args.paths.is_empty() {
-        workspace_inputs(Path::new("."), color, &mut inputs)?;
+        workspace_inputs(
+            Path::new("."),
+            section,
+            args.max_file_size,
+            color,
+            &mut inputs,
+        )?;
     }
     for path in &args.paths {
         if path.as_os_str() == "-" {
@@ -186,7 +200,7 @@ fn inputs(args: &FormatArgs, color: ColorChoice) -> Result<Vec<Input>> {
                 text,
             });
         } else if path.is_dir() {
-            workspace_inputs(path, color, &mut inputs)?;
+            workspace_inputs(path, section, args.max_file_size, color, &mut inputs)?;
         } else {
             let text = crate::input::read_text_bounded(path, args.max_file_size)
                 .map_err(|e| Error::msg(e.message("file", path, args.max_file_size)))?;
@@ -204,9 +218,21 @@ fn inputs(args: &FormatArgs, color: ColorChoice) -> Result<Vec<Input>> {
 
 /// The files of the workspace in `dir`; the embedded OpenSergo protos
 /// (read-only) when it has none.
-fn workspace_inputs(dir: &Path, color: ColorChoice, inputs: &mut Vec<Input>) -> Result<()> {
-    let workspace = match Workspace::open(dir, crate::convert::descriptors::proto_sources())? {
-        Ok(workspace) => workspace,
+fn workspace_inputs(
+    dir: &Path,
+    section: Option<&ProtoSection>,
+    max_size: u64,
+    color: ColorChoice,
+    inputs: &mut Vec<Input>,
+) -> Result<()> {
+    let opened = Workspace::open(
+        dir,
+        section,
+        max_size,
+        crate::convert::descriptors::proto_sources(),
+    )?;
+    let workspace = match opened {
+        Ok(opened) => opened.workspace,
         Err(problems) => {
             super::print_errors(&problems, color);
             return Err(Error::msg(format!(

@@ -123,7 +123,7 @@ pub fn run(command: &SchemaCommand) -> Result<ExitStatus> {
                 ExportFormat::Crd => "CustomResourceDefinition",
                 ExportFormat::Openapi => "OpenAPI document",
             };
-            let count = super::plural(written.len(), what);
+            let count = crate::findings::plural(written.len(), what);
             eprintln!("wrote {count} to {}", escape_path(dir));
         }
         SchemaCommand::FromCrd { files, out_dir } => {

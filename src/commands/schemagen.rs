@@ -11,12 +11,13 @@ use clap::{Args, ValueEnum};
 use prost_reflect::DescriptorPool;
 use serde_json::Value;
 
-use super::{ColorChoice, plural, print_errors};
+use super::{ColorChoice, print_errors};
 use crate::convert::descriptors;
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Document};
 use crate::error::{Error, ExitStatus, Result};
 use crate::escape::{escape_control, escape_path};
+use crate::findings::plural;
 use crate::input::Input;
 use crate::kinds::KINDS;
 use crate::output;
@@ -148,12 +149,9 @@ fn proto_pool(
                 bail!("--proto-path {}: not a directory", escape_path(dir));
             }
             refuse_large_protos(dir, max_size)?;
-            let whole = ModuleConfig {
-                path: ".".into(),
-                excludes: Vec::new(),
-            };
+            let whole = ModuleConfig::whole_directory();
             let origin = format!("--proto-path {}", dir.display());
-            modules.extend(Workspace::from_modules(dir, &[whole], &origin)?.modules);
+            modules.extend(Workspace::from_modules(dir, &[whole], &origin, max_size)?.modules);
         }
         Workspace {
             origin: "the --proto-path directories".into(),

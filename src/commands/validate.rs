@@ -9,10 +9,12 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{InputArgs, ReportArgs};
+use crate::codes;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, LoadedSource};
 use crate::error::{Error, ExitStatus, Result};
+use crate::escape::escape_control;
 use crate::findings::{DocumentEntry, FileEntry, Report};
 use crate::input::Input;
 use crate::schema::SchemaSet;
@@ -145,11 +147,51 @@ fn check_file(loaded: &LoadedSource, schemas: &SchemaSet, options: &Options) -> 
         entry.documents.push(DocumentEntry::of(doc, checked.status));
         entry.diagnostics.extend(checked.diagnostics);
     }
+    let mut unknown = unknown_suppressed_codes(&suppressions);
+    options.relevel(&mut unknown);
+    entry.diagnostics.extend(unknown);
     CheckedFile {
         entry,
         facts,
         suppressed,
     }
+}
+
+/// OS1012 for each code a suppression names that no command has (lint's
+/// codes are lint's to judge: it reads the same comments), with the
+/// closest of validate's and lint's codes.
+fn unknown_suppressed_codes(suppressions: &Suppressions<'_>) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for s in suppressions.iter() {
+        for named in &s.codes {
+            if named.code.is_some() || super::codes::find(&named.text).is_some() {
+                continue;
+            }
+            let message = if named.text.is_empty() {
+                "suppression names no code".to_string()
+            } else {
+                format!(
+                    "suppression names `{}`, which is no code",
+                    escape_control(&named.text)
+                )
+            };
+            let list = "name codes by id or name (`# opensergo:ignore OS1005 reason`); `opensergo validate --list-rules` lists validate's";
+            let help = match crate::suggest::closest(
+                &named.text,
+                super::codes::configurable().flat_map(|c| [c.id, c.name]),
+            ) {
+                Some(close) => format!("did you mean `{close}`? {list}"),
+                None => list.to_string(),
+            };
+            found.push(
+                s.doc
+                    .diagnostic(codes::UNKNOWN_SUPPRESSED_CODE, message, s.at)
+                    .with_label("silences nothing")
+                    .with_help(help),
+            );
+        }
+    }
+    found
 }
 
 /// Assembles the report: walk errors first, then files in input order,
@@ -187,8 +229,14 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<ExitStat
         .cloned()
         .collect();
     let crds: Vec<_> = config.crds.iter().chain(&args.crd).cloned().collect();
-    let schemas = SchemaSet::with_user_schemas(&schema_dirs, &crds, args.input.max_file_size)
-        .map_err(Error::msg)?;
+    let schemas = SchemaSet::with_user_schemas(
+        &schema_dirs,
+        &crds,
+        args.input.max_file_size,
+        args.input.follow_symlinks,
+    )
+    .map_err(Error::msg)?;
+    crate::walk::print_notes(&schemas.skipped);
     let walked = super::collect_inputs(&args.input, &args.report, config)?;
     let mut options = Options::from_config(config);
     options.strict |= args.strict;

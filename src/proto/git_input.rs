@@ -17,7 +17,7 @@ use crate::error::Result;
 use crate::escape::escape_control;
 use crate::gitrev::Revision;
 use crate::protobuild::git::workspace_at;
-use crate::protobuild::workspace::{Checked, Workspace};
+use crate::protobuild::workspace::{Checked, Opened};
 
 /// Whether git must fetch `repository` (a URL, or scp-like
 /// `host:path`) rather than read a local one in place.
@@ -33,7 +33,7 @@ fn is_remote(repository: &str) -> bool {
 
 /// The workspace of the input's revision and `subdir`: its buf.yaml
 /// modules, or every `.proto` file under `subdir` as one module.
-pub fn open(input: &GitInput) -> Result<Checked<Workspace>> {
+pub fn open(input: &GitInput) -> Result<Checked<Opened>> {
     let reference = input.reference.as_deref();
     if is_remote(&input.repository) {
         // The fetched store lives until the blobs are read.
@@ -60,7 +60,7 @@ fn tree_subdir(subdir: Option<&str>) -> Result<String> {
     Ok(parts.join("/"))
 }
 
-fn read(input: &GitInput, revision: &Revision) -> Result<Checked<Workspace>> {
+fn read(input: &GitInput, revision: &Revision) -> Result<Checked<Opened>> {
     let subdir = tree_subdir(input.subdir.as_deref())?;
     let origin = format!(
         "git repository {} at {}{}",

@@ -3,6 +3,7 @@
 //! [`crate::protobuild`] compiled, through the protoc [`plugin`]
 //! protocol, and writes their files all at once, or not at all.
 
+pub mod archive_input;
 pub mod cache;
 pub mod generate;
 pub mod git_input;
@@ -14,7 +15,7 @@ crate::define_codes! {
     PROTO_CODES:
     INVALID_GEN_TEMPLATE = "OS9504" "invalid-gen-template" Error "The generation template (opensergo.gen.yaml or buf.gen.yaml) is malformed."
         r#"## What it does
-Reports a key or value of a generation template (buf.gen.yaml v2, also read as opensergo.gen.yaml) that cannot be used: an unknown key with the closest known one, a plugin with neither `local` nor `protoc_builtin`, a missing `out`, a `remote:` plugin (it needs the network; the help names the local plugin to install instead), a managed-mode `file_option` that does not exist or an override value of the wrong type, a `module:` input (a Buf Schema Registry module; the help says what to use instead).
+Reports a key or value of a generation template (buf.gen.yaml v2, also read as opensergo.gen.yaml) that cannot be used: an unknown key with the closest known one, a plugin with neither `local` nor `protoc_builtin`, a missing `out`, a `remote:` plugin (it needs the network; the help names the local plugin to install instead), a managed-mode `file_option` that does not exist or an override value of the wrong type, a `module:` input (a Buf Schema Registry module; the help says what to use instead), an archive input named by URL, an input key that belongs to another kind of input (`subdir` on a `directory`, `include_package_files` on anything but a `proto_file`).
 
 ## Why is this bad
 `opensergo gen` runs nothing from a template it cannot read exactly: a misspelt `opt` would silently generate different code.

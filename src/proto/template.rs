@@ -22,6 +22,8 @@ pub struct Template {
     pub plugins: Vec<PluginConfig>,
     /// What to generate for when no input is given (default: `.`).
     pub inputs: Vec<InputConfig>,
+    /// Which files of each input to generate for, one per entry of `inputs`.
+    pub input_filters: Vec<InputFilter>,
     /// File options set on the descriptors plugins receive.
     pub managed: Managed,
 }
@@ -71,6 +73,39 @@ pub enum InputConfig {
     BinaryImage(String),
     /// A revision of a git repository, read by git itself.
     Git(GitInput),
+    /// A tar or zip archive of local files, read in memory.
+    Archive(ArchiveInput),
+}
+
+/// A `tarball` or `zip_archive` input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchiveInput {
+    /// A local file.
+    pub path: String,
+    pub format: ArchiveFormat,
+    /// Leading path components dropped from every entry.
+    pub strip_components: u32,
+    /// The directory of the workspace inside the archive.
+    pub subdir: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArchiveFormat {
+    Tar,
+    TarGzip,
+    Zip,
+}
+
+/// The files of an input to generate for: buf's per-input `paths`,
+/// `exclude_paths` and (for a `proto_file`) `include_package_files`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InputFilter {
+    /// Only files at or under these (workspace or import) paths; empty: all.
+    pub paths: Vec<String>,
+    /// Not the files at or under these.
+    pub exclude_paths: Vec<String>,
+    /// A `proto_file` input: also every other file of its package.
+    pub include_package_files: bool,
 }
 
 /// A `git_repo` input.
@@ -95,6 +130,7 @@ pub fn parse(name: &str, text: &str) -> Checked<Template> {
         clean: false,
         plugins: Vec::new(),
         inputs: Vec::new(),
+        input_filters: Vec::new(),
         managed: Managed::default(),
     };
     let Some(root) = first_document(&source)? else {
@@ -128,8 +164,9 @@ pub fn parse(name: &str, text: &str) -> Checked<Template> {
             }
             "inputs" => {
                 for item in value.as_seq() {
-                    if let Some(input) = input(item, &mut problems) {
+                    if let Some((input, filter)) = input(item, &mut problems) {
                         template.inputs.push(input);
+                        template.input_filters.push(filter);
                     }
                 }
             }
@@ -349,20 +386,24 @@ const INPUT_KINDS: &[&str] = &[
 /// The keys of a git input besides `git_repo`.
 const GIT_KEYS: &[&str] = &["branch", "tag", "ref", "commit", "depth", "subdir"];
 
-/// Keys of buf's inputs `gen` does not read.
-const OTHER_INPUT_KEYS: &[&str] = &[
-    "types",
-    "exclude_types",
-    "paths",
-    "exclude_paths",
-    "include_package_files",
-    "recurse_submodules",
-    "compression",
-    "strip_components",
-];
+/// The keys of an archive input besides `tarball` or `zip_archive`.
+const ARCHIVE_KEYS: &[&str] = &["strip_components", "compression"];
 
-fn input(node: &Node, problems: &mut Problems<'_>) -> Option<InputConfig> {
-    let known: Vec<&str> = [INPUT_KINDS, GIT_KEYS, OTHER_INPUT_KEYS].concat();
+/// The keys that choose an input's files.
+const FILTER_KEYS: &[&str] = &["paths", "exclude_paths", "include_package_files"];
+
+/// Keys of buf's inputs `gen` does not read.
+const OTHER_INPUT_KEYS: &[&str] = &["types", "exclude_types", "recurse_submodules"];
+
+fn input(node: &Node, problems: &mut Problems<'_>) -> Option<(InputConfig, InputFilter)> {
+    let known: Vec<&str> = [
+        INPUT_KINDS,
+        GIT_KEYS,
+        ARCHIVE_KEYS,
+        FILTER_KEYS,
+        OTHER_INPUT_KEYS,
+    ]
+    .concat();
     let entries = problems.entries(node, "an input", &known);
     let kinds: Vec<&(&str, &Node)> = entries
         .iter()
@@ -371,16 +412,45 @@ fn input(node: &Node, problems: &mut Problems<'_>) -> Option<InputConfig> {
     let [(kind, value)] = kinds.as_slice() else {
         problems.error(
             node,
-            "an input has exactly one of `directory`, `proto_file`, `binary_image` or `git_repo`",
+            "an input has exactly one of `directory`, `proto_file`, `binary_image`, `git_repo`, `tarball` or `zip_archive`",
         );
         return None;
     };
     let location = problems.string(value, kind)?;
     let is_git = *kind == "git_repo";
+    let is_archive = matches!(*kind, "tarball" | "zip_archive");
     let (mut reference, mut subdir, mut depth) = (None, None, None);
+    let mut strip_components = 0;
+    let mut compression = None;
+    let mut filter = InputFilter::default();
     for (key, value) in &entries {
         match *key {
             _ if key == kind => {}
+            "paths" if *kind == "proto_file" => {
+                problems.error(
+                    value,
+                    "a `proto_file` input is one file: `paths` does not apply (use `include_package_files` for its package)",
+                );
+            }
+            "paths" => filter.paths = problems.strings(value, key, false),
+            "exclude_paths" => filter.exclude_paths = problems.strings(value, key, false),
+            "include_package_files" if *kind == "proto_file" => {
+                filter.include_package_files = problems.bool(value, key).unwrap_or(false);
+            }
+            "include_package_files" => {
+                problems.error(
+                    value,
+                    "`include_package_files` belongs to a `proto_file` input",
+                );
+            }
+            "types" | "exclude_types" => {
+                problems.error(
+                    value,
+                    format!(
+                        "`{key}` on an input is not supported yet (buf prunes the image to those types and what they use): choose whole files with `paths` and `exclude_paths`"
+                    ),
+                );
+            }
             "branch" | "tag" | "ref" | "commit" if is_git => {
                 if reference.is_some() {
                     problems.error(
@@ -390,7 +460,38 @@ fn input(node: &Node, problems: &mut Problems<'_>) -> Option<InputConfig> {
                 }
                 reference = problems.string(value, key);
             }
-            "subdir" if is_git => subdir = problems.string(value, key),
+            "subdir" if is_git || is_archive => subdir = problems.string(value, key),
+            "strip_components" if is_archive => {
+                match value.as_i64().and_then(|n| u32::try_from(n).ok()) {
+                    Some(n) => strip_components = n,
+                    None => {
+                        problems.error(value, "`strip_components` takes a number of directories");
+                    }
+                }
+            }
+            "compression" if *kind == "tarball" => match value.as_str() {
+                Some(c @ ("none" | "gzip")) => compression = Some(c == "gzip"),
+                _ => {
+                    problems.error(
+                        value,
+                        "`compression` is `none` or `gzip` (zstd is not supported yet)",
+                    );
+                }
+            },
+            "subdir" => {
+                problems.error(
+                    value,
+                    "`subdir` belongs to a `git_repo`, `tarball` or `zip_archive` input",
+                );
+            }
+            key if ARCHIVE_KEYS.contains(&key) => {
+                let owner = if key == "compression" {
+                    "a `tarball`"
+                } else {
+                    "a `tarball` or `zip_archive`"
+                };
+                problems.error(value, format!("`{key}` belongs to {owner} input"));
+            }
             "depth" if is_git => match value.as_i64().and_then(|n| u32::try_from(n).ok()) {
                 Some(n) if n > 0 => depth = Some(n),
                 _ => {
@@ -401,25 +502,41 @@ fn input(node: &Node, problems: &mut Problems<'_>) -> Option<InputConfig> {
                 problems.error(value, format!("`{key}` belongs to a `git_repo` input"));
             }
             _ => {
-                problems.error(
-                    value,
-                    format!(
-                        "`{key}` on an input is not supported yet: filter with --path and --exclude-path"
-                    ),
-                );
+                problems.error(value, format!("`{key}` on an input is not supported yet"));
             }
         }
     }
-    match *kind {
-        "directory" => Some(InputConfig::Directory(location)),
-        "proto_file" => Some(InputConfig::ProtoFile(location)),
-        "binary_image" => Some(InputConfig::BinaryImage(location)),
-        "git_repo" => Some(InputConfig::Git(GitInput {
+    let config = match *kind {
+        "directory" => InputConfig::Directory(location),
+        "proto_file" => InputConfig::ProtoFile(location),
+        "binary_image" => InputConfig::BinaryImage(location),
+        "git_repo" => InputConfig::Git(GitInput {
             repository: location,
             reference,
             subdir,
             depth,
-        })),
+        }),
+        "tarball" | "zip_archive" if location.contains("://") => {
+            problems.error(
+                value,
+                format!("`{kind}: {location}` is a URL: download it first and name the local file"),
+            );
+            return None;
+        }
+        "tarball" | "zip_archive" => {
+            let gzip_name = [".tar.gz", ".tgz"].iter().any(|e| location.ends_with(e));
+            let format = match *kind {
+                "zip_archive" => ArchiveFormat::Zip,
+                _ if compression.unwrap_or(gzip_name) => ArchiveFormat::TarGzip,
+                _ => ArchiveFormat::Tar,
+            };
+            InputConfig::Archive(ArchiveInput {
+                path: location,
+                format,
+                strip_components,
+                subdir,
+            })
+        }
         "module" => {
             let d = problems.error(
                 value,
@@ -430,18 +547,19 @@ fn input(node: &Node, problems: &mut Problems<'_>) -> Option<InputConfig> {
             d.help = Some(
                 "point a `git_repo` input at the module's source repository (with `subdir`), or vendor its .proto files and use `directory`".into(),
             );
-            None
+            return None;
         }
         other => {
             problems.error(
                 value,
                 format!(
-                    "`{other}` inputs are not supported: unpack it and use `directory`, or build a binary image (`opensergo proto build -o image.binpb`) and use `binary_image`"
+                    "`{other}` inputs are not supported: build a binary image (`opensergo proto build -o image.binpb`) and use `binary_image`"
                 ),
             );
-            None
+            return None;
         }
-    }
+    };
+    Some((config, filter))
 }
 
 #[cfg(test)]
@@ -501,5 +619,58 @@ inputs:
                 .unwrap()
                 .contains("local: protoc-gen-go")
         );
+    }
+
+    #[test]
+    fn inputs_choose_their_files_as_buf_inputs_do() {
+        let text = "version: v2\nplugins:\n  - local: x\n    out: gen\ninputs:\n  - directory: proto\n    paths: [proto/acme/order]\n    exclude_paths: [proto/acme/order/legacy]\n  - proto_file: proto/acme/a.proto\n    include_package_files: true\n";
+        let template = parse("buf.gen.yaml", text).unwrap();
+        assert_eq!(template.input_filters.len(), 2);
+        assert_eq!(template.input_filters[0].paths, ["proto/acme/order"]);
+        assert_eq!(
+            template.input_filters[0].exclude_paths,
+            ["proto/acme/order/legacy"]
+        );
+        assert!(template.input_filters[1].include_package_files);
+
+        let wrong = "version: v2\nplugins:\n  - local: x\n    out: gen\ninputs:\n  - directory: proto\n    include_package_files: true\n    types: [acme.v1.Order]\n  - proto_file: a.proto\n    paths: [b]\n";
+        let problems = parse("buf.gen.yaml", wrong).unwrap_err();
+        let lines: Vec<usize> = problems.iter().map(|d| d.start().unwrap().line).collect();
+        assert_eq!(lines, [7, 8, 10], "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .contains("belongs to a `proto_file` input")
+        );
+        assert!(problems[1].message.contains("not supported yet"));
+        assert!(problems[2].message.contains("one file"));
+    }
+
+    #[test]
+    fn archive_inputs_are_local_files_with_their_own_keys() {
+        let text = "version: v2\nplugins:\n  - local: x\n    out: gen\ninputs:\n  - tarball: a.tar.gz\n    strip_components: 1\n    subdir: proto\n  - tarball: b.tar\n    compression: gzip\n  - zip_archive: c.zip\n";
+        let template = parse("buf.gen.yaml", text).unwrap();
+        let formats: Vec<ArchiveFormat> = template
+            .inputs
+            .iter()
+            .map(|i| match i {
+                InputConfig::Archive(a) => a.format,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            formats,
+            [
+                ArchiveFormat::TarGzip,
+                ArchiveFormat::TarGzip,
+                ArchiveFormat::Zip
+            ]
+        );
+        let wrong = "version: v2\nplugins:\n  - local: x\n    out: gen\ninputs:\n  - zip_archive: https://example.com/a.zip\n  - zip_archive: c.zip\n    compression: gzip\n  - directory: d\n    strip_components: 1\n";
+        let problems = parse("buf.gen.yaml", wrong).unwrap_err();
+        let lines: Vec<usize> = problems.iter().map(|d| d.start().unwrap().line).collect();
+        assert_eq!(lines, [6, 8, 10], "{problems:?}");
+        assert!(problems[0].message.contains("download it first"));
+        assert!(problems[1].message.contains("belongs to a `tarball` input"));
     }
 }

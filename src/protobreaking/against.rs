@@ -32,8 +32,13 @@ pub struct Selection<'a> {
 pub fn load(reference: &str, dir: &Path, selection: &Selection<'_>) -> Result<Side> {
     let path = Path::new(reference);
     if path.is_dir() {
-        let workspace = match Workspace::open(path, &[])? {
-            Ok(workspace) => workspace,
+        let section = crate::config::proto_section_in(path, selection.max_file_size);
+        let opened = match section {
+            Ok(section) => Workspace::open(path, section.as_ref(), selection.max_file_size, &[])?,
+            Err(problems) => Err(problems),
+        };
+        let workspace = match opened {
+            Ok(opened) => opened.workspace,
             Err(problems) => bail!(
                 "--against {reference}: {}",
                 problems
@@ -108,7 +113,7 @@ fn git_side(revision: &str, dir: &Path, selection: &Selection<'_>) -> Result<Sid
     let base = gitrev::tree_path(&rev.prefix, &format!("./{dir}"));
     let origin = format!("{revision}:{base}");
     let workspace = match workspace_at(&rev, &base, &origin, selection.max_file_size)? {
-        Ok(workspace) => workspace,
+        Ok(opened) => opened.workspace,
         Err(problems) => bail!(
             "{}",
             problems
@@ -126,17 +131,9 @@ fn git_side(revision: &str, dir: &Path, selection: &Selection<'_>) -> Result<Sid
 /// extension, field 8042) are left out; in a plain set (protoc, `proto
 /// build`) every file is compared but the well-known types.
 fn image_side(path: &Path, selection: &Selection<'_>) -> Result<Side> {
-    let size = std::fs::metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .len();
-    if size > selection.max_file_size {
-        bail!(
-            "{}: {size} bytes is more than --max-file-size {}",
-            path.display(),
-            selection.max_file_size
-        );
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    // Bounded like every input: a FIFO or /dev/zero is cut at the limit.
+    let bytes = crate::input::read_bounded(path, selection.max_file_size)
+        .map_err(|e| anyhow::anyhow!(e.message("image", path, selection.max_file_size)))?;
     let image = Image::decode(&bytes, &Default::default())
         .with_context(|| format!("{}: not a descriptor-set image", path.display()))?;
     let marked = image

@@ -1,31 +1,12 @@
-//! The `breaking` block of buf.yaml, read as buf reads it: `use`,
-//! `except`, `ignore`, `ignore_only` and `ignore_unstable_packages`.
-//! Modules come from [`crate::protobuild::workspace`], which reads the
-//! same file. Unknown keys are errors, as in buf.
+//! How one module is checked, from its `breaking` block as buf reads it:
+//! `use`, `except`, `ignore`, `ignore_only` and `ignore_unstable_packages`.
+//! The block itself is parsed, with positions, by
+//! [`crate::protobuild::buf_config`], with the modules it applies to.
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-use serde::de::IgnoredAny;
-
 use crate::engine::Selection;
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BreakingBlock {
-    #[serde(rename = "use", default)]
-    use_rules: Vec<String>,
-    #[serde(default)]
-    except: Vec<String>,
-    #[serde(default)]
-    ignore: Vec<String>,
-    #[serde(default)]
-    ignore_only: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    ignore_unstable_packages: bool,
-    #[serde(rename = "disable_builtin", default)]
-    _disable_builtin: Option<IgnoredAny>,
-}
+use crate::protobuild::buf_config::BreakingBlock;
 
 /// How one module is checked.
 #[derive(Debug, Clone, Default)]
@@ -41,24 +22,14 @@ pub struct ModuleBreaking {
 }
 
 impl ModuleBreaking {
-    /// The settings of one module's `breaking` block (`null`: defaults).
-    pub fn from_block(block: &serde_json::Value) -> Result<Self, String> {
-        let breaking: BreakingBlock = if block.is_null() {
-            BreakingBlock::default()
-        } else {
-            serde_json::from_value(block.clone())
-                .map_err(|e| format!("buf.yaml `breaking`: {e}"))?
-        };
-        Ok(ModuleBreaking {
-            selection: Selection {
-                select: breaking.use_rules,
-                ignore: breaking.except,
-                ..Selection::default()
-            },
-            ignore: breaking.ignore,
-            ignore_only: breaking.ignore_only,
+    /// The settings of one module's `breaking` block.
+    pub fn from_block(breaking: &BreakingBlock) -> Self {
+        ModuleBreaking {
+            selection: breaking.selection(),
+            ignore: breaking.ignore.clone(),
+            ignore_only: breaking.ignore_only.clone(),
             ignore_unstable_packages: breaking.ignore_unstable_packages,
-        })
+        }
     }
 
     /// Whether configuration drops a finding of `rule_id` about a file
@@ -80,22 +51,17 @@ mod tests {
 
     #[test]
     fn breaking_blocks_are_read_as_buf_reads_them() {
-        let block = serde_json::json!({
-            "use": ["WIRE_JSON"],
-            "except": ["FIELD_SAME_NAME"],
-            "ignore": ["acme/legacy"],
-            "ignore_unstable_packages": true,
-        });
-        let m = ModuleBreaking::from_block(&block).unwrap();
+        let block = BreakingBlock {
+            use_rules: vec!["WIRE_JSON".into()],
+            except: vec!["FIELD_SAME_NAME".into()],
+            ignore: vec!["acme/legacy".into()],
+            ignore_unstable_packages: true,
+            ..BreakingBlock::default()
+        };
+        let m = ModuleBreaking::from_block(&block);
         assert_eq!(m.selection.select, ["WIRE_JSON"]);
         assert!(m.ignores("FIELD_NO_DELETE", &["acme/legacy/a.proto"], "acme.v1"));
         assert!(m.ignores("FIELD_NO_DELETE", &["acme/v1/a.proto"], "acme.v1beta1"));
         assert!(!m.ignores("FIELD_NO_DELETE", &["acme/v1/a.proto"], "acme.v1"));
-        let unknown = serde_json::json!({"uses": ["FILE"]});
-        assert!(
-            ModuleBreaking::from_block(&unknown)
-                .unwrap_err()
-                .contains("uses")
-        );
     }
 }

@@ -618,10 +618,7 @@ mod tests {
     use crate::protobuild::workspace::{ModuleConfig, Workspace};
 
     fn side(text: &str) -> Side {
-        let module = ModuleConfig {
-            path: ".".into(),
-            excludes: Vec::new(),
-        };
+        let module = ModuleConfig::whole_directory();
         let files = [("a/v1/a.proto".to_string(), text.to_string())];
         let workspace = Workspace::from_files("test", "", &[module], &files).unwrap();
         let built = compile::build(&workspace, &["a/v1/a.proto".into()], CompilerChoice::Protox)

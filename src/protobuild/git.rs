@@ -9,22 +9,22 @@
 
 use anyhow::{anyhow, bail};
 
-use super::workspace::{BUF_YAML, Checked, ModuleConfig, Workspace, modules_from_buf_yaml};
+use super::workspace::{Checked, Opened, Workspace, is_workspace_file};
 use crate::error::Result;
 use crate::escape::escape_control;
 use crate::gitrev::Revision;
-use crate::source::SourceFile;
 
 /// The workspace of `revision` at `subdir` (a tree path, `` for the
-/// root): its buf.yaml modules, or every `.proto` file under `subdir` as
-/// one module. Blobs over `max_file_size` are refused; files are shown
+/// root), configured as a directory is: the `proto:` section of an
+/// opensergo.yaml there, else its buf.yaml, else every `.proto` file under
+/// `subdir` as one module. Blobs over `max_file_size` are refused; files are shown
 /// as `REV:path`.
 pub fn workspace_at(
     revision: &Revision,
     subdir: &str,
     origin: &str,
     max_file_size: u64,
-) -> Result<Checked<Workspace>> {
+) -> Result<Checked<Opened>> {
     let entries = revision.list(subdir).map_err(|e| anyhow!(e))?;
     let prefix = if subdir.is_empty() {
         String::new()
@@ -36,9 +36,7 @@ pub fn workspace_at(
         let Some(relative) = entry.path.strip_prefix(&prefix) else {
             continue;
         };
-        if !(relative == BUF_YAML || relative.ends_with(".proto"))
-            || relative.split('/').any(|part| part.starts_with('.'))
-        {
+        if !is_workspace_file(relative) {
             continue;
         }
         if entry.is_symlink() || !entry.is_blob() {
@@ -63,28 +61,11 @@ pub fn workspace_at(
         .collect();
     let contents = revision.cat_blobs(&blobs).map_err(|e| anyhow!(e))?;
     let shown_prefix = format!("{}:{prefix}", revision.name);
-    let mut configs = vec![ModuleConfig {
-        path: ".".into(),
-        excludes: Vec::new(),
-    }];
     let mut files = Vec::new();
-    for ((relative, entry), bytes) in wanted.iter().zip(contents) {
+    for ((relative, entry), bytes) in wanted.into_iter().zip(contents) {
         let text = String::from_utf8(bytes)
             .map_err(|_| anyhow!("{origin}: {} is not UTF-8", escape_control(&entry.path)))?;
-        if relative == BUF_YAML {
-            let shown = escape_control(&format!("{shown_prefix}{relative}")).into_owned();
-            let source = std::sync::Arc::new(SourceFile::new(shown, text));
-            match modules_from_buf_yaml(&source) {
-                Ok(modules) => configs = modules,
-                Err(problems) => return Ok(Err(problems)),
-            }
-        } else {
-            files.push((relative.clone(), text));
-        }
+        files.push((relative, text));
     }
-    let workspace = Workspace::from_files(origin, &shown_prefix, &configs, &files)?;
-    if workspace.files().next().is_none() {
-        bail!("{origin}: no .proto file");
-    }
-    Ok(Ok(workspace))
+    Workspace::open_in_memory(origin, &shown_prefix, files)
 }

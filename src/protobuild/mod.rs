@@ -5,6 +5,7 @@
 //! `proto build`, `gen`, `proto lint` and `proto breaking` all read their
 //! modules and compile them through here, one way.
 
+pub mod buf_config;
 pub mod compile;
 pub mod compiled;
 pub mod git;
@@ -54,10 +55,10 @@ import "proto/acme/v1/common.proto";   // includes the root itself
 Import the file by its path under its module root (`import "acme/v1/common.proto";`), or add the directory that holds it as a module in buf.yaml (or the `proto:` section of opensergo.yaml)."#;
     INVALID_WORKSPACE_CONFIG = "OS9503" "invalid-proto-workspace" Error "buf.yaml (or the proto section of opensergo.yaml) is malformed."
         r#"## What it does
-Reports a key or value of a workspace configuration (buf.yaml v1 or v2, or the `proto:` section of opensergo.yaml) that cannot be used: an unknown key (with the closest known one), a wrong type, an unsupported version, a dependency that needs the Buf Schema Registry.
+Reports a key or value of a workspace configuration (buf.yaml v2, v1 or v1beta1, or the `proto:` section of opensergo.yaml, read by one parser) that cannot be used: an unknown key at any depth (a module's, a `lint` or `breaking` block's, the top-level or a module's own) with the closest known one, a wrong type, an unsupported version, a key of another version (`allow_comment_ignores` is v1's; v2 has `disallow_comment_ignores`), a dependency that needs the Buf Schema Registry.
 
 ## Why is this bad
-A misspelt `excludes` silently compiles files you meant to leave out; buf rejects such files too.
+A misspelt `excludes` silently compiles files you meant to leave out, a misspelt `except` silently runs a rule you meant to turn off; buf rejects such files too.
 
 ## Example
 ```yaml

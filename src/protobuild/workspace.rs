@@ -1,55 +1,44 @@
 //! A proto workspace: the modules (include roots) and their `.proto`
 //! files, read once into memory.
 //!
-//! Where it comes from, first match wins: a `buf.yaml` in the directory
-//! (v2 `modules`, v1 `build.excludes`, v1beta1 `build.roots`), taken as
-//! is so a buf user switches without rewriting anything; else every
-//! `.proto` file under the directory as one module; else, when there are
-//! none, the embedded OpenSergo protos. The `proto:` section of
-//! opensergo.yaml has buf.yaml v2's shape and is read by
-//! [`modules_from_proto_section`].
+//! Where it comes from, first match wins: the `proto:` section of the
+//! project's opensergo.yaml, when the directory is the one that file is
+//! in; else a `buf.yaml` in the directory (v2 `modules`, v1
+//! `build.excludes`, v1beta1 `build.roots`), taken as is so a buf user
+//! switches without rewriting anything; else every `.proto` file under
+//! the directory as one module; else, when there are none, the embedded
+//! OpenSergo protos. Both configurations are read by one parser,
+//! [`super::buf_config`].
 //!
-//! Files are read without following symlinks out of the workspace: a
-//! symlinked file is read only when its target lies inside the
-//! workspace directory.
+//! Files are hostile input: they are read beneath the workspace
+//! directory's descriptor ([`crate::input::Root`]), so a symbolic link
+//! is followed only while it stays inside, whenever it was planted; each
+//! read is bounded by `--max-file-size`; anything but a regular file (a
+//! FIFO named `x.proto`) is skipped with a note, never opened.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{Context as _, bail};
 
-use super::INVALID_WORKSPACE_CONFIG;
-use super::yaml_keys::{Problems, first_document};
-use crate::diagnostic::Diagnostic;
+pub use super::buf_config::{Checked, ModuleConfig, ProtoSection, WorkspaceConfig};
+use super::yaml_keys::first_document;
 use crate::error::Result;
+use crate::escape::escape_path;
+use crate::input::Root;
 use crate::source::{SharedSource, SourceFile};
-use crate::yaml::Node;
 
-/// Configuration problems, each at its place in the file.
-pub type Checked<T> = std::result::Result<T, Vec<Diagnostic>>;
-
-/// The module list of a workspace configuration.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ModuleConfig {
-    /// The module root, relative to the configuration's directory.
-    pub path: String,
-    /// Directories or files left out, relative to the configuration's directory.
-    pub excludes: Vec<String>,
-}
-
-impl ModuleConfig {
-    /// The module's path and excludes, checked to stay inside the
-    /// configuration's directory.
-    fn normalized(&self, origin: &str) -> Result<(PathBuf, Vec<PathBuf>)> {
-        let path = normalize(&self.path)
-            .with_context(|| format!("module path `{}` in {origin}", self.path))?;
-        let excludes = self
-            .excludes
-            .iter()
-            .map(|e| normalize(e).with_context(|| format!("exclude `{e}` in {origin}")))
-            .collect::<Result<Vec<_>>>()?;
-        Ok((path, excludes))
-    }
+/// The module's path and excludes, checked to stay inside the
+/// configuration's directory.
+fn normalized(module: &ModuleConfig, origin: &str) -> Result<(PathBuf, Vec<PathBuf>)> {
+    let path = normalize(&module.path)
+        .with_context(|| format!("module path `{}` in {origin}", module.path))?;
+    let excludes = module
+        .excludes
+        .iter()
+        .map(|e| normalize(e).with_context(|| format!("exclude `{e}` in {origin}")))
+        .collect::<Result<Vec<_>>>()?;
+    Ok((path, excludes))
 }
 
 /// A `.proto` file of the workspace.
@@ -81,32 +70,97 @@ pub struct Workspace {
 /// The name of buf's workspace file, read as is.
 pub const BUF_YAML: &str = "buf.yaml";
 
+/// The project configuration whose `proto:` section a workspace held in
+/// memory (a git revision, an archive) is read with.
+const PROJECT_CONFIG: &str = "opensergo.yaml";
+
+/// Whether a file (by its path relative to the workspace directory)
+/// belongs to a workspace read from memory: a configuration or a
+/// `.proto` file, outside hidden directories.
+pub fn is_workspace_file(relative: &str) -> bool {
+    (relative == BUF_YAML || relative == PROJECT_CONFIG || relative.ends_with(".proto"))
+        && !relative.split('/').any(|part| part.starts_with('.'))
+}
+
+/// A workspace and the configuration it was read with (the `lint` and
+/// `breaking` blocks of each module, in the order of
+/// [`Workspace::modules`]).
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub workspace: Workspace,
+    pub config: WorkspaceConfig,
+}
+
 impl Workspace {
-    /// The workspace of a directory (see the module docs). `embedded`
-    /// are the OpenSergo protos, used when the directory has no
-    /// configuration and no `.proto` file.
-    pub fn open(dir: &Path, embedded: &[(&str, &str)]) -> Result<Checked<Workspace>> {
+    /// The workspace of a directory (see the module docs): `section` is
+    /// the project's `proto:` section, used when `dir` is its directory;
+    /// no file over `max_size` bytes is read. `embedded` are the
+    /// OpenSergo protos, used when the directory has no configuration
+    /// and no `.proto` file.
+    pub fn open(
+        dir: &Path,
+        section: Option<&ProtoSection>,
+        max_size: u64,
+        embedded: &[(&str, &str)],
+    ) -> Result<Checked<Opened>> {
         let buf_yaml = join_shown(dir, Path::new(BUF_YAML));
-        if buf_yaml.is_file() {
-            let text = std::fs::read_to_string(&buf_yaml)
-                .with_context(|| format!("cannot read {}", buf_yaml.display()))?;
-            let source = Arc::new(SourceFile::new(buf_yaml.display().to_string(), text));
-            return match modules_from_buf_yaml(&source) {
-                Ok(modules) => {
-                    Self::from_modules(dir, &modules, &buf_yaml.display().to_string()).map(Ok)
+        if let Some(section) = section {
+            match placement(dir, &section.dir) {
+                Placement::Same => {
+                    if buf_yaml.is_file() {
+                        eprintln!(
+                            "note: {} is not read: the `proto:` section of {} configures this workspace",
+                            escape_path(&buf_yaml),
+                            crate::escape::escape_control(&section.file)
+                        );
+                    }
+                    let origin = format!("the `proto:` section of {}", section.file);
+                    let workspace =
+                        Self::from_modules(dir, &section.config.modules, &origin, max_size)?;
+                    return Ok(Ok(Opened {
+                        workspace,
+                        config: section.config.clone(),
+                    }));
                 }
-                Err(problems) => Ok(Err(problems)),
-            };
+                Placement::Inside => eprintln!(
+                    "note: {} is read on its own: the `proto:` section of {} configures the workspace of its directory (run there to use it)",
+                    escape_path(dir),
+                    crate::escape::escape_control(&section.file)
+                ),
+                Placement::Elsewhere => {}
+            }
         }
-        let whole = ModuleConfig {
-            path: ".".into(),
-            excludes: Vec::new(),
-        };
-        let workspace = Self::from_modules(dir, &[whole], &dir.display().to_string())?;
+        // A FIFO would block the read: only a regular file (or a link to
+        // one, which the read below keeps inside `dir`) is configuration.
+        if std::fs::metadata(&buf_yaml).is_ok_and(|m| !m.is_file()) {
+            bail!("{} is not a regular file: not read", escape_path(&buf_yaml));
+        }
+        let root = Root::open(dir).with_context(|| format!("cannot open {}", escape_path(dir)))?;
+        match root.read_text(Path::new(BUF_YAML), max_size) {
+            Ok(text) => {
+                let shown = buf_yaml.display().to_string();
+                let source = Arc::new(SourceFile::new(shown.clone(), text));
+                return match super::buf_config::from_buf_yaml(&source) {
+                    Ok(config) => {
+                        let workspace = Self::from_modules(dir, &config.modules, &shown, max_size)?;
+                        Ok(Ok(Opened { workspace, config }))
+                    }
+                    Err(problems) => Ok(Err(problems)),
+                };
+            }
+            Err(e) if e.is_no_file() => {}
+            Err(e) => bail!(e.message("workspace configuration", &buf_yaml, max_size)),
+        }
+        let config = WorkspaceConfig::default();
+        let workspace =
+            Self::from_modules(dir, &config.modules, &dir.display().to_string(), max_size)?;
         if workspace.files().next().is_some() {
-            return Ok(Ok(workspace));
+            return Ok(Ok(Opened { workspace, config }));
         }
-        Ok(Ok(Self::embedded(embedded)))
+        Ok(Ok(Opened {
+            workspace: Self::embedded(embedded),
+            config,
+        }))
     }
 
     /// The embedded OpenSergo protos (the ones `convert` uses) as one module.
@@ -129,14 +183,22 @@ impl Workspace {
         }
     }
 
-    /// Reads the modules of a configuration that lives in `dir`.
-    pub fn from_modules(dir: &Path, configs: &[ModuleConfig], origin: &str) -> Result<Workspace> {
+    /// Reads the modules of a configuration that lives in `dir`, each
+    /// file beneath `dir` and at most `max_size` bytes.
+    pub fn from_modules(
+        dir: &Path,
+        configs: &[ModuleConfig],
+        origin: &str,
+        max_size: u64,
+    ) -> Result<Workspace> {
         let boundary = dir
             .canonicalize()
-            .with_context(|| format!("cannot open {}", dir.display()))?;
+            .with_context(|| format!("cannot open {}", escape_path(dir)))?;
+        let beneath =
+            Root::open(dir).with_context(|| format!("cannot open {}", escape_path(dir)))?;
         let mut modules = Vec::new();
         for config in configs {
-            let (relative, excludes) = config.normalized(origin)?;
+            let (relative, excludes) = normalized(config, origin)?;
             let root = join_shown(dir, &relative);
             let mut files = Vec::new();
             for path in proto_files_under(&root, &boundary)? {
@@ -145,15 +207,14 @@ impl Workspace {
                 if excludes.iter().any(|e| workspace_relative.starts_with(e)) {
                     continue;
                 }
-                let text = std::fs::read_to_string(&path)
-                    .with_context(|| format!("cannot read {}", path.display()))?;
+                let shown = join_shown(dir, &workspace_relative);
+                let text = beneath
+                    .read_text(&workspace_relative, max_size)
+                    .map_err(|e| anyhow::anyhow!(e.message("file", &shown, max_size)))?;
                 files.push(ProtoFile {
                     name: slash_path(in_module),
                     workspace_path: slash_path(&workspace_relative),
-                    source: Arc::new(SourceFile::new(
-                        join_shown(dir, &workspace_relative).display().to_string(),
-                        text,
-                    )),
+                    source: Arc::new(SourceFile::new(shown.display().to_string(), text)),
                 });
             }
             modules.push(Module {
@@ -197,6 +258,54 @@ impl Workspace {
             .collect()
     }
 
+    /// A workspace of files held in memory (a git revision's, an
+    /// archive's): `files` are (path relative to the workspace directory,
+    /// text), configuration files among them, configured as a directory
+    /// is: the `proto:` section of an opensergo.yaml there, else its
+    /// buf.yaml, else every `.proto` file as one module. Files are shown
+    /// as `shown_prefix` followed by their path.
+    pub fn open_in_memory(
+        origin: &str,
+        shown_prefix: &str,
+        files: Vec<(String, String)>,
+    ) -> Result<Checked<Opened>> {
+        let source = |relative: &str, text: String| -> SharedSource {
+            let shown = format!("{shown_prefix}{relative}");
+            let shown = crate::escape::escape_control(&shown).into_owned();
+            Arc::new(SourceFile::new(shown, text))
+        };
+        let (mut buf_yaml, mut project) = (None, None);
+        let mut protos = Vec::new();
+        for (relative, text) in files {
+            match relative.as_str() {
+                BUF_YAML => buf_yaml = Some(source(&relative, text)),
+                PROJECT_CONFIG => project = Some(source(&relative, text)),
+                _ => protos.push((relative, text)),
+            }
+        }
+        // The same precedence as on disk: opensergo.yaml's `proto:`, buf.yaml.
+        let section = project
+            .as_ref()
+            .and_then(|source| Some((source, first_document(source).ok()??)));
+        let config = match (section, buf_yaml) {
+            (Some((source, root)), _) if root.get("proto").is_some() => {
+                let node = root.get("proto").expect("just checked");
+                super::buf_config::from_proto_section(node, source)
+            }
+            (_, Some(source)) => super::buf_config::from_buf_yaml(&source),
+            _ => Ok(WorkspaceConfig::default()),
+        };
+        let config = match config {
+            Ok(config) => config,
+            Err(problems) => return Ok(Err(problems)),
+        };
+        let workspace = Workspace::from_files(origin, shown_prefix, &config.modules, &protos)?;
+        if workspace.files().next().is_none() {
+            bail!("{origin}: no .proto file");
+        }
+        Ok(Ok(Opened { workspace, config }))
+    }
+
     /// A workspace of files held in memory (a git revision's), laid out
     /// by `configs` as a directory would be: `files` are (path relative
     /// to the configuration's directory, text), shown as `shown_prefix`
@@ -209,7 +318,7 @@ impl Workspace {
     ) -> Result<Workspace> {
         let mut modules = Vec::new();
         for config in configs {
-            let (relative, excludes) = config.normalized(origin)?;
+            let (relative, excludes) = normalized(config, origin)?;
             let mut module_files = Vec::new();
             for (path, text) in files {
                 let workspace_relative = Path::new(path);
@@ -251,58 +360,6 @@ impl ProtoFile {
                 || (p.starts_with(wanted) && p.as_bytes().get(wanted.len()) == Some(&b'/'))
         })
     }
-}
-
-/// The `lint` or `breaking` block of a workspace configuration as it
-/// applies to each module, in the order of [`Workspace::modules`] (a v2
-/// module's own block, else the top-level one).
-#[derive(Debug, Clone)]
-pub struct CheckBlocks {
-    /// `v2`, `v1` or `v1beta1`: some keys mean different things.
-    pub version: String,
-    /// One block per module (`null` where there is none).
-    pub modules: Vec<serde_json::Value>,
-}
-
-impl CheckBlocks {
-    /// The block of module `index` (the last one when the configuration
-    /// lists fewer modules, as v1beta1 roots share one block).
-    pub fn for_module(&self, index: usize) -> &serde_json::Value {
-        self.modules
-            .get(index)
-            .or(self.modules.last())
-            .unwrap_or(&serde_json::Value::Null)
-    }
-}
-
-/// The `key` blocks (`lint`, `breaking`) of `dir/buf.yaml`, or `None`
-/// when there is no buf.yaml. The file's shape was checked when the
-/// workspace was opened; the keys inside a block are the caller's to check.
-pub fn check_blocks(dir: &Path, key: &str) -> Result<Option<CheckBlocks>> {
-    let path = join_shown(dir, Path::new(BUF_YAML));
-    if !path.is_file() {
-        return Ok(None);
-    }
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    let (docs, _) = crate::yaml::load_stream(&text);
-    let root = docs
-        .first()
-        .map_or(serde_json::Value::Null, |d| d.root.to_json());
-    let version = root
-        .get("version")
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or("v1beta1")
-        .to_string();
-    let top = root.get(key).cloned().unwrap_or_default();
-    let modules = match root.get("modules").and_then(serde_json::Value::as_array) {
-        Some(modules) if version == "v2" && !modules.is_empty() => modules
-            .iter()
-            .map(|m| m.get(key).cloned().unwrap_or_else(|| top.clone()))
-            .collect(),
-        _ => vec![top],
-    };
-    Ok(Some(CheckBlocks { version, modules }))
 }
 
 /// Whether buf's `ignore` / `ignore_only` drop a finding of `rule_id` in
@@ -363,21 +420,46 @@ fn slash_path(path: &Path) -> String {
         .join("/")
 }
 
-/// Every `.proto` file under `root`, sorted, skipping hidden directories
-/// and anything reached through a symlink whose target is outside
-/// `boundary`.
+/// Where a command's directory is, seen from the `proto:` section's.
+enum Placement {
+    Same,
+    Inside,
+    Elsewhere,
+}
+
+fn placement(dir: &Path, section_dir: &Path) -> Placement {
+    let canonical = |p: &Path| {
+        let p = if p.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            p
+        };
+        p.canonicalize().ok()
+    };
+    match (canonical(dir), canonical(section_dir)) {
+        (Some(dir), Some(section)) if dir == section => Placement::Same,
+        (Some(dir), Some(section)) if dir.starts_with(&section) => Placement::Inside,
+        _ => Placement::Elsewhere,
+    }
+}
+
+/// Every `.proto` file under `root`, sorted, skipping hidden directories,
+/// anything reached through a symlink whose target is outside `boundary`,
+/// and anything that is not a regular file (a FIFO would block the read).
 fn proto_files_under(root: &Path, boundary: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     if !root.exists() {
-        bail!("module directory {} does not exist", root.display());
+        bail!("module directory {} does not exist", escape_path(root));
     }
     let mut pending = vec![root.to_path_buf()];
     while let Some(dir) = pending.pop() {
-        let entries =
-            std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?;
+        let entries = std::fs::read_dir(&dir)
+            .with_context(|| format!("cannot read {}", escape_path(&dir)))?;
         for entry in entries {
-            let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+            let entry = entry.with_context(|| format!("cannot read {}", escape_path(&dir)))?;
             let path = entry.path();
+            // Shown as users write it: `acme/x.proto`, not `./acme/x.proto`.
+            let shown = escape_path(path.strip_prefix(".").unwrap_or(&path));
             let hidden = entry.file_name().to_string_lossy().starts_with('.');
             let file_type = entry.file_type()?;
             let inside = || {
@@ -385,19 +467,24 @@ fn proto_files_under(root: &Path, boundary: &Path) -> Result<Vec<PathBuf>> {
                     .is_ok_and(|target| target.starts_with(boundary))
             };
             if file_type.is_symlink() && !inside() {
-                eprintln!(
-                    "warning: skipping {}: a symlink pointing outside the workspace",
-                    path.display()
-                );
+                eprintln!("warning: skipping {shown}: a symlink pointing outside the workspace");
                 continue;
             }
-            if path.is_dir() {
+            // The link's target (inside the workspace), or the entry itself.
+            let Ok(meta) = std::fs::metadata(&path) else {
+                continue;
+            };
+            if meta.is_dir() {
                 // A symlinked directory inside the tree would be read twice.
                 if !hidden && !file_type.is_symlink() {
                     pending.push(path);
                 }
             } else if path.extension().is_some_and(|e| e == "proto") {
-                found.push(path);
+                if meta.is_file() {
+                    found.push(path);
+                } else {
+                    eprintln!("note: skipping {shown}: not a regular file");
+                }
             }
         }
     }
@@ -405,210 +492,30 @@ fn proto_files_under(root: &Path, boundary: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// The modules of a buf.yaml: v2 `modules`, v1 `build.excludes`
-/// (one module at `.`), v1beta1 `build.roots` and `build.excludes`.
-pub fn modules_from_buf_yaml(source: &SharedSource) -> Checked<Vec<ModuleConfig>> {
-    let mut problems = Problems::new(source, INVALID_WORKSPACE_CONFIG);
-    let Some(root) = first_document(source)? else {
-        return Ok(vec![whole_directory()]);
-    };
-    let version = root
-        .get("version")
-        .and_then(Node::as_str)
-        .unwrap_or("v1beta1");
-    let modules = match version {
-        "v2" => {
-            let known = [
-                "version", "name", "modules", "deps", "lint", "breaking", "plugins", "policies",
-            ];
-            let mut modules = vec![whole_directory()];
-            for (key, value) in problems.entries(&root, "buf.yaml", &known) {
-                match key {
-                    "modules" => modules = module_list(value, &mut problems),
-                    "deps" => no_deps(value, &mut problems),
-                    _ => {}
-                }
-            }
-            modules
-        }
-        "v1" | "v1beta1" => {
-            let known = ["version", "name", "deps", "build", "lint", "breaking"];
-            let mut module = whole_directory();
-            let mut roots = Vec::new();
-            for (key, value) in problems.entries(&root, "buf.yaml", &known) {
-                match key {
-                    "build" => {
-                        let build_keys: &[&str] = if version == "v1" {
-                            &["excludes"]
-                        } else {
-                            &["roots", "excludes"]
-                        };
-                        for (key, value) in problems.entries(value, "build", build_keys) {
-                            match key {
-                                "roots" => roots = problems.strings(value, "roots", false),
-                                _ => module.excludes = problems.strings(value, "excludes", false),
-                            }
-                        }
-                    }
-                    "deps" => no_deps(value, &mut problems),
-                    _ => {}
-                }
-            }
-            if roots.is_empty() {
-                vec![module]
-            } else {
-                roots
-                    .into_iter()
-                    .map(|path| ModuleConfig {
-                        path,
-                        excludes: module.excludes.clone(),
-                    })
-                    .collect()
-            }
-        }
-        other => {
-            let node = root.get("version").unwrap_or(&root);
-            problems.error(
-                node,
-                format!("unsupported buf.yaml version `{other}`: use v2, v1 or v1beta1"),
-            );
-            Vec::new()
-        }
-    };
-    if problems.list.is_empty() {
-        Ok(modules)
-    } else {
-        Err(problems.list)
-    }
-}
-
-/// The modules of the `proto:` section of opensergo.yaml, shaped like
-/// buf.yaml v2 (`modules`, and the `lint` and `breaking` blocks that the
-/// lint and breaking commands read).
-pub fn modules_from_proto_section(
-    section: &Node,
-    source: &SharedSource,
-) -> Checked<Vec<ModuleConfig>> {
-    let mut problems = Problems::new(source, INVALID_WORKSPACE_CONFIG);
-    let mut modules = vec![whole_directory()];
-    for (key, value) in problems.entries(section, "proto", &["modules", "lint", "breaking"]) {
-        if key == "modules" {
-            modules = module_list(value, &mut problems);
-        }
-    }
-    if problems.list.is_empty() {
-        Ok(modules)
-    } else {
-        Err(problems.list)
-    }
-}
-
-fn whole_directory() -> ModuleConfig {
-    ModuleConfig {
-        path: ".".into(),
-        excludes: Vec::new(),
-    }
-}
-
-fn module_list(node: &Node, problems: &mut Problems<'_>) -> Vec<ModuleConfig> {
-    let mut modules = Vec::new();
-    for item in node.as_seq() {
-        let known = ["path", "name", "includes", "excludes", "lint", "breaking"];
-        let mut module = whole_directory();
-        let mut has_path = false;
-        for (key, value) in problems.entries(item, "a module", &known) {
-            match key {
-                "path" => {
-                    if let Some(path) = problems.string(value, "path") {
-                        module.path = path;
-                        has_path = true;
-                    }
-                }
-                "excludes" => module.excludes = problems.strings(value, "excludes", false),
-                "includes" => {
-                    problems.error(
-                        value,
-                        "`includes` is not supported yet: use `excludes`, or one module per directory",
-                    );
-                }
-                _ => {}
-            }
-        }
-        if !has_path {
-            problems.error(item, "a module needs a `path`");
-        }
-        modules.push(module);
-    }
-    if modules.is_empty() {
-        problems.error(node, "`modules` must list at least one `path`");
-    }
-    modules
-}
-
-fn no_deps(node: &Node, problems: &mut Problems<'_>) {
-    if !node.as_seq().is_empty() {
-        let d = problems.error(
-            node,
-            "`deps` name Buf Schema Registry modules, which need the network",
-        );
-        d.help = Some(
-            "vendor the dependency's .proto files into a directory and list it under `modules`"
-                .into(),
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn source(text: &str) -> SharedSource {
-        Arc::new(SourceFile::new("buf.yaml", text.to_string()))
-    }
-
-    #[test]
-    fn reads_buf_yaml_v2_and_v1() {
-        let v2 = "version: v2\nmodules:\n  - path: proto\n    excludes: [proto/vendor]\nlint:\n  use: [STANDARD]\n";
-        assert_eq!(
-            modules_from_buf_yaml(&source(v2)).unwrap(),
-            [ModuleConfig {
-                path: "proto".into(),
-                excludes: vec!["proto/vendor".into()]
-            }]
-        );
-        let v1 = "version: v1\nbuild:\n  excludes: [third_party]\n";
-        assert_eq!(
-            modules_from_buf_yaml(&source(v1)).unwrap(),
-            [ModuleConfig {
-                path: ".".into(),
-                excludes: vec!["third_party".into()]
-            }]
-        );
-    }
-
-    #[test]
-    fn unknown_keys_and_deps_are_errors_with_positions() {
-        let text = "version: v2\nmodules:\n  - path: proto\n    exclude: [x]\ndeps: [buf.build/googleapis/googleapis]\n";
-        let problems = modules_from_buf_yaml(&source(text)).unwrap_err();
-        assert_eq!(problems.len(), 2);
-        assert_eq!(problems[0].start().unwrap().line, 4);
-        assert!(problems[0].help.as_deref().unwrap().contains("`excludes`"));
-        assert!(problems[1].message.contains("deps"));
-    }
-
-    #[test]
-    fn proto_section_has_buf_yaml_v2_shape() {
-        let text = "modules:\n  - path: api\nlint: {}\n";
-        let src = source(text);
-        let (docs, _) = crate::yaml::load_stream(text);
-        let modules = modules_from_proto_section(&docs[0].root, &src).unwrap();
-        assert_eq!(modules[0].path, "api");
-    }
 
     #[test]
     fn paths_leaving_the_workspace_are_refused() {
         assert!(normalize("../x").is_err());
         assert!(normalize("/etc").is_err());
         assert_eq!(normalize("./a/b").unwrap(), PathBuf::from("a/b"));
+    }
+
+    #[test]
+    fn files_over_the_limit_are_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.proto"), "syntax = \"proto3\";\n").unwrap();
+        let modules = [ModuleConfig::whole_directory()];
+        let error = Workspace::from_modules(dir.path(), &modules, "test", 5).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("a.proto is larger than the 5 bytes limit"),
+            "{error}"
+        );
+        let read = Workspace::from_modules(dir.path(), &modules, "test", 100).unwrap();
+        assert_eq!(read.files().count(), 1);
     }
 }

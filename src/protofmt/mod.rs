@@ -119,6 +119,15 @@ mod tests {
     }
 
     #[test]
+    fn bodies_of_lone_semicolons_are_empty() {
+        // Found by the proto_format fuzz target: `{\n}` then formatted to `{}`.
+        let once =
+            format("message A {\n ;\n}\nmessage B { ; ; }\nmessage C {\n  ; // c\n}\n").unwrap();
+        assert_eq!(once, "message A {}\nmessage B {}\nmessage C {\n  // c\n}\n");
+        assert_eq!(format(&once).unwrap(), once);
+    }
+
+    #[test]
     fn error_positions_count_characters() {
         let error = format("// é\nmessage M { é }").unwrap_err();
         assert_eq!((error.line, error.column), (2, 13));

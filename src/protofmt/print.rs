@@ -845,9 +845,23 @@ impl Printer<'_> {
 
     /// `{ ... }` of a message, enum, service, oneof, extend, group or rpc.
     fn type_body(&mut self, body: &Body) {
-        if body.decls.is_empty()
-            && !self.interior_comments(&[(body.open, body.open), (body.close, body.close)])
-        {
+        // Lone `;`s are dropped, so a body of nothing else is empty too
+        // (unless comments sit between its braces), as buf formats it.
+        let semicolons: Option<Vec<(T, T)>> = body
+            .decls
+            .iter()
+            .map(|decl| match decl {
+                Decl::Empty(semicolon) => Some((*semicolon, *semicolon)),
+                _ => None,
+            })
+            .collect();
+        let empty = semicolons.is_some_and(|semicolons| {
+            let mut spans = vec![(body.open, body.open)];
+            spans.extend(semicolons);
+            spans.push((body.close, body.close));
+            !self.interior_comments(&spans)
+        });
+        if empty {
             self.inline(body.open);
             self.body_end(body.close, true);
             return;

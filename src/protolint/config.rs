@@ -1,43 +1,14 @@
-//! The `lint` block of buf.yaml, read as it is (v2 and v1), so a buf user
-//! switches without rewriting anything: `use`, `except`, `ignore`,
-//! `ignore_only`, the rule options and comment ignores. The modules
-//! themselves come from [`crate::protobuild::workspace`], which reads the
-//! same file. Unknown keys are errors, as in buf.
+//! How one module is linted, from its `lint` block as buf reads it (v2
+//! and v1, in a buf.yaml or opensergo.yaml's `proto:` section): `use`,
+//! `except`, `ignore`, `ignore_only`, the rule options and comment
+//! ignores. The block itself is parsed, with positions, by
+//! [`crate::protobuild::buf_config`], with the modules it applies to.
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-use serde::de::IgnoredAny;
-
 use super::Options;
 use crate::engine::Selection;
-
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LintBlock {
-    #[serde(rename = "use", default)]
-    use_rules: Vec<String>,
-    #[serde(default)]
-    except: Vec<String>,
-    #[serde(default)]
-    ignore: Vec<String>,
-    #[serde(default)]
-    ignore_only: BTreeMap<String, Vec<String>>,
-    enum_zero_value_suffix: Option<String>,
-    service_suffix: Option<String>,
-    #[serde(default)]
-    rpc_allow_same_request_response: bool,
-    #[serde(default)]
-    rpc_allow_google_protobuf_empty_requests: bool,
-    #[serde(default)]
-    rpc_allow_google_protobuf_empty_responses: bool,
-    /// v1 (default false).
-    allow_comment_ignores: Option<bool>,
-    /// v2 (comment ignores are allowed unless this is true).
-    disallow_comment_ignores: Option<bool>,
-    #[serde(rename = "disable_builtin", default)]
-    _disable_builtin: Option<IgnoredAny>,
-}
+use crate::protobuild::buf_config::{LintBlock, Version};
 
 /// How one module is linted.
 #[derive(Debug, Clone)]
@@ -54,13 +25,7 @@ pub struct ModuleLint {
 impl Default for ModuleLint {
     /// buf's defaults: STANDARD, comment ignores allowed.
     fn default() -> Self {
-        ModuleLint {
-            selection: Selection::default(),
-            options: Options::default(),
-            ignore: Vec::new(),
-            ignore_only: BTreeMap::new(),
-            allow_comment_ignores: true,
-        }
+        ModuleLint::from_block(&LintBlock::defaults(Version::V2))
     }
 }
 
@@ -72,40 +37,30 @@ impl ModuleLint {
         crate::protobuild::workspace::path_ignored(&self.ignore, &self.ignore_only, rule_id, file)
     }
 
-    /// The settings of one module's `lint` block (`null`: the defaults).
-    pub fn from_block(block: &serde_json::Value, version: &str) -> Result<Self, String> {
-        let lint: LintBlock = if block.is_null() {
-            LintBlock::default()
-        } else {
-            serde_json::from_value(block.clone()).map_err(|e| format!("buf.yaml `lint`: {e}"))?
-        };
-        let allow_comment_ignores = if version == "v2" {
-            !lint.disallow_comment_ignores.unwrap_or(false)
-        } else {
-            lint.allow_comment_ignores.unwrap_or(false)
-        };
+    /// The settings of one module's `lint` block.
+    pub fn from_block(lint: &LintBlock) -> Self {
         let defaults = Options::default();
-        Ok(ModuleLint {
-            selection: Selection {
-                select: lint.use_rules,
-                ignore: lint.except,
-                ..Selection::default()
-            },
+        ModuleLint {
+            selection: lint.selection(),
             options: Options {
                 enum_zero_value_suffix: lint
                     .enum_zero_value_suffix
+                    .clone()
                     .unwrap_or(defaults.enum_zero_value_suffix),
-                service_suffix: lint.service_suffix.unwrap_or(defaults.service_suffix),
+                service_suffix: lint
+                    .service_suffix
+                    .clone()
+                    .unwrap_or(defaults.service_suffix),
                 rpc_allow_same_request_response: lint.rpc_allow_same_request_response,
                 rpc_allow_google_protobuf_empty_requests: lint
                     .rpc_allow_google_protobuf_empty_requests,
                 rpc_allow_google_protobuf_empty_responses: lint
                     .rpc_allow_google_protobuf_empty_responses,
             },
-            ignore: lint.ignore,
-            ignore_only: lint.ignore_only,
-            allow_comment_ignores,
-        })
+            ignore: lint.ignore.clone(),
+            ignore_only: lint.ignore_only.clone(),
+            allow_comment_ignores: lint.allow_comment_ignores,
+        }
     }
 }
 
@@ -115,32 +70,37 @@ mod tests {
 
     #[test]
     fn lint_blocks_are_read_as_buf_reads_them() {
-        let block = serde_json::json!({
-            "use": ["STANDARD", "COMMENTS"],
-            "except": ["FIELD_LOWER_SNAKE_CASE"],
-            "ignore_only": {"ENUM_PASCAL_CASE": ["acme/legacy"]},
-            "service_suffix": "API",
-        });
-        let m = ModuleLint::from_block(&block, "v2").unwrap();
+        let block = LintBlock {
+            use_rules: vec!["STANDARD".into(), "COMMENTS".into()],
+            except: vec!["FIELD_LOWER_SNAKE_CASE".into()],
+            ignore_only: [("ENUM_PASCAL_CASE".into(), vec!["acme/legacy".into()])].into(),
+            service_suffix: Some("API".into()),
+            ..LintBlock::defaults(Version::V2)
+        };
+        let m = ModuleLint::from_block(&block);
         assert_eq!(m.selection.select, ["STANDARD", "COMMENTS"]);
         assert_eq!(m.options.service_suffix, "API");
         assert!(m.allow_comment_ignores);
         assert!(m.ignores("ENUM_PASCAL_CASE", &["acme/legacy/a.proto"]));
         assert!(!m.ignores("ENUM_PASCAL_CASE", &["acme/legacyx/a.proto"]));
-        assert!(
-            !ModuleLint::from_block(&serde_json::Value::Null, "v1")
-                .unwrap()
-                .allow_comment_ignores
-        );
+        assert!(!ModuleLint::from_block(&LintBlock::defaults(Version::V1)).allow_comment_ignores);
     }
 
     #[test]
-    fn unknown_keys_are_errors() {
-        let block = serde_json::json!({"usee": ["STANDARD"]});
+    fn disable_builtin_runs_no_rule() {
+        let block = LintBlock {
+            disable_builtin: true,
+            ..LintBlock::defaults(Version::V2)
+        };
+        let levels = ModuleLint::from_block(&block)
+            .selection
+            .resolve(&super::super::FAMILY)
+            .unwrap();
         assert!(
-            ModuleLint::from_block(&block, "v2")
-                .unwrap_err()
-                .contains("usee")
+            super::super::FAMILY
+                .rules
+                .iter()
+                .all(|r| levels.level(&r.code).is_none())
         );
     }
 }

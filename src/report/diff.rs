@@ -19,6 +19,7 @@ use crate::changeset::{
 };
 use crate::diagnostic::Diagnostic;
 use crate::escape::escape_control as clean;
+use crate::findings::plural;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum DiffFormat {
@@ -55,10 +56,6 @@ fn position(place: &Place) -> String {
 /// `file:line` of an object's start.
 fn doc_position(place: &Place) -> String {
     format!("{}:{}", clean(&place.file), place.line)
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// `diff: 2 changed, 1 added, 1 removed, 10 unchanged`.

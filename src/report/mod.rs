@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::findings::Report;
+use crate::findings::{Report, plural};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -60,7 +60,6 @@ pub fn render(format: Format, report: &Report, options: &RenderOptions) -> Strin
 /// The closing line of human-readable formats.
 pub fn summary_line(report: &Report) -> String {
     let s = report.summary();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut line = if report.has_documents {
         format!(
             "{}: {}, {}: {} valid, {} invalid, {} skipped",

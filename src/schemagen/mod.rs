@@ -9,10 +9,12 @@ pub mod from_proto;
 pub mod previous;
 pub mod to_proto;
 
-/// One in-memory `.proto` file compiled by protox with imports and
-/// source info, as an encoded FileDescriptorSet.
-#[cfg(test)]
-fn compile_for_test(name: &str, text: &str) -> Vec<u8> {
+/// Compiles one `.proto` file given as text, alone but for the
+/// well-known types, with protox: the encoded FileDescriptorSet of it and
+/// its imports (with source info when `source_info`). What `proto
+/// from-schema` generates must compile so; the unit tests, the
+/// integration tests and the fuzz target check it through here.
+pub fn compile_alone(name: &str, text: &str, source_info: bool) -> Result<Vec<u8>, protox::Error> {
     struct One(String, String);
     impl protox::file::FileResolver for One {
         fn open_file(&self, name: &str) -> Result<protox::file::File, protox::Error> {
@@ -24,9 +26,16 @@ fn compile_for_test(name: &str, text: &str) -> Vec<u8> {
         }
     }
     let mut compiler = protox::Compiler::with_file_resolver(One(name.into(), text.into()));
-    compiler.include_imports(true).include_source_info(true);
     compiler
-        .open_file(name)
-        .unwrap_or_else(|e| panic!("{e:?}\n{text}"));
-    compiler.encode_file_descriptor_set()
+        .include_imports(true)
+        .include_source_info(source_info);
+    compiler.open_file(name)?;
+    Ok(compiler.encode_file_descriptor_set())
+}
+
+/// [`compile_alone`] with source info, for unit tests: a file that does
+/// not compile fails the test.
+#[cfg(test)]
+fn compile_for_test(name: &str, text: &str) -> Vec<u8> {
+    compile_alone(name, text, true).unwrap_or_else(|e| panic!("{e:?}\n{text}"))
 }

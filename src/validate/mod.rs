@@ -44,12 +44,13 @@ pub static RULES: &[Rule<()>] = &[
     Rule::new(codes::NOT_AN_OBJECT, &["type"], ()),
     Rule::new(codes::NO_SCHEMA, &["type"], ()),
     Rule::new(codes::REJECTED_KIND, &["type"], ()),
+    Rule::new(codes::UNKNOWN_SUPPRESSED_CODE, &["suppression"], ()),
 ];
 
 pub static FAMILY: RuleFamily<()> = RuleFamily {
     command: "opensergo validate",
     rules: RULES,
-    categories: &["type", "schema", "metadata"],
+    categories: &["type", "schema", "metadata", "suppression"],
 };
 
 /// A code of validate's family by id (any case) or name: what a

@@ -1,8 +1,10 @@
 //! Helpers shared by the integration tests: the repository root, the
 //! fixtures' `# expect:` lines, and for tests that drive external programs
 //! (shells, pre-commit, protoc) bounded runs and "installed or skip,
-//! unless CI".
+//! unless CI"; [`structural`] checks CRDs as an API server would.
 #![allow(dead_code)] // each test binary uses its own subset
+
+pub mod structural;
 
 use std::io::{Read, Write};
 use std::os::unix::process::CommandExt;
@@ -295,4 +297,68 @@ pub fn flat(stderr: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// One finding of buf's `--error-format json` (ours prints the same):
+/// (rule, path, line, column, message); findings about the whole input
+/// (a deleted file) have no path and get `<input>`.
+pub type BufFinding = (String, String, u64, u64, String);
+
+/// The findings of `--error-format json` lines.
+pub fn buf_json_findings(json_lines: &[u8]) -> std::collections::BTreeSet<BufFinding> {
+    String::from_utf8_lossy(json_lines)
+        .lines()
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"));
+            (
+                v["type"].as_str().unwrap().to_string(),
+                v["path"].as_str().unwrap_or("<input>").to_string(),
+                v["start_line"].as_u64().unwrap(),
+                v["start_column"].as_u64().unwrap(),
+                v["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Copies the tree `from` into `to` (created as needed).
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Runs git in `dir` with a fixed identity and none of the user's
+/// configuration; its trimmed stdout.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
