@@ -95,7 +95,7 @@ large_rows() {
     -n "protoc --include_imports --include_source_info" "protoc -I . --include_imports --include_source_info -o /tmp/opensergo-bench-protoc.binpb @files.txt" \
     -n "buf build" "$BUF build -o /tmp/opensergo-bench-buf.binpb"
   for tool in "opensergo proto build:$OS proto build -o /tmp/x.binpb" "protoc:protoc -I . --include_imports --include_source_info -o /tmp/x.binpb @files.txt" "buf build:$BUF build -o /tmp/x.binpb"; do
-    echo "peak RSS / user CPU ${tool%%:*}: $(/usr/bin/time -f '%M KB %U s' ${tool#*:} 2>&1 >/dev/null | tail -1)"
+    echo "peak RSS / user / sys CPU ${tool%%:*}: $(/usr/bin/time -f '%M KB %U s %S s' ${tool#*:} 2>&1 >/dev/null | tail -1)"
   done
   ls -l /tmp/opensergo-bench-os.binpb /tmp/opensergo-bench-protoc.binpb /tmp/opensergo-bench-buf.binpb
 }

@@ -36,6 +36,8 @@ fn ours(dir: &Path) -> BTreeSet<common::BufFinding> {
 }
 
 const ALL_RULES: &str = "testdata/proto-lint/all-rules";
+/// Package versions at the edges of buf's rule.
+const VERSIONS: &str = "testdata/proto-lint/versions";
 
 /// Rules buf 1.75 does not report although they are configured, with why;
 /// see testdata/proto-lint/PARITY.md.
@@ -65,7 +67,11 @@ fn findings_match_buf_lint() {
         .output()
         .unwrap();
     assert!(status.status.success());
-    for module in [root().join(ALL_RULES), dir.path().to_path_buf()] {
+    for module in [
+        root().join(ALL_RULES),
+        root().join(VERSIONS),
+        dir.path().to_path_buf(),
+    ] {
         let buf = std::process::Command::new("buf")
             .current_dir(&module)
             .args(["lint", "--error-format", "json", "."])

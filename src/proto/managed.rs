@@ -23,6 +23,7 @@ use prost_types::{FileDescriptorProto, FileOptions, SourceCodeInfo};
 
 use crate::error::Result;
 use crate::protobuild::compile::Image;
+use crate::protobuild::version::has_version;
 use crate::protobuild::yaml_keys::Problems;
 use crate::yaml::{Node, Value};
 
@@ -763,37 +764,6 @@ fn clean_path(path: &str) -> String {
     }
 }
 
-/// Whether a package ends in a version part the way buf reads one: at
-/// least two parts, the last `vN`, `vNtest...`, `vN(alpha|beta)[M]` or
-/// `vNpP(alpha|beta)[M]`, numbers from 1.
-pub fn has_version(package: &str) -> bool {
-    let Some((_, last)) = package.rsplit_once('.') else {
-        return false;
-    };
-    let Some(version) = last.strip_prefix('v') else {
-        return false;
-    };
-    // Go's ParseInt, which buf uses, reads the same numbers as `parse`.
-    let number = |s: &str| s.parse::<i32>().is_ok_and(|n| n >= 1);
-    if let Some((major, _)) = version.split_once("test") {
-        return number(major);
-    }
-    let stage = match (version.contains("alpha"), version.contains("beta")) {
-        (false, false) => return number(version),
-        (true, false) => "alpha",
-        (false, true) => "beta",
-        (true, true) => return false,
-    };
-    let (head, minor) = version.split_once(stage).expect("contains the stage");
-    if !minor.is_empty() && !number(minor) {
-        return false;
-    }
-    match head.split_once('p') {
-        Some((major, patch)) => number(major) && number(patch),
-        None => number(head),
-    }
-}
-
 /// One field of an encoded message: its number and its whole record.
 struct Record<'b> {
     number: u32,
@@ -996,31 +966,6 @@ mod tests {
             go_import_path(&facts("w.proto", "w"), "example.com/gen"),
             "example.com/gen"
         );
-    }
-
-    #[test]
-    fn package_versions_are_read_as_buf_reads_them() {
-        for yes in [
-            "a.v1",
-            "a.b.v2alpha",
-            "a.v1beta1",
-            "a.v1p1alpha1",
-            "a.v1test",
-            "a.v1testfoo",
-        ] {
-            assert!(has_version(yes), "{yes}");
-        }
-        for no in [
-            "v1",
-            "a.v0",
-            "a.v",
-            "a.v1alphabeta",
-            "a.version",
-            "a.v1p0beta1",
-            "a.v1gamma",
-        ] {
-            assert!(!has_version(no), "{no}");
-        }
     }
 
     fn managed(rules: &str) -> Managed {

@@ -1,50 +1,58 @@
-//! Package versions as buf reads them: the last component of a package
-//! (`acme.weather.v1beta1`), stable (`v1`) or not (alpha, beta, test).
-//! Proto lint's version rules and proto breaking's
-//! `ignore_unstable_packages` share them.
+//! Package versions as buf reads them (its `protoversion` package): the
+//! last part of a package of at least two parts (`acme.weather.v1beta1`)
+//! is `vN`, `vNtest...`, `vN(alpha|beta)[M]` or `vNpP(alpha|beta)[M]`,
+//! every number at least 1 and within an `int32`. Proto lint's version
+//! rules, proto breaking's `ignore_unstable_packages` and gen's managed
+//! mode (`go_package`, `objc_class_prefix`) all read versions here.
 
-/// `v1`, `v2`, `v1alpha1`, `v1beta`, `v1test`, `v1p1beta1`.
-pub fn is_version(part: &str) -> bool {
-    let Some(rest) = part.strip_prefix('v') else {
-        return false;
-    };
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 {
-        return false;
-    }
-    let mut rest = &rest[digits..];
-    rest = rest.strip_suffix("test").unwrap_or(rest);
-    if rest.is_empty() {
-        return true;
-    }
-    if let Some(p) = rest.strip_prefix('p') {
-        let n = p.bytes().take_while(u8::is_ascii_digit).count();
-        if n == 0 {
-            return false;
-        }
-        rest = &p[n..];
-    }
-    let Some(stage) = rest
-        .strip_prefix("alpha")
-        .or_else(|| rest.strip_prefix("beta"))
-    else {
-        return false;
-    };
-    stage.bytes().all(|b| b.is_ascii_digit())
+/// How stable a package version says its package is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stability {
+    Stable,
+    Alpha,
+    Beta,
+    Test,
 }
 
-fn version_part(package: &str) -> Option<&str> {
-    package.rsplit('.').next().filter(|p| is_version(p))
+/// The stability of `package`'s version, or `None` when its last part is
+/// not a version (or it has only one part: `package v1;` has no version
+/// for buf).
+pub fn package_version(package: &str) -> Option<Stability> {
+    let (_, last) = package.rsplit_once('.')?;
+    let version = last.strip_prefix('v')?;
+    // buf reads numbers with Go's strconv.ParseInt(s, 10, 32), which
+    // accepts what `i32::from_str` accepts (a leading `+`, leading zeros).
+    let number = |s: &str| s.parse::<i32>().is_ok_and(|n| n >= 1);
+    if let Some((major, _)) = version.split_once("test") {
+        return number(major).then_some(Stability::Test);
+    }
+    let (stability, stage) = match (version.contains("alpha"), version.contains("beta")) {
+        (false, false) => return number(version).then_some(Stability::Stable),
+        (true, false) => (Stability::Alpha, "alpha"),
+        (false, true) => (Stability::Beta, "beta"),
+        (true, true) => return None,
+    };
+    let (head, minor) = version.split_once(stage)?;
+    let major_and_patch = match head.split_once('p') {
+        Some((major, patch)) => number(major) && number(patch),
+        None => number(head),
+    };
+    (major_and_patch && (minor.is_empty() || number(minor))).then_some(stability)
 }
 
-/// A package whose version part is a plain `vN`.
+/// Whether `package` ends in a version part.
+pub fn has_version(package: &str) -> bool {
+    package_version(package).is_some()
+}
+
+/// A package whose version is stable (`v1`).
 pub fn is_stable(package: &str) -> bool {
-    version_part(package).is_some_and(|v| v[1..].bytes().all(|b| b.is_ascii_digit()))
+    package_version(package) == Some(Stability::Stable)
 }
 
-/// A package whose version part is alpha, beta or test.
+/// A package whose version is alpha, beta or test.
 pub fn is_unstable(package: &str) -> bool {
-    version_part(package).is_some_and(|v| !v[1..].bytes().all(|b| b.is_ascii_digit()))
+    package_version(package).is_some_and(|s| s != Stability::Stable)
 }
 
 #[cfg(test)]
@@ -53,20 +61,45 @@ mod tests {
 
     #[test]
     fn versions_are_read_as_buf_reads_them() {
-        for good in [
-            "v1",
-            "v2",
-            "v1alpha1",
-            "v1beta",
-            "v1test",
-            "v1p1beta1",
-            "v1beta1test",
+        for (package, stability) in [
+            ("a.v1", Stability::Stable),
+            ("a.b.v2", Stability::Stable),
+            ("a.v01", Stability::Stable),
+            ("a.v2147483647", Stability::Stable),
+            ("a.b.v2alpha", Stability::Alpha),
+            ("a.v1alpha1", Stability::Alpha),
+            ("a.v1p1alpha1", Stability::Alpha),
+            ("a.v1beta", Stability::Beta),
+            ("a.v1beta1", Stability::Beta),
+            ("a.v1beta01", Stability::Beta),
+            ("a.v1p1beta1", Stability::Beta),
+            ("a.v1test", Stability::Test),
+            ("a.v1testfoo", Stability::Test),
         ] {
-            assert!(is_version(good), "{good}");
+            assert_eq!(package_version(package), Some(stability), "{package}");
         }
-        for bad in ["v", "1", "v1x", "version1", "v1alpha_1", "v1p1"] {
-            assert!(!is_version(bad), "{bad}");
+        for package in [
+            "",
+            "v1",
+            "a.v0",
+            "a.v",
+            "a.vtest",
+            "a.version",
+            "a.v1x",
+            "a.v1_1",
+            "a.v1p1",
+            "a.v1p0beta1",
+            "a.v1beta0",
+            "a.v1beta1test",
+            "a.v1alphabeta",
+            "a.v1alpha_1",
+            "a.v1gamma",
+            "a.v2147483648",
+        ] {
+            assert_eq!(package_version(package), None, "{package}");
         }
-        assert!(is_stable("acme.v1") && !is_stable("acme.v1beta1") && is_unstable("acme.v1beta1"));
+        assert!(is_stable("acme.v1") && !is_unstable("acme.v1"));
+        assert!(is_unstable("acme.v1beta1") && !is_stable("acme.v1beta1"));
+        assert!(!is_stable("acme") && !is_unstable("acme") && !has_version("acme"));
     }
 }

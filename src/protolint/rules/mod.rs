@@ -50,7 +50,7 @@ macro_rules! same_option_docs {
     };
 }
 
-pub use crate::protobuild::version::{is_stable, is_unstable, is_version};
+pub use crate::protobuild::version::{has_version, is_stable, is_unstable};
 
 /// Declares each rule's module and lists its `RULE` in [`RULES`].
 macro_rules! rules {

@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule::new(
 
 const DOCS: &str = r#"
 ## What it does
-Checks that the package ends with a version part: `v1`, `v2`, `v1alpha1`, `v1beta2`, `v1test`, `v1p1beta1`.
+Checks that the package ends with a version part: `v1`, `v2`, `v1alpha1`, `v1beta2`, `v1test`, `v1p1beta1`; numbers start at 1, and a package of one part (`package v1;`) has no version.
 
 ## Why is this bad
 A version in the package lets a new, incompatible API live beside the old one while clients move over.
@@ -33,7 +33,7 @@ Add a version part to the package (and move the files).
 fn check(set: &ProtoFiles, sink: &mut Sink) {
     for file in &set.files {
         let package = file.descriptor.package();
-        if !package.is_empty() && !package.rsplit('.').next().is_some_and(is_version) {
+        if !package.is_empty() && !has_version(package) {
             report(sink, file, &package_path(file), format!(
                 "Package name {package:?} should be suffixed with a correctly formed version, such as \"{package}.v1\"."
             ));
