@@ -3,22 +3,23 @@
 //! Proto lint checks names with them, and `proto from-schema` makes
 //! names with them, so what it generates passes the same checks.
 
-/// The words of a name: split at `_`, at a lower-case letter followed by
-/// an upper-case one, and before the last capital of a run of capitals
-/// followed by a lower-case letter. Digits join the word they are in
-/// (`NVIDIA_A100_80GB` is upper snake case). Empty words are dropped.
+/// The words of a name: split at buf's delimiters (`_`, `.`, `-`,
+/// whitespace), and before a capital that follows a lower-case letter or
+/// is itself followed by a lower-case letter (`HTTPServer` is `HTTP`
+/// `Server`, `Ads360Field` is `Ads360` `Field`). Digits join the word
+/// they are in (`NVIDIA_A100_80GB` is upper snake case). Empty words are
+/// dropped.
 fn words(name: &str) -> Vec<String> {
     let mut words = Vec::new();
-    for part in name.split('_') {
+    for part in name.split(['_', '.', '-', ' ', '\t', '\n', '\r']) {
         let chars: Vec<char> = part.chars().collect();
         let mut word = String::new();
         for (i, &c) in chars.iter().enumerate() {
             let previous = i.checked_sub(1).map(|p| chars[p]);
             let next = chars.get(i + 1).copied();
             let boundary = c.is_uppercase()
-                && previous.is_some_and(|p| {
-                    p.is_lowercase() || (p.is_uppercase() && next.is_some_and(char::is_lowercase))
-                });
+                && previous
+                    .is_some_and(|p| p.is_lowercase() || next.is_some_and(char::is_lowercase));
             if boundary && !word.is_empty() {
                 words.push(std::mem::take(&mut word));
             }
@@ -93,5 +94,13 @@ mod tests {
         assert!(is_lower_snake("field_1") && !is_lower_snake("_x") && !is_lower_snake("a__b"));
         assert!(is_upper_snake("SHADE_UNSPECIFIED") && !is_upper_snake("SHADE_dark"));
         assert!(is_upper_snake("NVIDIA_A100_80GB") && is_upper_snake("TUNING_TASK_I2V"));
+        // Found on all of googleapis against buf 1.75: a capital after a
+        // digit starts a word, and `.` or `-` separate words.
+        assert_eq!(
+            to_upper_snake("SearchAds360FieldCategory"),
+            "SEARCH_ADS360_FIELD_CATEGORY"
+        );
+        assert_eq!(to_lower_snake("k8s.min"), "k8s_min");
+        assert!(!is_lower_snake("k8s.min") && !is_lower_snake("foo-bar"));
     }
 }

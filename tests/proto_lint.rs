@@ -38,6 +38,8 @@ fn ours(dir: &Path) -> BTreeSet<common::BufFinding> {
 const ALL_RULES: &str = "testdata/proto-lint/all-rules";
 /// Package versions at the edges of buf's rule.
 const VERSIONS: &str = "testdata/proto-lint/versions";
+/// Name splitting and option locations found on all of googleapis.
+const NAMES: &str = "testdata/proto-lint/names";
 
 /// Rules buf 1.75 does not report although they are configured, with why;
 /// see testdata/proto-lint/PARITY.md.
@@ -70,6 +72,7 @@ fn findings_match_buf_lint() {
     for module in [
         root().join(ALL_RULES),
         root().join(VERSIONS),
+        root().join(NAMES),
         dir.path().to_path_buf(),
     ] {
         let buf = std::process::Command::new("buf")

@@ -385,8 +385,14 @@ pub fn same_file_option(
                 shown.join(",")
             )
         };
-        for file in files {
-            report(sink, file, &[path::FILE_OPTIONS, number], message.clone());
+        for (file, value) in files.iter().zip(&values) {
+            // buf points at the option where it is set, else at the file (1:1).
+            let at: &[i32] = if value.is_empty() {
+                &[]
+            } else {
+                &[path::FILE_OPTIONS, number]
+            };
+            report(sink, file, at, message.clone());
         }
     }
 }
