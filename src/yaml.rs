@@ -300,10 +300,26 @@ pub fn load_stream(text: &str) -> (Vec<RawDocument>, Option<YamlError>) {
 /// `None`. The parser has a few `panic!`s on odd input (a tag followed by
 /// `,` in a flow collection, upstream issues simonask/libyaml-safer#6 and
 /// #7, open in 0.3.0, the latest release); the run goes on with a syntax
-/// error. No panic hook is installed here: the binary decides what its
-/// stderr shows (`main.rs` keeps these contained panics quiet).
+/// error. No panic hook is installed here: a program that wants these
+/// contained panics quiet calls [`quiet_contained_parser_panics`] once.
 fn parse_guarded(parser: &mut Parser<&[u8]>) -> Option<Result<Event, libyaml_safer::Error>> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse())).ok()
+}
+
+/// Keeps the panics [`parse_guarded`] contains off the panic hook; every
+/// other panic goes to the hook that was installed before. The CLI calls it
+/// at start so stderr shows no backtrace for a syntax error, and the fuzz
+/// targets call it because their hook aborts on every panic, caught or not.
+pub fn quiet_contained_parser_panics() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let in_parser = info
+            .location()
+            .is_some_and(|l| l.file().contains("libyaml-safer"));
+        if !in_parser {
+            report(info);
+        }
+    }));
 }
 
 fn parser_panic(text: &str) -> YamlError {

@@ -16,7 +16,7 @@ fn path() -> &'static PathBuf {
     })
 }
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: opensergo::yaml::quiet_contained_parser_panics(), |data: &[u8]| {
     let path = path();
     std::fs::write(path, data).unwrap();
     let cwd = path.parent().unwrap();

@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 use opensergo::convert::{self, Encoding, depth, descriptors, envelope};
 use opensergo::yaml_out;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: opensergo::yaml::quiet_contained_parser_panics(), |data: &[u8]| {
     let Some((&first, bytes)) = data.split_first() else {
         return;
     };

@@ -8,7 +8,7 @@ mod common;
 use libfuzzer_sys::fuzz_target;
 use opensergo::convert::{self, Encoding, depth};
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: opensergo::yaml::quiet_contained_parser_panics(), |data: &[u8]| {
     let Some((desc, _, bytes)) = common::pick(data) else {
         return;
     };

@@ -23,7 +23,7 @@ fn levels() -> &'static Levels {
     })
 }
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: opensergo::yaml::quiet_contained_parser_panics(), |data: &[u8]| {
     let ReadOutcome::Text(text) = bytes_to_text("fuzz.yaml", data.to_vec()) else {
         return;
     };

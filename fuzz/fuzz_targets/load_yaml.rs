@@ -16,7 +16,7 @@ fn check(node: &Node, text: &str) {
     }
 }
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: opensergo::yaml::quiet_contained_parser_panics(), |data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };

@@ -11,7 +11,7 @@ use opensergo::validate::{Options, check_document};
 
 static SCHEMAS: OnceLock<SchemaSet> = OnceLock::new();
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: opensergo::yaml::quiet_contained_parser_panics(), |data: &[u8]| {
     let schemas = SCHEMAS.get_or_init(SchemaSet::builtin);
     let ReadOutcome::Text(text) = bytes_to_text("fuzz.yaml", data.to_vec()) else {
         return;
