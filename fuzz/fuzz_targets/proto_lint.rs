@@ -28,10 +28,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let module = ModuleConfig {
-        path: ".".into(),
-        excludes: Vec::new(),
-    };
+    let module = ModuleConfig::whole_directory();
     let files = [("fuzz/v1/fuzz.proto".to_string(), text.to_string())];
     let Ok(workspace) = Workspace::from_files("fuzz", "", &[module], &files) else {
         return;
