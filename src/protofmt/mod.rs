@@ -128,6 +128,14 @@ mod tests {
     }
 
     #[test]
+    fn line_comments_made_block_comments_cannot_end_early() {
+        // Found by the proto_format fuzz target: `/* a*/ b */` did not parse.
+        let once = format("package acme.c// Licensec*/ x\n;\n").unwrap();
+        assert_eq!(once, "package acme.c /* Licensec* / x */;\n");
+        assert_eq!(format(&once).unwrap(), once);
+    }
+
+    #[test]
     fn error_positions_count_characters() {
         let error = format("// é\nmessage M { é }").unwrap_err();
         assert_eq!((error.line, error.column), (2, 13));

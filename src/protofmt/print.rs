@@ -235,11 +235,14 @@ impl Printer<'_> {
     /// Comments inside a line (`owner`: the token they trail, if any). A
     /// `//` comment after anything but an identifier ends the line, the
     /// rest following on the next at the same indentation; other `//`
-    /// comments become `/* */`. A block comment keeps its lines.
+    /// comments become `/* */` (a `*/` in them `* /`). A block comment
+    /// keeps its lines.
     fn inline_comments(&mut self, comments: Comments, owner: Option<T>) {
         let ends_line = owner.is_some_and(|t| self.lexed.tokens[t].kind != Kind::Ident);
         for (i, c) in comments.enumerate() {
-            if i > 0 || !self.lexed.comments[c].gap.empty || self.last == ';' || self.last == '}' {
+            let spaced =
+                i > 0 || !self.lexed.comments[c].gap.empty || self.last == ';' || self.last == '}';
+            if spaced {
                 self.space();
             }
             let text = self.lexed.comment_text(c);
@@ -249,7 +252,14 @@ impl Printer<'_> {
                     self.write("\n");
                     self.indentation(false);
                 }
-                Some(body) => self.write(&format!("/* {} */", body.trim())),
+                Some(body) => {
+                    // Set apart as buf sets it; a `*/` inside would end the
+                    // block early, buf writes `* /`.
+                    if !spaced {
+                        self.space();
+                    }
+                    self.write(&format!("/* {} */", body.trim().replace("*/", "* /")));
+                }
                 None => self.comment(c, true),
             }
         }
