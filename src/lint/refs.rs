@@ -63,8 +63,8 @@ impl Reference<'_> {
                 let unreadable = set.unreadable();
                 if unreadable > 0 {
                     help.push(format!(
-                        "({unreadable} input{} of this run could not be read to the end; the {wanted} may be there)",
-                        if unreadable == 1 { "" } else { "s" }
+                        "({} of this run could not be read to the end; the {wanted} may be there)",
+                        crate::findings::plural(unreadable, "input")
                     ));
                 }
                 sink.report(
