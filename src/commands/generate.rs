@@ -8,21 +8,19 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 
-use crate::commands::{
-    ColorChoice, WorkspaceArgs, compile_opened, compile_workspace, print_errors,
-};
+use crate::commands::{ColorChoice, WorkspaceArgs, compile_opened, print_errors};
 use crate::diagnostic::Diagnostic;
 use crate::error::{ExitStatus, Result};
 use crate::findings::{FileEntry, Report, plural};
 use crate::proto::OUT_OF_DATE_STUB;
-use crate::proto::cache::Cache;
-use crate::proto::generate::{self, Drift, PluginRun};
+use crate::proto::cache::{Cache, RunKey, program_identity};
+use crate::proto::generate::{self, Drift, PluginRun, SelectedPlugins};
 use crate::proto::template::{
     self, InputConfig, InputFilter, PluginConfig, PluginSource, Template,
 };
 use crate::proto::{archive_input, git_input, managed};
-use crate::protobuild::compile::Image;
-use crate::protobuild::workspace::ProtoSection;
+use crate::protobuild::compile::{Image, find_program};
+use crate::protobuild::workspace::{Checked, Opened, ProtoSection, Workspace};
 use crate::report::{self, Format, RenderOptions};
 
 #[derive(Debug, clap::Args)]
@@ -98,6 +96,7 @@ pub fn run(
         }
     };
     let selected = select_plugins(&template.plugins, &args.plugins)?;
+    let plugins = SelectedPlugins::resolve(&template.plugins, &selected)?;
     let whole = InputFilter::default();
     let inputs: Vec<(InputConfig, &InputFilter)> = match &args.input {
         Some(dir) => vec![(InputConfig::Directory(dir.display().to_string()), &whole)],
@@ -112,23 +111,57 @@ pub fn run(
     for warning in template.managed.warnings() {
         eprintln!("warning: {warning}");
     }
-    let cache = if args.no_cache { None } else { Cache::user() };
-    let mut runs: Vec<PluginRun> = Vec::new();
+    // Every input is walked and read, but nothing compiled, before the
+    // run cache is asked.
+    let mut opened = Vec::new();
     for (input, filter) in &inputs {
         let selection = selection_of(&args.workspace, filter);
-        let mut image = match image_of(input, filter, &selection, config.proto.as_ref(), color)? {
-            Ok(image) => image,
-            Err(status) => return Ok(status),
-        };
-        managed::apply(&template.managed, &mut image)?;
-        runs.extend(generate::run_plugins(
-            &template.plugins,
-            &selected,
-            &image,
-            args.timeout,
-            cache.as_ref(),
-        )?);
+        match open_input(input, filter, selection, config.proto.as_ref())? {
+            Ok(input) => opened.push(input),
+            Err(problems) => {
+                print_errors(&problems, color);
+                return Ok(ExitStatus::Failure);
+            }
+        }
     }
+    let cache = if args.no_cache { None } else { Cache::user() };
+    let key = cache
+        .as_ref()
+        .and_then(|_| run_key(args, &template, &plugins, &inputs, &opened));
+    let cached = cache
+        .as_ref()
+        .zip(key.as_ref())
+        .and_then(|(cache, key)| cached_run(cache, key, &template, &selected, &cwd));
+    let (runs, mut plan) = match cached {
+        Some(cached) => {
+            eprintln!(
+                "gen: no input changed since the last run: nothing compiled, no plugin started"
+            );
+            cached
+        }
+        None => {
+            let mut runs: Vec<PluginRun> = Vec::new();
+            for input in opened {
+                let mut image = match compile_input(input, color)? {
+                    Ok(image) => image,
+                    Err(status) => return Ok(status),
+                };
+                managed::apply(&template.managed, &mut image)?;
+                runs.extend(generate::run_plugins(
+                    &template.plugins,
+                    &plugins,
+                    &image,
+                    args.timeout,
+                    cache.as_ref(),
+                )?);
+            }
+            let plan = generate::assemble(&template.plugins, &runs, &cwd)?;
+            if let Some((cache, key)) = cache.as_ref().zip(key.as_ref()) {
+                cache.store_run(key, runs.iter().map(PluginRun::output).collect());
+            }
+            (runs, plan)
+        }
+    };
     for run in &runs {
         let cached = match run.cached {
             0 => String::new(),
@@ -143,7 +176,6 @@ pub fn run(
             run.elapsed.as_millis()
         );
     }
-    let mut plan = generate::assemble(&template.plugins, &runs, &cwd)?;
     if template.clean {
         plan.clean = clean_dirs(&template.plugins, &selected, &cwd);
     }
@@ -161,6 +193,160 @@ pub fn run(
         started.elapsed().as_millis()
     );
     Ok(ExitStatus::Success)
+}
+
+/// An input walked and read, not yet compiled.
+enum OpenedInput {
+    /// A workspace (a directory, a `proto_file`'s, a git revision's, an
+    /// archive's) and the files of it to generate for.
+    Workspace {
+        opened: Opened,
+        selection: WorkspaceArgs,
+        /// A `proto_file` with `include_package_files`: the files of its
+        /// package are chosen once it is compiled.
+        package_of: Option<String>,
+    },
+    /// A binary image's bytes.
+    Image {
+        path: String,
+        bytes: Vec<u8>,
+        selection: WorkspaceArgs,
+    },
+}
+
+/// Walks and reads an input (git reads its revision; an archive is
+/// unpacked in memory), or the problems of its configuration.
+fn open_input(
+    input: &InputConfig,
+    filter: &InputFilter,
+    selection: WorkspaceArgs,
+    section: Option<&ProtoSection>,
+) -> Result<Checked<OpenedInput>> {
+    let open_dir = |dir: &str| {
+        Workspace::open(
+            Path::new(dir),
+            section,
+            selection.max_file_size,
+            crate::convert::descriptors::proto_sources(),
+        )
+    };
+    let (opened, selection, package_of) = match input {
+        InputConfig::Directory(dir) => (open_dir(dir)?, selection, None),
+        InputConfig::ProtoFile(file) => {
+            let opened = open_dir(".")?;
+            if filter.include_package_files {
+                (opened, selection, Some(file.clone()))
+            } else {
+                let one = WorkspaceArgs {
+                    paths: vec![file.clone()],
+                    ..selection
+                };
+                (opened, one, None)
+            }
+        }
+        InputConfig::Git(git) => (git_input::open(git)?, selection, None),
+        InputConfig::Archive(archive) => (
+            archive_input::open(archive, selection.max_file_size)?,
+            selection,
+            None,
+        ),
+        InputConfig::BinaryImage(path) => {
+            let limit = selection.max_file_size;
+            let bytes = crate::input::read_bounded(Path::new(path), limit)
+                .map_err(|e| anyhow::anyhow!(e.message("image", Path::new(path), limit)))?;
+            return Ok(Ok(OpenedInput::Image {
+                path: path.clone(),
+                bytes,
+                selection,
+            }));
+        }
+    };
+    Ok(opened.map(|opened| OpenedInput::Workspace {
+        opened,
+        selection,
+        package_of,
+    }))
+}
+
+/// The run cache's key (see [`crate::proto::cache`]): `None` when a
+/// plugin has no identity or the current directory is unknown, and the
+/// run is not cached whole.
+fn run_key(
+    args: &GenArgs,
+    template: &Template,
+    plugins: &SelectedPlugins,
+    inputs: &[(InputConfig, &InputFilter)],
+    opened: &[OpenedInput],
+) -> Option<RunKey> {
+    let identities = plugins.identities()?;
+    let cwd = std::env::current_dir().ok()?;
+    let slot = format!(
+        "{cwd:?} {:?} {:?} {:?}",
+        args.template, args.input, args.plugins
+    );
+    let mut key = RunKey::new(slot);
+    key.part("cwd", cwd.as_os_str().as_encoded_bytes());
+    key.part("template", format!("{template:?}"));
+    key.part("plugins", format!("{:?}", plugins.indexes()));
+    for identity in identities {
+        key.part("plugin identity", identity);
+    }
+    // protoc compiles what protox cannot (and with `--compiler protoc`).
+    let protoc = find_program("protoc").map(|path| program_identity(&path));
+    key.part("protoc", protoc.unwrap_or_default());
+    for ((input, filter), opened) in inputs.iter().zip(opened) {
+        key.part("input", format!("{input:?} {filter:?}"));
+        match opened {
+            OpenedInput::Workspace {
+                opened,
+                selection,
+                package_of,
+            } => {
+                key.part("selection", format!("{selection:?} {package_of:?}"));
+                key.workspace(opened);
+            }
+            OpenedInput::Image {
+                path,
+                bytes,
+                selection,
+            } => {
+                key.part("selection", format!("{selection:?}"));
+                key.part("image", path);
+                key.part("bytes", bytes);
+            }
+        }
+    }
+    Some(key)
+}
+
+/// The last run's plugin outputs and their assembly, when the run cache
+/// holds this exact key and the entry assembles (it is untrusted data:
+/// one that does not, a name leaving `out` say, is a miss).
+fn cached_run(
+    cache: &Cache,
+    key: &RunKey,
+    template: &Template,
+    selected: &[usize],
+    base: &Path,
+) -> Option<(Vec<PluginRun>, generate::Plan)> {
+    let outputs = cache.lookup_run(key)?;
+    let assembled = outputs
+        .into_iter()
+        .map(|output| PluginRun::from_output(output, selected))
+        .collect::<Result<Vec<_>>>()
+        .and_then(|runs| {
+            let plan = generate::assemble(&template.plugins, &runs, base)?;
+            Ok((runs, plan))
+        });
+    match assembled {
+        Ok(cached) => Some(cached),
+        Err(error) => {
+            eprintln!(
+                "note: the cached result of the last run is not usable ({error:#}): running in full"
+            );
+            None
+        }
+    }
 }
 
 /// `--template`, else the first template file in the directory.
@@ -228,47 +414,34 @@ fn selection_of(flags: &WorkspaceArgs, filter: &InputFilter) -> WorkspaceArgs {
     }
 }
 
-/// The compiled input, its files chosen by `selection`, or the exit
-/// status when it does not compile.
-fn image_of(
-    input: &InputConfig,
-    filter: &InputFilter,
-    selection: &WorkspaceArgs,
-    section: Option<&ProtoSection>,
+/// The compiled input, or the exit status when it does not compile.
+fn compile_input(
+    input: OpenedInput,
     color: ColorChoice,
 ) -> Result<std::result::Result<Image, ExitStatus>> {
     match input {
-        InputConfig::Directory(dir) => {
-            Ok(compile_workspace(Path::new(dir), section, selection, color)?.map(|c| c.image))
-        }
-        InputConfig::ProtoFile(file) => {
-            let paths = if filter.include_package_files {
-                match package_files(file, selection, section, color)? {
-                    Ok(paths) => paths,
-                    Err(status) => return Ok(Err(status)),
-                }
-            } else {
-                vec![file.clone()]
+        OpenedInput::Workspace {
+            opened,
+            selection,
+            package_of: None,
+        } => Ok(compile_opened(Ok(opened), &selection, color)?.map(|c| c.image)),
+        OpenedInput::Workspace {
+            opened,
+            selection,
+            package_of: Some(file),
+        } => {
+            let paths = match package_files(&file, &opened, &selection, color)? {
+                Ok(paths) => paths,
+                Err(status) => return Ok(Err(status)),
             };
-            let one = WorkspaceArgs {
-                paths,
-                exclude_paths: selection.exclude_paths.clone(),
-                compiler: selection.compiler,
-                max_file_size: selection.max_file_size,
-            };
-            Ok(compile_workspace(Path::new("."), section, &one, color)?.map(|c| c.image))
+            let package = WorkspaceArgs { paths, ..selection };
+            Ok(compile_opened(Ok(opened), &package, color)?.map(|c| c.image))
         }
-        InputConfig::Git(git) => {
-            Ok(compile_opened(git_input::open(git)?, selection, color)?.map(|c| c.image))
-        }
-        InputConfig::Archive(archive) => {
-            let opened = archive_input::open(archive, selection.max_file_size)?;
-            Ok(compile_opened(opened, selection, color)?.map(|c| c.image))
-        }
-        InputConfig::BinaryImage(path) => {
-            let limit = selection.max_file_size;
-            let bytes = crate::input::read_bounded(Path::new(path), limit)
-                .map_err(|e| anyhow::anyhow!(e.message("image", Path::new(path), limit)))?;
+        OpenedInput::Image {
+            path,
+            bytes,
+            selection,
+        } => {
             // Every file of a plain FileDescriptorSet is generated for,
             // except the well-known types, and as `paths` choose.
             let probe =
@@ -303,8 +476,8 @@ fn is_under(name: &str, wanted: &str) -> bool {
 /// current directory (`include_package_files`), by import path.
 fn package_files(
     file: &str,
+    opened: &Opened,
     selection: &WorkspaceArgs,
-    section: Option<&ProtoSection>,
     color: ColorChoice,
 ) -> Result<std::result::Result<Vec<String>, ExitStatus>> {
     let all = WorkspaceArgs {
@@ -313,7 +486,7 @@ fn package_files(
         compiler: selection.compiler,
         max_file_size: selection.max_file_size,
     };
-    let compiled = match compile_workspace(Path::new("."), section, &all, color)? {
+    let compiled = match compile_opened(Ok(opened.clone()), &all, color)? {
         Ok(compiled) => compiled,
         Err(status) => return Ok(Err(status)),
     };

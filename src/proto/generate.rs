@@ -17,7 +17,7 @@ use anyhow::{Context as _, anyhow, bail};
 use prost::Message as _;
 use rayon::prelude::*;
 
-use super::cache::{self, Cache};
+use super::cache::{self, Cache, PluginOutput};
 use super::plugin::{self, CodeGeneratorRequest, GeneratedFile};
 use super::template::{PluginConfig, PluginSource, Strategy};
 use crate::error::Result;
@@ -176,23 +176,75 @@ pub struct PluginRun {
     pub elapsed: Duration,
 }
 
-/// Runs the selected plugins (indexes into `plugins`) over the image, in
-/// parallel, answering from `cache` what it holds. Every failure is
-/// collected; the result is an error when any plugin failed, naming each
-/// with its stderr.
+impl PluginRun {
+    /// What the run cache keeps of it.
+    pub fn output(&self) -> PluginOutput {
+        PluginOutput {
+            plugin: self.plugin as u64,
+            requests: self.requests as u64,
+            files: self.files.clone(),
+        }
+    }
+
+    /// A run answered whole from the run cache: refused unless it is of
+    /// a `selected` plugin (the entry is untrusted data).
+    pub fn from_output(output: PluginOutput, selected: &[usize]) -> Result<PluginRun> {
+        let plugin = usize::try_from(output.plugin)
+            .ok()
+            .filter(|i| selected.contains(i))
+            .ok_or_else(|| anyhow!("plugin #{} is not one this run runs", output.plugin))?;
+        let requests = usize::try_from(output.requests).context("a request count")?;
+        Ok(PluginRun {
+            plugin,
+            files: output.files,
+            requests,
+            cached: requests,
+            elapsed: Duration::ZERO,
+        })
+    }
+}
+
+/// The selected plugins of a template, each with the program it runs,
+/// found before anything is compiled.
+pub struct SelectedPlugins {
+    runners: Vec<(usize, Runner)>,
+}
+
+impl SelectedPlugins {
+    /// Finds the program of each `selected` plugin (indexes into
+    /// `plugins`); an error names the first one missing.
+    pub fn resolve(plugins: &[PluginConfig], selected: &[usize]) -> Result<SelectedPlugins> {
+        let runners = selected
+            .iter()
+            .map(|&i| runner(&plugins[i]).map(|r| (i, r)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(SelectedPlugins { runners })
+    }
+
+    /// The indexes of the plugins, in template order.
+    pub fn indexes(&self) -> Vec<usize> {
+        self.runners.iter().map(|(i, _)| *i).collect()
+    }
+
+    /// Each plugin's identity, as the response cache keys on it; `None`
+    /// when one has none (a command line with arguments).
+    pub fn identities(&self) -> Option<Vec<String>> {
+        self.runners.iter().map(|(_, r)| r.identity()).collect()
+    }
+}
+
+/// Runs the selected plugins over the image, in parallel, answering from
+/// `cache` what it holds. Every failure is collected; the result is an
+/// error when any plugin failed, naming each with its stderr.
 pub fn run_plugins(
     plugins: &[PluginConfig],
-    selected: &[usize],
+    selected: &SelectedPlugins,
     image: &Image,
     timeout: Duration,
     cache: Option<&Cache>,
 ) -> Result<Vec<PluginRun>> {
-    let runners = selected
-        .iter()
-        .map(|&i| runner(&plugins[i]).map(|r| (i, r)))
-        .collect::<Result<Vec<_>>>()?;
     let mut jobs: Vec<(usize, &Runner, CodeGeneratorRequest)> = Vec::new();
-    for (i, runner) in &runners {
+    for (i, runner) in &selected.runners {
         let plugin = &plugins[*i];
         let pruned;
         let plugin_image = if plugin.types.is_empty() {
@@ -236,8 +288,9 @@ pub fn run_plugins(
             .collect()
     });
     let mut runs: BTreeMap<usize, PluginRun> = selected
-        .iter()
-        .map(|&i| {
+        .indexes()
+        .into_iter()
+        .map(|i| {
             (
                 i,
                 PluginRun {
