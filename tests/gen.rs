@@ -1292,3 +1292,278 @@ fn plugin_types_match_buf_generate() {
         assert_same_as_buf(&project, 2);
     }
 }
+
+// The run cache: a no-change re-run compiles nothing and starts no plugin.
+
+/// The files the fake plugin's `dump=req` saved: one per request it answered.
+fn plugin_runs(project: &Project) -> usize {
+    (0..)
+        .take_while(|n| project.path(&format!("req.{n}")).exists())
+        .count()
+}
+
+const HIT: &str = "nothing compiled, no plugin started";
+
+const DUMPING: &str =
+    "version: v2\nplugins:\n  - local: FAKE\n    out: gen\n    opt: [dump=req, a=1]\n";
+
+#[test]
+fn a_no_change_rerun_compiles_nothing_and_starts_no_plugin() {
+    if !common::available("protoc") {
+        return;
+    }
+    // A protoc that counts its runs, so that compiling is observable.
+    let project = Project::new(DUMPING);
+    let real = which("protoc");
+    project.write(
+        "bin/protoc",
+        &format!(
+            "#!/bin/sh\necho run >>\"{}\"\nexec \"{}\" \"$@\"\n",
+            project.path("protoc.log").display(),
+            real.display()
+        ),
+    );
+    make_executable(&project.path("bin/protoc"));
+    let path = format!("{}:{}", project.path("bin").display(), path_with_fake());
+    let generate =
+        |project: &Project| project.run_with_path(&["gen", "--compiler", "protoc"], &path);
+    let compiles = |project: &Project| {
+        std::fs::read_to_string(project.path("protoc.log"))
+            .unwrap_or_default()
+            .lines()
+            .count()
+    };
+    let first = generate(&project);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(!first.stderr.contains(HIT), "{}", first.stderr);
+    assert_eq!((compiles(&project), plugin_runs(&project)), (1, 2));
+    let before = project.tree("gen");
+
+    let again = generate(&project);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(again.stderr.contains(HIT), "{}", again.stderr);
+    assert!(
+        again.stderr.contains("0 written, 2 unchanged"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!((compiles(&project), plugin_runs(&project)), (1, 2));
+    assert_eq!(project.tree("gen"), before);
+
+    // A file no request holds is still walked: its broken import misses
+    // the cache, and the compile reports it.
+    project.write(
+        "proto/acme/unrelated/v1/broken.proto",
+        "syntax = \"proto3\";\npackage acme.unrelated.v1;\nimport \"acme/nowhere.proto\";\n",
+    );
+    let broken = generate(&project);
+    assert_eq!(broken.code, 1, "{}", broken.stderr);
+    assert!(
+        broken.stderr.contains("acme/nowhere.proto"),
+        "{}",
+        broken.stderr
+    );
+    assert_eq!(compiles(&project), 2);
+    assert_eq!(project.tree("gen"), before);
+}
+
+fn which(program: &str) -> PathBuf {
+    std::env::split_paths(&std::env::var_os("PATH").unwrap())
+        .map(|dir| dir.join(program))
+        .find(|path| path.is_file())
+        .unwrap_or_else(|| panic!("{program} is not on PATH"))
+}
+
+fn make_executable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn an_input_byte_the_template_the_plugin_binary_or_opt_rerun() {
+    // The plugin is a copy in the project, so that it can be rewritten.
+    let project = Project::new(DUMPING);
+    let fake = std::fs::read_to_string(root().join("testdata/gen/protoc-gen-fake")).unwrap();
+    project.write("bin/protoc-gen-fake", &fake);
+    make_executable(&project.path("bin/protoc-gen-fake"));
+    let path = format!("{}:{}", project.path("bin").display(), path_with_fake());
+    let generate = |project: &Project| {
+        let run = project.run_with_path(&["gen"], &path);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run
+    };
+    generate(&project);
+    assert_eq!(plugin_runs(&project), 2);
+    assert!(generate(&project).stderr.contains(HIT));
+    assert_eq!(plugin_runs(&project), 2);
+
+    // One byte of one input: both requests hold it (order.proto imports
+    // it), so both run again.
+    project.write(
+        "proto/acme/common/v1/money.proto",
+        &COMMON.replace("units = 1", "units = 2"),
+    );
+    let changed = generate(&project);
+    assert!(!changed.stderr.contains(HIT), "{}", changed.stderr);
+    assert_eq!(plugin_runs(&project), 4);
+    assert!(generate(&project).stderr.contains(HIT));
+
+    // The template (a new `out`): the run is redone, though every
+    // request is answered from the response cache.
+    let template = project.read("buf.gen.yaml");
+    project.write("buf.gen.yaml", &template.replace("out: gen", "out: gen2"));
+    let moved = generate(&project);
+    assert!(!moved.stderr.contains(HIT), "{}", moved.stderr);
+    assert!(moved.stderr.contains("(all cached: inputs unchanged)"));
+    assert_eq!(project.tree("gen2"), project.tree("gen"));
+    assert_eq!(plugin_runs(&project), 4);
+
+    // The plugin binary rewritten (same size, same content even): it runs.
+    std::fs::remove_file(project.path("bin/protoc-gen-fake")).unwrap();
+    project.write("bin/protoc-gen-fake", &fake);
+    make_executable(&project.path("bin/protoc-gen-fake"));
+    assert!(!generate(&project).stderr.contains(HIT));
+    assert_eq!(plugin_runs(&project), 6);
+
+    // `opt`: a new parameter is a new request.
+    project.write("buf.gen.yaml", &template.replace("a=1", "a=2"));
+    assert!(!generate(&project).stderr.contains(HIT));
+    assert_eq!(plugin_runs(&project), 8);
+    assert!(
+        project
+            .read("gen/acme/common/v1/money.proto.fake.txt")
+            .contains("a=2")
+    );
+    assert!(generate(&project).stderr.contains(HIT));
+    assert_eq!(plugin_runs(&project), 8);
+}
+
+#[test]
+fn check_answers_from_the_run_cache_and_misses_on_a_change() {
+    let project = Project::new(&format!("clean: true\n{DUMPING}"));
+    assert_eq!(project.run(&["gen"]).code, 0);
+    let current = project.run(&["gen", "--check"]);
+    assert_eq!(current.code, 0, "{}", current.stderr);
+    assert!(current.stderr.contains(HIT), "{}", current.stderr);
+    assert!(current.stderr.contains("2 files current"));
+
+    // A hit still compares with the disk: stale, missing and extra.
+    project.write("gen/acme/common/v1/money.proto.fake.txt", "by hand\n");
+    std::fs::remove_file(project.path("gen/acme/order/v1/order.proto.fake.txt")).unwrap();
+    project.write("gen/stray.txt", "x\n");
+    let drift = project.run(&["gen", "--check"]);
+    assert_eq!(drift.code, 1, "{}", drift.stderr);
+    assert!(drift.stderr.contains(HIT), "{}", drift.stderr);
+    for expected in ["stale", "missing", "extra"] {
+        assert!(drift.stdout.contains(expected), "{}", drift.stdout);
+    }
+    // `clean:` behaves on a hit: the stray file goes, the others return.
+    let restored = project.run(&["gen"]);
+    assert!(restored.stderr.contains(HIT), "{}", restored.stderr);
+    assert!(
+        restored
+            .stderr
+            .contains("2 written, 0 unchanged, 1 deleted"),
+        "{}",
+        restored.stderr
+    );
+    assert_eq!(plugin_runs(&project), 2);
+
+    // A new input file: --check misses, runs the plugin for its
+    // directory only, and finds the file missing.
+    project.write(
+        "proto/acme/common/v1/rate.proto",
+        "syntax = \"proto3\";\npackage acme.common.v1;\nmessage Rate { int64 per_mille = 1; }\n",
+    );
+    let missing = project.run(&["gen", "--check"]);
+    assert_eq!(missing.code, 1, "{}", missing.stderr);
+    assert!(!missing.stderr.contains(HIT), "{}", missing.stderr);
+    assert!(
+        missing.stdout.contains("rate.proto.fake.txt"),
+        "{}",
+        missing.stdout
+    );
+    assert!(missing.stdout.contains("missing"), "{}", missing.stdout);
+    assert_eq!(plugin_runs(&project), 3);
+}
+
+#[test]
+fn output_trees_are_identical_with_and_without_the_cache() {
+    // Two plugins, one inserting into the other's files, and `clean`.
+    let project = Project::new(
+        "version: v2\nclean: true\nplugins:\n  - local: FAKE\n    out: gen\n    opt: suffix=x\n  - local: FAKE\n    out: gen\n    opt: insert=x\n  - local: FAKE\n    out: gen/all\n    strategy: all\n",
+    );
+    let uncached = project.run(&["gen", "--no-cache"]);
+    assert_eq!(uncached.code, 0, "{}", uncached.stderr);
+    let reference = project.tree("gen");
+    assert!(reference.values().any(|text| text.contains("inserted\n")));
+    for round in ["miss", "hit"] {
+        std::fs::remove_dir_all(project.path("gen")).unwrap();
+        let run = project.run(&["gen"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(run.stderr.contains(HIT), round == "hit", "{}", run.stderr);
+        assert_eq!(project.tree("gen"), reference, "{round}");
+    }
+}
+
+/// The run cache's entry, as tests/gen.rs sees it (src/proto/cache.rs).
+#[derive(Clone, PartialEq, prost::Message)]
+struct RunEntry {
+    #[prost(bytes = "vec", tag = "1")]
+    key: Vec<u8>,
+    #[prost(message, repeated, tag = "2")]
+    outputs: Vec<opensergo::proto::cache::PluginOutput>,
+}
+
+fn run_entry_path(project: &Project) -> PathBuf {
+    let runs = project.path(".cache/opensergo/gen/runs");
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&runs)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(entries.len(), 1, "one entry per invocation");
+    entries.pop().unwrap()
+}
+
+#[test]
+fn corrupt_truncated_and_escaping_run_entries_are_misses() {
+    let project = Project::new(DUMPING);
+    assert_eq!(project.run(&["gen"]).code, 0);
+    let reference = project.tree("gen");
+    let entry_path = run_entry_path(&project);
+    let good = std::fs::read(&entry_path).unwrap();
+    let entry = RunEntry::decode(good.as_slice()).unwrap();
+    let with_name = |name: &str| {
+        let mut hostile = entry.clone();
+        hostile.outputs[0].files[0].name = Some(name.to_string());
+        hostile.encode_to_vec()
+    };
+    let mut other_plugin = entry.clone();
+    other_plugin.outputs[0].plugin = 7;
+    let outside = project.path("outside.txt");
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("corrupt", b"\xff\xff\xff\xff not an entry".to_vec()),
+        ("truncated", good[..good.len() / 2].to_vec()),
+        ("empty", Vec::new()),
+        ("dot-dot", with_name("../outside.txt")),
+        ("absolute", with_name(&outside.display().to_string())),
+        ("not a plugin of the run", other_plugin.encode_to_vec()),
+    ];
+    for (case, bytes) in cases {
+        std::fs::remove_dir_all(project.path("gen")).unwrap();
+        std::fs::write(&entry_path, &bytes).unwrap();
+        let runs_before = plugin_runs(&project);
+        let run = project.run(&["gen"]);
+        assert_eq!(run.code, 0, "{case}: {}", run.stderr);
+        assert!(!run.stderr.contains(HIT), "{case}: {}", run.stderr);
+        assert_eq!(
+            plugin_runs(&project),
+            runs_before,
+            "{case}: answered per request"
+        );
+        assert_eq!(project.tree("gen"), reference, "{case}");
+        assert!(!outside.exists(), "{case}");
+        // The run replaced the entry with a good one.
+        assert!(project.run(&["gen"]).stderr.contains(HIT), "{case}");
+    }
+}
