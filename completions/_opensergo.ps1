@@ -306,7 +306,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files')
-            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Run every plugin, ignoring the cache of earlier runs'' responses (under ~/.cache/opensergo/gen; keyed by the exact request and the plugin binary, so it never changes the output)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Compile and run every plugin, ignoring the cache of earlier runs (under ~/.cache/opensergo/gen; keyed by the inputs'' bytes, the template and the plugin binaries, checked in full, so it never changes the output)')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -283,7 +283,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
             cand --check 'Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files'
-            cand --no-cache 'Run every plugin, ignoring the cache of earlier runs'' responses (under ~/.cache/opensergo/gen; keyed by the exact request and the plugin binary, so it never changes the output)'
+            cand --no-cache 'Compile and run every plugin, ignoring the cache of earlier runs (under ~/.cache/opensergo/gen; keyed by the inputs'' bytes, the template and the plugin binaries, checked in full, so it never changes the output)'
             cand --no-config 'Ignore any opensergo.yaml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

@@ -1060,7 +1060,7 @@ always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l check -d 'Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files'
-complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l no-cache -d 'Run every plugin, ignoring the cache of earlier runs\' responses (under ~/.cache/opensergo/gen; keyed by the exact request and the plugin binary, so it never changes the output)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l no-cache -d 'Compile and run every plugin, ignoring the cache of earlier runs (under ~/.cache/opensergo/gen; keyed by the inputs\' bytes, the template and the plugin binaries, checked in full, so it never changes the output)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''

@@ -400,7 +400,7 @@ module completions {
     --check                   # Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files
     --plugin: string          # Run only this plugin of the template (repeatable): its `local` name (`protoc-gen-go` or `go`) or its `protoc_builtin` name
     --timeout: string         # Kill a plugin that runs longer than this (`30s`, `2m`)
-    --no-cache                # Run every plugin, ignoring the cache of earlier runs' responses (under ~/.cache/opensergo/gen; keyed by the exact request and the plugin binary, so it never changes the output)
+    --no-cache                # Compile and run every plugin, ignoring the cache of earlier runs (under ~/.cache/opensergo/gen; keyed by the inputs' bytes, the template and the plugin binaries, checked in full, so it never changes the output)
     --format(-f): string@"nu-complete opensergo gen format" # Format of the --check findings
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)

@@ -55,9 +55,10 @@ pub struct GenArgs {
     #[arg(long, value_name = "DURATION", default_value = "2m", value_parser = parse_timeout)]
     pub timeout: Duration,
 
-    /// Run every plugin, ignoring the cache of earlier runs' responses
-    /// (under ~/.cache/opensergo/gen; keyed by the exact request and the
-    /// plugin binary, so it never changes the output).
+    /// Compile and run every plugin, ignoring the cache of earlier runs
+    /// (under ~/.cache/opensergo/gen; keyed by the inputs' bytes, the
+    /// template and the plugin binaries, checked in full, so it never
+    /// changes the output).
     #[arg(long)]
     pub no_cache: bool,
 
@@ -200,7 +201,8 @@ enum OpenedInput {
     /// A workspace (a directory, a `proto_file`'s, a git revision's, an
     /// archive's) and the files of it to generate for.
     Workspace {
-        opened: Opened,
+        /// Boxed: it is large and the other variant small.
+        opened: Box<Opened>,
         selection: WorkspaceArgs,
         /// A `proto_file` with `include_package_files`: the files of its
         /// package are chosen once it is compiled.
@@ -262,7 +264,7 @@ fn open_input(
         }
     };
     Ok(opened.map(|opened| OpenedInput::Workspace {
-        opened,
+        opened: Box::new(opened),
         selection,
         package_of,
     }))
@@ -424,7 +426,7 @@ fn compile_input(
             opened,
             selection,
             package_of: None,
-        } => Ok(compile_opened(Ok(opened), &selection, color)?.map(|c| c.image)),
+        } => Ok(compile_opened(Ok(*opened), &selection, color)?.map(|c| c.image)),
         OpenedInput::Workspace {
             opened,
             selection,
@@ -435,7 +437,7 @@ fn compile_input(
                 Err(status) => return Ok(Err(status)),
             };
             let package = WorkspaceArgs { paths, ..selection };
-            Ok(compile_opened(Ok(opened), &package, color)?.map(|c| c.image))
+            Ok(compile_opened(Ok(*opened), &package, color)?.map(|c| c.image))
         }
         OpenedInput::Image {
             path,
