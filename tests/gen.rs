@@ -1567,3 +1567,57 @@ fn corrupt_truncated_and_escaping_run_entries_are_misses() {
         assert!(project.run(&["gen"]).stderr.contains(HIT), "{case}");
     }
 }
+
+/// A git input is keyed on what its ref resolves to now (the files of
+/// that revision), never on the ref's name; a binary image on its bytes.
+#[test]
+fn a_moved_ref_or_a_rebuilt_image_misses_the_run_cache() {
+    let (repo, _) = api_repository();
+    let project = Project::new(ONE_PLUGIN);
+    project.write(
+        "buf.gen.yaml",
+        &format!(
+            "version: v2\nplugins:\n  - local: protoc-gen-fake\n    out: gen\ninputs:\n  - git_repo: {}\n    branch: main\n    subdir: apis\n",
+            repo.path().display()
+        ),
+    );
+    let generate = |project: &Project| {
+        let run = project.run(&["gen"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run
+    };
+    assert!(!generate(&project).stderr.contains(HIT));
+    assert!(generate(&project).stderr.contains(HIT));
+    assert_eq!(project.tree("gen").len(), 3);
+    let moved = repo.path().join("apis/proto/acme/extra/v1/more.proto");
+    std::fs::write(&moved, "syntax = \"proto3\";\npackage acme.extra.v1;\n").unwrap();
+    git(repo.path(), &["add", "."]);
+    git(repo.path(), &["commit", "--quiet", "-m", "more"]);
+    assert!(!generate(&project).stderr.contains(HIT));
+    assert_eq!(project.tree("gen").len(), 4);
+
+    // A binary image rebuilt with another file.
+    let project = Project::new(ONE_PLUGIN);
+    let build = |project: &Project| {
+        let run = project.run(&["proto", "build", "-o", "image.binpb"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    };
+    build(&project);
+    project.write(
+        "buf.gen.yaml",
+        &format!(
+            "{}inputs:\n  - binary_image: image.binpb\n",
+            ONE_PLUGIN.replace("FAKE", "protoc-gen-fake")
+        ),
+    );
+    assert!(!generate(&project).stderr.contains(HIT));
+    assert!(generate(&project).stderr.contains(HIT));
+    project.write("proto/acme/order/v1/item.proto", ITEM);
+    build(&project);
+    assert!(!generate(&project).stderr.contains(HIT));
+    assert!(
+        project
+            .path("gen/acme/order/v1/item.proto.fake.txt")
+            .exists()
+    );
+}
