@@ -4,6 +4,7 @@
 #
 #   bench/gen-bench.sh            install buf and the corpus (npm, once), build, time
 #   bench/gen-bench.sh --runs N   hyperfine runs per row (default 5)
+#   bench/gen-bench.sh --gen      only the `gen` rows (OpenSergo protos and medium)
 #   bench/gen-bench.sh --large    only `proto build` on all of googleapis (8,016 files:
 #                                 google/ but google/protobuf, and grafeas/), 2 runs a row,
 #                                 with the peak RSS of each tool (/usr/bin/time)
@@ -20,10 +21,12 @@ B=${BENCH_DIR:-/tmp/opensergo-bench}/gen
 OS=${OPENSERGO:-$REPO/target/release/opensergo}
 RUNS=5
 LARGE=0
+GEN_ONLY=0
 while [[ $# -gt 0 ]]; do
   case $1 in
     --runs) RUNS=$2; shift 2 ;;
     --large) LARGE=1; shift ;;
+    --gen) GEN_ONLY=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -66,13 +69,28 @@ time_rows() { # time_rows CORPUS
 gen_rows() { # gen_rows CORPUS
   local c=$B/$1
   cd "$c"
-  rm -rf gen by-protoc && mkdir by-protoc
-  "$OS" gen 2>/dev/null # warm the cache and write the tree once
+  rm -rf gen by-protoc by-buf && mkdir by-protoc
+  # A file no other imports: a one-file edit adds a message to it (and
+  # it is restored at the end), so only its directory's request changes.
+  local edited
+  edited=$(tail -1 files.txt)
+  cp "$edited" /tmp/opensergo-bench-edited.proto
+  "$OS" gen 2>/dev/null # write the tree once and warm both caches
+  load "before gen $1"
   hyperfine -N --style basic --warmup 1 --runs "$RUNS" --export-markdown "$B/gen-$1.md" \
-    -n "opensergo gen --no-cache (tree current)" "$OS gen --no-cache" \
-    -n "opensergo gen (no change, cache warm)" "$OS gen" \
+    -n "opensergo gen --no-cache (cold: compile, every plugin runs; tree current)" "$OS gen --no-cache" \
+    -n "opensergo gen (no change: run cache hit)" "$OS gen" \
+    -n "opensergo gen --check (no change: run cache hit)" "$OS gen --check" \
     -n "buf generate" "$BUF generate -o by-buf" \
     -n "protoc --go_out" "protoc -I . --go_out=by-protoc --go_opt=paths=source_relative @files.txt"
+  hyperfine -N --style basic --runs "$RUNS" --export-markdown "$B/gen-edit-$1.md" \
+    --prepare "sh -c 'echo \"message BenchEdit\$\$ {}\" >>$edited'" \
+    -n "opensergo gen after a one-file edit (compile; one request runs)" "$OS gen"
+  load "after gen $1"
+  cp /tmp/opensergo-bench-edited.proto "$edited"
+  # The summary lines of one cold and one warm run.
+  "$OS" gen --no-cache 2>&1 | tail -1
+  "$OS" gen 2>&1 | tail -1
 }
 
 large_rows() {
@@ -100,6 +118,13 @@ large_rows() {
   ls -l /tmp/opensergo-bench-os.binpb /tmp/opensergo-bench-protoc.binpb /tmp/opensergo-bench-buf.binpb
 }
 
+source "$REPO/bench/timed.sh"
+if [[ $GEN_ONLY == 1 ]]; then
+  gen_rows opensergo
+  gen_rows medium
+  echo "tables: $B/gen-*.md"
+  exit 0
+fi
 if [[ $LARGE == 1 ]]; then
   large_rows
   exit 0
