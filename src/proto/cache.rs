@@ -54,6 +54,8 @@
 use std::os::unix::fs::MetadataExt as _;
 use std::path::{Path, PathBuf};
 
+use prost::bytes::Bytes;
+
 use super::plugin::GeneratedFile;
 use crate::protobuild::workspace::Opened;
 
@@ -76,8 +78,8 @@ struct ResponseEntry {
 /// One cached run: its key in full and what each plugin generated.
 #[derive(Clone, PartialEq, prost::Message)]
 struct RunEntry {
-    #[prost(bytes = "vec", tag = "1")]
-    key: Vec<u8>,
+    #[prost(bytes = "bytes", tag = "1")]
+    key: Bytes,
     #[prost(message, repeated, tag = "2")]
     outputs: Vec<PluginOutput>,
 }
@@ -195,16 +197,17 @@ impl Cache {
     /// Remembers a successful run, replacing the invocation's last one.
     pub fn store_run(&self, key: &RunKey, outputs: Vec<PluginOutput>) {
         let entry = RunEntry {
-            key: key.material.clone(),
+            key: key.material.clone().into(),
             outputs,
         };
         self.write(&run_name(key), &entry);
     }
 
-    /// An entry, when it is there, within the size cap and decodes.
+    /// An entry, when it is there, within the size cap and decodes. Its
+    /// byte fields are slices of the bytes read, not copies.
     fn read<M: prost::Message + Default>(&self, name: &Path) -> Option<M> {
         let bytes = crate::input::read_bounded(&self.dir.join(name), MAX_ENTRY_BYTES).ok()?;
-        M::decode(bytes.as_slice()).ok()
+        M::decode(Bytes::from(bytes)).ok()
     }
 
     /// Writes an entry below the cache directory (atomically, no link
@@ -273,7 +276,7 @@ mod tests {
         vec![GeneratedFile {
             name: Some("a.go".into()),
             insertion_point: None,
-            content: Some(b"package a\n".to_vec()),
+            content: Some(Bytes::from_static(b"package a\n")),
         }]
     }
 

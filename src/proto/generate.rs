@@ -22,6 +22,7 @@ use super::plugin::{self, CodeGeneratorRequest, GeneratedFile};
 use super::template::{PluginConfig, PluginSource, Strategy};
 use crate::error::Result;
 use crate::protobuild::compile::{Image, encode_file_set};
+use prost::bytes::Bytes;
 
 /// The generators protoc has built in (`protoc_builtin:`).
 const PROTOC_BUILTINS: &[&str] = &[
@@ -416,7 +417,11 @@ fn run_protoc_builtin(
         files.push(GeneratedFile {
             name: Some(slash(relative)),
             insertion_point: None,
-            content: Some(std::fs::read(&path).context("reading protoc's output")?),
+            content: Some(
+                std::fs::read(&path)
+                    .context("reading protoc's output")?
+                    .into(),
+            ),
         });
     }
     Ok(files)
@@ -459,7 +464,7 @@ pub struct PlannedFile {
     pub out: PathBuf,
     /// The name the plugin gave, checked to stay below `out`.
     pub name: PathBuf,
-    pub content: Vec<u8>,
+    pub content: Bytes,
     /// The plugin that created it.
     pub plugin: String,
 }
@@ -488,14 +493,15 @@ pub fn assemble(plugins: &[PluginConfig], runs: &[PluginRun], base: &Path) -> Re
         let out = base.join(&config.out);
         let mut previous: Option<usize> = None;
         for file in &run.files {
-            let content = file.content.as_deref().unwrap_or_default();
+            let content = file.content.clone().unwrap_or_default();
             let name = file.name.as_deref().unwrap_or_default();
             if name.is_empty() {
                 // protoc's rule: no name continues the previous file.
                 let at = previous.ok_or_else(|| {
                     anyhow!("plugin `{}` sent a file without a name", config.name)
                 })?;
-                plan.files[at].content.extend_from_slice(content);
+                let continued = &mut plan.files[at].content;
+                *continued = [&continued[..], &content[..]].concat().into();
                 continue;
             }
             // Names from plugins are untrusted: checked whole here, before
@@ -518,8 +524,9 @@ pub fn assemble(plugins: &[PluginConfig], runs: &[PluginRun], base: &Path) -> Re
                         path.display()
                     )
                 })?;
-                plan.files[at].content = insert(&plan.files[at].content, point, content)
-                    .with_context(|| format!("plugin `{}`: {}", config.name, path.display()))?;
+                plan.files[at].content = insert(&plan.files[at].content, point, &content)
+                    .with_context(|| format!("plugin `{}`: {}", config.name, path.display()))?
+                    .into();
                 continue;
             }
             if let Some(&at) = index.get(&path) {
@@ -535,7 +542,7 @@ pub fn assemble(plugins: &[PluginConfig], runs: &[PluginRun], base: &Path) -> Re
             plan.files.push(PlannedFile {
                 out: out.clone(),
                 name: PathBuf::from(name),
-                content: content.to_vec(),
+                content,
                 plugin: config.name.clone(),
             });
         }

@@ -54,15 +54,17 @@ pub struct CodeGeneratorResponse {
 }
 
 /// `CodeGeneratorResponse.File`. `content` is read as bytes so that a
-/// plugin writing non-UTF-8 output is reported, not a decode failure.
+/// plugin writing non-UTF-8 output is reported, not a decode failure;
+/// shared bytes, so that a cache entry's files are slices of the entry,
+/// never copied on the way to the disk.
 #[derive(Clone, PartialEq, prost::Message)]
 pub struct GeneratedFile {
     #[prost(string, optional, tag = "1")]
     pub name: Option<String>,
     #[prost(string, optional, tag = "2")]
     pub insertion_point: Option<String>,
-    #[prost(bytes = "vec", optional, tag = "15")]
-    pub content: Option<Vec<u8>>,
+    #[prost(bytes = "bytes", optional, tag = "15")]
+    pub content: Option<prost::bytes::Bytes>,
 }
 
 /// `CodeGeneratorResponse.Feature` bits.
