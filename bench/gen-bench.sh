@@ -4,7 +4,8 @@
 #
 #   bench/gen-bench.sh            install buf and the corpus (npm, once), build, time
 #   bench/gen-bench.sh --runs N   hyperfine runs per row (default 5)
-#   bench/gen-bench.sh --gen      only the `gen` rows (OpenSergo protos and medium)
+#   bench/gen-bench.sh --gen      only the `gen` rows (OpenSergo protos and medium;
+#                                 GEN_CORPORA=medium for one)
 #   bench/gen-bench.sh --large    only `proto build` on all of googleapis (8,016 files:
 #                                 google/ but google/protobuf, and grafeas/), 2 runs a row,
 #                                 with the peak RSS of each tool (/usr/bin/time)
@@ -83,8 +84,10 @@ gen_rows() { # gen_rows CORPUS
     -n "opensergo gen --check (no change: run cache hit)" "$OS gen --check" \
     -n "buf generate" "$BUF generate -o by-buf" \
     -n "protoc --go_out" "protoc -I . --go_out=by-protoc --go_opt=paths=source_relative @files.txt"
+  # shellcheck disable=SC2016 # $$ is the edit script's own pid, a new message name each run
+  printf 'echo "message BenchEdit$$ {}" >>"$1"\n' >"$B/edit.sh"
   hyperfine -N --style basic --runs "$RUNS" --export-markdown "$B/gen-edit-$1.md" \
-    --prepare "sh -c 'echo \"message BenchEdit\$\$ {}\" >>$edited'" \
+    --prepare "sh $B/edit.sh $edited" \
     -n "opensergo gen after a one-file edit (compile; one request runs)" "$OS gen"
   load "after gen $1"
   cp /tmp/opensergo-bench-edited.proto "$edited"
@@ -120,8 +123,7 @@ large_rows() {
 
 source "$REPO/bench/timed.sh"
 if [[ $GEN_ONLY == 1 ]]; then
-  gen_rows opensergo
-  gen_rows medium
+  for c in ${GEN_CORPORA:-opensergo medium}; do gen_rows "$c"; done
   echo "tables: $B/gen-*.md"
   exit 0
 fi
