@@ -1255,7 +1255,7 @@ fn plugin_types_send_only_what_the_types_use() {
             "[acme.order.v1.Nope]",
             "which no file of the image declares",
         ),
-        ("[acme.order.v1.Order.Line]", "nested"),
+        ("[.acme.order.v1.Order]", "leading dot"),
     ] {
         project.write(
             "buf.gen.yaml",
