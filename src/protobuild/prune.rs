@@ -152,6 +152,8 @@ struct Element<'a> {
     refers_to: Vec<&'a str>,
     /// An extension's extendee.
     extendee: Option<&'a str>,
+    /// A message's fields' names where they are proto3 `optional`.
+    optional_fields: Vec<Option<&'a str>>,
 }
 
 /// Every file and declaration of an image, by name and by source path.
@@ -238,6 +240,11 @@ impl<'a> Index<'a> {
                     .iter()
                     .map(|f| trim_dot(f.type_name()))
                     .collect();
+                index.elements[id].optional_fields = message
+                    .field
+                    .iter()
+                    .map(|f| f.proto3_optional().then(|| f.name()))
+                    .collect();
                 for (k, x) in message.extension.iter().enumerate() {
                     let mut x_path = path.clone();
                     x_path.extend([MESSAGE_EXTENSION as i32, k as i32]);
@@ -275,6 +282,7 @@ impl<'a> Index<'a> {
             children: Vec::new(),
             refers_to: Vec::new(),
             extendee: None,
+            optional_fields: Vec::new(),
         });
         self.by_path.insert((file, path), id);
         id
@@ -843,7 +851,8 @@ impl Closure<'_, '_> {
         marks: &mut PathMarks,
     ) -> Result<Entry> {
         let namespace_only = self.mode[id] == Mode::Namespace;
-        let refers_to = &self.index.elements[id].refers_to;
+        let element = &self.index.elements[id];
+        let refers_to = &element.refers_to;
         let fields = wire_fields(content)?;
         let rebuilt = rebuild(
             &fields,
@@ -856,7 +865,18 @@ impl Closure<'_, '_> {
                 }
                 Ok(match tag {
                     MESSAGE_FIELD => match refers_to.get(index) {
-                        Some(used) if !self.keeps_type(used) => Entry::Drop,
+                        Some(used) if !self.keeps_type(used) => {
+                            if let Some(Some(field)) = element.optional_fields.get(index) {
+                                // buf also drops the field's synthetic oneof,
+                                // renumbering the oneofs after it.
+                                bail!(
+                                    "removing `{used}` would remove the proto3 optional field `{}.{field}`, which is not supported yet: exclude `{}` too, or keep `{used}`",
+                                    element.name,
+                                    element.name
+                                );
+                            }
+                            Entry::Drop
+                        }
                         _ => Entry::Keep,
                     },
                     MESSAGE_NESTED | MESSAGE_ENUM | MESSAGE_EXTENSION => {
@@ -1146,6 +1166,22 @@ mod tests {
         let pruned = exclude(&three_files(), &["acme.v1.Order", "acme.v1.Shop.Get"]).unwrap();
         assert_eq!(declared(&pruned.files[2]), ["Lonely", "Status", "Shop"]);
         assert!(pruned.files[2].descriptor.service[0].method.is_empty());
+    }
+
+    #[test]
+    fn removing_a_proto3_optional_field_is_refused_not_mismatched() {
+        let text = "syntax = \"proto3\";\npackage p;\nmessage Tip {}\nmessage Bill { optional Tip tip = 1; int32 n = 2; }\n";
+        let image = image(&[("bill.proto", text)]);
+        let error = exclude(&image, &["p.Tip"]).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("proto3 optional field `p.Bill.tip`"),
+            "{error}"
+        );
+        // Excluding the message holding it is what the error suggests.
+        let pruned = exclude(&image, &["p.Tip", "p.Bill"]).unwrap();
+        assert!(declared(&pruned.files[0]).is_empty());
     }
 
     #[test]
