@@ -152,8 +152,12 @@ struct Element<'a> {
     refers_to: Vec<&'a str>,
     /// An extension's extendee.
     extendee: Option<&'a str>,
-    /// A message's fields' names where they are proto3 `optional`.
-    optional_fields: Vec<Option<&'a str>>,
+    /// A message's fields' oneofs (their `oneof_index`).
+    field_oneofs: Vec<Option<usize>>,
+    /// A message's oneofs' names.
+    oneofs: Vec<&'a str>,
+    /// A message that is the entry of a map field.
+    is_map_entry: bool,
 }
 
 /// Every file and declaration of an image, by name and by source path.
@@ -240,11 +244,14 @@ impl<'a> Index<'a> {
                     .iter()
                     .map(|f| trim_dot(f.type_name()))
                     .collect();
-                index.elements[id].optional_fields = message
+                index.elements[id].field_oneofs = message
                     .field
                     .iter()
-                    .map(|f| f.proto3_optional().then(|| f.name()))
+                    .map(|f| f.oneof_index.and_then(|o| usize::try_from(o).ok()))
                     .collect();
+                index.elements[id].oneofs = message.oneof_decl.iter().map(|o| o.name()).collect();
+                index.elements[id].is_map_entry =
+                    message.options.as_ref().is_some_and(|o| o.map_entry());
                 for (k, x) in message.extension.iter().enumerate() {
                     let mut x_path = path.clone();
                     x_path.extend([MESSAGE_EXTENSION as i32, k as i32]);
@@ -282,7 +289,9 @@ impl<'a> Index<'a> {
             children: Vec::new(),
             refers_to: Vec::new(),
             extendee: None,
-            optional_fields: Vec::new(),
+            field_oneofs: Vec::new(),
+            oneofs: Vec::new(),
+            is_map_entry: false,
         });
         self.by_path.insert((file, path), id);
         id
@@ -852,7 +861,17 @@ impl Closure<'_, '_> {
     ) -> Result<Entry> {
         let namespace_only = self.mode[id] == Mode::Namespace;
         let element = &self.index.elements[id];
-        let refers_to = &element.refers_to;
+        let keeps_field = |index: usize| {
+            element
+                .refers_to
+                .get(index)
+                .is_none_or(|used| self.keeps_type(used))
+        };
+        let oneofs_kept = if namespace_only {
+            Vec::new()
+        } else {
+            self.oneofs_kept(element, &keeps_field)?
+        };
         let fields = wire_fields(content)?;
         let rebuilt = rebuild(
             &fields,
@@ -864,21 +883,18 @@ impl Closure<'_, '_> {
                     return Ok(Entry::Drop);
                 }
                 Ok(match tag {
-                    MESSAGE_FIELD => match refers_to.get(index) {
-                        Some(used) if !self.keeps_type(used) => {
-                            if let Some(Some(field)) = element.optional_fields.get(index) {
-                                // buf also drops the field's synthetic oneof,
-                                // renumbering the oneofs after it.
-                                bail!(
-                                    "removing `{used}` would remove the proto3 optional field `{}.{field}`, which is not supported yet: exclude `{}` too, or keep `{used}`",
-                                    element.name,
-                                    element.name
-                                );
-                            }
-                            Entry::Drop
-                        }
-                        _ => Entry::Keep,
-                    },
+                    MESSAGE_FIELD if keeps_field(index) => Entry::Keep,
+                    MESSAGE_ONEOF if !oneofs_kept.get(index).is_some_and(|&kept| kept) => {
+                        Entry::Drop
+                    }
+                    // buf writes the entry without its value, which
+                    // plugins reject as an invalid map.
+                    MESSAGE_FIELD if element.is_map_entry => bail!(
+                        "the filter removes the value type `{}` of map entry `{}`, which is not supported (buf writes the entry without its value, which plugins reject): exclude the map's message too, or keep the type",
+                        element.refers_to[index],
+                        element.name
+                    ),
+                    MESSAGE_FIELD => Entry::Drop,
                     MESSAGE_NESTED | MESSAGE_ENUM | MESSAGE_EXTENSION => {
                         let child = self.element_at(file, path, tag, index)?;
                         let mut child_path = path.to_vec();
@@ -900,6 +916,35 @@ impl Closure<'_, '_> {
             marks.drop_comments(path);
         }
         Ok(rebuilt.map_or(Entry::Keep, Entry::Replace))
+    }
+
+    /// Which oneofs of a message stay: those with a field left, as in
+    /// buf. buf leaves the other fields' `oneof_index` as they were, which
+    /// points them at the wrong oneof when an emptied one is followed by
+    /// one that stays: that is refused rather than written.
+    fn oneofs_kept(
+        &self,
+        message: &Element<'_>,
+        keeps_field: &dyn Fn(usize) -> bool,
+    ) -> Result<Vec<bool>> {
+        let mut kept = vec![false; message.oneofs.len()];
+        for (field, oneof) in message.field_oneofs.iter().enumerate() {
+            if let Some(slot) = oneof.and_then(|o| kept.get_mut(o)) {
+                *slot |= keeps_field(field);
+            }
+        }
+        let emptied = kept.iter().position(|&k| !k);
+        if let Some(emptied) = emptied
+            && kept[emptied..].iter().any(|&k| k)
+        {
+            bail!(
+                "the filter removes every field of oneof `{}` in `{}` (for a proto3 optional field, its synthetic oneof), and a later oneof stays: buf then writes stale oneof indexes, so this is not supported; exclude `{}` too, or keep the types its fields use",
+                message.oneofs[emptied],
+                message.name,
+                message.name
+            );
+        }
+        Ok(kept)
     }
 
     fn rewrite_service(
@@ -1169,19 +1214,45 @@ mod tests {
     }
 
     #[test]
-    fn removing_a_proto3_optional_field_is_refused_not_mismatched() {
-        let text = "syntax = \"proto3\";\npackage p;\nmessage Tip {}\nmessage Bill { optional Tip tip = 1; int32 n = 2; }\n";
-        let image = image(&[("bill.proto", text)]);
+    fn an_emptied_oneof_goes_unless_a_later_one_stays() {
+        let text = "syntax = \"proto3\";\npackage p;\nmessage Tip {}\nmessage Bill {\n  oneof pay { string card = 1; }\n  optional Tip tip = 2;\n  int32 n = 3;\n}\n";
+        let first = image(&[("bill.proto", text)]);
+        let pruned = exclude(&first, &["p.Tip"]).unwrap();
+        let bill = &pruned.files[0].descriptor.message_type[0];
+        let oneofs: Vec<&str> = bill.oneof_decl.iter().map(|o| o.name()).collect();
+        assert_eq!(
+            oneofs,
+            ["pay"],
+            "the synthetic oneof `_tip` goes with its field"
+        );
+        // buf leaves `oneof_index` as it was: emptying `pay` while `_tip`
+        // stays would point `tip` at nothing.
+        let text = text
+            .replace("string card", "Tip card")
+            .replace("optional Tip", "optional int32");
+        let image = image(&[("bill.proto", &text)]);
         let error = exclude(&image, &["p.Tip"]).unwrap_err();
         assert!(
-            error
-                .to_string()
-                .contains("proto3 optional field `p.Bill.tip`"),
+            error.to_string().contains("oneof `pay` in `p.Bill`"),
             "{error}"
         );
         // Excluding the message holding it is what the error suggests.
         let pruned = exclude(&image, &["p.Tip", "p.Bill"]).unwrap();
         assert!(declared(&pruned.files[0]).is_empty());
+    }
+
+    #[test]
+    fn removing_a_map_value_type_is_refused() {
+        let text = "syntax = \"proto3\";\npackage p;\nmessage Tip {}\nmessage Bill { map<string, Tip> tips = 1; }\n";
+        let image = image(&[("bill.proto", text)]);
+        let error = exclude(&image, &["p.Tip"]).unwrap_err();
+        assert!(
+            error.to_string().contains("map entry `p.Bill.TipsEntry`"),
+            "{error}"
+        );
+        // Excluding the entry too removes the map field whole.
+        let pruned = exclude(&image, &["p.Tip", "p.Bill.TipsEntry"]).unwrap();
+        assert!(pruned.files[0].descriptor.message_type[0].field.is_empty());
     }
 
     #[test]
