@@ -1495,3 +1495,33 @@ fn filtering_any_opensergo_declaration_leaves_a_well_formed_pool() {
         declarations.len()
     );
 }
+
+/// Custom options: what is kept brings the extensions of the options
+/// set on it (and on its fields, values, methods and file) along, with
+/// their types and imports, as `buf generate` does.
+#[test]
+fn type_filters_follow_custom_options_as_buf_generate_does() {
+    if !common::available("buf") || !common::available("protoc-gen-go") {
+        return;
+    }
+    for filter in [
+        "types: [a.B]",
+        "types: [a.C]",
+        "types: [a.S.X]",
+        "types: [a.D]",
+        "types: [a.E]",
+        "exclude_types: [a.S, a.A]",
+        "exclude_types: [o.Unused]",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&root().join("testdata/gen/exclude-options"), dir.path());
+        let project = Project { dir };
+        project.write(
+            "buf.gen.yaml",
+            &format!(
+                "version: v2\nplugins:\n  - local: protoc-gen-go\n    out: gen\n    opt: paths=source_relative\n    {filter}\n  - protoc_builtin: python\n    out: gen\n    {filter}\n"
+            ),
+        );
+        assert_same_as_buf(&project, 2);
+    }
+}

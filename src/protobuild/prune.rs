@@ -13,6 +13,14 @@
 //!   Names in imported files cannot be kept by name, as in buf.
 //! - A file left with nothing kept goes; an import goes when nothing
 //!   kept imports it; a file that changed imports only what it uses.
+//! - Custom options set on what is kept bring their extensions along
+//!   (and what those extend and use, the extended `*Options` message
+//!   without all of its other extensions).
+//! - An emptied oneof goes (a proto3 optional field's synthetic one).
+//!   Where buf would write what plugins reject (a map entry without its
+//!   value, stale oneof indexes), or where this cannot follow buf yet
+//!   (an excluded option still set, an Any in options, public or weak
+//!   imports), the error says so.
 //!
 //! Files are rewritten at the wire level, not decoded and re-encoded:
 //! prost-types drops what it does not know (custom options, edition
@@ -49,6 +57,11 @@ const MESSAGE_RESERVED_RANGE: u32 = 9;
 const MESSAGE_RESERVED_NAME: u32 = 10;
 // ServiceDescriptorProto field numbers.
 const SERVICE_METHOD: u32 = 2;
+// EnumDescriptorProto field numbers.
+const ENUM_VALUE: u32 = 2;
+/// Every `*Options` message reserves the numbers from here on for
+/// extensions: a field at or above it is a custom option.
+const FIRST_EXTENSION_NUMBER: u32 = 1000;
 
 /// The lists of a message whose source location goes when nothing of
 /// them is left (an `extend` block, a `reserved` statement).
@@ -93,7 +106,7 @@ impl TypeFilter {
 /// are errors saying so.
 pub fn filter_types(image: &Image, filter: &TypeFilter) -> Result<Image> {
     refuse_what_cannot_be_followed(image)?;
-    let index = Index::new(image);
+    let index = Index::new(image)?;
     let mut closure = Closure::new(&index, !filter.types.is_empty());
     for name in &filter.exclude_types {
         for id in index.lookup(image, name, "exclude_types")? {
@@ -139,6 +152,8 @@ enum Kind {
 /// A file or a declaration in one.
 struct Element<'a> {
     kind: Kind,
+    /// Its source path in its file.
+    path: Vec<i32>,
     /// The image file it is in.
     file: usize,
     /// Its full name (a file's: its import path).
@@ -158,6 +173,10 @@ struct Element<'a> {
     oneofs: Vec<&'a str>,
     /// A message that is the entry of a map field.
     is_map_entry: bool,
+    /// A message's extension ranges, an enum's values: parts options
+    /// can be set on.
+    extension_ranges: usize,
+    enum_values: usize,
 }
 
 /// Every file and declaration of an image, by name and by source path.
@@ -172,7 +191,15 @@ struct Index<'a> {
     packages: HashMap<&'a str, Vec<usize>>,
     /// Extensions by extendee.
     extensions_of: HashMap<&'a str, Vec<usize>>,
+    /// Extensions by extendee and number: what a custom option names.
+    extension_numbers: HashMap<(&'a str, u32), usize>,
+    /// The custom options set, by (file, source path of what they are
+    /// set on): the options message and the extension's number.
+    options_set: HashMap<(usize, Vec<i32>), Vec<OptionSet>>,
 }
+
+/// A custom option set: the `*Options` message and the extension number.
+type OptionSet = (&'static str, u32);
 
 fn trim_dot(name: &str) -> &str {
     name.strip_prefix('.').unwrap_or(name)
@@ -187,7 +214,7 @@ fn qualify(prefix: &str, name: &str) -> String {
 }
 
 impl<'a> Index<'a> {
-    fn new(image: &'a Image) -> Index<'a> {
+    fn new(image: &'a Image) -> Result<Index<'a>> {
         let mut index = Index {
             elements: Vec::new(),
             by_name: HashMap::new(),
@@ -195,8 +222,15 @@ impl<'a> Index<'a> {
             files: Vec::new(),
             packages: HashMap::new(),
             extensions_of: HashMap::new(),
+            extension_numbers: HashMap::new(),
+            options_set: HashMap::new(),
         };
         for (i, file) in image.files.iter().enumerate() {
+            let mut set = HashMap::new();
+            options_set(&file.encoded, Owner::File, &mut Vec::new(), &mut set)?;
+            index
+                .options_set
+                .extend(set.into_iter().map(|(path, options)| ((i, path), options)));
             let d = &file.descriptor;
             let file_id = index.push(i, Kind::File, file.name.clone(), None, Vec::new());
             index.files.push(file_id);
@@ -210,7 +244,8 @@ impl<'a> Index<'a> {
             }
             for (k, e) in d.enum_type.iter().enumerate() {
                 let path = vec![FILE_ENUM as i32, k as i32];
-                index.declare(i, Kind::Enum, qualify(package, e.name()), file_id, path);
+                let id = index.declare(i, Kind::Enum, qualify(package, e.name()), file_id, path);
+                index.elements[id].enum_values = e.value.len();
             }
             for (k, service) in d.service.iter().enumerate() {
                 let name = qualify(package, service.name());
@@ -250,6 +285,7 @@ impl<'a> Index<'a> {
                     .map(|f| f.oneof_index.and_then(|o| usize::try_from(o).ok()))
                     .collect();
                 index.elements[id].oneofs = message.oneof_decl.iter().map(|o| o.name()).collect();
+                index.elements[id].extension_ranges = message.extension_range.len();
                 index.elements[id].is_map_entry =
                     message.options.as_ref().is_some_and(|o| o.map_entry());
                 for (k, x) in message.extension.iter().enumerate() {
@@ -260,7 +296,8 @@ impl<'a> Index<'a> {
                 for (k, e) in message.enum_type.iter().enumerate() {
                     let mut e_path = path.clone();
                     e_path.extend([MESSAGE_ENUM as i32, k as i32]);
-                    index.declare(i, Kind::Enum, qualify(&name, e.name()), id, e_path);
+                    let e_id = index.declare(i, Kind::Enum, qualify(&name, e.name()), id, e_path);
+                    index.elements[e_id].enum_values = e.value.len();
                 }
                 for (k, nested) in message.nested_type.iter().enumerate() {
                     let mut n_path = path.clone();
@@ -269,7 +306,7 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        index
+        Ok(index)
     }
 
     fn push(
@@ -283,6 +320,7 @@ impl<'a> Index<'a> {
         let id = self.elements.len();
         self.elements.push(Element {
             kind,
+            path: path.clone(),
             file,
             name,
             parent,
@@ -292,6 +330,8 @@ impl<'a> Index<'a> {
             field_oneofs: Vec::new(),
             oneofs: Vec::new(),
             is_map_entry: false,
+            extension_ranges: 0,
+            enum_values: 0,
         });
         self.by_path.insert((file, path), id);
         id
@@ -331,6 +371,40 @@ impl<'a> Index<'a> {
         self.elements[id].extendee = Some(extendee);
         self.elements[id].refers_to = vec![trim_dot(extension.type_name())];
         self.extensions_of.entry(extendee).or_default().push(id);
+        if let Ok(number) = u32::try_from(extension.number()) {
+            self.extension_numbers.insert((extendee, number), id);
+        }
+    }
+
+    /// The custom options set on an element and on its parts (a
+    /// message's kept fields, oneofs and extension ranges, an enum's
+    /// values), as buf follows them.
+    fn options_of(&self, id: usize, keeps_field: &dyn Fn(usize) -> bool) -> Vec<OptionSet> {
+        let element = &self.elements[id];
+        let key = |path: Vec<i32>| (element.file, path);
+        let mut paths = vec![element.path.clone()];
+        let mut part = |tag: u32, count: usize, keep: &dyn Fn(usize) -> bool| {
+            for k in (0..count).filter(|&k| keep(k)) {
+                let mut path = element.path.clone();
+                path.extend([tag as i32, k as i32]);
+                paths.push(path);
+            }
+        };
+        match element.kind {
+            Kind::Message => {
+                part(MESSAGE_FIELD, element.refers_to.len(), keeps_field);
+                part(MESSAGE_ONEOF, element.oneofs.len(), &|_| true);
+                part(MESSAGE_EXTENSION_RANGE, element.extension_ranges, &|_| true);
+            }
+            Kind::Enum => part(ENUM_VALUE, element.enum_values, &|_| true),
+            _ => {}
+        }
+        paths
+            .into_iter()
+            .filter_map(|path| self.options_set.get(&key(path)))
+            .flatten()
+            .copied()
+            .collect()
     }
 
     fn resolve(&self, name: &str) -> Option<usize> {
@@ -394,6 +468,89 @@ impl<'a> Index<'a> {
     }
 }
 
+/// The descriptor messages options can be set on.
+#[derive(Debug, Clone, Copy)]
+enum Owner {
+    File,
+    Message,
+    Field,
+    Oneof,
+    ExtensionRange,
+    Enum,
+    EnumValue,
+    Service,
+    Method,
+}
+
+impl Owner {
+    /// The field number of its options and their message.
+    fn options(self) -> (u32, &'static str) {
+        match self {
+            Owner::File => (8, "google.protobuf.FileOptions"),
+            Owner::Message => (7, "google.protobuf.MessageOptions"),
+            Owner::Field => (8, "google.protobuf.FieldOptions"),
+            Owner::Oneof => (2, "google.protobuf.OneofOptions"),
+            Owner::ExtensionRange => (3, "google.protobuf.ExtensionRangeOptions"),
+            Owner::Enum => (3, "google.protobuf.EnumOptions"),
+            Owner::EnumValue => (3, "google.protobuf.EnumValueOptions"),
+            Owner::Service => (3, "google.protobuf.ServiceOptions"),
+            Owner::Method => (4, "google.protobuf.MethodOptions"),
+        }
+    }
+
+    /// What the field `tag` of it holds, when options can be set there.
+    fn part(self, tag: u32) -> Option<Owner> {
+        Some(match (self, tag) {
+            (Owner::File, FILE_MESSAGE) | (Owner::Message, MESSAGE_NESTED) => Owner::Message,
+            (Owner::File, FILE_ENUM) | (Owner::Message, MESSAGE_ENUM) => Owner::Enum,
+            (Owner::File, FILE_SERVICE) => Owner::Service,
+            (Owner::File, FILE_EXTENSION) | (Owner::Message, MESSAGE_FIELD | MESSAGE_EXTENSION) => {
+                Owner::Field
+            }
+            (Owner::Message, MESSAGE_ONEOF) => Owner::Oneof,
+            (Owner::Message, MESSAGE_EXTENSION_RANGE) => Owner::ExtensionRange,
+            (Owner::Enum, ENUM_VALUE) => Owner::EnumValue,
+            (Owner::Service, SERVICE_METHOD) => Owner::Method,
+            _ => return None,
+        })
+    }
+}
+
+/// The custom options set in an encoded descriptor, by the source path
+/// of what they are set on. Read from the bytes because prost-types
+/// drops extensions; recursion is as deep as the nesting prost already
+/// decoded (which it bounds).
+fn options_set(
+    bytes: &[u8],
+    owner: Owner,
+    path: &mut Vec<i32>,
+    out: &mut HashMap<Vec<i32>, Vec<OptionSet>>,
+) -> Result<()> {
+    let (options_tag, options_type) = owner.options();
+    let mut seen: HashMap<u32, i32> = HashMap::new();
+    for field in wire_fields(bytes)? {
+        if field.tag == options_tag {
+            let mut numbers: Vec<u32> = wire_fields(field.content)?
+                .iter()
+                .map(|option| option.tag)
+                .filter(|&number| number >= FIRST_EXTENSION_NUMBER)
+                .collect();
+            numbers.dedup();
+            if !numbers.is_empty() {
+                let set = out.entry(path.clone()).or_default();
+                set.extend(numbers.into_iter().map(|n| (options_type, n)));
+            }
+        } else if let Some(part) = owner.part(field.tag) {
+            let index = seen.entry(field.tag).or_default();
+            path.extend([field.tag as i32, *index]);
+            options_set(field.content, part, path, out)?;
+            path.truncate(path.len() - 2);
+            *index += 1;
+        }
+    }
+    Ok(())
+}
+
 /// What the filter decided for an element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -404,6 +561,10 @@ enum Mode {
     /// A message, service or file kept only because it holds something
     /// kept; a message then loses its fields and comments.
     Namespace,
+    /// Kept because a custom option set somewhere kept needs it (the
+    /// option's extension and what it extends): as Kept, except that a
+    /// message kept so does not bring all its extensions along.
+    Implied,
 }
 
 struct Closure<'i, 'a> {
@@ -415,6 +576,13 @@ struct Closure<'i, 'a> {
     imports: Vec<HashSet<usize>>,
     /// Kept elements whose uses are not followed yet.
     pending: Vec<usize>,
+    /// Messages kept after being only implied, whose extensions are not
+    /// followed yet.
+    upgraded: Vec<usize>,
+    /// Option extensions checked for an Any in their values.
+    checked_options: HashSet<usize>,
+    /// (element, extension) for every custom option followed.
+    options_followed: Vec<(usize, usize)>,
 }
 
 impl<'i, 'a> Closure<'i, 'a> {
@@ -425,6 +593,9 @@ impl<'i, 'a> Closure<'i, 'a> {
             has_types,
             imports: vec![HashSet::new(); index.files.len()],
             pending: Vec::new(),
+            upgraded: Vec::new(),
+            checked_options: HashSet::new(),
+            options_followed: Vec::new(),
         }
     }
 
@@ -450,16 +621,82 @@ impl<'i, 'a> Closure<'i, 'a> {
         if let Some(user) = user.filter(|&user| user != file) {
             self.imports[user].insert(file);
         }
+        match self.mode[id] {
+            Mode::Unknown | Mode::Namespace => {
+                self.mode[id] = Mode::Kept;
+                self.pending.push(id);
+            }
+            Mode::Implied => {
+                self.mode[id] = Mode::Kept;
+                self.upgraded.push(id);
+            }
+            Mode::Kept | Mode::Excluded => {}
+        }
+    }
+
+    /// Keeps `id` as needed by a custom option set in file `user`.
+    fn imply(&mut self, id: usize, user: usize) {
+        let file = self.index.elements[id].file;
+        if user != file {
+            self.imports[user].insert(file);
+        }
         if matches!(self.mode[id], Mode::Unknown | Mode::Namespace) {
-            self.mode[id] = Mode::Kept;
+            self.mode[id] = Mode::Implied;
             self.pending.push(id);
         }
+    }
+
+    /// Keeps the extensions behind `options`, custom options set in the
+    /// file of `id`.
+    fn follow_options(&mut self, id: usize, options: Vec<OptionSet>) -> Result<()> {
+        let index = self.index;
+        let file = index.elements[id].file;
+        for (options, number) in options {
+            let Some(&extension) = index.extension_numbers.get(&(options, number)) else {
+                continue;
+            };
+            if self.checked_options.insert(extension) && self.holds_any(extension) {
+                // buf also keeps the messages named by the type URLs of
+                // Any values in options, which this does not read.
+                bail!(
+                    "`types` and `exclude_types` cannot filter {}: its custom option `{}` can hold a google.protobuf.Any (not supported yet)",
+                    index.elements[index.files[file]].name,
+                    index.elements[extension].name
+                );
+            }
+            self.imply(extension, file);
+            self.options_followed.push((id, extension));
+        }
+        Ok(())
+    }
+
+    /// Whether values of extension `id` can hold a google.protobuf.Any.
+    fn holds_any(&self, id: usize) -> bool {
+        let index = self.index;
+        let mut seen = HashSet::new();
+        let mut types: Vec<&str> = index.elements[id].refers_to.clone();
+        while let Some(name) = types.pop() {
+            if name == "google.protobuf.Any" {
+                return true;
+            }
+            if let Some(message) = index.resolve(name).filter(|&m| seen.insert(m)) {
+                types.extend(&index.elements[message].refers_to);
+            }
+        }
+        false
     }
 
     /// Follows the uses of everything kept, to the end.
     fn run(&mut self) -> Result<()> {
         let index = self.index;
-        while let Some(id) = self.pending.pop() {
+        loop {
+            if let Some(message) = self.upgraded.pop() {
+                self.add_extensions_of(message);
+                continue;
+            }
+            let Some(id) = self.pending.pop() else {
+                break;
+            };
             let element = &index.elements[id];
             let file = Some(element.file);
             match element.kind {
@@ -481,13 +718,8 @@ impl<'i, 'a> Closure<'i, 'a> {
                             self.add(used, file);
                         }
                     }
-                    for &extension in index
-                        .extensions_of
-                        .get(element.name.as_str())
-                        .into_iter()
-                        .flatten()
-                    {
-                        self.add(extension, None);
+                    if self.mode[id] == Mode::Kept {
+                        self.add_extensions_of(id);
                     }
                 }
                 Kind::Enum => {}
@@ -518,31 +750,74 @@ impl<'i, 'a> Closure<'i, 'a> {
                         self.mode[id] = Mode::Excluded;
                         continue;
                     }
-                    for used in extendee.into_iter().chain(used) {
+                    if let Some(extendee) = extendee {
+                        if self.mode[id] == Mode::Implied {
+                            self.imply(extendee, element.file);
+                        } else {
+                            self.add(extendee, file);
+                        }
+                    }
+                    if let Some(used) = used {
                         self.add(used, file);
                     }
                 }
             }
-            self.enclose(element.parent);
+            let keeps_field = |field: usize| {
+                element
+                    .refers_to
+                    .get(field)
+                    .and_then(|used| index.resolve(used))
+                    .is_none_or(|used| self.mode[used] != Mode::Excluded)
+            };
+            let options = index.options_of(id, &keeps_field);
+            self.follow_options(id, options)?;
+            self.enclose(element.parent)?;
+        }
+        // buf removes a custom option whose extension is excluded from
+        // what it is set on; this keeps options as compiled.
+        for &(user, extension) in &self.options_followed {
+            if self.mode[extension] == Mode::Excluded && self.keeps(user) {
+                bail!(
+                    "the filter excludes `{}`, a custom option set in `{}`: removing set options is not supported yet; keep the option and its type",
+                    index.elements[extension].name,
+                    index.elements[user].name
+                );
+            }
         }
         Ok(())
     }
 
+    /// Keeps every extension of a kept message, as buf does.
+    fn add_extensions_of(&mut self, message: usize) {
+        let index = self.index;
+        let name = index.elements[message].name.as_str();
+        for &extension in index.extensions_of.get(name).into_iter().flatten() {
+            self.add(extension, None);
+        }
+    }
+
     /// Keeps the messages, services and file around a kept declaration.
-    fn enclose(&mut self, mut parent: Option<usize>) {
+    /// The custom options set on them are followed too.
+    fn enclose(&mut self, mut parent: Option<usize>) -> Result<()> {
         while let Some(id) = parent {
             let element = &self.index.elements[id];
             if element.kind == Kind::Enum || self.mode[id] != Mode::Unknown {
                 break;
             }
             self.mode[id] = Mode::Namespace;
+            let own = self
+                .index
+                .options_set
+                .get(&(element.file, element.path.clone()));
+            self.follow_options(id, own.cloned().unwrap_or_default())?;
             parent = element.parent;
         }
+        Ok(())
     }
 
     fn keeps(&self, id: usize) -> bool {
         match self.mode[id] {
-            Mode::Kept | Mode::Namespace => true,
+            Mode::Kept | Mode::Namespace | Mode::Implied => true,
             Mode::Excluded => false,
             Mode::Unknown => !self.has_types,
         }
@@ -973,9 +1248,7 @@ impl Closure<'_, '_> {
     }
 }
 
-/// Custom options live in option messages as extensions prost-types
-/// cannot see, so what an option uses could not be followed; public and
-/// weak imports re-export files this does not follow.
+/// Public and weak imports re-export files this does not follow.
 fn refuse_what_cannot_be_followed(image: &Image) -> Result<()> {
     for file in &image.files {
         let d = &file.descriptor;
@@ -983,22 +1256,6 @@ fn refuse_what_cannot_be_followed(image: &Image) -> Result<()> {
             bail!(
                 "`types` and `exclude_types` cannot filter {}: it has a public or weak import (not supported yet)",
                 file.name
-            );
-        }
-        let mut extendees: Vec<&str> = d.extension.iter().map(|x| x.extendee()).collect();
-        let mut messages: Vec<&DescriptorProto> = d.message_type.iter().collect();
-        while let Some(message) = messages.pop() {
-            extendees.extend(message.extension.iter().map(|x| x.extendee()));
-            messages.extend(&message.nested_type);
-        }
-        if let Some(options) = extendees
-            .iter()
-            .find(|e| e.starts_with(".google.protobuf.") && e.ends_with("Options"))
-        {
-            bail!(
-                "`types` and `exclude_types` cannot filter {}: it declares a custom option (extends {}), whose uses are not followed yet",
-                file.name,
-                options.trim_start_matches('.')
             );
         }
     }
@@ -1302,10 +1559,37 @@ mod tests {
     }
 
     #[test]
-    fn custom_options_are_refused_not_lost() {
-        let options = "syntax = \"proto3\";\npackage acme.v1;\nimport \"google/protobuf/descriptor.proto\";\nextend google.protobuf.MessageOptions { string tag = 50000; }\nmessage Tagged { option (tag) = \"x\"; }\n";
-        let image = image(&[("options.proto", options)]);
-        let error = keep(&image, &["acme.v1.Tagged"]).unwrap_err();
-        assert!(error.to_string().contains("custom option"), "{error}");
+    fn custom_options_bring_their_extensions_along() {
+        let options = "syntax = \"proto3\";\npackage o;\nimport \"google/protobuf/descriptor.proto\";\nmessage Tag { string v = 1; }\nextend google.protobuf.MessageOptions { Tag tag = 50000; }\nextend google.protobuf.FieldOptions { string unit = 50001; }\nextend google.protobuf.FileOptions { string owner = 50002; }\n";
+        let tagged = "syntax = \"proto3\";\npackage a;\nimport \"o.proto\";\noption (o.owner) = \"me\";\nmessage Tagged { option (o.tag) = {v: \"x\"}; }\nmessage Plain { int32 n = 1 [(o.unit) = \"s\"]; }\n";
+        let image = image(&[("o.proto", options), ("a.proto", tagged)]);
+        let extensions = |image: &Image| -> Vec<String> {
+            let o = image.files.iter().find(|f| f.name == "o.proto").unwrap();
+            o.descriptor
+                .extension
+                .iter()
+                .map(|x| x.name().to_string())
+                .collect()
+        };
+        let pruned = keep(&image, &["a.Tagged"]).unwrap();
+        assert_eq!(
+            extensions(&pruned),
+            ["tag", "owner"],
+            "the field option is not set on what is kept"
+        );
+        let o = pruned.files.iter().find(|f| f.name == "o.proto").unwrap();
+        assert_eq!(declared(o), ["Tag"]);
+        let a = pruned.files.iter().find(|f| f.name == "a.proto").unwrap();
+        assert_eq!(a.descriptor.dependency, ["o.proto"]);
+        let pruned = keep(&image, &["a.Plain"]).unwrap();
+        assert_eq!(extensions(&pruned), ["unit", "owner"]);
+        // buf would remove the option from `Tagged`; that is refused.
+        let error = exclude(&image, &["o.Tag"]).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("custom option set in `a.Tagged`"),
+            "{error}"
+        );
     }
 }
