@@ -1525,3 +1525,45 @@ fn type_filters_follow_custom_options_as_buf_generate_does() {
         assert_same_as_buf(&project, 2);
     }
 }
+
+/// The input's `types` apply before the plugin's `exclude_types`: the
+/// plugin sees the service's closure without the coupon, and a name the
+/// input's filter removed is unknown to the plugin's.
+#[test]
+fn input_type_filters_apply_before_the_plugins() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("testdata/gen/exclude"), dir.path());
+    let project = Project { dir };
+    project.write(
+        "buf.gen.yaml",
+        "version: v2\nplugins:\n  - local: protoc-gen-fake\n    out: gen\n    opt: dump=req\n    strategy: all\n    exclude_types: [shop.common.v1.Coupon]\ninputs:\n  - directory: .\n    types: [shop.order.v1.Orders]\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (request, files) = dumped_request(&project);
+    assert_eq!(
+        request.file_to_generate,
+        ["shop/common/v1/money.proto", "shop/order/v1/order.proto"],
+        "admin.proto is not used by the service"
+    );
+    let money: Vec<&str> = files["shop/common/v1/money.proto"]
+        .message_type
+        .iter()
+        .map(|m| m.name())
+        .collect();
+    assert_eq!(money, ["Money"]);
+    let order = &files["shop/order/v1/order.proto"].message_type[0];
+    assert!(order.field.iter().all(|f| f.name() != "coupon"));
+    project.write(
+        "buf.gen.yaml",
+        "version: v2\nplugins:\n  - local: protoc-gen-fake\n    out: gen\n    exclude_types: [shop.admin.v1]\ninputs:\n  - directory: .\n    types: [shop.order.v1.Order]\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`exclude_types` names `shop.admin.v1`, which no file"),
+        "{}",
+        run.stderr
+    );
+}

@@ -581,6 +581,8 @@ struct Closure<'i, 'a> {
     upgraded: Vec<usize>,
     /// Option extensions checked for an Any in their values.
     checked_options: HashSet<usize>,
+    /// Messages searched for an Any, by [`Self::holds_any`].
+    searched_for_any: HashSet<usize>,
     /// (element, extension) for every custom option followed.
     options_followed: Vec<(usize, usize)>,
 }
@@ -595,6 +597,7 @@ impl<'i, 'a> Closure<'i, 'a> {
             pending: Vec::new(),
             upgraded: Vec::new(),
             checked_options: HashSet::new(),
+            searched_for_any: HashSet::new(),
             options_followed: Vec::new(),
         }
     }
@@ -671,15 +674,20 @@ impl<'i, 'a> Closure<'i, 'a> {
     }
 
     /// Whether values of extension `id` can hold a google.protobuf.Any.
-    fn holds_any(&self, id: usize) -> bool {
+    /// The messages searched are remembered across calls: one reached
+    /// before cannot lead to an Any (that search would have ended the
+    /// filter), so every message is searched once in all.
+    fn holds_any(&mut self, id: usize) -> bool {
         let index = self.index;
-        let mut seen = HashSet::new();
         let mut types: Vec<&str> = index.elements[id].refers_to.clone();
         while let Some(name) = types.pop() {
             if name == "google.protobuf.Any" {
                 return true;
             }
-            if let Some(message) = index.resolve(name).filter(|&m| seen.insert(m)) {
+            if let Some(message) = index
+                .resolve(name)
+                .filter(|&m| self.searched_for_any.insert(m))
+            {
                 types.extend(&index.elements[message].refers_to);
             }
         }
@@ -1287,20 +1295,21 @@ mod tests {
     const ORDER: &str = "syntax = \"proto3\";\npackage acme.v1;\nimport \"money.proto\";\nimport \"other.proto\";\n// Lonely comment.\nmessage Lonely { Other o = 1; }\n// Order comment.\nmessage Order {\n  // Total comment.\n  Money total = 1;\n  Status status = 2;\n  message Line { Money price = 1; }\n}\nenum Status { STATUS_UNSPECIFIED = 0; }\n// Shop comment.\nservice Shop { rpc Get(Order) returns (Order); }\n";
     const OTHER: &str = "syntax = \"proto3\";\npackage acme.v1;\nmessage Other {}\n";
 
-    fn keep(image: &Image, types: &[&str]) -> Result<Image> {
+    fn filter(image: &Image, types: &[&str], exclude_types: &[&str]) -> Result<Image> {
+        let names = |names: &[&str]| names.iter().map(|n| n.to_string()).collect();
         let filter = TypeFilter {
-            types: types.iter().map(|t| t.to_string()).collect(),
-            exclude_types: Vec::new(),
+            types: names(types),
+            exclude_types: names(exclude_types),
         };
         filter_types(image, &filter)
     }
 
+    fn keep(image: &Image, types: &[&str]) -> Result<Image> {
+        filter(image, types, &[])
+    }
+
     fn exclude(image: &Image, types: &[&str]) -> Result<Image> {
-        let filter = TypeFilter {
-            types: Vec::new(),
-            exclude_types: types.iter().map(|t| t.to_string()).collect(),
-        };
-        filter_types(image, &filter)
+        filter(image, &[], types)
     }
 
     fn three_files() -> Image {
@@ -1390,6 +1399,27 @@ mod tests {
         // Keeping everything a file declares gives back its exact bytes.
         let all = keep(&original, &["acme.v1.Other"]).unwrap();
         assert_eq!(all.files[0].encoded, original.files[1].encoded);
+    }
+
+    #[test]
+    fn path_marks_renumber_remove_and_silence() {
+        let mut marks = PathMarks::default();
+        marks.remove(&[4, 1]);
+        marks.moved(&[4, 2], 1);
+        marks.drop_comments(&[4, 2]);
+        let apply = |path: &[i32]| {
+            let mut path = path.to_vec();
+            marks.apply(&mut path).map(|comments| (path, comments))
+        };
+        assert_eq!(apply(&[4, 1, 2, 0]), None, "inside a removed element");
+        assert_eq!(apply(&[4, 2]), Some((vec![4, 1], false)));
+        assert_eq!(
+            apply(&[4, 2, 2, 0]),
+            Some((vec![4, 1, 2, 0], true)),
+            "comments go only where marked"
+        );
+        assert_eq!(apply(&[4, 0, 1]), Some((vec![4, 0, 1], true)));
+        assert_eq!(apply(&[]), Some((vec![], true)));
     }
 
     #[test]
@@ -1514,11 +1544,8 @@ mod tests {
 
     #[test]
     fn keeping_what_is_excluded_is_an_error() {
-        let filter = TypeFilter {
-            types: vec!["acme.v1.Order.Line".into()],
-            exclude_types: vec!["acme.v1.Order".into()],
-        };
-        let error = filter_types(&three_files(), &filter).unwrap_err();
+        let error =
+            filter(&three_files(), &["acme.v1.Order.Line"], &["acme.v1.Order"]).unwrap_err();
         assert!(
             error.to_string().contains("`exclude_types` excludes"),
             "{error}"
