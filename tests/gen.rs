@@ -1567,3 +1567,30 @@ fn input_type_filters_apply_before_the_plugins() {
         run.stderr
     );
 }
+
+/// Public and unused imports: a filtered file imports exactly what its
+/// kept declarations use (a type reached through a public import is
+/// imported directly), as `buf generate` writes it.
+#[test]
+fn type_filters_rewrite_imports_as_buf_generate_does() {
+    if !common::available("buf") || !common::available("protoc-gen-go") {
+        return;
+    }
+    for filter in [
+        "types: [c.C]",
+        "types: [c.D, x.X]",
+        "exclude_types: [c.Spare]",
+        "exclude_types: [b.Other]",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&root().join("testdata/gen/exclude-public"), dir.path());
+        let project = Project { dir };
+        project.write(
+            "buf.gen.yaml",
+            &format!(
+                "version: v2\nplugins:\n  - local: protoc-gen-go\n    out: gen\n    opt: paths=source_relative\n    {filter}\n  - protoc_builtin: python\n    out: gen\n    {filter}\n"
+            ),
+        );
+        assert_same_as_buf(&project, 2);
+    }
+}

@@ -12,22 +12,25 @@
 //!   their fields and comments go). Nested declarations nothing uses go.
 //!   Names in imported files cannot be kept by name, as in buf.
 //! - A file left with nothing kept goes; an import goes when nothing
-//!   kept imports it; a file that changed imports only what it uses.
+//!   kept imports it; every file imports exactly what its kept
+//!   declarations use (a public import becomes plain imports).
 //! - Custom options set on what is kept bring their extensions along
 //!   (and what those extend and use, the extended `*Options` message
 //!   without all of its other extensions).
 //! - An emptied oneof goes (a proto3 optional field's synthetic one).
 //!   Where buf would write what plugins reject (a map entry without its
 //!   value, stale oneof indexes), or where this cannot follow buf yet
-//!   (an excluded option still set, an Any in options, public or weak
-//!   imports), the error says so.
+//!   (an excluded option still set, an Any in options, weak imports),
+//!   the error says so.
 //!
 //! Files are rewritten at the wire level, not decoded and re-encoded:
 //! prost-types drops what it does not know (custom options, edition
 //! fields), and a plugin must get those exactly as compiled. A file
 //! nothing was removed from keeps its exact bytes; elsewhere only the
 //! removed entries, the imports and the source code info (whose paths
-//! are renumbered so comments stay on their elements) change.
+//! are renumbered so comments stay on their elements) change. Nested
+//! messages are rewritten recursively: as deep as prost decoded them,
+//! which it bounds.
 
 use std::collections::{HashMap, HashSet};
 
@@ -46,6 +49,7 @@ const FILE_ENUM: u32 = 5;
 const FILE_SERVICE: u32 = 6;
 const FILE_EXTENSION: u32 = 7;
 const FILE_SOURCE_CODE_INFO: u32 = 9;
+const PUBLIC_DEPENDENCY: u32 = 10;
 // DescriptorProto field numbers.
 const MESSAGE_FIELD: u32 = 2;
 const MESSAGE_NESTED: u32 = 3;
@@ -572,8 +576,11 @@ struct Closure<'i, 'a> {
     mode: Vec<Mode>,
     /// Whether `types` named anything: then what is not reached goes.
     has_types: bool,
-    /// Per image file, the files its kept declarations use.
-    imports: Vec<HashSet<usize>>,
+    /// Per image file, the files its kept declarations use, in the
+    /// order first used.
+    imports: Vec<Vec<usize>>,
+    /// (user, used) pairs in `imports`.
+    imported: HashSet<(usize, usize)>,
     /// Kept elements whose uses are not followed yet.
     pending: Vec<usize>,
     /// Messages kept after being only implied, whose extensions are not
@@ -593,7 +600,8 @@ impl<'i, 'a> Closure<'i, 'a> {
             index,
             mode: vec![Mode::Unknown; index.elements.len()],
             has_types,
-            imports: vec![HashSet::new(); index.files.len()],
+            imports: vec![Vec::new(); index.files.len()],
+            imported: HashSet::new(),
             pending: Vec::new(),
             upgraded: Vec::new(),
             checked_options: HashSet::new(),
@@ -621,8 +629,8 @@ impl<'i, 'a> Closure<'i, 'a> {
     /// Keeps `id` (unless excluded); `user` is the file that uses it.
     fn add(&mut self, id: usize, user: Option<usize>) {
         let file = self.index.elements[id].file;
-        if let Some(user) = user.filter(|&user| user != file) {
-            self.imports[user].insert(file);
+        if let Some(user) = user {
+            self.import(user, file);
         }
         match self.mode[id] {
             Mode::Unknown | Mode::Namespace => {
@@ -637,12 +645,15 @@ impl<'i, 'a> Closure<'i, 'a> {
         }
     }
 
+    fn import(&mut self, user: usize, used: usize) {
+        if user != used && self.imported.insert((user, used)) {
+            self.imports[user].push(used);
+        }
+    }
+
     /// Keeps `id` as needed by a custom option set in file `user`.
     fn imply(&mut self, id: usize, user: usize) {
-        let file = self.index.elements[id].file;
-        if user != file {
-            self.imports[user].insert(file);
-        }
+        self.import(user, self.index.elements[id].file);
         if matches!(self.mode[id], Mode::Unknown | Mode::Namespace) {
             self.mode[id] = Mode::Implied;
             self.pending.push(id);
@@ -1078,29 +1089,12 @@ impl Closure<'_, '_> {
                 })
             },
         )?;
-        let Some(declarations) = declarations else {
+        // buf rewrites every file's imports, changed or not.
+        let bytes = declarations.as_deref().unwrap_or(&image_file.encoded);
+        let imports = self.rewrite_imports(file, &wire_fields(bytes)?, &mut marks)?;
+        let Some(mut encoded) = imports.or(declarations) else {
             return Ok(None);
         };
-        // The imports the kept declarations use, in their order.
-        let used: HashSet<&str> = self.imports[file]
-            .iter()
-            .map(|&f| self.index.elements[self.index.files[f]].name.as_str())
-            .collect();
-        let fields = wire_fields(&declarations)?;
-        let mut encoded = rebuild(
-            &fields,
-            &[FILE_DEPENDENCY],
-            &[],
-            &mut marks,
-            |_, _, content, _| {
-                Ok(if used.contains(std::str::from_utf8(content)?) {
-                    Entry::Keep
-                } else {
-                    Entry::Drop
-                })
-            },
-        )?
-        .unwrap_or(declarations);
         let fields = wire_fields(&encoded)?;
         if let Some(info) = fields.iter().find(|f| f.tag == FILE_SOURCE_CODE_INFO) {
             let mut decoded = SourceCodeInfo::decode(info.content)?;
@@ -1132,6 +1126,65 @@ impl Closure<'_, '_> {
             encoded = rebuilt;
         }
         Ok(Some(encoded))
+    }
+
+    /// The file importing what its kept declarations use: the imports
+    /// it had, in their order, then those it reached through a public
+    /// import; public imports go (buf's). None when nothing changes.
+    fn rewrite_imports(
+        &self,
+        file: usize,
+        fields: &[WireField<'_>],
+        marks: &mut PathMarks,
+    ) -> Result<Option<Vec<u8>>> {
+        let name = |f: usize| self.index.elements[self.index.files[f]].name.as_str();
+        let needed: Vec<&str> = self.imports[file].iter().map(|&f| name(f)).collect();
+        let original: Vec<&str> = fields
+            .iter()
+            .filter(|f| f.tag == FILE_DEPENDENCY)
+            .map(|f| std::str::from_utf8(f.content))
+            .collect::<Result<_, _>>()?;
+        let needed_set: HashSet<&str> = needed.iter().copied().collect();
+        let original_set: HashSet<&str> = original.iter().copied().collect();
+        let mut imports: Vec<&str> = original
+            .iter()
+            .copied()
+            .filter(|dependency| needed_set.contains(dependency))
+            .collect();
+        let reached = needed.iter().filter(|d| !original_set.contains(*d));
+        imports.extend(reached);
+        let has_public = fields.iter().any(|f| f.tag == PUBLIC_DEPENDENCY);
+        if imports == original && !has_public {
+            return Ok(None);
+        }
+        let mut kept = 0;
+        for (index, dependency) in original.iter().enumerate() {
+            let path = [FILE_DEPENDENCY as i32, index as i32];
+            if needed_set.contains(dependency) {
+                if kept != index {
+                    marks.moved(&path, kept as i32);
+                }
+                kept += 1;
+            } else {
+                marks.remove(&path);
+            }
+        }
+        marks.remove(&[PUBLIC_DEPENDENCY as i32]);
+        let mut out = Vec::new();
+        let mut written = false;
+        for field in fields {
+            match field.tag {
+                FILE_DEPENDENCY if !written => {
+                    for import in &imports {
+                        push_field(FILE_DEPENDENCY, import.as_bytes(), &mut out);
+                    }
+                    written = true;
+                }
+                FILE_DEPENDENCY | PUBLIC_DEPENDENCY => {}
+                _ => out.extend_from_slice(field.raw),
+            }
+        }
+        Ok(Some(out))
     }
 
     fn rewrite_message(
@@ -1256,16 +1309,17 @@ impl Closure<'_, '_> {
     }
 }
 
-/// Public and weak imports re-export files this does not follow.
+/// Weak imports are indexes into the imports this renumbers.
 fn refuse_what_cannot_be_followed(image: &Image) -> Result<()> {
-    for file in &image.files {
-        let d = &file.descriptor;
-        if !d.public_dependency.is_empty() || !d.weak_dependency.is_empty() {
-            bail!(
-                "`types` and `exclude_types` cannot filter {}: it has a public or weak import (not supported yet)",
-                file.name
-            );
-        }
+    if let Some(file) = image
+        .files
+        .iter()
+        .find(|f| !f.descriptor.weak_dependency.is_empty())
+    {
+        bail!(
+            "`types` and `exclude_types` cannot filter {}: it has a weak import (not supported yet)",
+            file.name
+        );
     }
     Ok(())
 }
@@ -1540,6 +1594,35 @@ mod tests {
         // Excluding the entry too removes the map field whole.
         let pruned = exclude(&image, &["p.Tip", "p.Bill.TipsEntry"]).unwrap();
         assert!(pruned.files[0].descriptor.message_type[0].field.is_empty());
+    }
+
+    #[test]
+    fn imports_are_what_is_used_public_ones_made_plain() {
+        let b = "syntax = \"proto3\";\npackage b;\nmessage B {}\nmessage Other {}\n";
+        let a = "syntax = \"proto3\";\npackage a;\nimport public \"b.proto\";\nmessage A {}\n";
+        let c = "syntax = \"proto3\";\npackage c;\nimport \"a.proto\";\nimport \"b.proto\";\nmessage C { b.B b = 1; }\n";
+        let x = "syntax = \"proto3\";\npackage x;\nimport \"a.proto\";\nmessage X {}\n";
+        let image = image(&[
+            ("b.proto", b),
+            ("a.proto", a),
+            ("c.proto", c),
+            ("x.proto", x),
+        ]);
+        let pruned = exclude(&image, &["b.Other"]).unwrap();
+        let file = |name: &str| pruned.files.iter().find(|f| f.name == name).unwrap();
+        assert!(file("a.proto").descriptor.public_dependency.is_empty());
+        assert!(
+            file("a.proto").descriptor.dependency.is_empty(),
+            "A uses nothing of b.proto"
+        );
+        assert_eq!(file("c.proto").descriptor.dependency, ["b.proto"]);
+        assert!(
+            file("x.proto").descriptor.dependency.is_empty(),
+            "an unused import goes"
+        );
+        // A file whose imports are all used keeps its bytes.
+        let kept = exclude(&image, &["x.X"]).unwrap();
+        assert_eq!(kept.files[0].encoded, image.files[0].encoded);
     }
 
     #[test]
