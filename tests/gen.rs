@@ -1521,6 +1521,10 @@ fn type_filters_follow_custom_options_as_buf_generate_does() {
             ("", "types: [a.E]"),
             ("", "exclude_types: [a.S, a.A]"),
             ("", "exclude_types: [o.Unused]"),
+            // Options whose extension is excluded are removed where set.
+            ("", "exclude_types: [o.Tag]"),
+            ("", "exclude_types: [o.f, o.ev, o.mo, o.fo, o.so]"),
+            ("", "types: [a.S]\n    exclude_types: [o.mo, o.Tag]"),
         ],
     );
 }

@@ -16,12 +16,12 @@
 //!   declarations use (a public import becomes plain imports).
 //! - Custom options set on what is kept bring their extensions along
 //!   (and what those extend and use, the extended `*Options` message
-//!   without all of its other extensions).
+//!   without all of its other extensions); an option whose extension is
+//!   excluded is removed where it is set.
 //! - An emptied oneof goes (a proto3 optional field's synthetic one).
 //!   Where buf would write what plugins reject (a map entry without its
 //!   value, stale oneof indexes), or where this cannot follow buf yet
-//!   (an excluded option still set, an Any in options, weak imports),
-//!   the error says so.
+//!   (an Any in options, weak imports), the error says so.
 //!
 //! Files are rewritten at the wire level, not decoded and re-encoded:
 //! prost-types drops what it does not know (custom options, edition
@@ -590,8 +590,6 @@ struct Closure<'i, 'a> {
     checked_options: HashSet<usize>,
     /// Messages searched for an Any, by [`Self::holds_any`].
     searched_for_any: HashSet<usize>,
-    /// (element, extension) for every custom option followed.
-    options_followed: Vec<(usize, usize)>,
 }
 
 impl<'i, 'a> Closure<'i, 'a> {
@@ -606,7 +604,6 @@ impl<'i, 'a> Closure<'i, 'a> {
             upgraded: Vec::new(),
             checked_options: HashSet::new(),
             searched_for_any: HashSet::new(),
-            options_followed: Vec::new(),
         }
     }
 
@@ -679,7 +676,6 @@ impl<'i, 'a> Closure<'i, 'a> {
                 );
             }
             self.imply(extension, file);
-            self.options_followed.push((id, extension));
         }
         Ok(())
     }
@@ -763,9 +759,10 @@ impl<'i, 'a> Closure<'i, 'a> {
                     }
                 }
                 Kind::Extension => {
+                    // In buf's order: what it extends is kept even when
+                    // its type then turns out excluded.
                     let extendee = element.extendee.and_then(|e| index.resolve(e));
-                    let used = element.refers_to.first().and_then(|t| index.resolve(t));
-                    if self.is_excluded(extendee) || self.is_excluded(used) {
+                    if self.is_excluded(extendee) {
                         self.mode[id] = Mode::Excluded;
                         continue;
                     }
@@ -775,6 +772,11 @@ impl<'i, 'a> Closure<'i, 'a> {
                         } else {
                             self.add(extendee, file);
                         }
+                    }
+                    let used = element.refers_to.first().and_then(|t| index.resolve(t));
+                    if self.is_excluded(used) {
+                        self.mode[id] = Mode::Excluded;
+                        continue;
                     }
                     if let Some(used) = used {
                         self.add(used, file);
@@ -791,17 +793,6 @@ impl<'i, 'a> Closure<'i, 'a> {
             let options = index.options_of(id, &keeps_field);
             self.follow_options(id, options)?;
             self.enclose(element.parent)?;
-        }
-        // buf removes a custom option whose extension is excluded from
-        // what it is set on; this keeps options as compiled.
-        for &(user, extension) in &self.options_followed {
-            if self.mode[extension] == Mode::Excluded && self.keeps(user) {
-                bail!(
-                    "the filter excludes `{}`, a custom option set in `{}`: removing set options is not supported yet; keep the option and its type",
-                    index.elements[extension].name,
-                    index.elements[user].name
-                );
-            }
         }
         Ok(())
     }
@@ -1085,14 +1076,20 @@ impl Closure<'_, '_> {
                     FILE_EXTENSION if !self.keeps_extension(id) => Entry::Drop,
                     FILE_MESSAGE => self.rewrite_message(file, id, &path, content, marks)?,
                     FILE_SERVICE => self.rewrite_service(file, &path, content, marks)?,
-                    _ => Entry::Keep,
+                    FILE_ENUM => self.strip_part(Owner::Enum, &[], tag, index, content, marks)?,
+                    _ => self.strip_part(Owner::Field, &[], tag, index, content, marks)?,
                 })
             },
         )?;
         // buf rewrites every file's imports, changed or not.
         let bytes = declarations.as_deref().unwrap_or(&image_file.encoded);
         let imports = self.rewrite_imports(file, &wire_fields(bytes)?, &mut marks)?;
-        let Some(mut encoded) = imports.or(declarations) else {
+        let bytes = imports
+            .as_deref()
+            .or(declarations.as_deref())
+            .unwrap_or(&image_file.encoded);
+        let file_options = self.strip_options(bytes, Owner::File, &[], &mut marks)?;
+        let Some(mut encoded) = file_options.or(imports).or(declarations) else {
             return Ok(None);
         };
         let fields = wire_fields(&encoded)?;
@@ -1219,9 +1216,17 @@ impl Closure<'_, '_> {
                     return Ok(Entry::Drop);
                 }
                 Ok(match tag {
-                    MESSAGE_FIELD if keeps_field(index) => Entry::Keep,
+                    MESSAGE_FIELD if keeps_field(index) => {
+                        self.strip_part(Owner::Field, path, tag, index, content, marks)?
+                    }
                     MESSAGE_ONEOF if !oneofs_kept.get(index).is_some_and(|&kept| kept) => {
                         Entry::Drop
+                    }
+                    MESSAGE_ONEOF => {
+                        self.strip_part(Owner::Oneof, path, tag, index, content, marks)?
+                    }
+                    MESSAGE_EXTENSION_RANGE => {
+                        self.strip_part(Owner::ExtensionRange, path, tag, index, content, marks)?
                     }
                     // buf writes the entry without its value, which
                     // plugins reject as an invalid map.
@@ -1241,7 +1246,10 @@ impl Closure<'_, '_> {
                             MESSAGE_NESTED => {
                                 self.rewrite_message(file, child, &child_path, content, marks)?
                             }
-                            _ => Entry::Keep,
+                            MESSAGE_ENUM => {
+                                self.strip_part(Owner::Enum, path, tag, index, content, marks)?
+                            }
+                            _ => self.strip_part(Owner::Field, path, tag, index, content, marks)?,
                         }
                     }
                     _ => Entry::Keep,
@@ -1251,7 +1259,91 @@ impl Closure<'_, '_> {
         if namespace_only {
             marks.drop_comments(path);
         }
-        Ok(rebuilt.map_or(Entry::Keep, Entry::Replace))
+        let bytes = rebuilt.as_deref().unwrap_or(content);
+        let stripped = self.strip_options(bytes, Owner::Message, path, marks)?;
+        Ok(stripped.or(rebuilt).map_or(Entry::Keep, Entry::Replace))
+    }
+
+    /// A kept part (field `tag`, entry `index` of what is at `path`)
+    /// without the custom options whose extension is excluded.
+    fn strip_part(
+        &self,
+        owner: Owner,
+        path: &[i32],
+        tag: u32,
+        index: usize,
+        content: &[u8],
+        marks: &mut PathMarks,
+    ) -> Result<Entry> {
+        let mut part_path = path.to_vec();
+        part_path.extend([tag as i32, index as i32]);
+        let stripped = self.strip_options(content, owner, &part_path, marks)?;
+        Ok(stripped.map_or(Entry::Keep, Entry::Replace))
+    }
+
+    /// `bytes` (an `owner` at `path`) without the custom options whose
+    /// extension is excluded, and without options left empty, as buf
+    /// removes them; an enum's values too. None when nothing changes.
+    fn strip_options(
+        &self,
+        bytes: &[u8],
+        owner: Owner,
+        path: &[i32],
+        marks: &mut PathMarks,
+    ) -> Result<Option<Vec<u8>>> {
+        let (options_tag, options_type) = owner.options();
+        let excluded = |number: u32| {
+            self.index
+                .extension_numbers
+                .get(&(options_type, number))
+                .is_some_and(|&extension| self.mode[extension] == Mode::Excluded)
+        };
+        let fields = wire_fields(bytes)?;
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut changed = false;
+        let mut values = 0;
+        for field in &fields {
+            if field.tag == options_tag {
+                let mut kept = Vec::new();
+                let mut removed = false;
+                for option in wire_fields(field.content)? {
+                    if option.tag >= FIRST_EXTENSION_NUMBER && excluded(option.tag) {
+                        let mut option_path = path.to_vec();
+                        option_path.extend([options_tag as i32, option.tag as i32]);
+                        marks.remove(&option_path);
+                        removed = true;
+                    } else {
+                        kept.extend_from_slice(option.raw);
+                    }
+                }
+                if !removed {
+                    out.extend_from_slice(field.raw);
+                    continue;
+                }
+                changed = true;
+                if kept.is_empty() {
+                    let mut options_path = path.to_vec();
+                    options_path.push(options_tag as i32);
+                    marks.remove(&options_path);
+                } else {
+                    push_field(options_tag, &kept, &mut out);
+                }
+            } else if let (Owner::Enum, ENUM_VALUE) = (owner, field.tag) {
+                let mut value_path = path.to_vec();
+                value_path.extend([ENUM_VALUE as i32, values]);
+                values += 1;
+                match self.strip_options(field.content, Owner::EnumValue, &value_path, marks)? {
+                    Some(value) => {
+                        push_field(ENUM_VALUE, &value, &mut out);
+                        changed = true;
+                    }
+                    None => out.extend_from_slice(field.raw),
+                }
+            } else {
+                out.extend_from_slice(field.raw);
+            }
+        }
+        Ok(changed.then_some(out))
     }
 
     /// Which oneofs of a message stay: those with a field left, as in
@@ -1296,16 +1388,17 @@ impl Closure<'_, '_> {
             &[SERVICE_METHOD],
             path,
             marks,
-            |tag, index, _, _| {
+            |tag, index, content, marks| {
                 let method = self.element_at(file, path, tag, index)?;
-                Ok(if self.keeps(method) {
-                    Entry::Keep
-                } else {
-                    Entry::Drop
-                })
+                if !self.keeps(method) {
+                    return Ok(Entry::Drop);
+                }
+                self.strip_part(Owner::Method, path, tag, index, content, marks)
             },
         )?;
-        Ok(rebuilt.map_or(Entry::Keep, Entry::Replace))
+        let bytes = rebuilt.as_deref().unwrap_or(content);
+        let stripped = self.strip_options(bytes, Owner::Service, path, marks)?;
+        Ok(stripped.or(rebuilt).map_or(Entry::Keep, Entry::Replace))
     }
 }
 
@@ -1693,13 +1786,27 @@ mod tests {
         assert_eq!(a.descriptor.dependency, ["o.proto"]);
         let pruned = keep(&image, &["a.Plain"]).unwrap();
         assert_eq!(extensions(&pruned), ["unit", "owner"]);
-        // buf would remove the option from `Tagged`; that is refused.
-        let error = exclude(&image, &["o.Tag"]).unwrap_err();
+        // An excluded option is removed from what it is set on, and the
+        // options left empty go with their source location.
+        let pruned = exclude(&image, &["o.Tag", "o.unit"]).unwrap();
+        let a = pruned.files.iter().find(|f| f.name == "a.proto").unwrap();
+        let message = |name: &str| {
+            let d = &a.descriptor;
+            d.message_type
+                .iter()
+                .find(|m| m.name() == name)
+                .unwrap()
+                .clone()
+        };
+        assert!(message("Tagged").options.is_none());
+        assert!(message("Plain").field[0].options.is_none());
+        assert!(a.descriptor.options.is_some(), "the file option stays");
+        let info = a.descriptor.source_code_info.as_ref().unwrap();
         assert!(
-            error
-                .to_string()
-                .contains("custom option set in `a.Tagged`"),
-            "{error}"
+            info.location
+                .iter()
+                .all(|l| !l.path.starts_with(&[4, 0, 7]))
         );
+        assert_eq!(extensions(&pruned), ["owner"]);
     }
 }
