@@ -105,9 +105,10 @@ impl TypeFilter {
     }
 }
 
-/// The image `filter` leaves. Names that match nothing, and images this
-/// cannot filter faithfully (custom options, public or weak imports),
-/// are errors saying so.
+/// The image `filter` leaves. Names that match nothing, filters buf
+/// refuses or would answer with descriptors plugins reject, and images
+/// this cannot filter as buf does (an Any in custom options, weak
+/// imports) are errors saying so.
 pub fn filter_types(image: &Image, filter: &TypeFilter) -> Result<Image> {
     refuse_what_cannot_be_followed(image)?;
     let index = Index::new(image)?;
