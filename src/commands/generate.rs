@@ -20,6 +20,7 @@ use crate::proto::template::{
 };
 use crate::proto::{archive_input, git_input, managed};
 use crate::protobuild::compile::{Image, find_program};
+use crate::protobuild::prune;
 use crate::protobuild::workspace::{Checked, Opened, ProtoSection, Workspace};
 use crate::report::{self, Format, RenderOptions};
 
@@ -142,11 +143,14 @@ pub fn run(
         }
         None => {
             let mut runs: Vec<PluginRun> = Vec::new();
-            for input in opened {
+            for (input, (_, filter)) in opened.into_iter().zip(&inputs) {
                 let mut image = match compile_input(input, color)? {
                     Ok(image) => image,
                     Err(status) => return Ok(status),
                 };
+                if !filter.type_filter.is_empty() {
+                    image = prune::filter_types(&image, &filter.type_filter).context("input")?;
+                }
                 managed::apply(&template.managed, &mut image)?;
                 runs.extend(generate::run_plugins(
                     &template.plugins,
