@@ -389,7 +389,10 @@ fn per_file_work_is_linear() {
         &["proto", "build", "-o", "../image.binpb"],
     );
     let image = std::fs::metadata(dir.path().join("image.binpb")).unwrap();
-    assert!(image.len() > 4_000 * 20, "the build wrote no image: {image:?}");
+    assert!(
+        image.len() > 4_000 * 20,
+        "the build wrote no image: {image:?}"
+    );
 }
 
 /// Found by the convert_binpb fuzz target: unknown fields inside a
