@@ -399,7 +399,7 @@ pub struct Compiled {
     /// Which compiler ran: `protox` or `protoc`.
     pub compiler: &'static str,
     /// protox's descriptor pool of the image, when kept
-    /// ([`compile_workspace_keeping_pool`]) and protox compiled.
+    /// ([`compile_workspace_with`]) and protox compiled.
     pub pool: Option<prost_reflect::DescriptorPool>,
 }
 
@@ -417,19 +417,10 @@ pub fn compile_workspace(
     compile_workspace_with(dir, section, args, color, PoolUse::Drop)
 }
 
-/// [`compile_workspace`], keeping the descriptor pool protox built, for
-/// checks that read descriptors through one (proto lint): they need not
-/// build a second pool from the image.
-pub fn compile_workspace_keeping_pool(
-    dir: &std::path::Path,
-    section: Option<&ProtoSection>,
-    args: &WorkspaceArgs,
-    color: ColorChoice,
-) -> Result<std::result::Result<Compiled, ExitStatus>> {
-    compile_workspace_with(dir, section, args, color, PoolUse::Keep)
-}
-
-fn compile_workspace_with(
+/// [`compile_workspace`], keeping the descriptor pool protox built when
+/// `pool` says so, for checks that read descriptors through one (proto
+/// lint): they need not link a second pool from the image.
+pub fn compile_workspace_with(
     dir: &std::path::Path,
     section: Option<&ProtoSection>,
     args: &WorkspaceArgs,

@@ -19,6 +19,7 @@ use crate::output;
 use crate::protobreaking::{self, config::ModuleBreaking};
 use crate::protobuild::buf_config::{BreakingBlock, ProtoSection};
 use crate::protobuild::buf_rule_id;
+use crate::protobuild::compile::PoolUse;
 use crate::protolint::{self, config::ModuleLint};
 use crate::report::buf::{BufFormat, buf_output};
 
@@ -221,11 +222,12 @@ fn lint(
         output::print_stdout(protolint::FAMILY.table().as_bytes()).map_err(Error::msg)?;
         return Ok(ExitStatus::Success);
     }
-    let compiled = match commands::compile_workspace_keeping_pool(
+    let compiled = match commands::compile_workspace_with(
         &args.dir,
         section,
         &args.workspace,
         color_choice,
+        PoolUse::Keep,
     )? {
         Ok(compiled) => compiled,
         // Files that do not compile cannot be linted: a usage error here.
