@@ -581,9 +581,28 @@ mod tests {
             2,
             "the target and the workspace file it imports"
         );
-        let ahead = compile_with(files.clone(), parsed, &targets).unwrap();
-        let from_text = compile_with(files, HashMap::new(), &targets).unwrap();
+        let (ahead, _) = compile_with(files.clone(), parsed, &targets).unwrap();
+        let (from_text, _) = compile_with(files, HashMap::new(), &targets).unwrap();
         assert_eq!(ahead, from_text);
+    }
+
+    #[test]
+    fn the_pool_is_kept_only_when_asked_for() {
+        let ws = workspace(&[(
+            "a.proto",
+            "syntax = \"proto3\";\npackage a;\nmessage A {}\n",
+        )]);
+        let targets = ["a.proto".to_string()];
+        let built = |pool| {
+            build_with(&ws, &targets, CompilerChoice::Protox, pool)
+                .unwrap()
+                .unwrap()
+        };
+        assert!(built(PoolUse::Drop).pool.is_none());
+        let kept = built(PoolUse::Keep);
+        let pool = kept.pool.expect("kept");
+        assert!(pool.get_message_by_name("a.A").is_some());
+        assert_eq!(pool.files().count(), kept.image.files.len());
     }
 
     #[test]
