@@ -22,9 +22,15 @@ fn opensergo() -> Command {
 use common::buf_json_findings as findings;
 
 fn ours(dir: &Path) -> BTreeSet<common::BufFinding> {
+    ours_with(dir, &[])
+}
+
+/// The findings of `opensergo proto lint ARGS` in `dir`.
+fn ours_with(dir: &Path, args: &[&str]) -> BTreeSet<common::BufFinding> {
     let out = opensergo()
         .current_dir(dir)
         .args(["proto", "lint", "--error-format", "json", "."])
+        .args(args)
         .output()
         .unwrap();
     assert!(
@@ -40,6 +46,8 @@ const ALL_RULES: &str = "testdata/proto-lint/all-rules";
 const VERSIONS: &str = "testdata/proto-lint/versions";
 /// Name splitting and option locations found on all of googleapis.
 const NAMES: &str = "testdata/proto-lint/names";
+/// Imports used only by custom options, and one unused.
+const OPTIONS: &str = "testdata/proto-lint/options";
 
 /// Rules buf 1.75 does not report although they are configured, with why;
 /// see testdata/proto-lint/PARITY.md.
@@ -54,6 +62,26 @@ fn every_rule_fires_on_its_module() {
     for rule in protolint::FAMILY.rules {
         let id = opensergo::protobuild::buf_rule_id(rule.code.name);
         assert!(fired.contains(&id), "{id} does not fire on {ALL_RULES}");
+    }
+}
+
+/// protox's image is linted through the descriptor pool protox built;
+/// protoc's is linked into a pool by the lint itself. Either way, the same
+/// findings (the option-set imports of IMPORT_USED read the pool).
+#[test]
+fn findings_do_not_depend_on_the_compiler() {
+    if !common::available("protoc") {
+        return;
+    }
+    for module in [ALL_RULES, NAMES, OPTIONS] {
+        let dir = root().join(module);
+        let by_protox = ours_with(&dir, &["--compiler", "protox"]);
+        assert!(!by_protox.is_empty(), "{module}: no finding");
+        assert_eq!(
+            by_protox,
+            ours_with(&dir, &["--compiler", "protoc"]),
+            "{module}"
+        );
     }
 }
 
@@ -73,6 +101,7 @@ fn findings_match_buf_lint() {
         root().join(ALL_RULES),
         root().join(VERSIONS),
         root().join(NAMES),
+        root().join(OPTIONS),
         dir.path().to_path_buf(),
     ] {
         let buf = std::process::Command::new("buf")

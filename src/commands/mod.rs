@@ -21,7 +21,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use crate::protobuild::compile::{self as proto_compile, CompilerChoice, Image};
+use crate::protobuild::compile::{self as proto_compile, CompilerChoice, Image, PoolUse};
 use crate::protobuild::workspace::{Checked, Opened, ProtoSection, Workspace, WorkspaceConfig};
 
 use anyhow::bail;
@@ -398,6 +398,9 @@ pub struct Compiled {
     pub image: Image,
     /// Which compiler ran: `protox` or `protoc`.
     pub compiler: &'static str,
+    /// protox's descriptor pool of the image, when kept
+    /// ([`compile_workspace_with`]) and protox compiled.
+    pub pool: Option<prost_reflect::DescriptorPool>,
 }
 
 /// The workspace of `dir` (configured by `section`, opensergo.yaml's
@@ -411,13 +414,26 @@ pub fn compile_workspace(
     args: &WorkspaceArgs,
     color: ColorChoice,
 ) -> Result<std::result::Result<Compiled, ExitStatus>> {
+    compile_workspace_with(dir, section, args, color, PoolUse::Drop)
+}
+
+/// [`compile_workspace`], keeping the descriptor pool protox built when
+/// `pool` says so, for checks that read descriptors through one (proto
+/// lint): they need not link a second pool from the image.
+pub fn compile_workspace_with(
+    dir: &std::path::Path,
+    section: Option<&ProtoSection>,
+    args: &WorkspaceArgs,
+    color: ColorChoice,
+    pool: PoolUse,
+) -> Result<std::result::Result<Compiled, ExitStatus>> {
     let opened = Workspace::open(
         dir,
         section,
         args.max_file_size,
         crate::convert::descriptors::proto_sources(),
     )?;
-    compile_opened(opened, args, color)
+    compile_opened_with(opened, args, color, pool)
 }
 
 /// A workspace (or the problems of its configuration) compiled, or the
@@ -427,6 +443,15 @@ pub fn compile_opened(
     args: &WorkspaceArgs,
     color: ColorChoice,
 ) -> Result<std::result::Result<Compiled, ExitStatus>> {
+    compile_opened_with(opened, args, color, PoolUse::Drop)
+}
+
+fn compile_opened_with(
+    opened: Checked<Opened>,
+    args: &WorkspaceArgs,
+    color: ColorChoice,
+    pool: PoolUse,
+) -> Result<std::result::Result<Compiled, ExitStatus>> {
     let Opened { workspace, config } = match opened {
         Ok(opened) => opened,
         Err(problems) => {
@@ -435,13 +460,14 @@ pub fn compile_opened(
         }
     };
     let targets = workspace.select(&args.paths, &args.exclude_paths)?;
-    match proto_compile::build(&workspace, &targets, args.compiler.into())? {
+    match proto_compile::build_with(&workspace, &targets, args.compiler.into(), pool)? {
         Ok(built) => Ok(Ok(Compiled {
             workspace,
             config,
             targets,
             image: built.image,
             compiler: built.compiler,
+            pool: built.pool,
         })),
         Err(errors) => {
             print_errors(&errors, color);

@@ -19,6 +19,7 @@ use crate::output;
 use crate::protobreaking::{self, config::ModuleBreaking};
 use crate::protobuild::buf_config::{BreakingBlock, ProtoSection};
 use crate::protobuild::buf_rule_id;
+use crate::protobuild::compile::PoolUse;
 use crate::protolint::{self, config::ModuleLint};
 use crate::report::buf::{BufFormat, buf_output};
 
@@ -221,7 +222,13 @@ fn lint(
         output::print_stdout(protolint::FAMILY.table().as_bytes()).map_err(Error::msg)?;
         return Ok(ExitStatus::Success);
     }
-    let compiled = match compile_workspace(&args.dir, section, &args.workspace, color_choice)? {
+    let compiled = match commands::compile_workspace_with(
+        &args.dir,
+        section,
+        &args.workspace,
+        color_choice,
+        PoolUse::Keep,
+    )? {
         Ok(compiled) => compiled,
         // Files that do not compile cannot be linted: a usage error here.
         Err(_) => return Ok(ExitStatus::Failure),
@@ -234,8 +241,12 @@ fn lint(
             .map(|f| (f.name.clone(), f.descriptor.clone()))
             .collect(),
     );
-    let pool = prost_reflect::DescriptorPool::decode(compiled.image.encode().as_slice())
-        .context("re-reading the compiled image")?;
+    // protox's own pool; protoc's image is linked into one here.
+    let pool = match &compiled.pool {
+        Some(pool) => pool.clone(),
+        None => prost_reflect::DescriptorPool::decode(compiled.image.encode().as_slice())
+            .context("re-reading the compiled image")?,
+    };
     let targets: HashSet<&str> = compiled.targets.iter().map(String::as_str).collect();
     let mut report = Report::of_files("proto lint");
     let mut diagnostics = Vec::new();

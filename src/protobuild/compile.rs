@@ -143,6 +143,18 @@ pub struct Built {
     pub image: Image,
     /// Which compiler ran: `protox` or `protoc`.
     pub compiler: &'static str,
+    /// The descriptor pool protox linked the image in, when asked for
+    /// ([`PoolUse::Keep`]) and protox compiled.
+    pub pool: Option<prost_reflect::DescriptorPool>,
+}
+
+/// Whether a build keeps protox's descriptor pool beside the image. The
+/// pool is as large as the image again (hundreds of MB on googleapis), so
+/// only checks that read descriptors through it (proto lint) keep it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PoolUse {
+    Drop,
+    Keep,
 }
 
 /// Compiles the files named in `targets` (import paths) and everything
@@ -152,6 +164,16 @@ pub fn build(
     workspace: &Workspace,
     targets: &[String],
     choice: CompilerChoice,
+) -> Result<Checked<Built>> {
+    build_with(workspace, targets, choice, PoolUse::Drop)
+}
+
+/// [`build`], keeping protox's descriptor pool when `pool` says so.
+pub fn build_with(
+    workspace: &Workspace,
+    targets: &[String],
+    choice: CompilerChoice,
+    pool: PoolUse,
 ) -> Result<Checked<Built>> {
     let compiler = match choice {
         CompilerChoice::Protox => "protox",
@@ -170,11 +192,15 @@ pub fn build(
         },
     };
     let result = if compiler == "protox" {
-        with_protox(workspace, targets)
+        with_protox(workspace, targets, pool)
     } else {
-        with_protoc(workspace, targets)?
+        with_protoc(workspace, targets)?.map(|image| (image, None))
     };
-    Ok(result.map(|image| Built { image, compiler }))
+    Ok(result.map(|(image, pool)| Built {
+        image,
+        compiler,
+        pool,
+    }))
 }
 
 /// Why protox 0.10 cannot compile a file, when it cannot.
@@ -218,7 +244,11 @@ impl FileResolver for WorkspaceResolver {
     }
 }
 
-fn with_protox(workspace: &Workspace, targets: &[String]) -> Checked<Image> {
+fn with_protox(
+    workspace: &Workspace,
+    targets: &[String],
+    pool_use: PoolUse,
+) -> Checked<(Image, Option<prost_reflect::DescriptorPool>)> {
     let files: Arc<HashMap<String, SharedSource>> = Arc::new(
         workspace
             .files()
@@ -229,17 +259,21 @@ fn with_protox(workspace: &Workspace, targets: &[String]) -> Checked<Image> {
     // then links the parsed files one by one. A file parsed that way has
     // no text for protox's errors to point into, so a compile that fails
     // runs again from the texts, for the same diagnostics as always.
-    let encoded = match parse_reachable(&files, targets)
+    let (encoded, pool) = match parse_reachable(&files, targets)
         .map(|parsed| compile_with(files.clone(), parsed, targets))
     {
-        Some(Ok(encoded)) => encoded,
+        Some(Ok(compiled)) => compiled,
         _ => compile_with(files, HashMap::new(), targets)
             .map_err(|error| vec![protox_diagnostic(&error, workspace)])?,
     };
+    // Unless kept, the pool goes before the image is decoded, so the two
+    // never share the peak (on googleapis, hundreds of MB).
+    let pool = (pool_use == PoolUse::Keep).then_some(pool);
     let wanted: HashSet<&str> = targets.iter().map(String::as_str).collect();
-    Image::decode(&encoded, &wanted).map_err(|e| {
+    let image = Image::decode(&encoded, &wanted).map_err(|e| {
         vec![Diagnostic::new(COMPILE_ERROR, format!("{e:#}")).in_file(&workspace.origin)]
-    })
+    })?;
+    Ok((image, pool))
 }
 
 /// Parses, on every core, the workspace files that `targets` import
@@ -272,12 +306,12 @@ fn parse_reachable(
 }
 
 /// protox's image of `targets` (imports and source info included), the
-/// files of `parsed` taken as parsed.
+/// files of `parsed` taken as parsed, and the pool protox linked them in.
 fn compile_with(
     files: Arc<HashMap<String, SharedSource>>,
     parsed: HashMap<String, FileDescriptorProto>,
     targets: &[String],
-) -> std::result::Result<Vec<u8>, protox::Error> {
+) -> std::result::Result<(Vec<u8>, prost_reflect::DescriptorPool), protox::Error> {
     let resolver = WorkspaceResolver {
         files,
         parsed: RefCell::new(parsed),
@@ -289,10 +323,11 @@ fn compile_with(
         compiler.open_file(name)?;
     }
     // The set protox encodes itself keeps extension options that the
-    // prost-types structs would drop. The compiler (its pool) goes when
-    // this returns, before the image is decoded, so the two never share
-    // the peak (on googleapis, hundreds of MB).
-    Ok(compiler.encode_file_descriptor_set())
+    // prost-types structs would drop.
+    Ok((
+        compiler.encode_file_descriptor_set(),
+        compiler.descriptor_pool(),
+    ))
 }
 
 /// A protox error as a diagnostic at its place in the file.
@@ -546,9 +581,28 @@ mod tests {
             2,
             "the target and the workspace file it imports"
         );
-        let ahead = compile_with(files.clone(), parsed, &targets).unwrap();
-        let from_text = compile_with(files, HashMap::new(), &targets).unwrap();
+        let (ahead, _) = compile_with(files.clone(), parsed, &targets).unwrap();
+        let (from_text, _) = compile_with(files, HashMap::new(), &targets).unwrap();
         assert_eq!(ahead, from_text);
+    }
+
+    #[test]
+    fn the_pool_is_kept_only_when_asked_for() {
+        let ws = workspace(&[(
+            "a.proto",
+            "syntax = \"proto3\";\npackage a;\nmessage A {}\n",
+        )]);
+        let targets = ["a.proto".to_string()];
+        let built = |pool| {
+            build_with(&ws, &targets, CompilerChoice::Protox, pool)
+                .unwrap()
+                .unwrap()
+        };
+        assert!(built(PoolUse::Drop).pool.is_none());
+        let kept = built(PoolUse::Keep);
+        let pool = kept.pool.expect("kept");
+        assert!(pool.get_message_by_name("a.A").is_some());
+        assert_eq!(pool.files().count(), kept.image.files.len());
     }
 
     #[test]
