@@ -3,13 +3,13 @@
 //! paths to source positions. Every command (validate, lint, diff,
 //! convert) reads files through [`load_source`] and works on these.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use compact_str::CompactString;
 
 use crate::codes;
 use crate::diagnostic::{Diagnostic, ObjectRef};
-use crate::kinds::{self, Lookup};
+use crate::kinds::{self, KindInfo, Lookup};
 use crate::path::{FieldPath, Segment};
 use crate::source::{LineCol, SharedSource, SourceFile, Span};
 use crate::yaml::{self, Node, RawDocument};
@@ -202,8 +202,13 @@ fn read_meta(root: &Node) -> TypeMeta {
                 .unwrap_or_default(),
         )
     };
+    let api_version = root
+        .get("apiVersion")
+        .and_then(Node::as_str)
+        .unwrap_or_default();
     TypeMeta {
-        api_version: text(&["apiVersion"]),
+        api_version: known_api_version(api_version)
+            .map_or_else(|| api_version.into(), CompactString::const_new),
         kind: text(&["kind"]),
         name: text(&["metadata", "name"]),
         namespace: text(&["metadata", "namespace"]),
@@ -212,6 +217,22 @@ fn read_meta(root: &Node) -> TypeMeta {
             .and_then(Node::key_text)
             .map(CompactString::from),
     }
+}
+
+/// The apiVersion of a known kind, as one shared string: those of the
+/// OpenSergo groups are longer than the 24 bytes a [`CompactString`] keeps
+/// inline, and a copy per object would be an allocation each.
+fn known_api_version(text: &str) -> Option<&'static str> {
+    static KNOWN: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut all: Vec<String> = kinds::KINDS.iter().map(KindInfo::api_version).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    });
+    KNOWN
+        .iter()
+        .find(|known| *known == text)
+        .map(String::as_str)
 }
 
 /// Everything read from one input: its documents, and the findings that
@@ -441,6 +462,10 @@ mod tests {
         assert_eq!(d.meta.group(), "a.opensergo.io");
         assert_eq!(d.meta.version(), "v1");
         assert_eq!(d.meta.app(), Some("foo"));
+        // A known apiVersion is shared, not copied per object.
+        let known = doc("apiVersion: fault-tolerance.opensergo.io/v1alpha1\nkind: K\n");
+        assert!(!known.meta.api_version.is_heap_allocated());
+        assert_eq!(known.meta.group(), "fault-tolerance.opensergo.io");
         assert_eq!(d.meta.namespace_or_default(), "default");
     }
 

@@ -48,9 +48,9 @@ pub struct Node {
     pub value: Value,
 }
 
-/// The largest text the loader reads: node positions are 31-bit. Far
-/// above the largest file the commands read by default
-/// ([`crate::document::DEFAULT_MAX_FILE_SIZE`], 256 MiB).
+/// The largest text the loader reads (2 GiB): node positions are
+/// 31-bit. Far above the largest file the commands read by default
+/// (256 MiB).
 pub const MAX_TEXT: usize = (1 << 31) - 1;
 
 /// The top bit of [`Node::len_plain`].
