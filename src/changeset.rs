@@ -30,10 +30,10 @@ impl Identity {
             return None;
         }
         Some(Identity {
-            group: meta.group.clone(),
-            kind: meta.kind.clone(),
+            group: meta.group().to_string(),
+            kind: meta.kind.to_string(),
             namespace: meta.namespace_or_default().to_string(),
-            name: meta.name.clone(),
+            name: meta.name.to_string(),
         })
     }
 }

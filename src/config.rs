@@ -342,7 +342,7 @@ fn parse(source: &Arc<SourceFile>, path: &Path) -> Result<Config, Vec<Diagnostic
     // The `proto:` section's problems, in the order of the file.
     let mut proto_problems = Vec::new();
     let mut err = |node: &Node, message: String| {
-        errors.push(Diagnostic::new(codes::INVALID_CONFIG, message).at(source, node.span));
+        errors.push(Diagnostic::new(codes::INVALID_CONFIG, message).at(source, node.span()));
     };
     if !matches!(root.value, Value::Map(_)) {
         err(&root, "the configuration must be a mapping".into());
@@ -533,7 +533,7 @@ fn rule_levels(
     expect_map(node, "rules", err);
     for (k, v) in node.as_map() {
         let code = k.key_text().unwrap_or_default().into_owned();
-        keys.push((code.clone(), Location::new(source, k.span)));
+        keys.push((code.clone(), Location::new(source, k.span())));
         let level = match (&v.value, v.as_str()) {
             // `OS1007: false` reads naturally as off.
             (Value::Bool(false), _) => Ok(None),

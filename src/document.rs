@@ -3,33 +3,45 @@
 //! paths to source positions. Every command (validate, lint, diff,
 //! convert) reads files through [`load_source`] and works on these.
 
-use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
+
+use compact_str::CompactString;
 
 use crate::codes;
 use crate::diagnostic::{Diagnostic, ObjectRef};
-use crate::kinds::{self, Lookup};
+use crate::kinds::{self, KindInfo, Lookup};
 use crate::path::{FieldPath, Segment};
 use crate::source::{LineCol, SharedSource, SourceFile, Span};
 use crate::yaml::{self, Node, RawDocument};
 
 /// A document's apiVersion/kind and metadata, read leniently (wrong types
-/// read as absent: the schema reports them).
+/// read as absent: the schema reports them). Lint keeps one per object of
+/// a whole rule set: the strings are inline up to 24 bytes (every kind,
+/// most names), and group and version are read from `api_version`, not
+/// copied.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TypeMeta {
-    pub api_version: String,
-    pub group: String,
-    pub version: String,
-    pub kind: String,
-    pub name: String,
-    pub namespace: String,
+    pub api_version: CompactString,
+    pub kind: CompactString,
+    pub name: CompactString,
+    pub namespace: CompactString,
     /// `metadata.labels.app`, the one label the tool reads (the control
     /// plane groups objects by it). Other labels and annotations stay in
     /// the tree only: a copy per object would be a map allocation each.
-    pub app: Option<String>,
+    pub app: Option<CompactString>,
 }
 
 impl TypeMeta {
+    /// The API group of `api_version` (empty for the core group).
+    pub fn group(&self) -> &str {
+        kinds::split_api_version(&self.api_version).0
+    }
+
+    /// The version of `api_version`.
+    pub fn version(&self) -> &str {
+        kinds::split_api_version(&self.api_version).1
+    }
+
     pub fn app(&self) -> Option<&str> {
         self.app.as_deref()
     }
@@ -76,9 +88,9 @@ impl Document {
 
     pub fn object_ref(&self) -> ObjectRef {
         ObjectRef {
-            kind: self.meta.kind.clone(),
-            name: self.meta.name.clone(),
-            namespace: self.meta.namespace.clone(),
+            kind: self.meta.kind.to_string(),
+            name: self.meta.name.to_string(),
+            namespace: self.meta.namespace.to_string(),
         }
     }
 
@@ -115,7 +127,7 @@ impl Document {
                 let exact = len == path.len();
                 return match (key, exact && !prefer_key) {
                     (_, true) => value_span(value),
-                    (Some(k), false) => k.span,
+                    (Some(k), false) => k.span(),
                     (None, false) => value_span(value),
                 };
             }
@@ -169,40 +181,58 @@ impl Document {
         self.root
             .as_map()
             .first()
-            .map_or(self.span, |(k, _)| k.span)
+            .map_or(self.span, |(k, _)| k.span())
     }
 }
 
 /// An empty value (`key:`) has no width; show one character at its place.
 fn value_span(node: &Node) -> Span {
-    if node.span.is_empty() {
-        Span::new(node.span.start, node.span.start)
+    if node.span().is_empty() {
+        Span::new(node.span().start, node.span().start)
     } else {
-        node.span
+        node.span()
     }
 }
 
 fn read_meta(root: &Node) -> TypeMeta {
     let text = |keys: &[&str]| {
-        root.get_path(keys)
-            .and_then(Node::as_str)
-            .unwrap_or_default()
-            .to_string()
+        CompactString::from(
+            root.get_path(keys)
+                .and_then(Node::as_str)
+                .unwrap_or_default(),
+        )
     };
-    let api_version = text(&["apiVersion"]);
-    let (group, version) = kinds::split_api_version(&api_version);
+    let api_version = root
+        .get("apiVersion")
+        .and_then(Node::as_str)
+        .unwrap_or_default();
     TypeMeta {
-        group: group.to_string(),
-        version: version.to_string(),
+        api_version: known_api_version(api_version)
+            .map_or_else(|| api_version.into(), CompactString::const_new),
         kind: text(&["kind"]),
         name: text(&["metadata", "name"]),
         namespace: text(&["metadata", "namespace"]),
         app: root
             .get_path(&["metadata", "labels", "app"])
             .and_then(Node::key_text)
-            .map(Cow::into_owned),
-        api_version,
+            .map(CompactString::from),
     }
+}
+
+/// The apiVersion of a known kind, as one shared string: those of the
+/// OpenSergo groups are longer than the 24 bytes a [`CompactString`] keeps
+/// inline, and a copy per object would be an allocation each.
+fn known_api_version(text: &str) -> Option<&'static str> {
+    static KNOWN: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut all: Vec<String> = kinds::KINDS.iter().map(KindInfo::api_version).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    });
+    KNOWN
+        .iter()
+        .find(|known| *known == text)
+        .map(String::as_str)
 }
 
 /// Everything read from one input: its documents, and the findings that
@@ -387,7 +417,7 @@ fn expand_lists(raw: Vec<RawDocument>) -> Vec<RawDocument> {
                 shift += items.len().saturating_sub(1);
                 out.extend(items.into_iter().enumerate().map(|(i, item)| RawDocument {
                     index: index + i,
-                    span: item.span,
+                    span: item.span(),
                     root: item,
                 }));
             }
@@ -429,9 +459,13 @@ mod tests {
         let d = doc(
             "apiVersion: a.opensergo.io/v1\nkind: K\nmetadata:\n  name: n\n  labels: {app: foo}\n",
         );
-        assert_eq!(d.meta.group, "a.opensergo.io");
-        assert_eq!(d.meta.version, "v1");
+        assert_eq!(d.meta.group(), "a.opensergo.io");
+        assert_eq!(d.meta.version(), "v1");
         assert_eq!(d.meta.app(), Some("foo"));
+        // A known apiVersion is shared, not copied per object.
+        let known = doc("apiVersion: fault-tolerance.opensergo.io/v1alpha1\nkind: K\n");
+        assert!(!known.meta.api_version.is_heap_allocated());
+        assert_eq!(known.meta.group(), "fault-tolerance.opensergo.io");
         assert_eq!(d.meta.namespace_or_default(), "default");
     }
 

@@ -43,10 +43,10 @@ impl DocumentEntry {
         DocumentEntry {
             index: doc.index,
             line: doc.start().line,
-            api_version: doc.meta.api_version.clone(),
-            kind: doc.meta.kind.clone(),
-            name: doc.meta.name.clone(),
-            namespace: doc.meta.namespace.clone(),
+            api_version: doc.meta.api_version.to_string(),
+            kind: doc.meta.kind.to_string(),
+            name: doc.meta.name.to_string(),
+            namespace: doc.meta.namespace.to_string(),
             status,
         }
     }

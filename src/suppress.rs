@@ -74,7 +74,7 @@ impl<'a> Suppressions<'a> {
                     let text = value.key_text().unwrap_or_default();
                     found.push(Suppression {
                         doc,
-                        at: value.span,
+                        at: value.span(),
                         range: doc.span,
                         codes: parse_codes(text.split(','), resolve),
                     });
@@ -229,7 +229,7 @@ fn codes_of(after: &str, resolve: Resolve) -> Vec<Named> {
 /// whole document for its first line.
 fn covering(doc: &Document, source: &SourceFile, line: usize) -> Option<Span> {
     let line_of = |offset: usize| source.line_col(offset).line;
-    if line_of(doc.root.span.start) == line {
+    if line_of(doc.root.span().start) == line {
         return Some(doc.span);
     }
     let mut stack: Vec<&Node> = vec![&doc.root];
@@ -237,8 +237,8 @@ fn covering(doc: &Document, source: &SourceFile, line: usize) -> Option<Span> {
         match &node.value {
             Value::Map(entries) => {
                 for (k, v) in entries {
-                    if line_of(k.span.start) == line {
-                        return Some(Span::new(k.span.start, v.span.end.max(k.span.end)));
+                    if line_of(k.span().start) == line {
+                        return Some(Span::new(k.span().start, v.span().end.max(k.span().end)));
                     }
                     if contains_line(v, source, line) {
                         stack.push(v);
@@ -247,8 +247,8 @@ fn covering(doc: &Document, source: &SourceFile, line: usize) -> Option<Span> {
             }
             Value::Seq(items) => {
                 for item in items {
-                    if line_of(item.span.start) == line {
-                        return Some(item.span);
+                    if line_of(item.span().start) == line {
+                        return Some(item.span());
                     }
                     if contains_line(item, source, line) {
                         stack.push(item);
@@ -262,7 +262,7 @@ fn covering(doc: &Document, source: &SourceFile, line: usize) -> Option<Span> {
 }
 
 fn contains_line(node: &Node, source: &SourceFile, line: usize) -> bool {
-    source.line_col(node.span.start).line <= line && line <= source.line_col(node.span.end).line
+    source.line_col(node.span().start).line <= line && line <= source.line_col(node.span().end).line
 }
 
 #[cfg(test)]

@@ -54,18 +54,18 @@ pub fn judge(doc: &Document) -> TypeVerdict {
         Lookup::UnknownOpenSergo | Lookup::Foreign => {}
     }
     let same_name: Vec<&'static KindInfo> = KINDS.iter().filter(|k| k.kind == meta.kind).collect();
-    let opensergo_group = kinds::is_opensergo_group(&meta.group);
+    let opensergo_group = kinds::is_opensergo_group(meta.group());
     // An apiVersion that means OpenSergo but is misspelt, or has no group
     // at all (`v1alpha1`, `fault-tolerance.opensergo.io` alone).
     let meant_opensergo = opensergo_group
-        || meta.group.is_empty()
+        || meta.group().is_empty()
         || meta.api_version.to_ascii_lowercase().contains("opensergo");
     if let Some(first) = same_name.first()
         && meant_opensergo
     {
         return wrong_api_version(doc, first, &same_name);
     }
-    if opensergo_group || meant_opensergo && !meta.group.is_empty() {
+    if opensergo_group || meant_opensergo && !meta.group().is_empty() {
         return unknown_kind(doc);
     }
     TypeVerdict::Foreign
@@ -76,7 +76,9 @@ fn wrong(d: Diagnostic) -> TypeVerdict {
 }
 
 fn value_span(doc: &Document, key: &str) -> Span {
-    doc.root.entry(key).map_or(doc.head_span(), |(_, v)| v.span)
+    doc.root
+        .entry(key)
+        .map_or(doc.head_span(), |(_, v)| v.span())
 }
 
 fn missing_type_meta(doc: &Document) -> TypeVerdict {
@@ -84,7 +86,7 @@ fn missing_type_meta(doc: &Document) -> TypeVerdict {
     // A Helm Chart.yaml has an apiVersion and nothing else of an object.
     let is_object = !meta.kind.is_empty()
         || doc.root.get("metadata").is_some()
-        || kinds::is_opensergo_group(&meta.group);
+        || kinds::is_opensergo_group(meta.group());
     if !is_object {
         return TypeVerdict::NotAnObject;
     }
@@ -118,7 +120,7 @@ fn wrong_api_version(
     let meta = &doc.meta;
     let in_group: Vec<&str> = same_name
         .iter()
-        .filter(|k| k.group == meta.group)
+        .filter(|k| k.group == meta.group())
         .map(|k| k.version)
         .collect();
     let message = if in_group.is_empty() {
@@ -132,8 +134,8 @@ fn wrong_api_version(
         format!(
             "{} has no version `{}` in {}: it exists as {}",
             meta.kind,
-            meta.version,
-            meta.group,
+            meta.version(),
+            meta.group(),
             in_group.join(", ")
         )
     };
@@ -154,7 +156,7 @@ fn unknown_kind(doc: &Document) -> TypeVerdict {
     let meta = &doc.meta;
     let mut in_group: Vec<&str> = KINDS
         .iter()
-        .filter(|k| k.group == meta.group)
+        .filter(|k| k.group == meta.group())
         .map(|k| k.kind)
         .collect();
     in_group.dedup();
@@ -162,7 +164,7 @@ fn unknown_kind(doc: &Document) -> TypeVerdict {
         .or_else(|| closest(&meta.kind, KINDS.iter().map(|k| k.kind)))
         .and_then(kinds::by_kind_name);
     let mut help = match suggestion {
-        Some(info) if info.group == meta.group => format!("did you mean `{}`? ", info.kind),
+        Some(info) if info.group == meta.group() => format!("did you mean `{}`? ", info.kind),
         Some(info) => format!(
             "did you mean `{}` (apiVersion {})? ",
             info.kind,
@@ -173,10 +175,10 @@ fn unknown_kind(doc: &Document) -> TypeVerdict {
     if in_group.is_empty() {
         help.push_str(&format!(
             "No OpenSergo API group `{}` is known; pass --schema-dir or --crd to validate your own kinds",
-            meta.group
+            meta.group()
         ));
     } else {
-        help.push_str(&format!("{} has: {}", meta.group, in_group.join(", ")));
+        help.push_str(&format!("{} has: {}", meta.group(), in_group.join(", ")));
     }
     wrong(
         doc.diagnostic(

@@ -36,12 +36,65 @@ pub const MAX_ALIAS_NODES: usize = 250_000;
 /// duplicate-key check; smaller ones are scanned (cheaper at that size).
 const INDEX_FROM: usize = 16;
 
-#[derive(Debug, Clone, PartialEq)]
+/// One node of a loaded tree: 32 bytes, because lint and diff keep the
+/// trees of a whole rule set (about 25 nodes per object). Its span is two
+/// `u32`s, the plain-style flag sharing the length's top bit, which limits
+/// inputs to [`MAX_TEXT`] bytes.
+#[derive(Clone, PartialEq)]
 pub struct Node {
-    pub span: Span,
+    start: u32,
+    /// The span's length in the low 31 bits, [`PLAIN`] in the top one.
+    len_plain: u32,
     pub value: Value,
+}
+
+/// The largest text the loader reads (2 GiB): node positions are
+/// 31-bit. Far above the largest file the commands read by default
+/// (256 MiB).
+pub const MAX_TEXT: usize = (1 << 31) - 1;
+
+/// The top bit of [`Node::len_plain`].
+const PLAIN: u32 = 1 << 31;
+
+impl Node {
+    /// A node at `span` (clamped to [`MAX_TEXT`]); `plain` is true for a
+    /// scalar written without quotes.
+    pub fn new(span: Span, value: Value, plain: bool) -> Self {
+        let start = span.start.min(MAX_TEXT);
+        let len = span.len().min(MAX_TEXT - start);
+        Node {
+            // Both fit in 31 bits: clamped above.
+            start: start as u32,
+            len_plain: len as u32 | if plain { PLAIN } else { 0 },
+            value,
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        let start = self.start as usize;
+        Span::new(start, start + (self.len_plain & !PLAIN) as usize)
+    }
+
     /// True for a scalar written without quotes (plain style).
-    pub plain: bool,
+    pub fn plain(&self) -> bool {
+        self.len_plain & PLAIN != 0
+    }
+
+    /// The same node at another place (an alias copy sits where `*name` is).
+    fn moved_to(self, span: Span) -> Self {
+        let plain = self.plain();
+        Node::new(span, self.value, plain)
+    }
+}
+
+impl std::fmt::Debug for Node {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Node")
+            .field("span", &self.span())
+            .field("value", &self.value)
+            .field("plain", &self.plain())
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -209,14 +262,14 @@ impl Node {
     pub fn path_at(&self, span: Span) -> FieldPath {
         let mut path = FieldPath::root();
         let mut node = self;
-        let inside = |n: &Node| n.span.start <= span.start && span.end <= n.span.end;
+        let inside = |n: &Node| n.span().start <= span.start && span.end <= n.span().end;
         'descend: loop {
             match &node.value {
                 Value::Map(entries) => {
-                    for (k, v) in likely_first(entries, |(k, _)| k.span.start, span) {
-                        if k.span == span || inside(v) {
+                    for (k, v) in likely_first(entries, |(k, _)| k.span().start, span) {
+                        if k.span() == span || inside(v) {
                             path.push(k.key_text().unwrap_or_default().into_owned());
-                            if k.span == span || v.span == span {
+                            if k.span() == span || v.span() == span {
                                 return path;
                             }
                             node = v;
@@ -226,12 +279,12 @@ impl Node {
                     return path;
                 }
                 Value::Seq(items) => {
-                    let first = likely_index(items, |item| item.span.start, span);
+                    let first = likely_index(items, |item| item.span().start, span);
                     let order = (first..items.len()).chain(0..first);
                     for (i, item) in order.map(|i| (i, &items[i])) {
                         if inside(item) {
                             path.push(i);
-                            if item.span == span {
+                            if item.span() == span {
                                 return path;
                             }
                             node = item;
@@ -274,6 +327,9 @@ impl Node {
 /// Documents before a syntax error are returned along with the error, so
 /// the caller can still check them (as kubectl applies them).
 pub fn load_stream(text: &str) -> (Vec<RawDocument>, Option<YamlError>) {
+    if text.len() > MAX_TEXT {
+        return (Vec::new(), Some(too_large(text.len())));
+    }
     let mut docs = Vec::new();
     let mut builder = Builder::default();
     let mut parser = Parser::new();
@@ -320,6 +376,17 @@ pub fn quiet_contained_parser_panics() {
             report(info);
         }
     }));
+}
+
+fn too_large(len: usize) -> YamlError {
+    YamlError {
+        kind: YamlErrorKind::Limit,
+        message: format!("the input is {len} bytes; the loader reads at most {MAX_TEXT} (2 GiB)"),
+        span: Span::new(0, 0),
+        help: Some("split the stream into smaller files".into()),
+        related: None,
+        path: None,
+    }
 }
 
 fn parser_panic(text: &str) -> YamlError {
@@ -409,14 +476,14 @@ impl Builder {
                 self.nodes = 0;
             }
             EventData::DocumentEnd { .. } => {
-                let root = self.root.take().unwrap_or(Node {
-                    span: Span::new(start, start),
-                    value: Value::Null,
-                    plain: true,
-                });
+                let root = self.root.take().unwrap_or(Node::new(
+                    Span::new(start, start),
+                    Value::Null,
+                    true,
+                ));
                 let doc = RawDocument {
                     index: self.doc_index,
-                    span: Span::new(self.doc_start, end.max(root.span.end)),
+                    span: Span::new(self.doc_start, end.max(root.span().end)),
                     root,
                 };
                 self.doc_index += 1;
@@ -435,10 +502,8 @@ impl Builder {
                     }));
                 };
                 self.charge(count, Span::new(start, end))?;
-                let mut node = node;
-                node.span = Span::new(start, end);
                 self.nodes += count;
-                self.push(node, None)?;
+                self.push(node.moved_to(Span::new(start, end)), None)?;
             }
             EventData::Scalar {
                 anchor,
@@ -460,11 +525,7 @@ impl Builder {
                 })?;
                 // An empty plain scalar (`key:`) has an empty span; point at
                 // where it would be.
-                let node = Node {
-                    span: Span::new(start, end),
-                    value,
-                    plain,
-                };
+                let node = Node::new(Span::new(start, end), value, plain);
                 self.nodes += 1;
                 self.push(node, anchor.map(|a| (a, 1)))?;
             }
@@ -501,11 +562,7 @@ impl Builder {
                 }) = self.stack.pop()
                 {
                     let count = self.nodes - nodes_before + 1;
-                    let node = Node {
-                        span: Span::new(start, end),
-                        value: Value::Seq(settled(items)),
-                        plain: false,
-                    };
+                    let node = Node::new(Span::new(start, end), Value::Seq(settled(items)), false);
                     self.push(node, anchor.map(|a| (a, count)))?;
                 }
             }
@@ -519,11 +576,11 @@ impl Builder {
                 }) = self.stack.pop()
                 {
                     let count = self.nodes - nodes_before + 1;
-                    let node = Node {
-                        span: Span::new(start, trim_trailing_space(text, start, end)),
-                        value: Value::Map(settled(apply_merge_keys(entries)?)),
-                        plain: false,
-                    };
+                    let node = Node::new(
+                        Span::new(start, trim_trailing_space(text, start, end)),
+                        Value::Map(settled(apply_merge_keys(entries)?)),
+                        false,
+                    );
                     self.push(node, anchor.map(|a| (a, count)))?;
                 }
             }
@@ -591,7 +648,7 @@ impl Builder {
         if let Some((name, count)) = anchor {
             // The anchor keeps a copy: nested anchors copy their subtree
             // once per level, so the copies count against the budget.
-            self.charge(count, node.span)?;
+            self.charge(count, node.span())?;
             self.anchors.insert(name, (node.clone(), count));
         }
         let duplicate = match self.stack.last_mut() {
@@ -624,7 +681,7 @@ impl Builder {
                     };
                     match (first, text) {
                         (Some(first), Some(text)) => {
-                            Some((entries[first].0.span, key.span, text.into_owned()))
+                            Some((entries[first].0.span(), key.span(), text.into_owned()))
                         }
                         (None, text) => {
                             let position = entries.len();
@@ -668,7 +725,7 @@ impl Builder {
 /// merge key must hold a mapping or a list of mappings (`<<: 5` is an
 /// error, as in go-yaml).
 fn apply_merge_keys(entries: Vec<(Node, Node)>) -> Result<Vec<(Node, Node)>, Box<YamlError>> {
-    let is_merge = |k: &Node| k.plain && k.as_str() == Some("<<");
+    let is_merge = |k: &Node| k.plain() && k.as_str() == Some("<<");
     if !entries.iter().any(|(k, _)| is_merge(k)) {
         return Ok(entries);
     }
@@ -678,7 +735,7 @@ fn apply_merge_keys(entries: Vec<(Node, Node)>) -> Result<Vec<(Node, Node)>, Box
         .filter_map(|(k, _)| k.key_text().map(Cow::into_owned))
         .collect();
     for (_, source) in merges {
-        let span = source.span;
+        let span = source.span();
         let maps: Vec<Node> = match source.value {
             Value::Map(_) => vec![source],
             Value::Seq(items) => items.into_vec(),
@@ -688,7 +745,7 @@ fn apply_merge_keys(entries: Vec<(Node, Node)>) -> Result<Vec<(Node, Node)>, Box
         };
         for map in maps {
             let Value::Map(inherited) = map.value else {
-                return Err(merge_error(map.span, &map.value));
+                return Err(merge_error(map.span(), &map.value));
             };
             for (k, v) in inherited.into_vec() {
                 let fresh = match k.key_text() {
@@ -898,13 +955,16 @@ mod tests {
         let root = &load(&text)[0].root;
         let spec = root.get("spec").unwrap();
         for (i, (key, value)) in spec.as_map().iter().enumerate() {
-            assert_eq!(root.path_at(key.span).to_string(), format!("spec.k{i}"));
+            assert_eq!(root.path_at(key.span()).to_string(), format!("spec.k{i}"));
             let item = &value.as_seq()[2];
-            assert_eq!(root.path_at(item.span).to_string(), format!("spec.k{i}[2]"));
+            assert_eq!(
+                root.path_at(item.span()).to_string(),
+                format!("spec.k{i}[2]")
+            );
         }
         for (i, item) in root.get("list").unwrap().as_seq().iter().enumerate() {
             let x = item.get("x").unwrap();
-            assert_eq!(root.path_at(x.span).to_string(), format!("list[{i}].x"));
+            assert_eq!(root.path_at(x.span()).to_string(), format!("list[{i}].x"));
         }
         // Merge keys copy entries with their anchor's positions: out of
         // order, still found.
@@ -920,7 +980,7 @@ mod tests {
         let root = &load(&merged)[0].root;
         let spec = root.get("spec").unwrap();
         let (copied_key, _) = spec.entry("m3").unwrap();
-        assert!(root.path_at(copied_key.span).to_string().ends_with("m3"));
+        assert!(root.path_at(copied_key.span()).to_string().ends_with("m3"));
     }
 
     #[test]
@@ -928,7 +988,7 @@ mod tests {
         // Lint and diff hold every node of a rule set at once (about 25
         // per object): a wider variant would grow them all.
         assert_eq!(std::mem::size_of::<Value>(), 24);
-        assert_eq!(std::mem::size_of::<Node>(), 48);
+        assert_eq!(std::mem::size_of::<Node>(), 32);
         let doc = &load("statDurationSeconds: RequestAmount\n")[0];
         let (key, value) = &doc.root.as_map()[0];
         for node in [key, value] {
@@ -940,12 +1000,30 @@ mod tests {
     }
 
     #[test]
+    fn nodes_keep_span_and_style() {
+        let node = Node::new(Span::new(7, 19), Value::Null, true);
+        assert_eq!((node.span(), node.plain()), (Span::new(7, 19), true));
+        // Past the limit, positions clamp instead of wrapping.
+        let node = Node::new(Span::new(MAX_TEXT - 1, MAX_TEXT + 5), Value::Null, false);
+        assert_eq!(node.span(), Span::new(MAX_TEXT - 1, MAX_TEXT));
+        assert!(!node.plain());
+        let (docs, _) = load_stream("a: 'x'\nb: x\n");
+        let flags: Vec<bool> = docs[0]
+            .root
+            .as_map()
+            .iter()
+            .map(|(_, v)| v.plain())
+            .collect();
+        assert_eq!(flags, [false, true]);
+    }
+
+    #[test]
     fn keys_and_values_have_spans() {
         let text = "a: 1\nspec:\n  threshold: ten\n";
         let doc = &load(text)[0];
         let (key, value) = doc.root.get("spec").unwrap().entry("threshold").unwrap();
-        assert_eq!(&text[key.span.start..key.span.end], "threshold");
-        assert_eq!(&text[value.span.start..value.span.end], "ten");
+        assert_eq!(&text[key.span().start..key.span().end], "threshold");
+        assert_eq!(&text[value.span().start..value.span().end], "ten");
     }
 
     #[test]
@@ -1039,8 +1117,8 @@ mod tests {
     }
 
     fn spans_within(node: &Node, len: usize) -> bool {
-        node.span.start <= node.span.end
-            && node.span.end <= len
+        node.span().start <= node.span().end
+            && node.span().end <= len
             && node.as_seq().iter().all(|c| spans_within(c, len))
             && node
                 .as_map()

@@ -396,7 +396,7 @@ fn every_upstream_crd_loads_with_positions() {
         );
         let doc = &loaded.documents[0];
         let (key, value) = doc.root.entry("kind").unwrap();
-        assert_eq!(doc.source.line_col(key.span.start).column, 1);
+        assert_eq!(doc.source.line_col(key.span().start).column, 1);
         assert_eq!(value.as_str(), Some("CustomResourceDefinition"));
     }
 }

@@ -6,7 +6,8 @@ use libfuzzer_sys::fuzz_target;
 use opensergo::yaml::{Node, load_stream};
 
 fn check(node: &Node, text: &str) {
-    assert!(node.span.start <= node.span.end && node.span.end <= text.len());
+    let span = node.span();
+    assert!(span.start <= span.end && span.end <= text.len());
     for child in node.as_seq() {
         check(child, text);
     }

@@ -656,7 +656,7 @@ fn warn_namespace_and_app_dropped(
     let span = doc
         .root
         .entry("metadata")
-        .map_or(doc.head_span(), |(key, _)| key.span);
+        .map_or(doc.head_span(), |(key, _)| key.span());
     out.push(
         doc.diagnostic(
             codes::DROPPED_FIELD,

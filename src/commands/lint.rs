@@ -130,7 +130,7 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> 
                 if let Some(ns) = namespace {
                     for doc in &mut loaded.documents {
                         if doc.meta.namespace.is_empty() {
-                            doc.meta.namespace = ns.to_string();
+                            doc.meta.namespace = ns.into();
                         }
                     }
                 }

@@ -360,11 +360,7 @@ pub fn document_to_object(doc: &Document) -> Converted {
             doc.head_span(),
         ));
     }
-    let empty = Node {
-        span: doc.head_span(),
-        value: yaml::Value::Null,
-        plain: true,
-    };
+    let empty = Node::new(doc.head_span(), yaml::Value::Null, true);
     let spec = spec.unwrap_or(&empty);
     let mut message = match &mapping.spec {
         Spec::Fields(rules) => {
@@ -384,13 +380,13 @@ pub fn document_to_object(doc: &Document) -> Converted {
     if let Some(f) = name_field(&desc)
         && !doc.meta.name.is_empty()
     {
-        message.set_field(&f, Value::String(doc.meta.name.clone()));
+        message.set_field(&f, Value::String(doc.meta.name.to_string()));
     }
     if !super::has_errors(&out.diagnostics) {
         out.object = Some(ObjectMessage {
             kind: info,
-            name: doc.meta.name.clone(),
-            namespace: (!doc.meta.namespace.is_empty()).then(|| doc.meta.namespace.clone()),
+            name: doc.meta.name.to_string(),
+            namespace: (!doc.meta.namespace.is_empty()).then(|| doc.meta.namespace.to_string()),
             app: doc.meta.app().map(str::to_string),
             message,
         });
@@ -409,7 +405,7 @@ fn check_envelope_fields(doc: &Document, diagnostics: &mut Vec<Diagnostic>) {
                 doc.diagnostic(
                     codes::DROPPED_FIELD,
                     format!("{name} is left out: only the spec is carried in the message"),
-                    key.span,
+                    key.span(),
                 )
                 .with_path(FieldPath::keys(&[&name])),
             );
@@ -434,7 +430,7 @@ fn check_envelope_fields(doc: &Document, diagnostics: &mut Vec<Diagnostic>) {
             _ => vec![format!("metadata.{name}")],
         };
         if !extra.is_empty() {
-            first_span.get_or_insert(key.span);
+            first_span.get_or_insert(key.span());
             lost.extend(extra);
         }
     }
@@ -483,7 +479,7 @@ fn read_rules(
                 let known: Vec<&str> = rules.iter().map(|rule| rule.crd).collect();
                 r.report_with_help(
                     codes::DROPPED_FIELD,
-                    key.span,
+                    key.span(),
                     format!("{path} is left out: {kind} has no field `{name}`, and no proto field holds it"),
                     format!("the fields here are: {}", known.join(", ")),
                 );
@@ -520,7 +516,7 @@ fn read_rule(
         let path = r.path();
         r.report(
             codes::DROPPED_FIELD,
-            key.span,
+            key.span(),
             format!("{path} is left out: {why}"),
         );
         return;

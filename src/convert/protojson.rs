@@ -281,7 +281,7 @@ impl<'a> Reader<'a> {
 
     /// An error at a node: the value cannot be represented.
     pub fn error(&mut self, node: &Node, message: impl Into<String>) {
-        self.report(codes::UNREPRESENTABLE, node.span, message);
+        self.report(codes::UNREPRESENTABLE, node.span(), message);
     }
 
     /// A string value, or an error.
@@ -296,7 +296,7 @@ impl<'a> Reader<'a> {
         } else {
             self.report_with_help(
                 codes::UNREPRESENTABLE,
-                node.span,
+                node.span(),
                 message,
                 "quote it to make it a string, e.g. '1'",
             );
@@ -317,7 +317,7 @@ impl<'a> Reader<'a> {
                     .doc
                     .source
                     .text
-                    .get(node.span.start..node.span.end)
+                    .get(node.span().start..node.span().end)
                     .map_or_else(|| f.to_string(), str::to_string);
                 self.error(
                     node,
@@ -378,7 +378,7 @@ impl<'a> Reader<'a> {
             let path = self.path();
             self.report(
                 codes::DROPPED_FIELD,
-                key.span,
+                key.span(),
                 format!("{path} is left out: {why}"),
             );
             return;
@@ -394,7 +394,7 @@ impl<'a> Reader<'a> {
             let path = self.path();
             self.report_with_help(
                 codes::DROPPED_FIELD,
-                key.span,
+                key.span(),
                 format!(
                     "{path} is left out: {} has no field `{name}`",
                     desc.full_name()
@@ -614,7 +614,7 @@ impl<'a> Reader<'a> {
             if let yaml::Value::Int(n) = node.value {
                 self.report_with_help(
                     codes::UNREPRESENTABLE,
-                    node.span,
+                    node.span(),
                     format!("a duration needs a unit, not the bare number {n}"),
                     format!("write it with its unit, e.g. `{n}s` or `{n}ms`"),
                 );

@@ -42,7 +42,7 @@ fn start(doc: &Document) -> Place {
 }
 
 fn value_at(doc: &Document, node: &Node) -> ValueAt {
-    let at = doc.source.line_col(node.span.start);
+    let at = doc.source.line_col(node.span().start);
     ValueAt {
         value: node.to_json(),
         place: Place {

@@ -286,7 +286,8 @@ impl<'a> Walker<'a, '_> {
     fn same_scalar(&self, a: &Node, b: &Node, schema: Option<&Json>, path: &FieldPath) -> bool {
         if self.options.raw {
             return a.value == b.value
-                && (!(a.plain && b.plain) || self.spelling(a, true) == self.spelling(b, false));
+                && (!(a.plain() && b.plain())
+                    || self.spelling(a, true) == self.spelling(b, false));
         }
         meaning::same_scalar(a, b, meaning::field_type(schema, path.last_key()))
     }
@@ -296,7 +297,7 @@ impl<'a> Walker<'a, '_> {
         let doc = if old { self.old_doc } else { self.new_doc };
         doc.source
             .text
-            .get(node.span.start..node.span.end)
+            .get(node.span().start..node.span().end)
             .unwrap_or_default()
     }
 
@@ -469,9 +470,9 @@ fn identical(a: &Node, b: &Node, raw: Option<(&Document, &Document)>) -> bool {
         _ => {
             a.value == b.value
                 && match raw {
-                    Some((old, new)) if a.plain && b.plain => {
-                        old.source.text.get(a.span.start..a.span.end)
-                            == new.source.text.get(b.span.start..b.span.end)
+                    Some((old, new)) if a.plain() && b.plain() => {
+                        old.source.text.get(a.span().start..a.span().end)
+                            == new.source.text.get(b.span().start..b.span().end)
                     }
                     _ => true,
                 }

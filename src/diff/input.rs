@@ -256,7 +256,7 @@ impl Side {
                     let name_span = |d: &Document| {
                         d.root
                             .get_path(&["metadata", "name"])
-                            .map_or_else(|| d.head_span(), |n| n.span)
+                            .map_or_else(|| d.head_span(), |n| n.span())
                     };
                     diagnostics.push(
                         doc.diagnostic(

@@ -15,11 +15,8 @@ use crate::yaml::Node;
 use super::read;
 use super::routes::{self, Route};
 use rustc_hash::FxHashMap as FxMap;
-use smallvec::SmallVec;
-
-/// The objects under one name: nearly always one, kept inline (a run of
-/// a million objects has about as many names).
-type Ids = SmallVec<[DocId; 1]>;
+use std::borrow::Cow;
+use std::ops::Range;
 
 /// Position of an object in [`RuleSet::objects`].
 pub type DocId = usize;
@@ -68,7 +65,7 @@ impl<'a> Object<'a> {
         self.doc
             .root
             .get_path(&["metadata", "name"])
-            .map_or_else(|| self.doc.head_span(), |n| n.span)
+            .map_or_else(|| self.doc.head_span(), |n| n.span())
     }
 
     pub fn spec(&self) -> Option<&'a Node> {
@@ -191,12 +188,16 @@ pub struct RuleSet<'a> {
     objects: Vec<Object<'a>>,
     strings: Interner<'a>,
     by_kind: FxMap<&'a str, Vec<DocId>>,
-    /// (namespace, app, kind, name)
-    by_group_name: FxMap<(u32, u32, u32, u32), Ids>,
-    /// (namespace, kind, name)
-    by_ns_name: FxMap<(u32, u32, u32), Ids>,
-    /// (kind, name)
-    by_name: FxMap<(u32, u32), Ids>,
+    /// (kind, name) -> where [`Self::named_ids`] holds the objects of that
+    /// kind and name. One table for the three scopes a name is looked up
+    /// in: a run of a million objects has about as many names, and a
+    /// table per scope cost more than the objects' index entries.
+    by_name: FxMap<(u32, u32), Range<u32>>,
+    /// Every named object, by kind and name, then (namespace, app), then
+    /// input order: a scope's objects of one name are a slice of it.
+    named_ids: Vec<DocId>,
+    /// The (namespace, app) of each entry of `named_ids`.
+    named_scopes: Vec<(u32, u32)>,
     /// (namespace, app, kind)
     by_group_kind: FxMap<(u32, u32, u32), Vec<DocId>>,
     /// (namespace, kind)
@@ -241,24 +242,23 @@ impl<'a> RuleSet<'a> {
         // Sized once: growing would hold the old and the new table at
         // once, and these are the largest of the run.
         set.objects.reserve_exact(found.len());
-        let names = found.len();
-        set.strings.ids.reserve(names);
-        set.by_group_name.reserve(names);
-        set.by_ns_name.reserve(names);
-        set.by_name.reserve(names);
+        set.strings.ids.reserve(found.len());
+        // (kind, name, namespace, app, id) of every named object.
+        let mut named = Vec::with_capacity(found.len());
         for found in found {
             match found {
-                Found::Object(object) => set.add(object),
+                Found::Object(object) => set.add(object, &mut named),
                 Found::DestinationRule(doc) => set.add_subsets(doc, "default"),
             }
         }
+        set.index_names(named);
         set.resolve_strategy_refs();
         set.bind_targets();
         set.index_traffic();
         set
     }
 
-    fn add(&mut self, mut object: Object<'a>) {
+    fn add(&mut self, mut object: Object<'a>, named: &mut Vec<[u32; 5]>) {
         let id = self.objects.len();
         object.id = id;
         let (ns, app, kind, name) = (object.ns(), object.app(), object.info.kind, object.name());
@@ -275,9 +275,32 @@ impl<'a> RuleSet<'a> {
             return;
         }
         let m = self.strings.intern(name);
-        self.by_group_name.entry((n, a, k, m)).or_default().push(id);
-        self.by_ns_name.entry((n, k, m)).or_default().push(id);
-        self.by_name.entry((k, m)).or_default().push(id);
+        // Ids fit: the index of a run holds fewer than 2^32 objects
+        // (each takes far more than a byte of input).
+        named.push([k, m, n, a, id as u32]);
+    }
+
+    /// Sorts the named objects into [`Self::named_ids`] and indexes the
+    /// run of each (kind, name).
+    fn index_names(&mut self, mut named: Vec<[u32; 5]>) {
+        named.sort_unstable();
+        let runs = named.chunk_by(|x, y| x[..2] == y[..2]);
+        self.by_name.reserve(runs.clone().count());
+        let mut start = 0;
+        for run in runs {
+            let end = start + run.len() as u32;
+            self.by_name.insert((run[0][0], run[0][1]), start..end);
+            start = end;
+        }
+        self.named_ids = named.iter().map(|e| e[4] as DocId).collect();
+        self.named_scopes = named.iter().map(|e| (e[2], e[3])).collect();
+    }
+
+    /// Where `named_ids` holds the objects of `kind` named `name`.
+    fn name_run(&self, kind: &str, name: &str) -> Range<usize> {
+        let s = |x: &str| self.strings.get(x);
+        (|| self.by_name.get(&(s(kind)?, s(name)?)))()
+            .map_or(0..0, |r| r.start as usize..r.end as usize)
     }
 
     /// The inputs of the run, in order.
@@ -317,32 +340,54 @@ impl<'a> RuleSet<'a> {
         ids.map_or(&[], Vec::as_slice)
     }
 
-    /// Objects of `kind` named `name` in `scope`.
-    pub fn named(&self, scope: Scope<'_>, kind: &str, name: &str) -> &[DocId] {
-        let s = |x: &str| self.strings.get(x);
-        let ids = match scope {
-            Scope::Group { ns, app } => (|| {
-                self.by_group_name
-                    .get(&(s(ns)?, s(app)?, s(kind)?, s(name)?))
-            })(),
-            Scope::Namespace(ns) => (|| self.by_ns_name.get(&(s(ns)?, s(kind)?, s(name)?)))(),
+    /// Objects of `kind` named `name` in `scope`, in input order.
+    pub fn named(&self, scope: Scope<'_>, kind: &str, name: &str) -> Cow<'_, [DocId]> {
+        let run = self.name_run(kind, name);
+        let scopes = &self.named_scopes[run.clone()];
+        let ids = &self.named_ids[run];
+        // Within the run entries are sorted by (namespace, app): a scope
+        // is the slice between two binary searches.
+        let slice = |below: &dyn Fn(&(u32, u32)) -> bool, upto: &dyn Fn(&(u32, u32)) -> bool| {
+            &ids[scopes.partition_point(below)..scopes.partition_point(upto)]
         };
-        ids.map_or(&[], Ids::as_slice)
+        match scope {
+            Scope::Group { ns, app } => {
+                let (Some(n), Some(a)) = (self.strings.get(ns), self.strings.get(app)) else {
+                    return Cow::Borrowed(&[]);
+                };
+                Cow::Borrowed(slice(&|s| *s < (n, a), &|s| *s <= (n, a)))
+            }
+            Scope::Namespace(ns) => {
+                let Some(n) = self.strings.get(ns) else {
+                    return Cow::Borrowed(&[]);
+                };
+                in_input_order(slice(&|s| s.0 < n, &|s| s.0 <= n))
+            }
+        }
     }
 
     /// Groups of two or more objects with the same namespace, kind and
-    /// name (kinds are unique across the OpenSergo API groups).
-    pub fn duplicates(&self) -> impl Iterator<Item = &[DocId]> {
-        self.by_ns_name
-            .values()
-            .filter(|ids| ids.len() > 1)
-            .map(Ids::as_slice)
+    /// name (kinds are unique across the OpenSergo API groups), each in
+    /// input order.
+    pub fn duplicates(&self) -> impl Iterator<Item = Cow<'_, [DocId]>> {
+        self.by_name.values().flat_map(move |run| {
+            let (start, end) = (run.start as usize, run.end as usize);
+            let scopes = &self.named_scopes[start..end];
+            scopes
+                .chunk_by(|x, y| x.0 == y.0)
+                .scan(start, |at, same_ns| {
+                    let ids = &self.named_ids[*at..*at + same_ns.len()];
+                    *at += same_ns.len();
+                    Some(ids)
+                })
+                .filter(|ids| ids.len() > 1)
+                .map(in_input_order)
+        })
     }
 
     /// Objects of `kind` named `name` anywhere in the run.
-    pub fn named_anywhere(&self, kind: &str, name: &str) -> &[DocId] {
-        let s = |x: &str| self.strings.get(x);
-        (|| self.by_name.get(&(s(kind)?, s(name)?)))().map_or(&[], Ids::as_slice)
+    pub fn named_anywhere(&self, kind: &str, name: &str) -> Cow<'_, [DocId]> {
+        in_input_order(&self.named_ids[self.name_run(kind, name)])
     }
 
     /// Resolves a reference to `name`: of kind `wanted` (or, without one,
@@ -357,14 +402,12 @@ impl<'a> RuleSet<'a> {
         let in_scope: Vec<DocId> = family
             .iter()
             .chain(wanted.filter(|w| !family.contains(w)).as_slice())
-            .flat_map(|kind| self.named(scope, kind, name))
-            .copied()
+            .flat_map(|kind| self.named(scope, kind, name).into_owned())
             .collect();
         let elsewhere = |kinds: &[&str]| {
             let ids: Vec<DocId> = kinds
                 .iter()
-                .flat_map(|kind| self.named_anywhere(kind, name))
-                .copied()
+                .flat_map(|kind| self.named_anywhere(kind, name).into_owned())
                 .collect();
             if ids.is_empty() {
                 Resolution::Missing
@@ -560,6 +603,18 @@ impl<'a> RuleSet<'a> {
     }
 }
 
+/// Ids sorted by (namespace, app) back in input order; most slices are
+/// one id or one app already, and are returned as they are.
+fn in_input_order(ids: &[DocId]) -> Cow<'_, [DocId]> {
+    if ids.is_sorted() {
+        Cow::Borrowed(ids)
+    } else {
+        let mut ids = ids.to_vec();
+        ids.sort_unstable();
+        Cow::Owned(ids)
+    }
+}
+
 /// What the parallel pass finds in one document.
 enum Found<'a> {
     Object(Object<'a>),
@@ -567,7 +622,7 @@ enum Found<'a> {
 }
 
 fn is_destination_rule(doc: &Document) -> bool {
-    doc.meta.kind == "DestinationRule" && doc.meta.group == "networking.istio.io"
+    doc.meta.kind == "DestinationRule" && doc.meta.group() == "networking.istio.io"
 }
 
 /// The host as the namespace sees it: `reviews.prod.svc.cluster.local`
@@ -646,6 +701,31 @@ spec:
         assert_eq!(bound.len(), 1);
         assert_eq!(*bound[0].0, ("prod", "x", "/foo"));
         assert_eq!(bound[0].1.len(), 1);
+    }
+
+    #[test]
+    fn names_resolve_per_scope_in_input_order() {
+        // `x` is interned before `y`, so the two `a`s sort as (x, y):
+        // lookups still list them in input order.
+        let meta = |name: &str, app: &str| {
+            format!(
+                "apiVersion: fault-tolerance.opensergo.io/v1alpha1\nkind: RateLimitStrategy\nmetadata: {{name: {name}, labels: {{app: {app}}}}}\n"
+            )
+        };
+        let text = [meta("b", "x"), meta("a", "y"), meta("a", "x")].join("---\n");
+        let loaded = sources(&text);
+        let set = RuleSet::build(&loaded);
+        let kind = "RateLimitStrategy";
+        let dups: Vec<Vec<DocId>> = set.duplicates().map(|ids| ids.to_vec()).collect();
+        assert_eq!(dups, [vec![1, 2]]);
+        assert_eq!(*set.named(Scope::Namespace("default"), kind, "a"), [1, 2]);
+        let group = |app| Scope::Group { ns: "default", app };
+        assert_eq!(*set.named(group("x"), kind, "a"), [2]);
+        assert_eq!(*set.named(group("y"), kind, "a"), [1]);
+        assert!(set.named(group("z"), kind, "a").is_empty());
+        assert!(set.named(Scope::Namespace("prod"), kind, "a").is_empty());
+        assert_eq!(*set.named_anywhere(kind, "a"), [1, 2]);
+        assert_eq!(*set.named_anywhere(kind, "b"), [0]);
     }
 
     #[test]

@@ -109,9 +109,9 @@ pub fn keys(node: &Node) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
 /// snippets stay one line.
 pub fn head(node: &Node) -> crate::source::Span {
     match &node.value {
-        Value::Map(entries) => entries.first().map_or(node.span, |(k, _)| k.span),
-        Value::Seq(items) => items.first().map_or(node.span, head),
-        _ => node.span,
+        Value::Map(entries) => entries.first().map_or(node.span(), |(k, _)| k.span()),
+        Value::Seq(items) => items.first().map_or(node.span(), head),
+        _ => node.span(),
     }
 }
 
@@ -139,7 +139,7 @@ mod tests {
     fn select_walks_keys_maps_and_sequences() {
         let n = node("spec:\n  tables:\n    a: {x: [p, q]}\n    b: {x: [r]}\n");
         let found = select(&n, &["spec", "tables", "*", "x", "[]"]);
-        let paths: Vec<_> = found.iter().map(|f| n.path_at(f.node.span)).collect();
+        let paths: Vec<_> = found.iter().map(|f| n.path_at(f.node.span())).collect();
         assert_eq!(
             paths,
             [
@@ -151,11 +151,14 @@ mod tests {
         assert_eq!(found[2].node.as_str(), Some("r"));
         let key = found[0].node;
         assert_eq!(
-            n.path_at(crate::source::Span::new(key.span.start, key.span.start + 1)),
+            n.path_at(crate::source::Span::new(
+                key.span().start,
+                key.span().start + 1
+            )),
             "spec.tables.a.x[0]"
         );
         let (tables, _) = n.get("spec").unwrap().entry("tables").unwrap();
-        assert_eq!(n.path_at(tables.span), "spec.tables");
+        assert_eq!(n.path_at(tables.span()), "spec.tables");
     }
 
     #[test]

@@ -69,7 +69,7 @@ impl Reference<'_> {
                 }
                 sink.report(
                     self.doc,
-                    self.node.span,
+                    self.node.span(),
                     format!(
                         "{} `{name}`{from} not found: no {wanted} of that name in {scope}",
                         self.what
@@ -82,7 +82,7 @@ impl Reference<'_> {
                 let mut finding = sink
                     .report(
                         self.doc,
-                        self.node.span,
+                        self.node.span(),
                         format!(
                             "{} `{name}`{from} is not in {scope}: the {wanted} of that name is in {}",
                             self.what,
@@ -118,7 +118,7 @@ impl Reference<'_> {
                 let mut finding = sink
                     .report(
                         self.doc,
-                        self.node.span,
+                        self.node.span(),
                         format!(
                             "{} `{name}`{from} is {kinds}, not {a_wanted}, in {scope}",
                             self.what
@@ -143,7 +143,7 @@ impl Reference<'_> {
                 let mut finding = sink
                     .report(
                         self.doc,
-                        self.node.span,
+                        self.node.span(),
                         format!(
                             "{} `{name}` has no `kind` and {scope} has several objects of that name: {kinds}",
                             self.what
@@ -215,7 +215,7 @@ pub fn report_undefined_local(
     }
     sink.report(
         doc,
-        value.span,
+        value.span(),
         format!("{what} `{name}` is not defined in `{section}`"),
     )
     .label(format!("no {what} `{name}`"))

@@ -30,7 +30,7 @@ impl Route<'_> {
     pub fn span(&self) -> crate::source::Span {
         self.node
             .entry("match")
-            .map_or_else(|| read::head(self.node), |(key, _)| key.span)
+            .map_or_else(|| read::head(self.node), |(key, _)| key.span())
     }
 
     pub fn path(&self) -> crate::path::FieldPath {

@@ -39,7 +39,7 @@ impl<'s> Problems<'s> {
 
     pub fn error(&mut self, node: &Node, message: impl Into<String>) -> &mut Diagnostic {
         self.list
-            .push(Diagnostic::new(self.code, message).at(self.source, node.span));
+            .push(Diagnostic::new(self.code, message).at(self.source, node.span()));
         self.list.last_mut().expect("just pushed")
     }
 

@@ -106,7 +106,7 @@ pub fn check(doc: &Document, app_label_expected: bool) -> Vec<Diagnostic> {
                     doc.diagnostic(
                         codes::INVALID_METADATA,
                         format!("metadata.name `{name}` is not a valid Kubernetes object name"),
-                        node.span,
+                        node.span(),
                     )
                     .with_path(FieldPath::keys(&["metadata", "name"]))
                     .with_label("not a DNS-1123 subdomain")
@@ -126,7 +126,7 @@ pub fn check(doc: &Document, app_label_expected: bool) -> Vec<Diagnostic> {
             doc.diagnostic(
                 codes::INVALID_METADATA,
                 format!("metadata.namespace `{ns}` is not a valid namespace"),
-                node.span,
+                node.span(),
             )
             .with_path(FieldPath::keys(&["metadata", "namespace"]))
             .with_label("not a DNS-1123 label")
@@ -163,7 +163,7 @@ fn check_label(doc: &Document, k: &Node, v: &Node, out: &mut Vec<Diagnostic>) {
             doc.diagnostic(
                 codes::INVALID_METADATA,
                 format!("label key `{key_text}` is not valid"),
-                k.span,
+                k.span(),
             )
             .with_path(path.clone())
             .with_help("label keys are an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit"),
@@ -174,7 +174,7 @@ fn check_label(doc: &Document, k: &Node, v: &Node, out: &mut Vec<Diagnostic>) {
             doc.diagnostic(
                 codes::INVALID_METADATA,
                 format!("label value `{s}` is not valid"),
-                v.span,
+                v.span(),
             )
             .with_path(path)
             .with_help("label values are at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit"),
@@ -185,7 +185,7 @@ fn check_label(doc: &Document, k: &Node, v: &Node, out: &mut Vec<Diagnostic>) {
             doc.diagnostic(
                 codes::INVALID_METADATA,
                 format!("label `{key_text}` has a non-string value"),
-                v.span,
+                v.span(),
             )
             .with_path(path)
             .with_help("Kubernetes labels are strings: quote the value"),

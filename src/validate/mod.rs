@@ -173,7 +173,7 @@ fn judge(doc: &Document, schemas: &SchemaSet, options: &Options) -> Checked {
         let span = doc
             .root
             .entry("kind")
-            .map_or(doc.head_span(), |(_, v)| v.span);
+            .map_or(doc.head_span(), |(_, v)| v.span());
         return finish(vec![
             doc.diagnostic(
                 codes::REJECTED_KIND,
@@ -221,8 +221,8 @@ fn judge(doc: &Document, schemas: &SchemaSet, options: &Options) -> Checked {
         };
     };
     let mut diagnostics = Vec::new();
-    if crate::kinds::is_opensergo_group(&meta.group) {
-        diagnostics.extend(metadata::check(doc, meta.group != "policy.opensergo.io"));
+    if crate::kinds::is_opensergo_group(meta.group()) {
+        diagnostics.extend(metadata::check(doc, meta.group() != "policy.opensergo.io"));
     }
     oversized_integers(doc, &mut diagnostics);
     match chosen.validator {
@@ -261,11 +261,11 @@ fn oversized_integers(doc: &Document, out: &mut Vec<Diagnostic>) {
                 stack.extend(entries.iter().rev().map(|(_, v)| v));
             }
             crate::yaml::Value::Seq(items) => stack.extend(items.iter().rev()),
-            crate::yaml::Value::Float(_) if node.plain => {
+            crate::yaml::Value::Float(_) if node.plain() => {
                 let text = doc
                     .source
                     .text
-                    .get(node.span.start..node.span.end)
+                    .get(node.span().start..node.span().end)
                     .unwrap_or_default();
                 let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
                 if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -276,7 +276,7 @@ fn oversized_integers(doc: &Document, out: &mut Vec<Diagnostic>) {
                 } else {
                     text.to_string()
                 };
-                let path = doc.path_at(node.span);
+                let path = doc.path_at(node.span());
                 let mut d = doc
                     .diagnostic(
                         codes::SCHEMA_VIOLATION,
@@ -285,7 +285,7 @@ fn oversized_integers(doc: &Document, out: &mut Vec<Diagnostic>) {
                         } else {
                             format!("{path}: {shown} is too large for a 64-bit integer")
                         },
-                        node.span,
+                        node.span(),
                     )
                     .with_label("does not fit in int64")
                     .with_help(
@@ -340,7 +340,7 @@ fn schema_error(
                 .map(|(_, node)| {
                     node.as_map()
                         .iter()
-                        .filter_map(|(k, _)| Some((k.key_text()?, k.span)))
+                        .filter_map(|(k, _)| Some((k.key_text()?, k.span())))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -440,7 +440,7 @@ impl StrategyFacts {
             && info.kind.ends_with("Strategy")
         {
             self.defined
-                .push((namespace.to_string(), doc.meta.name.clone(), info.kind));
+                .push((namespace.to_string(), doc.meta.name.to_string(), info.kind));
         }
         if doc.meta.kind != "FaultToleranceRule" {
             return;

@@ -53,10 +53,10 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                 continue;
             };
             for (key, field) in ignored {
-                let path = router.doc.path_at(found.node.span);
+                let path = router.doc.path_at(found.node.span());
                 sink.report(
                     router.doc,
-                    key.span,
+                    key.span(),
                     format!("`{path}` sets `{used}` and `{field}`: `{field}` is ignored"),
                 )
                 .label("ignored")

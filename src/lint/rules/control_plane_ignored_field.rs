@@ -138,10 +138,10 @@ fn match_fields(sink: &mut Sink, router: &Object<'_>, m: &Node) {
 }
 
 fn report(sink: &mut Sink, router: &Object<'_>, key: &Node, name: &str, what: &str) {
-    let path = router.doc.path_at(key.span);
+    let path = router.doc.path_at(key.span());
     sink.report(
         router.doc,
-        key.span,
+        key.span(),
         if name == "queryParams" {
             format!("the OpenSergo control plane loses the parameter names of `{path}`")
         } else {

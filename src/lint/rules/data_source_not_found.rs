@@ -204,7 +204,7 @@ fn auto_aware(set: &RuleSet<'_>, sink: &mut Sink, object: &Object<'_>) {
         .unwrap_or_default();
     sink.report(
         object.doc,
-        node.span,
+        node.span(),
         format!(
             "data source `{name}` not found: no DatabaseDiscovery of namespace `{}` defines it",
             object.ns()

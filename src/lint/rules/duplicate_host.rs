@@ -54,7 +54,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             let router = set.object(claim.router);
             sink.report(
                 router.doc,
-                claim.node.span,
+                claim.node.span(),
                 format!(
                     "host {} is also claimed by TrafficRouter `{}` in namespace `{}`",
                     read::show(claim.node),
@@ -63,7 +63,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                 ),
             )
             .label("claimed again")
-            .related(owner.doc, first.node.span, format!("claimed by `{}`", owner.name()))
+            .related(owner.doc, first.node.span(), format!("claimed by `{}`", owner.name()))
             .help("OpenSergo defines no merge of two routers for one host: which routes apply is undefined; merge them into one TrafficRouter");
         }
     }

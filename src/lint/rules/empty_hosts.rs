@@ -57,7 +57,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             continue;
         }
         let span = match hosts {
-            Some((key, _)) => key.span,
+            Some((key, _)) => key.span(),
             None => router.doc.span_of(&[Segment::Key("spec".into())], true),
         };
         sink.report(router.doc, span, "the TrafficRouter has routes but no hosts")

@@ -60,7 +60,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             }
             sink.report(
                 router.doc,
-                to.span,
+                to.span(),
                 format!("destination `{from}` falls back to another host, `{target}`"),
             )
             .label("another host")

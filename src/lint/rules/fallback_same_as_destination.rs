@@ -56,7 +56,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             }
             sink.report(
                 router.doc,
-                key.span,
+                key.span(),
                 format!(
                     "the fallback of `{}` is the destination itself",
                     read::text(destination.node, &["host"]).unwrap_or_default()

@@ -53,7 +53,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             let suffix = format!(".{}.svc.cluster.local", router.ns());
             sink.report(
                 router.doc,
-                found.node.span,
+                found.node.span(),
                 format!("the control plane turns host `{host}` into `{host}{suffix}`"),
             )
             .label("suffix appended again")

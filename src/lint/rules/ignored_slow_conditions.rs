@@ -49,7 +49,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         };
         sink.report(
             object.doc,
-            key.span,
+            key.span(),
             format!(
                 "ErrorRequestRatio circuit breaker `{}` sets slowConditions, which it ignores",
                 object.name()

@@ -58,7 +58,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         let counts_nothing = match (config.get("slowRequest"), config.get("errorRequest")) {
             (None, None) => Some(read::head(config)),
             (None, Some(error)) if conditions.is_none_or(|c| c.as_seq().is_empty()) => {
-                Some(conditions.map_or(read::head(error), |c| c.span))
+                Some(conditions.map_or(read::head(error), |c| c.span()))
             }
             _ => None,
         };
@@ -79,7 +79,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         {
             sink.report(
                 object.doc,
-                percent.span,
+                percent.span(),
                 format!(
                     "CircuitBreaker `{}` has abnormalPercent 0: it opens whenever minRequests requests arrive, so it never stays closed",
                     object.name()

@@ -51,7 +51,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
                 let reason = reason.strip_prefix("error: ").unwrap_or(reason);
                 sink.report(
                     router.doc,
-                    node.span,
+                    node.span(),
                     format!("invalid regular expression `{pattern}`: {reason}"),
                 )
                 .label("does not compile")

@@ -60,7 +60,7 @@ fn check_route(sink: &mut Sink, router: &Object<'_>, key: &Node, destinations: &
     for w in &weights {
         if let Some(w) = w.filter(|w| w.as_i64().is_some_and(|v| v < 0)) {
             negative = true;
-            sink.report(router.doc, w.span, format!("weight {} is negative", read::show(w)))
+            sink.report(router.doc, w.span(), format!("weight {} is negative", read::show(w)))
                 .label("negative")
                 .help("weights are percentages from 0 to 100; the control plane passes them on as unsigned numbers");
         }
@@ -82,7 +82,7 @@ fn check_route(sink: &mut Sink, router: &Object<'_>, key: &Node, destinations: &
             if let Some(w) = weights[0].filter(|_| !matches!(values[0], 0 | 100)) {
                 sink.report(
                     router.doc,
-                    w.span,
+                    w.span(),
                     format!("the only destination has weight {}", values[0]),
                 )
                 .label("not 100")
@@ -97,7 +97,7 @@ fn check_route(sink: &mut Sink, router: &Object<'_>, key: &Node, destinations: &
                 let missing = weights.iter().filter(|w| w.is_none()).count();
                 sink.report(
                     router.doc,
-                    key.span,
+                    key.span(),
                     format!("destination weights add up to {sum}, not 100"),
                 )
                 .label(format!("{} destinations, total {sum}", destinations.len()))

@@ -56,7 +56,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             };
             sink.report(
                 object.doc,
-                node.span,
+                node.span(),
                 format!("Sentinel ignores `limitMode: {mode}` and applies {kind} `{}` per instance", object.name()),
             )
             .path(FieldPath::keys(&["spec", "limitMode"]))

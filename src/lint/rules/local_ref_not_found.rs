@@ -238,11 +238,7 @@ fn binding_tables(sink: &mut Sink, object: &Object<'_>) {
                 continue;
             }
             let span = sub_span(object, found.node, table);
-            let node = Node {
-                span,
-                value: crate::yaml::Value::String(table.into()),
-                plain: true,
-            };
+            let node = Node::new(span, crate::yaml::Value::String(table.into()), true);
             report_undefined_local(sink, object.doc, &node, &tables, "binding table", "tables");
         }
     }
@@ -251,10 +247,10 @@ fn binding_tables(sink: &mut Sink, object: &Object<'_>) {
 /// The span of `needle` inside a scalar's source text, or the scalar's.
 fn sub_span(object: &Object<'_>, node: &Node, needle: &str) -> crate::source::Span {
     let text = &object.doc.source.text;
-    text.get(node.span.start..node.span.end)
+    text.get(node.span().start..node.span().end)
         .and_then(|s| s.find(needle))
-        .map_or(node.span, |at| {
-            let start = node.span.start + at;
+        .map_or(node.span(), |at| {
+            let start = node.span().start + at;
             crate::source::Span::new(start, start + needle.len())
         })
 }

@@ -59,7 +59,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         }
         sink.report(
             object.doc,
-            rt.span,
+            rt.span(),
             format!(
                 "maxAllowedRt {} is not shorter than statDuration {}: no request can count as slow within the window",
                 read::show(rt),
@@ -68,7 +68,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         )
         .path(FieldPath::keys(&["spec", "slowConditions", "maxAllowedRt"]))
         .label("too long for the window")
-        .related(object.doc, window.span, "the statistics window")
+        .related(object.doc, window.span(), "the statistics window")
         .help("make maxAllowedRt well below statDuration (check the units: `m` means minutes)");
     }
 }

@@ -176,13 +176,13 @@ fn report_conflict(
     let Some(last) = bindings.last() else { return };
     let rule = set.object(last.rule);
     let mut finding = sink
-        .report(rule.doc, last.target.span, message)
+        .report(rule.doc, last.target.span(), message)
         .label(format!("{} strategies apply here", involved.len()))
         .help(help);
     for (strategy, binding, description) in involved {
         finding = finding.related(
             set.object(binding.rule).doc,
-            binding.reference.span,
+            binding.reference.span(),
             format!("`{}`: {description}", strategy.name()),
         );
     }

@@ -56,7 +56,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         }
         sink.report(
             object.doc,
-            timeout.span,
+            timeout.span(),
             format!(
                 "queueTimeout {} is shorter than minIntervalOfRequests {}: no request can wait for the next slot",
                 read::show(timeout),
@@ -65,7 +65,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         )
         .path(FieldPath::keys(&["spec", "queueTimeout"]))
         .label("shorter than one interval")
-        .related(object.doc, interval.span, "one request per this interval")
+        .related(object.doc, interval.span(), "one request per this interval")
         .help("make queueTimeout at least minIntervalOfRequests (a few intervals, to absorb bursts)");
     }
 }

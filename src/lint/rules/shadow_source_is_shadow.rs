@@ -58,14 +58,14 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             }
             sink.report(
                 shadow.doc,
-                target.span,
+                target.span(),
                 format!(
                     "shadow data source `{}` writes to its production source `{endpoint}`",
                     name.key_text().unwrap_or_default()
                 ),
             )
             .label("same DatabaseEndpoint as the source")
-            .related(shadow.doc, production.span, "the production source")
+            .related(shadow.doc, production.span(), "the production source")
             .help("shadow traffic must go to a separate database: name the shadow DatabaseEndpoint here");
         }
     }

@@ -55,11 +55,11 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             };
             sink.report(
                 sharding.doc,
-                auto_key.span,
+                auto_key.span(),
                 format!("table `{table}` is in both `tables` and `autoTables`"),
             )
             .label("also sharded automatically here")
-            .related(sharding.doc, manual_key.span, "sharded manually here")
+            .related(sharding.doc, manual_key.span(), "sharded manually here")
             .help("a logical table is sharded one way: keep it in `tables` or in `autoTables`");
         }
     }

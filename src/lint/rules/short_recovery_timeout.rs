@@ -46,7 +46,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         };
         sink.report(
             object.doc,
-            node.span,
+            node.span(),
             format!(
                 "recoveryTimeout {} is under one second: Sentinel truncates it to 0s",
                 read::show(node)

@@ -57,10 +57,10 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         }
         let (span, path) = match spec.entry("slowConditions") {
             Some((key, _)) => (
-                key.span,
+                key.span(),
                 FieldPath::keys(&["spec", "slowConditions", "maxAllowedRt"]),
             ),
-            None => (strategy.span, FieldPath::keys(&["spec", "slowConditions"])),
+            None => (strategy.span(), FieldPath::keys(&["spec", "slowConditions"])),
         };
         sink.report(
             object.doc,

@@ -52,7 +52,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             .map_or_else(|| "the threshold".to_string(), |t| t.to_string());
         sink.report(
             object.doc,
-            node.span,
+            node.span(),
             format!(
                 "Sentinel ignores statDurationSeconds: {threshold} requests per {seconds}s becomes {threshold} per second"
             ),

@@ -81,7 +81,7 @@ fn check_one(set: &RuleSet<'_>, sink: &mut Sink, router: &Object<'_>, node: &Nod
     let mut finding = sink
         .report(
             router.doc,
-            subset.span,
+            subset.span(),
             format!("subset `{name}` of host `{host}` is not defined"),
         )
         .label("no such subset")
@@ -96,7 +96,7 @@ fn check_one(set: &RuleSet<'_>, sink: &mut Sink, router: &Object<'_>, node: &Nod
             .root
             .get("spec")
             .and_then(|spec| spec.entry("subsets"))
-            .map_or_else(|| p.doc.head_span(), |(key, _)| key.span);
+            .map_or_else(|| p.doc.head_span(), |(key, _)| key.span());
         finding = finding.related(
             p.doc,
             span,

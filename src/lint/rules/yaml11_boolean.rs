@@ -49,7 +49,7 @@ fn yaml11(node: &Node) -> Option<(&str, bool)> {
     };
     let word = WORDS
         .iter()
-        .find(|w| node.plain && w.eq_ignore_ascii_case(s))?;
+        .find(|w| node.plain() && w.eq_ignore_ascii_case(s))?;
     Some((s, matches!(*word, "yes" | "on" | "y")))
 }
 
@@ -64,7 +64,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
 fn report(sink: &mut Sink, object: &Object<'_>, node: &Node, text: &str, boolean: bool) {
     sink.report(
         object.doc,
-        node.span,
+        node.span(),
         format!(
             "unquoted `{text}` is a string here but the boolean {boolean} for Kubernetes (YAML 1.1)"
         ),

@@ -177,12 +177,12 @@ fn yaml12(node: &Node) -> Option<Num> {
 
 /// The finding for a plain scalar, when the two readings differ.
 fn difference(node: &Node, source: &str) -> Option<(String, String)> {
-    if !node.plain {
+    if !node.plain() {
         return None;
     }
     let text = match &node.value {
         Value::String(s) => s.as_str(),
-        Value::Int(_) | Value::Float(_) => source.get(node.span.start..node.span.end)?,
+        Value::Int(_) | Value::Float(_) => source.get(node.span().start..node.span().end)?,
         _ => return None,
     };
     // Only text that starts like a number can be one in either version.
@@ -230,7 +230,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         let Some((message, text)) = difference(node, &object.doc.source.text) else {
             return;
         };
-        sink.report(object.doc, node.span, message)
+        sink.report(object.doc, node.span(), message)
             .label("YAML 1.1 reads this differently")
             .help(format!(
                 "quote it (`'{text}'`) if you mean a string; for a number write a form both read alike (a decimal without leading zeros, a float with a dot and a signed exponent like `1.0e+3`)"

@@ -58,7 +58,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
             }
             sink.report(
                 object.doc,
-                node.span,
+                node.span(),
                 format!("{kind} `{}` has {field} 0: it blocks every request", object.name()),
             )
             .path(FieldPath::keys(&[&["spec"][..], path].concat()))

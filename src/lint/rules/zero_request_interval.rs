@@ -47,7 +47,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         }
         sink.report(
             object.doc,
-            node.span,
+            node.span(),
             format!("ThrottlingStrategy `{}` has minIntervalOfRequests 0", object.name()),
         )
         .path(FieldPath::keys(&["spec", "minIntervalOfRequests"]))

@@ -47,7 +47,7 @@ fn check(set: &RuleSet<'_>, sink: &mut Sink) {
         }
         sink.report(
             object.doc,
-            node.span,
+            node.span(),
             format!(
                 "circuit breaker `{}` has triggerRatio 0%: it opens on the first bad request",
                 object.name()
