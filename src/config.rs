@@ -21,7 +21,7 @@ use crate::yaml::{self, Node, Value};
 use crate::yaml_out;
 use serde_json::{Value as JsonValue, json};
 
-pub const FILE_NAMES: &[&str] = &["opensergo.yaml", ".opensergo.yaml"];
+pub const FILE_NAMES: &[&str] = &crate::protobuild::workspace::PROJECT_CONFIGS;
 
 /// Per-code levels, keyed by code id or kebab-case name as written.
 /// `None` turns the code off.

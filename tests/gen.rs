@@ -1255,7 +1255,7 @@ fn plugin_types_send_only_what_the_types_use() {
             "[acme.order.v1.Nope]",
             "which no file of the image declares",
         ),
-        ("[acme.order.v1.Order.Line]", "nested"),
+        ("[.acme.order.v1.Order]", "leading dot"),
     ] {
         project.write(
             "buf.gen.yaml",
@@ -1291,4 +1291,301 @@ fn plugin_types_match_buf_generate() {
         );
         assert_same_as_buf(&project, 2);
     }
+}
+
+/// `types` and `exclude_types`, on plugins and on the input, over a
+/// module built to exercise each case (testdata/gen/exclude/README.md):
+/// protoc-gen-go and protoc's python generator write the same bytes
+/// under `buf generate` and `opensergo gen`.
+#[test]
+fn type_filters_match_buf_generate_byte_for_byte() {
+    if !common::available("buf") || !common::available("protoc-gen-go") {
+        return;
+    }
+    let cases = [
+        // A message used by fields elsewhere and as a proto3 optional
+        // field (its synthetic oneof goes too), with the map entry, the
+        // service and the package that use it.
+        (
+            "",
+            "exclude_types: [shop.common.v1.Money, shop.order.v1.Order.PricesEntry, shop.order.v1.Orders, shop.admin.v1]",
+        ),
+        // A message used by a field in a oneof, an enum used by a field.
+        (
+            "",
+            "exclude_types: [shop.common.v1.Coupon, shop.common.v1.Currency]",
+        ),
+        (
+            "",
+            "exclude_types: [shop.order.v1.Order.Line, shop.order.v1.Order.Kind]",
+        ),
+        (
+            "",
+            "exclude_types: [google.protobuf.Timestamp, shop.order.v1.Orders]",
+        ),
+        ("", "exclude_types: [shop.admin.**]"),
+        (
+            "",
+            "types: [shop.order.v1.Order.Line.Note, shop.order.v1.Orders.Get]",
+        ),
+        (
+            "",
+            "types: [shop.order.v1]\n    exclude_types: [shop.order.v1.Order.Line]",
+        ),
+        (
+            "",
+            "types: [shop.**]\n    exclude_types: [shop.common.v1.Coupon]",
+        ),
+        // The input's filters first, then the plugin's, as buf does.
+        (
+            "types: [shop.order.v1.Orders]",
+            "exclude_types: [shop.common.v1.Coupon]",
+        ),
+        (
+            "exclude_types: [shop.admin.v1]",
+            "types: [shop.order.v1.Order]",
+        ),
+    ];
+    assert_filters_match_buf("testdata/gen/exclude", &cases);
+}
+
+/// Under each (input filter, plugin filter) of `cases` over the module
+/// `fixture`, protoc-gen-go and protoc's python generator write the same
+/// trees under `buf generate` and `opensergo gen`.
+fn assert_filters_match_buf(fixture: &str, cases: &[(&str, &str)]) {
+    for (input, plugin) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&root().join(fixture), dir.path());
+        let project = Project { dir };
+        let inputs = match *input {
+            "" => String::new(),
+            filter => format!("inputs:\n  - directory: .\n    {filter}\n"),
+        };
+        project.write(
+            "buf.gen.yaml",
+            &format!(
+                "version: v2\nplugins:\n  - local: protoc-gen-go\n    out: gen\n    opt: paths=source_relative\n    {plugin}\n  - protoc_builtin: python\n    out: gen\n    {plugin}\n{inputs}"
+            ),
+        );
+        assert_same_as_buf(&project, 2);
+    }
+}
+
+/// Where buf refuses a filter, so does `gen`, writing nothing: a method
+/// whose request or response is excluded, a kept type that is excluded,
+/// a type of an imported file kept by name.
+#[test]
+fn type_filters_buf_refuses_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("testdata/gen/exclude"), dir.path());
+    let project = Project { dir };
+    for (filter, error) in [
+        (
+            "exclude_types: [shop.common.v1.Money]",
+            "cannot keep method `shop.order.v1.Orders.Price`",
+        ),
+        (
+            "types: [shop.order.v1.Order.Line]\n    exclude_types: [shop.order.v1.Order]",
+            "which `exclude_types` excludes",
+        ),
+        ("types: [google.protobuf.Timestamp]", "an imported file"),
+        ("types: [shop]", "write `shop.**`"),
+    ] {
+        project.write(
+            "buf.gen.yaml",
+            &format!(
+                "version: v2\nplugins:\n  - local: protoc-gen-fake\n    out: gen\n    {filter}\n"
+            ),
+        );
+        let run = project.run(&["gen"]);
+        assert_eq!(run.code, 2, "{filter}: {}", run.stderr);
+        assert!(run.stderr.contains(error), "{filter}: {}", run.stderr);
+        assert!(!project.path("gen").exists(), "{filter}");
+        if common::available("buf") {
+            let buf = std::process::Command::new("buf")
+                .current_dir(project.path(""))
+                .env("PATH", path_with_fake())
+                .arg("generate")
+                .output()
+                .unwrap();
+            assert!(!buf.status.success(), "buf accepts {filter}");
+        }
+    }
+}
+
+/// Keeping or excluding any one declaration of the OpenSergo protos
+/// (every message, enum, service, method and extension, nested ones
+/// too) leaves an image prost-reflect accepts as a descriptor pool, or
+/// is buf's error for a method whose message is excluded, or a refusal
+/// where buf would write an invalid descriptor (a map entry without its
+/// value, stale oneof indexes).
+#[test]
+fn filtering_any_opensergo_declaration_leaves_a_well_formed_pool() {
+    use opensergo::protobuild::compile::Image;
+    use opensergo::protobuild::prune::{TypeFilter, filter_types};
+    let dir = tempfile::tempdir().unwrap();
+    let mut names = Vec::new();
+    for (name, text) in opensergo::convert::descriptors::proto_sources() {
+        if name.ends_with(".proto") {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+            names.push(*name);
+        }
+    }
+    let mut compiler = protox::Compiler::new([dir.path()]).unwrap();
+    compiler.include_imports(true).include_source_info(true);
+    compiler.open_files(&names).unwrap();
+    let targets = names.iter().copied().collect();
+    let image = Image::decode(&compiler.encode_file_descriptor_set(), &targets).unwrap();
+    let pool = prost_reflect::DescriptorPool::decode(image.encode().as_slice()).unwrap();
+    let mut declarations: Vec<String> = Vec::new();
+    for file in pool.files().filter(|f| names.contains(&f.name())) {
+        declarations.extend(file.services().flat_map(|s| {
+            let methods: Vec<String> = s.methods().map(|m| m.full_name().to_string()).collect();
+            std::iter::once(s.full_name().to_string()).chain(methods)
+        }));
+        declarations.extend(file.extensions().map(|x| x.full_name().to_string()));
+    }
+    for message in pool
+        .all_messages()
+        .filter(|m| names.contains(&m.parent_file().name()))
+    {
+        declarations.push(message.full_name().to_string());
+        declarations.extend(message.child_enums().map(|e| e.full_name().to_string()));
+        declarations.extend(
+            message
+                .child_extensions()
+                .map(|x| x.full_name().to_string()),
+        );
+    }
+    for e in pool.all_enums().filter(|e| e.parent_message().is_none()) {
+        if names.contains(&e.parent_file().name()) {
+            declarations.push(e.full_name().to_string());
+        }
+    }
+    assert!(declarations.len() > 50, "{declarations:?}");
+    let mut refused = 0;
+    for name in &declarations {
+        for filter in [
+            TypeFilter {
+                types: vec![name.clone()],
+                exclude_types: Vec::new(),
+            },
+            TypeFilter {
+                types: Vec::new(),
+                exclude_types: vec![name.clone()],
+            },
+        ] {
+            match filter_types(&image, &filter) {
+                Ok(filtered) => {
+                    let encoded = filtered.encode();
+                    if let Err(error) = prost_reflect::DescriptorPool::decode(encoded.as_slice()) {
+                        panic!("{filter:?}: {error}");
+                    }
+                }
+                Err(error) => {
+                    let error = error.to_string();
+                    let refusals = ["cannot keep method", "oneof `", "map entry `"];
+                    assert!(
+                        refusals.iter().any(|r| error.contains(r)),
+                        "{filter:?}: {error}"
+                    );
+                    refused += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        refused < declarations.len(),
+        "{refused} of {}",
+        declarations.len()
+    );
+}
+
+/// Custom options: what is kept brings the extensions of the options
+/// set on it (and on its fields, values, methods and file) along, with
+/// their types and imports, as `buf generate` does.
+#[test]
+fn type_filters_follow_custom_options_as_buf_generate_does() {
+    if !common::available("buf") || !common::available("protoc-gen-go") {
+        return;
+    }
+    assert_filters_match_buf(
+        "testdata/gen/exclude-options",
+        &[
+            ("", "types: [a.B]"),
+            ("", "types: [a.C]"),
+            ("", "types: [a.S.X]"),
+            ("", "types: [a.D]"),
+            ("", "types: [a.E]"),
+            ("", "exclude_types: [a.S, a.A]"),
+            ("", "exclude_types: [o.Unused]"),
+            // Options whose extension is excluded are removed where set.
+            ("", "exclude_types: [o.Tag]"),
+            ("", "exclude_types: [o.f, o.ev, o.mo, o.fo, o.so]"),
+            ("", "types: [a.S]\n    exclude_types: [o.mo, o.Tag]"),
+        ],
+    );
+}
+
+/// The input's `types` apply before the plugin's `exclude_types`: the
+/// plugin sees the service's closure without the coupon, and a name the
+/// input's filter removed is unknown to the plugin's.
+#[test]
+fn input_type_filters_apply_before_the_plugins() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("testdata/gen/exclude"), dir.path());
+    let project = Project { dir };
+    project.write(
+        "buf.gen.yaml",
+        "version: v2\nplugins:\n  - local: protoc-gen-fake\n    out: gen\n    opt: dump=req\n    strategy: all\n    exclude_types: [shop.common.v1.Coupon]\ninputs:\n  - directory: .\n    types: [shop.order.v1.Orders]\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (request, files) = dumped_request(&project);
+    assert_eq!(
+        request.file_to_generate,
+        ["shop/common/v1/money.proto", "shop/order/v1/order.proto"],
+        "admin.proto is not used by the service"
+    );
+    let money: Vec<&str> = files["shop/common/v1/money.proto"]
+        .message_type
+        .iter()
+        .map(|m| m.name())
+        .collect();
+    assert_eq!(money, ["Money"]);
+    let order = &files["shop/order/v1/order.proto"].message_type[0];
+    assert!(order.field.iter().all(|f| f.name() != "coupon"));
+    project.write(
+        "buf.gen.yaml",
+        "version: v2\nplugins:\n  - local: protoc-gen-fake\n    out: gen\n    exclude_types: [shop.admin.v1]\ninputs:\n  - directory: .\n    types: [shop.order.v1.Order]\n",
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`exclude_types` names `shop.admin.v1`, which no file"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Public and unused imports: a filtered file imports exactly what its
+/// kept declarations use (a type reached through a public import is
+/// imported directly), as `buf generate` writes it.
+#[test]
+fn type_filters_rewrite_imports_as_buf_generate_does() {
+    if !common::available("buf") || !common::available("protoc-gen-go") {
+        return;
+    }
+    assert_filters_match_buf(
+        "testdata/gen/exclude-public",
+        &[
+            ("", "types: [c.C]"),
+            ("", "types: [c.D, x.X]"),
+            ("", "exclude_types: [c.Spare]"),
+            ("", "exclude_types: [b.Other]"),
+        ],
+    );
 }

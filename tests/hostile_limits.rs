@@ -5,11 +5,10 @@
 #![cfg(unix)]
 
 mod common;
-mod hostile_common;
 
 use std::time::Duration;
 
-use hostile_common::*;
+use common::hostile::*;
 
 const PROTO: &str = "syntax = \"proto3\";\npackage t;\nimport \"google/protobuf/any.proto\";\nmessage R { R r = 1; string s = 2; google.protobuf.Any a = 3; map<string, R> m = 4; }\n";
 

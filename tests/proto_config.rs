@@ -236,6 +236,32 @@ fn a_git_revision_is_read_with_its_own_proto_section() {
     assert_eq!(breaking(&repo.join("apis"), "HEAD"), expected_breaking());
 }
 
+/// A revision's `.opensergo.yaml` is read as the file of that name is on
+/// disk, and one that does not parse is an error at its place, not
+/// passed over for the revision's buf.yaml.
+#[test]
+fn a_git_revision_reads_a_hidden_or_broken_opensergo_yaml() {
+    let scratch = pair_with_proto_sections();
+    let repo = scratch.path().join("repo");
+    let apis = repo.join("apis");
+    common::copy_tree(&scratch.path().join("old"), &apis);
+    std::fs::rename(apis.join("opensergo.yaml"), apis.join(".opensergo.yaml")).unwrap();
+    common::git(&repo, &["init", "-q"]);
+    common::git(&repo, &["add", "."]);
+    common::git(&repo, &["commit", "-q", "-m", "hidden"]);
+    std::fs::write(apis.join(".opensergo.yaml"), "proto: [unclosed\n").unwrap();
+    std::fs::write(apis.join("buf.yaml"), "version: v2\n").unwrap();
+    common::git(&repo, &["add", "."]);
+    common::git(&repo, &["commit", "-q", "-m", "broken"]);
+    std::fs::remove_dir_all(&apis).unwrap();
+    common::copy_tree(&scratch.path().join("new"), &apis);
+    assert_eq!(breaking(&apis, "HEAD~1"), expected_breaking());
+
+    let r = opensergo(&apis, &["proto", "breaking", "--against", "HEAD"]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stderr.contains(".opensergo.yaml:"), "{}", r.stderr);
+}
+
 #[test]
 fn opensergo_yaml_wins_over_buf_yaml_and_says_so() {
     let scratch = pair_with_proto_sections();

@@ -22,6 +22,7 @@ use crate::proto::template::{
 };
 use crate::proto::{archive_input, git_input, managed};
 use crate::protobuild::compile::Image;
+use crate::protobuild::prune;
 use crate::protobuild::workspace::ProtoSection;
 use crate::report::{self, Format, RenderOptions};
 
@@ -120,6 +121,9 @@ pub fn run(
             Ok(image) => image,
             Err(status) => return Ok(status),
         };
+        if !filter.type_filter.is_empty() {
+            image = prune::filter_types(&image, &filter.type_filter).context("input")?;
+        }
         managed::apply(&template.managed, &mut image)?;
         runs.extend(generate::run_plugins(
             &template.plugins,

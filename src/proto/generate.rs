@@ -195,10 +195,10 @@ pub fn run_plugins(
     for (i, runner) in &runners {
         let plugin = &plugins[*i];
         let pruned;
-        let plugin_image = if plugin.types.is_empty() {
+        let plugin_image = if plugin.type_filter.is_empty() {
             image
         } else {
-            pruned = crate::protobuild::prune::keep_types(image, &plugin.types)
+            pruned = crate::protobuild::prune::filter_types(image, &plugin.type_filter)
                 .with_context(|| format!("plugin {}", plugin.name))?;
             &pruned
         };

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::INVALID_GEN_TEMPLATE;
 use super::managed::Managed;
+use crate::protobuild::prune::TypeFilter;
 use crate::protobuild::workspace::Checked;
 use crate::protobuild::yaml_keys::{Problems, first_document};
 use crate::source::{SharedSource, SourceFile};
@@ -55,9 +56,8 @@ pub struct PluginConfig {
     pub strategy: Strategy,
     pub include_imports: bool,
     pub include_wkt: bool,
-    /// `types`: the request holds only these (fully qualified top-level
-    /// declarations) and what they use; empty for everything.
-    pub types: Vec<String>,
+    /// `types` and `exclude_types`: what of the input the requests hold.
+    pub type_filter: TypeFilter,
 }
 
 impl PluginConfig {
@@ -109,6 +109,9 @@ pub struct InputFilter {
     pub exclude_paths: Vec<String>,
     /// A `proto_file` input: also every other file of its package.
     pub include_package_files: bool,
+    /// `types` and `exclude_types`: applied to the input before each
+    /// plugin's own.
+    pub type_filter: TypeFilter,
 }
 
 /// A `git_repo` input.
@@ -230,7 +233,7 @@ fn plugin(node: &Node, problems: &mut Problems<'_>) -> Option<PluginConfig> {
         strategy: Strategy::Directory,
         include_imports: false,
         include_wkt: false,
-        types: Vec::new(),
+        type_filter: TypeFilter::default(),
     };
     for (key, value) in problems.entries(node, "a plugin", &known) {
         match key {
@@ -261,15 +264,9 @@ fn plugin(node: &Node, problems: &mut Problems<'_>) -> Option<PluginConfig> {
             "include_wkt" => {
                 config.include_wkt = problems.bool(value, "include_wkt").unwrap_or(false);
             }
-            "types" => config.types = problems.strings(value, "types", false),
-            _ => {
-                problems.error(
-                    value,
-                    format!(
-                        "`{key}` is not supported yet: list what to keep with `types`, or generate for whole files"
-                    ),
-                );
-            }
+            "types" => config.type_filter.types = problems.strings(value, key, false),
+            // `exclude_types`, the last key `known` lists.
+            _ => config.type_filter.exclude_types = problems.strings(value, key, false),
         }
     }
     if config.include_wkt && !config.include_imports {
@@ -397,8 +394,11 @@ const ARCHIVE_KEYS: &[&str] = &["strip_components", "compression"];
 /// The keys that choose an input's files.
 const FILTER_KEYS: &[&str] = &["paths", "exclude_paths", "include_package_files"];
 
+/// The keys that filter an input's declarations.
+const TYPE_KEYS: &[&str] = &["types", "exclude_types"];
+
 /// Keys of buf's inputs `gen` does not read.
-const OTHER_INPUT_KEYS: &[&str] = &["types", "exclude_types", "recurse_submodules"];
+const OTHER_INPUT_KEYS: &[&str] = &["recurse_submodules"];
 
 fn input(node: &Node, problems: &mut Problems<'_>) -> Option<(InputConfig, InputFilter)> {
     let known: Vec<&str> = [
@@ -406,6 +406,7 @@ fn input(node: &Node, problems: &mut Problems<'_>) -> Option<(InputConfig, Input
         GIT_KEYS,
         ARCHIVE_KEYS,
         FILTER_KEYS,
+        TYPE_KEYS,
         OTHER_INPUT_KEYS,
     ]
     .concat();
@@ -448,13 +449,9 @@ fn input(node: &Node, problems: &mut Problems<'_>) -> Option<(InputConfig, Input
                     "`include_package_files` belongs to a `proto_file` input",
                 );
             }
-            "types" | "exclude_types" => {
-                problems.error(
-                    value,
-                    format!(
-                        "`{key}` on an input is not supported yet (buf prunes the image to those types and what they use): choose whole files with `paths` and `exclude_paths`"
-                    ),
-                );
+            "types" => filter.type_filter.types = problems.strings(value, key, false),
+            "exclude_types" => {
+                filter.type_filter.exclude_types = problems.strings(value, key, false);
             }
             "branch" | "tag" | "ref" | "commit" if is_git => {
                 if reference.is_some() {
@@ -627,10 +624,29 @@ inputs:
     }
 
     #[test]
+    fn plugins_filter_types_both_ways() {
+        let text = "version: v2\nplugins:\n  - local: x\n    out: gen\n    types: [acme.v1.Order]\n    exclude_types: [acme.v1.Order.Line, acme.legacy.**]\n";
+        let template = parse("buf.gen.yaml", text).unwrap();
+        assert_eq!(template.plugins[0].type_filter.types, ["acme.v1.Order"]);
+        assert_eq!(
+            template.plugins[0].type_filter.exclude_types,
+            ["acme.v1.Order.Line", "acme.legacy.**"]
+        );
+    }
+
+    #[test]
     fn inputs_choose_their_files_as_buf_inputs_do() {
-        let text = "version: v2\nplugins:\n  - local: x\n    out: gen\ninputs:\n  - directory: proto\n    paths: [proto/acme/order]\n    exclude_paths: [proto/acme/order/legacy]\n  - proto_file: proto/acme/a.proto\n    include_package_files: true\n";
+        let text = "version: v2\nplugins:\n  - local: x\n    out: gen\ninputs:\n  - directory: proto\n    paths: [proto/acme/order]\n    exclude_paths: [proto/acme/order/legacy]\n  - proto_file: proto/acme/a.proto\n    include_package_files: true\n    types: [acme.v1]\n    exclude_types: [acme.v1.Legacy]\n";
         let template = parse("buf.gen.yaml", text).unwrap();
         assert_eq!(template.input_filters.len(), 2);
+        assert_eq!(
+            template.input_filters[1].type_filter,
+            TypeFilter {
+                types: vec!["acme.v1".into()],
+                exclude_types: vec!["acme.v1.Legacy".into()],
+            }
+        );
+        assert!(template.input_filters[0].type_filter.is_empty());
         assert_eq!(template.input_filters[0].paths, ["proto/acme/order"]);
         assert_eq!(
             template.input_filters[0].exclude_paths,
@@ -638,7 +654,7 @@ inputs:
         );
         assert!(template.input_filters[1].include_package_files);
 
-        let wrong = "version: v2\nplugins:\n  - local: x\n    out: gen\ninputs:\n  - directory: proto\n    include_package_files: true\n    types: [acme.v1.Order]\n  - proto_file: a.proto\n    paths: [b]\n";
+        let wrong = "version: v2\nplugins:\n  - local: x\n    out: gen\ninputs:\n  - directory: proto\n    include_package_files: true\n    recurse_submodules: true\n  - proto_file: a.proto\n    paths: [b]\n";
         let problems = parse("buf.gen.yaml", wrong).unwrap_err();
         let lines: Vec<usize> = problems.iter().map(|d| d.start().unwrap().line).collect();
         assert_eq!(lines, [7, 8, 10], "{problems:?}");

@@ -70,16 +70,19 @@ pub struct Workspace {
 /// The name of buf's workspace file, read as is.
 pub const BUF_YAML: &str = "buf.yaml";
 
-/// The project configuration whose `proto:` section a workspace held in
-/// memory (a git revision, an archive) is read with.
-const PROJECT_CONFIG: &str = "opensergo.yaml";
+/// The project configuration files, in the order they are preferred
+/// (`config::discover` reads this list): a workspace held in memory (a git
+/// revision, an archive) is read with the `proto:` section of the first
+/// one present.
+pub const PROJECT_CONFIGS: [&str; 2] = ["opensergo.yaml", ".opensergo.yaml"];
 
 /// Whether a file (by its path relative to the workspace directory)
 /// belongs to a workspace read from memory: a configuration or a
 /// `.proto` file, outside hidden directories.
 pub fn is_workspace_file(relative: &str) -> bool {
-    (relative == BUF_YAML || relative == PROJECT_CONFIG || relative.ends_with(".proto"))
-        && !relative.split('/').any(|part| part.starts_with('.'))
+    PROJECT_CONFIGS.contains(&relative)
+        || ((relative == BUF_YAML || relative.ends_with(".proto"))
+            && !relative.split('/').any(|part| part.starts_with('.')))
 }
 
 /// A workspace and the configuration it was read with (the `lint` and
@@ -274,24 +277,32 @@ impl Workspace {
             let shown = crate::escape::escape_control(&shown).into_owned();
             Arc::new(SourceFile::new(shown, text))
         };
-        let (mut buf_yaml, mut project) = (None, None);
+        let mut buf_yaml = None;
+        let mut projects: [Option<SharedSource>; PROJECT_CONFIGS.len()] = Default::default();
         let mut protos = Vec::new();
         for (relative, text) in files {
-            match relative.as_str() {
-                BUF_YAML => buf_yaml = Some(source(&relative, text)),
-                PROJECT_CONFIG => project = Some(source(&relative, text)),
-                _ => protos.push((relative, text)),
+            if let Some(i) = PROJECT_CONFIGS.iter().position(|name| *name == relative) {
+                projects[i] = Some(source(&relative, text));
+            } else if relative == BUF_YAML {
+                buf_yaml = Some(source(&relative, text));
+            } else {
+                protos.push((relative, text));
             }
         }
         // The same precedence as on disk: opensergo.yaml's `proto:`, buf.yaml.
-        let section = project
-            .as_ref()
-            .and_then(|source| Some((source, first_document(source).ok()??)));
+        // A project configuration that does not parse is reported, as it
+        // is on disk, not passed over for the buf.yaml beside it.
+        let section = match projects.into_iter().flatten().next() {
+            Some(source) => match first_document(&source) {
+                Ok(root) => root
+                    .and_then(|r| r.get("proto").cloned())
+                    .map(|n| (source, n)),
+                Err(problems) => return Ok(Err(problems)),
+            },
+            None => None,
+        };
         let config = match (section, buf_yaml) {
-            (Some((source, root)), _) if root.get("proto").is_some() => {
-                let node = root.get("proto").expect("just checked");
-                super::buf_config::from_proto_section(node, source)
-            }
+            (Some((source, node)), _) => super::buf_config::from_proto_section(&node, &source),
             (_, Some(source)) => super::buf_config::from_buf_yaml(&source),
             _ => Ok(WorkspaceConfig::default()),
         };

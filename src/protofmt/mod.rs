@@ -128,6 +128,21 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_semicolon_last_leaves_no_blank_line() {
+        // Found by the proto_format fuzz target: `//in.\n\n` then `//in.\n`.
+        for input in [
+            "//in.\n\n;",
+            "syntax = \"proto3\";\n//in.\n\n;\n",
+            "message A {}\n\n;\n",
+        ] {
+            let once = format(input).unwrap();
+            assert!(!once.ends_with("\n\n"), "{once:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+        assert_eq!(format("//in.\n\n;").unwrap(), "//in.\n");
+    }
+
+    #[test]
     fn line_comments_made_block_comments_cannot_end_early() {
         // Found by the proto_format fuzz target: `/* a*/ b */` did not parse.
         let once = format("package acme.c// Licensec*/ x\n;\n").unwrap();

@@ -490,6 +490,11 @@ impl Printer<'_> {
         if self.last != '\0' && self.last != '\n' {
             self.line("");
         }
+        // A lone `;` last in the file leaves the blank line that stood
+        // before it; a file ends with one newline.
+        while self.out.ends_with("\n\n") {
+            self.out.pop();
+        }
     }
 
     fn blank_line_before(&self, t: T) -> bool {

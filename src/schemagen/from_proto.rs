@@ -460,7 +460,7 @@ pub fn crd(message: &MessageDescriptor, names: &CrdNames) -> Result<Value, Strin
         .package_name()
         .rsplit('.')
         .next()
-        .filter(|v| is_version(v))
+        .filter(|v| super::is_kubernetes_version(v))
         .unwrap_or("v1")
         .to_string();
     let mut builder = Structural {
@@ -500,21 +500,6 @@ pub fn crd(message: &MessageDescriptor, names: &CrdNames) -> Result<Value, Strin
             }],
         },
     }))
-}
-
-/// `v1`, `v1alpha1`, `v2beta3`.
-fn is_version(v: &str) -> bool {
-    let Some(rest) = v.strip_prefix('v') else {
-        return false;
-    };
-    let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-    rest.len() > digits.len()
-        && (digits.is_empty()
-            || ["alpha", "beta"].iter().any(|s| {
-                digits
-                    .strip_prefix(s)
-                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-            }))
 }
 
 /// Builds a structural schema: every message written out in place.

@@ -129,7 +129,7 @@ impl Target {
             }
             parts.push(part);
         }
-        if !is_kubernetes_version(&self.version) {
+        if !super::is_kubernetes_version(&self.version) {
             return Err(format!(
                 "version `{}` is not of the form v1, v1alpha1, v2beta3",
                 escape_control(&self.version)
@@ -167,27 +167,6 @@ impl Target {
 fn is_identifier(name: &str, first: impl Fn(char) -> bool) -> bool {
     name.chars().next().is_some_and(first)
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-/// `v1`, `v1alpha1`, `v2beta3`: the versions Kubernetes orders, all of
-/// which buf's PACKAGE_VERSION_SUFFIX accepts.
-fn is_kubernetes_version(version: &str) -> bool {
-    let Some(rest) = version.strip_prefix('v') else {
-        return false;
-    };
-    let major_end = rest
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(rest.len());
-    if major_end == 0 || rest.starts_with('0') {
-        return false;
-    }
-    let stage = &rest[major_end..];
-    stage.is_empty()
-        || ["alpha", "beta"].iter().any(|s| {
-            stage.strip_prefix(s).is_some_and(|n| {
-                !n.is_empty() && !n.starts_with('0') && n.chars().all(|c| c.is_ascii_digit())
-            })
-        })
 }
 
 /// The enum value that stands for a CRD string: `LIMIT_MODE_LOCAL` for
@@ -1089,16 +1068,6 @@ mod tests {
             ..t
         };
         assert!(bad.package().is_err());
-    }
-
-    #[test]
-    fn versions_are_kubernetes_versions() {
-        for ok in ["v1", "v1alpha1", "v2beta3", "v10"] {
-            assert!(is_kubernetes_version(ok), "{ok}");
-        }
-        for bad in ["1", "v", "v0", "v1alpha", "v1gamma1", "v1alpha01", "V1"] {
-            assert!(!is_kubernetes_version(bad), "{bad}");
-        }
     }
 
     #[test]

@@ -2,12 +2,11 @@
 //! temp directory, and take a snapshot of a directory tree (names, kinds,
 //! contents, link targets) to prove nothing outside the intended place
 //! changed.
-#![allow(dead_code)] // each test binary uses its own subset
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_opensergo"))
@@ -17,62 +16,29 @@ pub struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
-    pub elapsed: Duration,
 }
 
 impl Run {
     /// stdout and stderr with miette's line wrapping undone.
     pub fn flat(&self) -> String {
-        format!("{}\n{}", self.stdout, self.stderr)
-            .replace('│', " ")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        super::flat(&format!("{}\n{}", self.stdout, self.stderr))
     }
 }
 
-/// Runs `opensergo ARGS` in `dir` (no config, no colour, stdin closed),
-/// killing it after `timeout`.
+/// Runs `opensergo ARGS` in `dir` (no colour, stdin closed), failing the
+/// test if it outlives `timeout`.
 pub fn run_in(dir: &Path, args: &[&str], timeout: Duration) -> Run {
     let mut cmd = Command::new(bin());
     cmd.current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("CI")
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let started = Instant::now();
-    let mut child = cmd.spawn().expect("the binary runs");
-    let out = child.stdout.take().unwrap();
-    let err = child.stderr.take().unwrap();
-    let read = |mut r: Box<dyn std::io::Read + Send>| {
-        std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = r.read_to_end(&mut buf);
-            String::from_utf8_lossy(&buf).into_owned()
-        })
-    };
-    let out = read(Box::new(out));
-    let err = read(Box::new(err));
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if started.elapsed() > timeout {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("opensergo {args:?} did not finish within {timeout:?}");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    let elapsed = started.elapsed();
+        .args(args);
+    let out = super::run(&mut cmd, None, timeout);
     Run {
         // A signal death (a stack overflow's abort) has no code: -1.
-        code: status.code().unwrap_or(-1),
-        stdout: out.join().unwrap(),
-        stderr: err.join().unwrap(),
-        elapsed,
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
 
