@@ -9,6 +9,10 @@
 #   bench/validate-bench.sh --only opensergo   only the opensergo rows (--only peers: the others)
 #   bench/validate-bench.sh run NAME [CORPUS]  one run of one protocol (what hyperfine times)
 #   bench/validate-bench.sh summary [DIR]      print the table of the last run (or of DIR) again
+#   bench/validate-bench.sh latency BIN...     one-file latency: `perf stat` CPU time and page
+#                                              faults of each binary and of jsonschema-cli on the
+#                                              same file, alternating (--runs N per round, default
+#                                              300; --rounds N, default 2); for a loaded machine
 #
 # Options: --files N (default 5000), --runs N (hyperfine runs, default 5; single file: 10x),
 # --big, --big-files N (default 50000), --only opensergo|peers, --no-build,
@@ -31,7 +35,7 @@ CJ=$T/venv/bin/check-jsonschema
 AJV=$T/npm/node_modules/.bin/ajv
 JSC=$T/bin/jsonschema-cli
 
-FILES=5000 RUNS=5 BIG=0 BIG_FILES=50000 ONLY=all BUILD=1 WAIT=1 MAX_BUSY=15 MAX_WAIT=1200 REV='' REV_NOTE=''
+FILES=5000 RUNS=5 RUNS_GIVEN=0 ROUNDS=2 BIG=0 BIG_FILES=50000 ONLY=all BUILD=1 WAIT=1 MAX_BUSY=15 MAX_WAIT=1200 REV='' REV_NOTE=''
 
 corpus_dir() { # corpus_dir N -> directory of the N-file corpus
   if [[ $1 == 5000 ]]; then echo "$B/corpus"; else echo "$B/corpus-$1"; fi
@@ -107,6 +111,40 @@ run_protocol() {
     *) echo "unknown protocol: $name" >&2; return 2 ;;
   esac
   return "$rc"
+}
+
+# ---------------------------------------------------------------------------
+# One-file latency, the pre-commit case, on a machine others load: CPU time
+# (task-clock) and page faults per process, which the load does not inflate as
+# it does wall time. Every binary and jsonschema-cli (given that kind's schema)
+# run on the same one-document file, round after round, so drift in the load
+# hits all of them alike.
+latency() { # latency BIN... (RUNS: runs per binary and round)
+  local c f s round bin bins=()
+  for bin in "$@"; do bins+=("$(realpath "$bin")"); done
+  c=$(corpus_dir "$FILES")
+  f=split/RateLimitStrategy/f-00000-1.yaml
+  s=$SCHEMAS/fault-tolerance.opensergo.io/v1alpha1/RateLimitStrategy.json
+  [[ -f $c/$f ]] || { echo "no corpus at $c: run $SELF first" >&2; exit 2; }
+  [[ -f $s ]] || "${bins[0]}" schema export "$SCHEMAS" >/dev/null
+  command -v perf >/dev/null || { echo "perf missing (apt-get install linux-perf)" >&2; exit 2; }
+  cd "$c"
+  echo "file: $c/$f; $RUNS runs per row, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "| round | command | CPU (task-clock) | page faults |"
+  echo "|---:|---|---:|---:|"
+  for round in $(seq "$ROUNDS"); do
+    for bin in "${bins[@]}" jsonschema-cli; do
+      local cmd=("$bin" --no-config validate "$f")
+      if [[ $bin == jsonschema-cli ]]; then
+        [[ -x $JSC ]] || continue
+        cmd=("$JSC" validate "$s" --errors-only -i "$f")
+      fi
+      perf stat -r "$RUNS" -x, -e task-clock,page-faults "${cmd[@]}" 2>&1 >/dev/null |
+        awk -F, -v round="$round" -v name="$bin" '
+          $3 == "task-clock" { cpu = $1 } $3 == "page-faults" { faults = $1 }
+          END { printf "| %s | `%s` | %.2f ms | %d |\n", round, name, cpu, faults }'
+    done
+  done
 }
 
 # ---------------------------------------------------------------------------
@@ -277,7 +315,7 @@ main() {
       --install) install_tools; exit ;;
       --versions) versions; exit ;;
       --files) FILES=$2; shift ;;
-      --runs) RUNS=$2; shift ;;
+      --runs) RUNS=$2; RUNS_GIVEN=1; shift ;;
       --big) BIG=1 ;;
       --big-files) BIG_FILES=$2; BIG=1; shift ;;
       --only) ONLY=$2; shift ;;
@@ -287,8 +325,10 @@ main() {
       --max-busy) MAX_BUSY=$2; shift ;;
       --max-wait) MAX_WAIT=$2; shift ;;
       run) shift; run_protocol "$@"; exit ;;
+      latency) shift; [[ $RUNS_GIVEN == 1 ]] || RUNS=300; latency "$@"; exit ;;
+      --rounds) ROUNDS=$2; shift ;;
       summary) [[ -n ${2:-} ]] && R=$2; summarize; exit ;;
-      -h|--help) sed -n '2,20p' "$SELF"; exit ;;
+      -h|--help) sed -n '2,24p' "$SELF"; exit ;;
       *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
     shift

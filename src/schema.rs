@@ -539,6 +539,17 @@ fn openapi_to_json_schema(node: &Value, in_combinator: bool) -> Value {
 mod tests {
     use super::*;
 
+    /// User schemas are still checked against the 2020-12 meta-schema
+    /// (by the validator jsonschema's `macros` feature generates at build
+    /// time): a `title` that is no string compiles as an annotation, and
+    /// only the meta-schema rejects it.
+    #[test]
+    fn schemas_are_checked_against_the_meta_schema() {
+        assert!(compile(&json!({"title": "a rule", "type": "object"})).is_ok());
+        let error = compile(&json!({"title": 5, "type": "object"})).unwrap_err();
+        assert!(error.contains("string"), "{error}");
+    }
+
     fn crd() -> Value {
         json!({
             "apiVersion": "apiextensions.k8s.io/v1",
