@@ -143,6 +143,16 @@ mod tests {
     }
 
     #[test]
+    fn a_word_after_a_block_comment_is_set_apart() {
+        // Found by the proto_format fuzz target: `*/c` then `*/ c`.
+        for input in ["enum\n/*\n*/c{}", "enum /* x */c{}", "enum\n/* x */c{}"] {
+            let once = format(input).unwrap();
+            assert!(once.contains("*/ c {}"), "{once:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
     fn line_comments_made_block_comments_cannot_end_early() {
         // Found by the proto_format fuzz target: `/* a*/ b */` did not parse.
         let once = format("package acme.c// Licensec*/ x\n;\n").unwrap();

@@ -373,7 +373,11 @@ impl Printer<'_> {
         let leading = self.leading(t);
         if !leading.is_empty() {
             self.inline_comments(leading, None);
-            if !self.lexed.tokens[t].gap.empty && self.lexed.tokens[t].kind != Kind::Punct(b'.') {
+            // A word after a comment is always set apart, as buf sets it
+            // (a comment moved up to the line before would be spaced).
+            let kind = self.lexed.tokens[t].kind;
+            let word = !matches!(kind, Kind::Punct(_));
+            if (word || !self.lexed.tokens[t].gap.empty) && kind != Kind::Punct(b'.') {
                 self.space();
             }
         }
