@@ -126,9 +126,9 @@ impl Document {
             if let Some((key, value)) = self.node_at(&path[..len]) {
                 let exact = len == path.len();
                 return match (key, exact && !prefer_key) {
-                    (_, true) => value_span(value),
+                    (_, true) => value.span(),
                     (Some(k), false) => k.span(),
-                    (None, false) => value_span(value),
+                    (None, false) => value.span(),
                 };
             }
         }
@@ -182,15 +182,6 @@ impl Document {
             .as_map()
             .first()
             .map_or(self.span, |(k, _)| k.span())
-    }
-}
-
-/// An empty value (`key:`) has no width; show one character at its place.
-fn value_span(node: &Node) -> Span {
-    if node.span().is_empty() {
-        Span::new(node.span().start, node.span().start)
-    } else {
-        node.span()
     }
 }
 
