@@ -43,6 +43,8 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             break
         }
         'opensergo;validate' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep''s `-g ''!GLOB''`), e.g. `--exclude vendor`')
             [CompletionResult]::new('--stdin-filename', '--stdin-filename', [CompletionResultType]::ParameterName, 'The name stdin (`-`) has in reports and excludes')
             [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Refuse files larger than this many bytes')
@@ -59,8 +61,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--extend-select', '--extend-select', [CompletionResultType]::ParameterName, 'Report these codes on top of the selected set (same forms as --select)')
             [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Do not report these codes (same forms as --select; the more specific of a select and an ignore wins)')
             [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'Set a code''s level: CODE=off|info|warning|error (repeatable; the code may also be a name, prefix or category). The lowest level that fails the run is --fail-on')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('--no-ignore', '--no-ignore', [CompletionResultType]::ParameterName, 'Do not honour .gitignore/.ignore files, and read hidden files')
             [CompletionResult]::new('--force-exclude', '--force-exclude', [CompletionResultType]::ParameterName, 'Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks')
             [CompletionResult]::new('--follow-symlinks', '--follow-symlinks', [CompletionResultType]::ParameterName, 'Follow symbolic links whose target lies outside the walked directory (by default they are skipped, with a note). Files named on the command line are always read as given')
@@ -70,12 +71,13 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat fields the schema does not declare as errors, not warnings')
             [CompletionResult]::new('--require-known', '--require-known', [CompletionResultType]::ParameterName, 'Documents that no schema checks (other kinds, YAML that is no object) are errors instead of being skipped')
             [CompletionResult]::new('--list-rules', '--list-rules', [CompletionResultType]::ParameterName, 'Print the table of validate''s codes (for --select, --ignore, --severity and suppressions) and exit')
-            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'opensergo;lint' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep''s `-g ''!GLOB''`), e.g. `--exclude vendor`')
             [CompletionResult]::new('--stdin-filename', '--stdin-filename', [CompletionResultType]::ParameterName, 'The name stdin (`-`) has in reports and excludes')
             [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Refuse files larger than this many bytes')
@@ -91,8 +93,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The namespace of objects that set no `metadata.namespace` (as `kubectl apply -n` gives them; kustomize-style repositories leave it out) [default: `namespace` in opensergo.yaml, else `default`]')
             [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The namespace of objects that set no `metadata.namespace` (as `kubectl apply -n` gives them; kustomize-style repositories leave it out) [default: `namespace` in opensergo.yaml, else `default`]')
             [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print the documentation of a rule (code or name) and exit')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('--no-ignore', '--no-ignore', [CompletionResultType]::ParameterName, 'Do not honour .gitignore/.ignore files, and read hidden files')
             [CompletionResult]::new('--force-exclude', '--force-exclude', [CompletionResultType]::ParameterName, 'Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks')
             [CompletionResult]::new('--follow-symlinks', '--follow-symlinks', [CompletionResultType]::ParameterName, 'Follow symbolic links whose target lies outside the walked directory (by default they are skipped, with a note). Files named on the command line are always read as given')
@@ -100,31 +101,32 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print findings only: no summary line')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Add a count of findings per code after the summary line')
             [CompletionResult]::new('--list-rules', '--list-rules', [CompletionResultType]::ParameterName, 'Print the table of lint rules and exit')
-            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'opensergo;diff' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Pair items of the list at PATH by FIELD (repeatable; `a,b` for several fields), e.g. `--key spec.rules=name`')
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip paths matching this glob (repeatable), on both sides')
             [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Refuse files larger than this many bytes')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when the sides differ (0 when equal, 2 on errors)')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Compare spellings, not meanings: `1m` vs `60s`, `"10"` vs `10`')
             [CompletionResult]::new('--ignore-order', '--ignore-order', [CompletionResultType]::ParameterName, 'Do not report moved list items, except where order is meaning (TrafficRouter http routes: the first match wins)')
             [CompletionResult]::new('--lint', '--lint', [CompletionResultType]::ParameterName, 'Also lint both sides and show the findings the change introduces and removes (with the project''s lint configuration)')
             [CompletionResult]::new('--no-summary', '--no-summary', [CompletionResultType]::ParameterName, 'Leave out the closing summary of protection and routing changes')
             [CompletionResult]::new('--no-ignore', '--no-ignore', [CompletionResultType]::ParameterName, 'Do not honour .gitignore/.ignore files, and read hidden files')
-            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'opensergo;convert' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Output format (yaml: CRD YAML when reading messages of a kind)')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Input format. Without it the inputs are CRD YAML')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file instead of stdout')
@@ -140,14 +142,12 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--descriptor-set', '--descriptor-set', [CompletionResultType]::ParameterName, 'With --type: also load the messages of this FileDescriptorSet (made with `protoc --include_imports --descriptor_set_out=FILE` or `buf build -o FILE`)')
             [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'How deep messages may nest (the top-level message is 1; each nested message, map entry and Any payload adds one). Deeper input is an error before it is decoded; binary protobuf decoders stop at 101')
             [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Refuse input files (and --descriptor-set, .proto files) larger than this many bytes')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('--envelope', '--envelope', [CompletionResultType]::ParameterName, 'CRD -> proto: wrap objects in the control plane''s SubscribeResponse, one per (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages')
             [CompletionResult]::new('--envoy', '--envoy', [CompletionResultType]::ParameterName, 'TrafficRouter as the envoy RouteConfiguration SDKs receive (what --envelope packs) instead of its spec message; with --from, the input is RouteConfiguration messages')
             [CompletionResult]::new('--as-control-plane', '--as-control-plane', [CompletionResultType]::ParameterName, 'CRD -> proto: write what today''s control plane sends, its bugs included (`30s` as 300 ms, enums left UNKNOWN, AND-ed matches), with a warning (OS7007) wherever that differs from the correct mapping')
             [CompletionResult]::new('--delimited', '--delimited', [CompletionResultType]::ParameterName, 'binpb: write a length-delimited stream even for one message; with --from, read one')
             [CompletionResult]::new('--follow-symlinks', '--follow-symlinks', [CompletionResultType]::ParameterName, 'When walking a directory of CRD YAML: follow symbolic links whose target lies outside it (by default they are skipped, with a note)')
-            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -176,20 +176,22 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             break
         }
         'opensergo;proto;build' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout')
             [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Build only these files or directories (repeatable): a path under DIR or an import path')
             [CompletionResult]::new('--exclude-path', '--exclude-path', [CompletionResultType]::ParameterName, 'Leave out these files or directories (repeatable)')
             [CompletionResult]::new('--compiler', '--compiler', [CompletionResultType]::ParameterName, 'The compiler')
             [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'opensergo;proto;lint' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Build only these files or directories (repeatable): a path under DIR or an import path')
             [CompletionResult]::new('--exclude-path', '--exclude-path', [CompletionResultType]::ParameterName, 'Leave out these files or directories (repeatable)')
             [CompletionResult]::new('--compiler', '--compiler', [CompletionResultType]::ParameterName, 'The compiler')
@@ -200,19 +202,19 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]')
             [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'Print findings as buf''s `--error-format` does (instead of --format)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print findings only: no summary line')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print findings only: no summary line')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Add a count of findings per code after the summary line')
             [CompletionResult]::new('--buf-exit-codes', '--buf-exit-codes', [CompletionResultType]::ParameterName, 'Exit 100 on findings, as buf does')
             [CompletionResult]::new('--list-rules', '--list-rules', [CompletionResultType]::ParameterName, 'Print the table of rules and exit')
-            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'opensergo;proto;breaking' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('--against', '--against', [CompletionResultType]::ParameterName, 'The previous version: a directory, a descriptor-set image (`.binpb`), or a git revision (`main`, `v1.2.0`, `origin/main`, a commit, `.git#branch=main`) read from the local object store')
             [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Build only these files or directories (repeatable): a path under DIR or an import path')
             [CompletionResult]::new('--exclude-path', '--exclude-path', [CompletionResultType]::ParameterName, 'Leave out these files or directories (repeatable)')
@@ -224,40 +226,38 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the matching --format to this file instead of stdout (repeatable, in the same order as --format; `-` is stdout)')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]')
             [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'Print findings as buf''s `--error-format` does (instead of --format)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print findings only: no summary line')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print findings only: no summary line')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Add a count of findings per code after the summary line')
             [CompletionResult]::new('--buf-exit-codes', '--buf-exit-codes', [CompletionResultType]::ParameterName, 'Exit 100 on findings, as buf does')
             [CompletionResult]::new('--list-rules', '--list-rules', [CompletionResultType]::ParameterName, 'Print the table of rules and exit')
-            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'opensergo;proto;from-schema' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'A kind of the registry (`opensergo schema list`)')
             [CompletionResult]::new('--previous', '--previous', [CompletionResultType]::ParameterName, 'The file generated last time: its field and enum value numbers are kept and removed ones reserved. May be the same file as --output')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write here (atomically) instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write here (atomically) instead of stdout')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'opensergo;proto;format' {
-            [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Refuse files larger than this many bytes')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Refuse files larger than this many bytes')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Print a unified diff of the changes instead of the formatted files')
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print a unified diff of the changes instead of the formatted files')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Rewrite the files in place (each one atomically)')
             [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Rewrite the files in place (each one atomically)')
             [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 1 when a file is not formatted (for CI)')
-            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -294,6 +294,8 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             break
         }
         'opensergo;gen' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'The template: a file, or inline YAML/JSON')
             [CompletionResult]::new('--plugin', '--plugin', [CompletionResultType]::ParameterName, 'Run only this plugin of the template (repeatable): its `local` name (`protoc-gen-go` or `go`) or its `protoc_builtin` name')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Kill a plugin that runs longer than this (`30s`, `2m`)')
@@ -303,11 +305,9 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--exclude-path', '--exclude-path', [CompletionResultType]::ParameterName, 'Leave out these files or directories (repeatable)')
             [CompletionResult]::new('--compiler', '--compiler', [CompletionResultType]::ParameterName, 'The compiler')
             [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Compile and run every plugin, ignoring the cache of earlier runs (under ~/.cache/opensergo/gen; keyed by the inputs'' bytes, the template and the plugin binaries, checked in full, so it never changes the output)')
-            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

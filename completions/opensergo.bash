@@ -387,12 +387,20 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__convert)
-            opts="-o -h --to --from --output --out-dir --envelope --envoy --as-control-plane --data-version --delimited --kind --name --namespace --app --type --proto-path --descriptor-set --max-depth --follow-symlinks --max-file-size --color --config --no-config --help"
+            opts="-o -h --color --config --no-config --to --from --output --out-dir --envelope --envoy --as-control-plane --data-version --delimited --kind --name --namespace --app --type --proto-path --descriptor-set --max-depth --follow-symlinks --max-file-size --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --to)
                     COMPREPLY=($(compgen -W "binpb json txtpb yaml" -- "${cur}"))
                     return 0
@@ -453,14 +461,6 @@ _opensergo() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -469,12 +469,20 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__diff)
-            opts="-f -h --format --exit-code --raw --ignore-order --key --lint --no-summary --exclude --no-ignore --max-file-size --color --config --no-config --help"
+            opts="-f -h --color --config --no-config --format --exit-code --raw --ignore-order --key --lint --no-summary --exclude --no-ignore --max-file-size --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json brief github" -- "${cur}"))
                     return 0
@@ -492,14 +500,6 @@ _opensergo() {
                     return 0
                     ;;
                 --max-file-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -533,12 +533,20 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__gen)
-            opts="-f -h --template --check --plugin --timeout --no-cache --format --path --exclude-path --compiler --max-file-size --color --config --no-config --help"
+            opts="-f -h --color --config --no-config --template --check --plugin --timeout --no-cache --format --path --exclude-path --compiler --max-file-size --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --template)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -572,14 +580,6 @@ _opensergo() {
                     return 0
                     ;;
                 --max-file-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -941,12 +941,20 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__lint)
-            opts="-f -o -q -n -h --exclude --no-ignore --force-exclude --stdin-filename --follow-symlinks --max-file-size --format --output --fail-on --quiet --summary --select --extend-select --ignore --severity --namespace --list-rules --explain --color --config --no-config --help"
+            opts="-f -o -q -n -h --color --config --no-config --exclude --no-ignore --force-exclude --stdin-filename --follow-symlinks --max-file-size --format --output --fail-on --quiet --summary --select --extend-select --ignore --severity --namespace --list-rules --explain --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1004,14 +1012,6 @@ _opensergo() {
                     return 0
                     ;;
                 --explain)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1079,12 +1079,20 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__breaking)
-            opts="-f -o -q -h --against --path --exclude-path --compiler --max-file-size --format --output --fail-on --quiet --summary --error-format --buf-exit-codes --list-rules --color --config --no-config --help"
+            opts="-f -o -q -h --color --config --no-config --against --path --exclude-path --compiler --max-file-size --format --output --fail-on --quiet --summary --error-format --buf-exit-codes --list-rules --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --against)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1129,14 +1137,6 @@ _opensergo() {
                     COMPREPLY=($(compgen -W "text json github-actions msvc" -- "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1145,12 +1145,20 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__build)
-            opts="-o -h --output --path --exclude-path --compiler --max-file-size --color --config --no-config --help"
+            opts="-o -h --color --config --no-config --output --path --exclude-path --compiler --max-file-size --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1172,14 +1180,6 @@ _opensergo() {
                     return 0
                     ;;
                 --max-file-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1213,21 +1213,21 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__format)
-            opts="-d -w -h --diff --write --exit-code --max-file-size --color --config --no-config --help"
+            opts="-d -w -h --color --config --no-config --diff --write --exit-code --max-file-size --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --max-file-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1239,12 +1239,20 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__from__subcmd__schema)
-            opts="-o -h --kind --previous --output --color --config --no-config --help"
+            opts="-o -h --color --config --no-config --kind --previous --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kind)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1258,14 +1266,6 @@ _opensergo() {
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1389,12 +1389,20 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__lint)
-            opts="-f -o -q -h --path --exclude-path --compiler --max-file-size --format --output --fail-on --quiet --summary --error-format --buf-exit-codes --list-rules --color --config --no-config --help"
+            opts="-f -o -q -h --color --config --no-config --path --exclude-path --compiler --max-file-size --format --output --fail-on --quiet --summary --error-format --buf-exit-codes --list-rules --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1433,14 +1441,6 @@ _opensergo() {
                     ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "text json github-actions msvc" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1697,12 +1697,20 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__validate)
-            opts="-f -o -q -h --exclude --no-ignore --force-exclude --stdin-filename --follow-symlinks --max-file-size --format --output --fail-on --quiet --summary --strict --schema-dir --crd --skip --reject --require-known --select --extend-select --ignore --severity --list-rules --color --config --no-config --help"
+            opts="-f -o -q -h --color --config --no-config --exclude --no-ignore --force-exclude --stdin-filename --follow-symlinks --max-file-size --format --output --fail-on --quiet --summary --strict --schema-dir --crd --skip --reject --require-known --select --extend-select --ignore --severity --list-rules --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1764,14 +1772,6 @@ _opensergo() {
                     return 0
                     ;;
                 --severity)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

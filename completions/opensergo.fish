@@ -43,6 +43,10 @@ complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "explain" -d 'Ex
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout, or write it and one page per subcommand (`opensergo-validate.1`, ...) to a directory'
 complete -c opensergo -n "__fish_opensergo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l exclude -d 'Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep\'s `-g \'!GLOB\'`), e.g. `--exclude vendor`' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l stdin-filename -d 'The name stdin (`-`) has in reports and excludes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l max-file-size -d 'Refuse files larger than this many bytes' -r
@@ -445,10 +449,7 @@ OS8002\t''
 unused-suppression\t''
 ALL\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l severity -d 'Set a code\'s level: CODE=off|info|warning|error (repeatable; the code may also be a name, prefix or category). The lowest level that fails the run is --fail-on' -r
-complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l no-ignore -d 'Do not honour .gitignore/.ignore files, and read hidden files'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l force-exclude -d 'Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l follow-symlinks -d 'Follow symbolic links whose target lies outside the walked directory (by default they are skipped, with a note). Files named on the command line are always read as given'
@@ -457,8 +458,11 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l summary
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l strict -d 'Treat fields the schema does not declare as errors, not warnings'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l require-known -d 'Documents that no schema checks (other kinds, YAML that is no object) are errors instead of being skipped'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l list-rules -d 'Print the table of validate\'s codes (for --select, --ignore, --severity and suppressions) and exit'
-complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l exclude -d 'Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep\'s `-g \'!GLOB\'`), e.g. `--exclude vendor`' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l stdin-filename -d 'The name stdin (`-`) has in reports and excludes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l max-file-size -d 'Refuse files larger than this many bytes' -r
@@ -859,18 +863,18 @@ ALL\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l severity -d 'Set a code\'s level: CODE=off|info|warning|error (repeatable; the code may also be a name, prefix or category). The lowest level that fails the run is --fail-on' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s n -l namespace -d 'The namespace of objects that set no `metadata.namespace` (as `kubectl apply -n` gives them; kustomize-style repositories leave it out) [default: `namespace` in opensergo.yaml, else `default`]' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l explain -d 'Print the documentation of a rule (code or name) and exit' -r
-complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l no-ignore -d 'Do not honour .gitignore/.ignore files, and read hidden files'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l force-exclude -d 'Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l follow-symlinks -d 'Follow symbolic links whose target lies outside the walked directory (by default they are skipped, with a note). Files named on the command line are always read as given'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s q -l quiet -d 'Print findings only: no summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l summary -d 'Add a count of findings per code after the summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l list-rules -d 'Print the table of lint rules and exit'
-complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -s f -l format -d 'Output format' -r -f -a "human\t'Grouped by object, one block per change (default); colored on a terminal'
 json\t'A stable JSON document: one entry per change with paths and both positions'
 brief\t'One line per object: `+` added, `-` removed, `~` changed'
@@ -878,18 +882,18 @@ github\t'Markdown for a pull-request comment, collapsible per object'"
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l key -d 'Pair items of the list at PATH by FIELD (repeatable; `a,b` for several fields), e.g. `--key spec.rules=name`' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l exclude -d 'Skip paths matching this glob (repeatable), on both sides' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l max-file-size -d 'Refuse files larger than this many bytes' -r
-complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l exit-code -d 'Exit 1 when the sides differ (0 when equal, 2 on errors)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l raw -d 'Compare spellings, not meanings: `1m` vs `60s`, `"10"` vs `10`'
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l ignore-order -d 'Do not report moved list items, except where order is meaning (TrafficRouter http routes: the first match wins)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l lint -d 'Also lint both sides and show the findings the change introduces and removes (with the project\'s lint configuration)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l no-summary -d 'Leave out the closing summary of protection and routing changes'
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l no-ignore -d 'Do not honour .gitignore/.ignore files, and read hidden files'
-complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l to -d 'Output format (yaml: CRD YAML when reading messages of a kind)' -r -f -a "binpb\t'Protobuf binary wire format. Several messages are length-delimited (each preceded by its size as a varint)'
 json\t'The proto3 JSON mapping. Several messages form a JSON array'
 txtpb\t'The protobuf text format. Several messages are separated by lines holding only `---`'
@@ -910,16 +914,12 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l proto-pa
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l descriptor-set -d 'With --type: also load the messages of this FileDescriptorSet (made with `protoc --include_imports --descriptor_set_out=FILE` or `buf build -o FILE`)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l max-depth -d 'How deep messages may nest (the top-level message is 1; each nested message, map entry and Any payload adds one). Deeper input is an error before it is decoded; binary protobuf decoders stop at 101' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l max-file-size -d 'Refuse input files (and --descriptor-set, .proto files) larger than this many bytes' -r
-complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l envelope -d 'CRD -> proto: wrap objects in the control plane\'s SubscribeResponse, one per (namespace, app, kind). Proto -> CRD: the input is SubscribeResponse messages'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l envoy -d 'TrafficRouter as the envoy RouteConfiguration SDKs receive (what --envelope packs) instead of its spec message; with --from, the input is RouteConfiguration messages'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l as-control-plane -d 'CRD -> proto: write what today\'s control plane sends, its bugs included (`30s` as 300 ms, enums left UNKNOWN, AND-ed matches), with a warning (OS7007) wherever that differs from the correct mapping'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l delimited -d 'binpb: write a length-delimited stream even for one message; with --from, read one'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l follow-symlinks -d 'When walking a directory of CRD YAML: follow symbolic links whose target lies outside it (by default they are skipped, with a note)'
-complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and not __fish_seen_subcommand_from export build lint breaking from-schema format help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
@@ -940,6 +940,10 @@ never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -s o -l output -d 'Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l path -d 'Build only these files or directories (repeatable): a path under DIR or an import path' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l exclude-path -d 'Leave out these files or directories (repeatable)' -r
@@ -947,12 +951,12 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 protox\t'protox only (built in, no protoc needed)'
 protoc\t'protoc from PATH'"
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l max-file-size -d 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes' -r
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l path -d 'Build only these files or directories (repeatable): a path under DIR or an import path' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l exclude-path -d 'Leave out these files or directories (repeatable)' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l compiler -d 'The compiler' -r -f -a "auto\t'protox, or protoc on PATH (saying so) for what protox cannot compile: editions, single-number extension ranges with options'
@@ -973,16 +977,16 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 json\t'One JSON object per line (path, start/end line and column, type, message)'
 github-actions\t'GitHub Actions `::error` workflow commands'
 msvc\t'`path(line,col) : error RULE_ID : message`'"
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s q -l quiet -d 'Print findings only: no summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l summary -d 'Add a count of findings per code after the summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l buf-exit-codes -d 'Exit 100 on findings, as buf does'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l list-rules -d 'Print the table of rules and exit'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from lint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l against -d 'The previous version: a directory, a descriptor-set image (`.binpb`), or a git revision (`main`, `v1.2.0`, `origin/main`, a commit, `.git#branch=main`) read from the local object store' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l path -d 'Build only these files or directories (repeatable): a path under DIR or an import path' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l exclude-path -d 'Leave out these files or directories (repeatable)' -r
@@ -1004,34 +1008,30 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 json\t'One JSON object per line (path, start/end line and column, type, message)'
 github-actions\t'GitHub Actions `::error` workflow commands'
 msvc\t'`path(line,col) : error RULE_ID : message`'"
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -s q -l quiet -d 'Print findings only: no summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l summary -d 'Add a count of findings per code after the summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l buf-exit-codes -d 'Exit 100 on findings, as buf does'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l list-rules -d 'Print the table of rules and exit'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from breaking" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l kind -d 'A kind of the registry (`opensergo schema list`)' -r
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l previous -d 'The file generated last time: its field and enum value numbers are kept and removed ones reserved. May be the same file as --output' -r -F
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -s o -l output -d 'Write here (atomically) instead of stdout' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l kind -d 'A kind of the registry (`opensergo schema list`)' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l previous -d 'The file generated last time: its field and enum value numbers are kept and removed ones reserved. May be the same file as --output' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -s o -l output -d 'Write here (atomically) instead of stdout' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from from-schema" -s h -l help -d 'Print help'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l max-file-size -d 'Refuse files larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l max-file-size -d 'Refuse files larger than this many bytes' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -s d -l diff -d 'Print a unified diff of the changes instead of the formatted files'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -s w -l write -d 'Rewrite the files in place (each one atomically)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l exit-code -d 'Exit 1 when a file is not formatted (for CI)'
-complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from format" -s h -l help -d 'Print help'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the OpenSergo .proto files (the ones `convert` uses) to a directory, for generating SDK stubs'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "build" -d 'Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does'
@@ -1040,6 +1040,10 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_se
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "from-schema" -d 'A .proto file for a kind\'s spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "format" -d 'Format .proto files in the style `buf format` writes'
 complete -c opensergo -n "__fish_opensergo_using_subcommand proto; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l template -d 'The template: a file, or inline YAML/JSON' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l plugin -d 'Run only this plugin of the template (repeatable): its `local` name (`protoc-gen-go` or `go`) or its `protoc_builtin` name' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l timeout -d 'Kill a plugin that runs longer than this (`30s`, `2m`)' -r
@@ -1055,13 +1059,9 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l compiler -d 
 protox\t'protox only (built in, no protoc needed)'
 protoc\t'protoc from PATH'"
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l max-file-size -d 'Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes' -r
-complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l config -d 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l check -d 'Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files'
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l no-cache -d 'Compile and run every plugin, ignoring the cache of earlier runs (under ~/.cache/opensergo/gen; keyed by the inputs\' bytes, the template and the plugin binaries, checked in full, so it never changes the output)'
-complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand gen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand schema; and not __fish_seen_subcommand_from list export from-crd from-proto help" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''

@@ -13,6 +13,10 @@ module completions {
     --version(-V)             # Print version
   ]
 
+  def "nu-complete opensergo validate color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   def "nu-complete opensergo validate format" [] {
     [ "human" "short" "json" "sarif" "github" "junit" ]
   }
@@ -33,12 +37,11 @@ module completions {
     [ "OS1001" "missing-type-meta" "type" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "schema" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS1012" "unknown-suppressed-code" "suppression" "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
   }
 
-  def "nu-complete opensergo validate color" [] {
-    [ "auto" "always" "never" ]
-  }
-
   # Validate OpenSergo YAML against the embedded schemas
   export extern "opensergo validate" [
+    --color: string@"nu-complete opensergo validate color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
     --exclude: string         # Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep's `-g '!GLOB'`), e.g. `--exclude vendor`
     --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
     --force-exclude           # Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks
@@ -61,12 +64,13 @@ module completions {
     --ignore: string@"nu-complete opensergo validate ignore" # Do not report these codes (same forms as --select; the more specific of a select and an ignore wins)
     --severity: string        # Set a code's level: CODE=off|info|warning|error (repeatable; the code may also be a name, prefix or category). The lowest level that fails the run is --fail-on
     --list-rules              # Print the table of validate's codes (for --select, --ignore, --severity and suppressions) and exit
-    --color: string@"nu-complete opensergo validate color" # When to use colors: auto follows the terminal and NO_COLOR
-    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
-    --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
     ...paths: string          # Files or directories to check (`-` reads stdin). Directories are walked for *.yaml, *.yml and *.json, honouring .gitignore
   ]
+
+  def "nu-complete opensergo lint color" [] {
+    [ "auto" "always" "never" ]
+  }
 
   def "nu-complete opensergo lint format" [] {
     [ "human" "short" "json" "sarif" "github" "junit" ]
@@ -88,12 +92,11 @@ module completions {
     [ "OS1001" "missing-type-meta" "type" "OS1002" "unknown-kind" "OS1003" "superseded-kind" "OS1004" "schema-violation" "schema" "OS1005" "unknown-field" "OS1006" "invalid-metadata" "metadata" "OS1007" "missing-app-label" "OS1008" "wrong-api-version" "OS1009" "not-an-object" "OS1010" "no-schema" "OS1011" "rejected-kind" "OS1012" "unknown-suppressed-code" "suppression" "OS2001" "strategy-not-found" "reference" "OS2002" "strategy-kind-mismatch" "OS2003" "ambiguous-strategy-ref" "OS2004" "strategy-in-other-group" "OS2005" "orphan-strategy" "OS2006" "fallback-action-not-found" "OS2007" "target-ref-not-found" "OS2008" "database-ref-not-found" "OS2009" "data-source-not-found" "OS2010" "local-ref-not-found" "OS2011" "subset-not-defined" "OS3001" "duplicate-object" "conflict" "OS3002" "duplicate-host" "OS3003" "conflicting-limits" "OS3004" "conflicting-circuit-breakers" "OS3005" "rate-limit-with-throttling" "OS3006" "sharding-table-twice" "OS3007" "conflicting-route-limits" "OS4001" "unreachable-route" "OS4002" "shadowed-route" "OS4003" "possibly-shadowed-route" "OS4004" "duplicate-route-match" "OS4005" "invalid-route-weights" "suspicious" "OS4006" "ambiguous-string-match" "OS4007" "invalid-regex" "OS4008" "fallback-same-as-destination" "OS4009" "fallback-other-host" "OS4010" "empty-hosts" "OS5001" "zero-limit" "OS5002" "zero-trigger-ratio" "OS5003" "slow-ratio-without-max-rt" "OS5004" "max-rt-not-below-stat-duration" "OS5005" "short-recovery-timeout" "OS5006" "zero-request-interval" "OS5007" "queue-timeout-below-interval" "OS5008" "yaml11-boolean" "OS5009" "ignored-slow-conditions" "OS5010" "shadow-source-is-shadow" "OS5011" "inert-circuit-breaker" "OS5012" "yaml11-number" "OS6001" "limit-mode-ignored" "runtime-compat" "OS6002" "stat-duration-ignored" "OS6003" "fqdn-host" "OS6004" "anded-match-entries" "OS6005" "control-plane-ignored-field" "OS8001" "unknown-suppression-code" "style" "OS8002" "unused-suppression" "ALL" ]
   }
 
-  def "nu-complete opensergo lint color" [] {
-    [ "auto" "always" "never" ]
-  }
-
   # Find conflicts and broken references across a rule set
   export extern "opensergo lint" [
+    --color: string@"nu-complete opensergo lint color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
     --exclude: string         # Skip paths matching this glob (repeatable; gitignore syntax, as ripgrep's `-g '!GLOB'`), e.g. `--exclude vendor`
     --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
     --force-exclude           # Apply excludes to files named on the command line too (as the pre-commit hooks do), not only to directory walks
@@ -112,23 +115,23 @@ module completions {
     --namespace(-n): string   # The namespace of objects that set no `metadata.namespace` (as `kubectl apply -n` gives them; kustomize-style repositories leave it out) [default: `namespace` in opensergo.yaml, else `default`]
     --list-rules              # Print the table of lint rules and exit
     --explain: string         # Print the documentation of a rule (code or name) and exit
-    --color: string@"nu-complete opensergo lint color" # When to use colors: auto follows the terminal and NO_COLOR
-    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
-    --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
     ...paths: string          # Files or directories to check (`-` reads stdin). Directories are walked for *.yaml, *.yml and *.json, honouring .gitignore
   ]
-
-  def "nu-complete opensergo diff format" [] {
-    [ "human" "json" "brief" "github" ]
-  }
 
   def "nu-complete opensergo diff color" [] {
     [ "auto" "always" "never" ]
   }
 
+  def "nu-complete opensergo diff format" [] {
+    [ "human" "json" "brief" "github" ]
+  }
+
   # Compare two rule sets by meaning: objects by identity, not by file or line
   export extern "opensergo diff" [
+    --color: string@"nu-complete opensergo diff color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
     --format(-f): string@"nu-complete opensergo diff format" # Output format
     --exit-code               # Exit 1 when the sides differ (0 when equal, 2 on errors)
     --raw                     # Compare spellings, not meanings: `1m` vs `60s`, `"10"` vs `10`
@@ -139,13 +142,14 @@ module completions {
     --exclude: string         # Skip paths matching this glob (repeatable), on both sides
     --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
     --max-file-size: string   # Refuse files larger than this many bytes
-    --color: string@"nu-complete opensergo diff color" # When to use colors: auto follows the terminal and NO_COLOR
-    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
-    --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
     old: string               # The old side: a file, a directory, `-` (stdin) or REV:PATH. Alone, a revision compared with the working tree (like `git diff REV`)
     new?: string              # The new side: a file, a directory, `-` (stdin) or REV:PATH
   ]
+
+  def "nu-complete opensergo convert color" [] {
+    [ "auto" "always" "never" ]
+  }
 
   def "nu-complete opensergo convert to" [] {
     [ "binpb" "json" "txtpb" "yaml" ]
@@ -155,12 +159,11 @@ module completions {
     [ "binpb" "json" "txtpb" "yaml" ]
   }
 
-  def "nu-complete opensergo convert color" [] {
-    [ "auto" "always" "never" ]
-  }
-
   # Convert between OpenSergo CRD YAML and protobuf messages
   export extern "opensergo convert" [
+    --color: string@"nu-complete opensergo convert color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
     --to: string@"nu-complete opensergo convert to" # Output format (yaml: CRD YAML when reading messages of a kind)
     --from: string@"nu-complete opensergo convert from" # Input format. Without it the inputs are CRD YAML
     --output(-o): path        # Write to this file instead of stdout
@@ -180,9 +183,6 @@ module completions {
     --max-depth: string       # How deep messages may nest (the top-level message is 1; each nested message, map entry and Any payload adds one). Deeper input is an error before it is decoded; binary protobuf decoders stop at 101
     --follow-symlinks         # When walking a directory of CRD YAML: follow symbolic links whose target lies outside it (by default they are skipped, with a note)
     --max-file-size: string   # Refuse input files (and --descriptor-set, .proto files) larger than this many bytes
-    --color: string@"nu-complete opensergo convert color" # When to use colors: auto follows the terminal and NO_COLOR
-    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
-    --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
     ...files: string          # Input files (`-` reads stdin): CRD YAML, or with --from encoded messages
   ]
@@ -212,27 +212,31 @@ module completions {
     dir: path                 # The directory to write into (created if missing); it becomes the include root (`protoc -I DIR`)
   ]
 
-  def "nu-complete opensergo proto build compiler" [] {
-    [ "auto" "protox" "protoc" ]
-  }
-
   def "nu-complete opensergo proto build color" [] {
     [ "auto" "always" "never" ]
   }
 
+  def "nu-complete opensergo proto build compiler" [] {
+    [ "auto" "protox" "protoc" ]
+  }
+
   # Compile a proto workspace into an image (a FileDescriptorSet with imports and source info), as `buf build` does
   export extern "opensergo proto build" [
+    --color: string@"nu-complete opensergo proto build color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
     --output(-o): path        # Write the image here: `.json` for proto3 JSON, anything else binary (`.binpb`); `-` writes binary to stdout
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
     --compiler: string@"nu-complete opensergo proto build compiler" # The compiler
     --max-file-size: string   # Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes
-    --color: string@"nu-complete opensergo proto build color" # When to use colors: auto follows the terminal and NO_COLOR
-    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
-    --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
     dir?: path                # The workspace directory
   ]
+
+  def "nu-complete opensergo proto lint color" [] {
+    [ "auto" "always" "never" ]
+  }
 
   def "nu-complete opensergo proto lint compiler" [] {
     [ "auto" "protox" "protoc" ]
@@ -250,12 +254,11 @@ module completions {
     [ "text" "json" "github-actions" "msvc" ]
   }
 
-  def "nu-complete opensergo proto lint color" [] {
-    [ "auto" "always" "never" ]
-  }
-
   # Lint .proto files with buf's rules (IDs, categories and buf.yaml configuration as buf has them)
   export extern "opensergo proto lint" [
+    --color: string@"nu-complete opensergo proto lint color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
     --compiler: string@"nu-complete opensergo proto lint compiler" # The compiler
@@ -268,12 +271,13 @@ module completions {
     --error-format: string@"nu-complete opensergo proto lint error_format" # Print findings as buf's `--error-format` does (instead of --format)
     --buf-exit-codes          # Exit 100 on findings, as buf does
     --list-rules              # Print the table of rules and exit
-    --color: string@"nu-complete opensergo proto lint color" # When to use colors: auto follows the terminal and NO_COLOR
-    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
-    --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
     dir?: path                # The workspace: the directory of the opensergo.yaml with a `proto:` section, a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos are linted
   ]
+
+  def "nu-complete opensergo proto breaking color" [] {
+    [ "auto" "always" "never" ]
+  }
 
   def "nu-complete opensergo proto breaking compiler" [] {
     [ "auto" "protox" "protoc" ]
@@ -291,12 +295,11 @@ module completions {
     [ "text" "json" "github-actions" "msvc" ]
   }
 
-  def "nu-complete opensergo proto breaking color" [] {
-    [ "auto" "always" "never" ]
-  }
-
   # Check a proto workspace for changes that break its previous version (a directory, a descriptor-set image or a git revision), with buf's rules and buf.yaml `breaking` configuration
   export extern "opensergo proto breaking" [
+    --color: string@"nu-complete opensergo proto breaking color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
     --against: string         # The previous version: a directory, a descriptor-set image (`.binpb`), or a git revision (`main`, `v1.2.0`, `origin/main`, a commit, `.git#branch=main`) read from the local object store
     --path: string            # Build only these files or directories (repeatable): a path under DIR or an import path
     --exclude-path: string    # Leave out these files or directories (repeatable)
@@ -310,9 +313,6 @@ module completions {
     --error-format: string@"nu-complete opensergo proto breaking error_format" # Print findings as buf's `--error-format` does (instead of --format)
     --buf-exit-codes          # Exit 100 on findings, as buf does
     --list-rules              # Print the table of rules and exit
-    --color: string@"nu-complete opensergo proto breaking color" # When to use colors: auto follows the terminal and NO_COLOR
-    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
-    --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
     dir?: path                # The workspace: the directory of the opensergo.yaml with a `proto:` section, a directory with a buf.yaml (v2 or v1), or a module root. With no .proto files in it, the embedded OpenSergo protos
   ]
@@ -323,12 +323,12 @@ module completions {
 
   # A .proto file for a kind's spec, from its JSON Schema: one message per object, stable field numbers (--previous), buf STANDARD style
   export extern "opensergo proto from-schema" [
-    --kind: string            # A kind of the registry (`opensergo schema list`)
-    --previous: path          # The file generated last time: its field and enum value numbers are kept and removed ones reserved. May be the same file as --output
-    --output(-o): path        # Write here (atomically) instead of stdout
     --color: string@"nu-complete opensergo proto from-schema color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml
+    --kind: string            # A kind of the registry (`opensergo schema list`)
+    --previous: path          # The file generated last time: its field and enum value numbers are kept and removed ones reserved. May be the same file as --output
+    --output(-o): path        # Write here (atomically) instead of stdout
     --help(-h)                # Print help
     file?: path               # A JSON Schema file (titled `Kind (group/version)`, as `schema export` and `schema from-crd` write them) or a file with one CRD
   ]
@@ -339,13 +339,13 @@ module completions {
 
   # Format .proto files in the style `buf format` writes
   export extern "opensergo proto format" [
+    --color: string@"nu-complete opensergo proto format color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
     --diff(-d)                # Print a unified diff of the changes instead of the formatted files
     --write(-w)               # Rewrite the files in place (each one atomically)
     --exit-code               # Exit 1 when a file is not formatted (for CI)
     --max-file-size: string   # Refuse files larger than this many bytes
-    --color: string@"nu-complete opensergo proto format color" # When to use colors: auto follows the terminal and NO_COLOR
-    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
-    --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help
     ...paths: path            # Files or directories (a directory is a workspace, read as `proto lint` reads it: opensergo.yaml's `proto:` modules or its buf.yaml modules, else every .proto file under it); `-` reads stdin. Default: the workspace in the current directory, else the embedded OpenSergo protos
   ]
@@ -382,6 +382,10 @@ module completions {
   export extern "opensergo proto help help" [
   ]
 
+  def "nu-complete opensergo gen color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   def "nu-complete opensergo gen format" [] {
     [ "human" "short" "json" "sarif" "github" "junit" ]
   }
@@ -390,12 +394,11 @@ module completions {
     [ "auto" "protox" "protoc" ]
   }
 
-  def "nu-complete opensergo gen color" [] {
-    [ "auto" "always" "never" ]
-  }
-
   # Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template
   export extern "opensergo gen" [
+    --color: string@"nu-complete opensergo gen color" # When to use colors: auto follows the terminal and NO_COLOR
+    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
+    --no-config               # Ignore any opensergo.yaml
     --template: string        # The template: a file, or inline YAML/JSON
     --check                   # Generate in memory and compare with the output directories; write nothing. Exit 1 listing stale, missing and extra files
     --plugin: string          # Run only this plugin of the template (repeatable): its `local` name (`protoc-gen-go` or `go`) or its `protoc_builtin` name
@@ -406,9 +409,6 @@ module completions {
     --exclude-path: string    # Leave out these files or directories (repeatable)
     --compiler: string@"nu-complete opensergo gen compiler" # The compiler
     --max-file-size: string   # Refuse files (.proto, buf.yaml, those of an --against revision or image) larger than this many bytes
-    --color: string@"nu-complete opensergo gen color" # When to use colors: auto follows the terminal and NO_COLOR
-    --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
-    --no-config               # Ignore any opensergo.yaml
     --help(-h)                # Print help (see more with '--help')
     input?: path              # The input directory (default: the template's `inputs`, else `.`; a directory without .proto files means the embedded OpenSergo protos)
   ]

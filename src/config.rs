@@ -157,6 +157,12 @@ impl Config {
         });
     }
 
+    /// Whether `rules:` or an override names any code (only then is there
+    /// anything for [`Config::unknown_rule_codes`] to check).
+    pub fn names_rules(&self) -> bool {
+        !self.rule_keys.is_empty()
+    }
+
     /// Errors for the rule keys (in `rules` and `overrides`) that name no
     /// code in `configurable`, each with a "did you mean", or that name a
     /// code of `all` that no check lets a configuration change (a silent

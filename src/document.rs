@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, ObjectRef};
 use crate::kinds::{self, KindInfo, Lookup};
 use crate::path::{FieldPath, Segment};
 use crate::source::{LineCol, SharedSource, SourceFile, Span};
-use crate::yaml::{self, Node, RawDocument};
+use crate::yaml::{self, Node, RawDocument, Value};
 
 /// A document's apiVersion/kind and metadata, read leniently (wrong types
 /// read as absent: the schema reports them). Lint keeps one per object of
@@ -67,7 +67,8 @@ pub struct Document {
 }
 
 impl Document {
-    pub fn new(source: &SharedSource, raw: RawDocument) -> Self {
+    pub fn new(source: &SharedSource, mut raw: RawDocument) -> Self {
+        share_known_api_version(&mut raw.root);
         let meta = read_meta(&raw.root);
         Document {
             source: Arc::clone(source),
@@ -213,6 +214,26 @@ fn read_meta(root: &Node) -> TypeMeta {
 /// The apiVersion of a known kind, as one shared string: those of the
 /// OpenSergo groups are longer than the 24 bytes a [`CompactString`] keeps
 /// inline, and a copy per object would be an allocation each.
+/// A known apiVersion in the tree becomes the shared static string: at
+/// 37 bytes it is past a `CompactString`'s 24 inline ones, so every object
+/// held a heap copy of it (lint keeps every tree).
+fn share_known_api_version(root: &mut Node) {
+    let Value::Map(entries) = &mut root.value else {
+        return;
+    };
+    let Some((_, value)) = entries
+        .iter_mut()
+        .find(|(key, _)| key.key_text().as_deref() == Some("apiVersion"))
+    else {
+        return;
+    };
+    if let Value::String(text) = &value.value
+        && let Some(known) = known_api_version(text)
+    {
+        value.value = Value::String(CompactString::const_new(known));
+    }
+}
+
 fn known_api_version(text: &str) -> Option<&'static str> {
     static KNOWN: LazyLock<Vec<String>> = LazyLock::new(|| {
         let mut all: Vec<String> = kinds::KINDS.iter().map(KindInfo::api_version).collect();

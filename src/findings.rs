@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use compact_str::CompactString;
 use serde::Serialize;
 
 use crate::codes::{self, Code, Severity};
@@ -30,10 +31,12 @@ pub enum Status {
 pub struct DocumentEntry {
     pub index: usize,
     pub line: usize,
-    pub api_version: String,
-    pub kind: String,
-    pub name: String,
-    pub namespace: String,
+    // The type meta's own strings: inline up to 24 bytes (known apiVersions
+    // are shared statics), so an entry per document costs no allocation.
+    pub api_version: CompactString,
+    pub kind: CompactString,
+    pub name: CompactString,
+    pub namespace: CompactString,
     pub status: Status,
 }
 
@@ -43,10 +46,10 @@ impl DocumentEntry {
         DocumentEntry {
             index: doc.index,
             line: doc.start().line,
-            api_version: doc.meta.api_version.to_string(),
-            kind: doc.meta.kind.to_string(),
-            name: doc.meta.name.to_string(),
-            namespace: doc.meta.namespace.to_string(),
+            api_version: doc.meta.api_version.clone(),
+            kind: doc.meta.kind.clone(),
+            name: doc.meta.name.clone(),
+            namespace: doc.meta.namespace.clone(),
             status,
         }
     }

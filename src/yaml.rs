@@ -136,11 +136,13 @@ fn likely_first<T>(
     items[first..].iter().chain(&items[..first])
 }
 
-/// A finished collection without the spare capacity its pushes left, or
-/// a capacity field: trees of a whole rule set stay in memory for lint
-/// and diff, and the spare room was nearly half of a typical object's tree.
-fn settled<T>(items: Vec<T>) -> Box<[T]> {
-    items.into_boxed_slice()
+/// A finished collection moved into an allocation of exactly its size:
+/// trees of a whole rule set stay in memory for lint and diff, and spare
+/// room was nearly half of a typical object's tree. `items` keeps its
+/// capacity for the next collection, so growing one leaves no freed
+/// buffers of every size behind between the trees that stay.
+fn settled<T>(items: &mut Vec<T>) -> Box<[T]> {
+    items.drain(..).collect()
 }
 
 /// One document of a YAML stream.
@@ -461,6 +463,9 @@ struct Builder {
     /// Nodes created in this document, alias copies included.
     nodes: usize,
     alias_nodes: usize,
+    /// Emptied buffers of finished collections, reused by the next ones.
+    spare_items: Vec<Vec<Node>>,
+    spare_entries: Vec<Vec<(Node, Node)>>,
 }
 
 impl Builder {
@@ -536,7 +541,7 @@ impl Builder {
                 self.stack.push(Frame::Seq {
                     start,
                     anchor,
-                    items: Vec::new(),
+                    items: self.spare_items.pop().unwrap_or_default(),
                     nodes_before: self.nodes,
                 });
             }
@@ -547,7 +552,7 @@ impl Builder {
                 self.stack.push(Frame::Map {
                     start,
                     anchor,
-                    entries: Vec::new(),
+                    entries: self.spare_entries.pop().unwrap_or_default(),
                     pending_key: None,
                     nodes_before: self.nodes,
                     index: None,
@@ -557,12 +562,14 @@ impl Builder {
                 if let Some(Frame::Seq {
                     start,
                     anchor,
-                    items,
+                    mut items,
                     nodes_before,
                 }) = self.stack.pop()
                 {
                     let count = self.nodes - nodes_before + 1;
-                    let node = Node::new(Span::new(start, end), Value::Seq(settled(items)), false);
+                    let seq = Value::Seq(settled(&mut items));
+                    self.spare_items.push(items);
+                    let node = Node::new(Span::new(start, end), seq, false);
                     self.push(node, anchor.map(|a| (a, count)))?;
                 }
             }
@@ -570,15 +577,21 @@ impl Builder {
                 if let Some(Frame::Map {
                     start,
                     anchor,
-                    entries,
+                    mut entries,
                     nodes_before,
                     ..
                 }) = self.stack.pop()
                 {
                     let count = self.nodes - nodes_before + 1;
+                    let map = if entries.iter().any(|(k, _)| is_merge_key(k)) {
+                        apply_merge_keys(std::mem::take(&mut entries))?.into_boxed_slice()
+                    } else {
+                        settled(&mut entries)
+                    };
+                    self.spare_entries.push(entries);
                     let node = Node::new(
                         Span::new(start, trim_trailing_space(text, start, end)),
-                        Value::Map(settled(apply_merge_keys(entries)?)),
+                        Value::Map(map),
                         false,
                     );
                     self.push(node, anchor.map(|a| (a, count)))?;
@@ -724,12 +737,14 @@ impl Builder {
 /// of several merged mappings the first wins. Linear in the entries. A
 /// merge key must hold a mapping or a list of mappings (`<<: 5` is an
 /// error, as in go-yaml).
+fn is_merge_key(key: &Node) -> bool {
+    key.plain() && key.as_str() == Some("<<")
+}
+
+/// The entries of a mapping with `<<` keys, their mappings merged in.
 fn apply_merge_keys(entries: Vec<(Node, Node)>) -> Result<Vec<(Node, Node)>, Box<YamlError>> {
-    let is_merge = |k: &Node| k.plain() && k.as_str() == Some("<<");
-    if !entries.iter().any(|(k, _)| is_merge(k)) {
-        return Ok(entries);
-    }
-    let (merges, mut own): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(k, _)| is_merge(k));
+    let (merges, mut own): (Vec<_>, Vec<_>) =
+        entries.into_iter().partition(|(k, _)| is_merge_key(k));
     let mut seen: rustc_hash::FxHashSet<String> = own
         .iter()
         .filter_map(|(k, _)| k.key_text().map(Cow::into_owned))

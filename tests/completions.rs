@@ -475,6 +475,9 @@ fn every_argument_has_help_text() {
         }
     }
     let mut missing = Vec::new();
-    walk(&opensergo::cli::Cli::command(), "opensergo", &mut missing);
+    let mut cmd = opensergo::cli::Cli::command();
+    // Subcommands add their arguments when built (cli::Lazy).
+    cmd.build();
+    walk(&cmd, "opensergo", &mut missing);
     assert!(missing.is_empty(), "no help text: {missing:#?}");
 }

@@ -12,6 +12,7 @@ use crate::commands::config::ConfigCommand;
 use crate::commands::convert::ConvertArgs;
 use crate::commands::diff::DiffArgs;
 use crate::commands::generate::GenArgs;
+use crate::commands::lazy::Lazy;
 use crate::commands::lint::LintArgs;
 use crate::commands::proto::ProtoCommand;
 use crate::commands::schema::SchemaCommand;
@@ -59,19 +60,19 @@ pub struct Cli {
 pub enum Command {
     /// Validate OpenSergo YAML against the embedded schemas.
     #[command(after_help = EXIT_CODES)]
-    Validate(ValidateArgs),
+    Validate(Lazy<ValidateArgs>),
     /// Find conflicts and broken references across a rule set.
     #[command(after_help = EXIT_CODES)]
-    Lint(LintArgs),
+    Lint(Lazy<LintArgs>),
     /// Compare two rule sets by meaning: objects by identity, not by file or line.
-    Diff(DiffArgs),
+    Diff(Lazy<DiffArgs>),
     /// Convert between OpenSergo CRD YAML and protobuf messages.
-    Convert(ConvertArgs),
+    Convert(Lazy<ConvertArgs>),
     /// Work with .proto files: export the OpenSergo ones, build a workspace.
     #[command(subcommand)]
     Proto(ProtoCommand),
     /// Generate SDK stubs with protoc plugins from a buf.gen.yaml v2 template.
-    Gen(GenArgs),
+    Gen(Lazy<GenArgs>),
     /// Work with the JSON Schemas: list kinds, export them, convert CRDs.
     #[command(subcommand)]
     Schema(SchemaCommand),
@@ -149,6 +150,9 @@ pub fn run(cli: Cli) -> ExitStatus {
         config::load_bounded(cli.config.as_deref(), &cwd, max_size)
     };
     let config = config.and_then(|config| {
+        if !config.names_rules() {
+            return Ok(config);
+        }
         let all: Vec<crate::codes::Code> = commands::codes::all().into_iter().copied().collect();
         let configurable: Vec<crate::codes::Code> =
             commands::codes::configurable().copied().collect();

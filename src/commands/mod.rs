@@ -9,6 +9,7 @@ pub mod convert;
 pub mod diff;
 pub mod explain;
 pub mod generate;
+pub mod lazy;
 pub mod lint;
 pub mod proto;
 pub mod proto_format;

@@ -10,6 +10,7 @@ use anyhow::Context as _;
 use clap::{Args, Subcommand};
 
 use super::ReportArgs;
+use super::lazy::Lazy;
 use crate::commands::{self, ColorChoice, WorkspaceArgs, compile_workspace};
 use crate::convert::descriptors;
 use crate::error::{Error, ExitStatus, Result};
@@ -41,25 +42,25 @@ pub enum ProtoCommand {
         .proto file under DIR, else (none there) the embedded OpenSergo protos.\n\n\
         Exit codes: 0 built, 1 the .proto files do not compile, 2 usage or I/O error"
     )]
-    Build(BuildArgs),
+    Build(Lazy<BuildArgs>),
     /// Lint .proto files with buf's rules (IDs, categories and buf.yaml
     /// configuration as buf has them).
     #[command(after_help = PROTO_LINT_EXIT_CODES)]
-    Lint(ProtoLintArgs),
+    Lint(Lazy<ProtoLintArgs>),
     /// Check a proto workspace for changes that break its previous version
     /// (a directory, a descriptor-set image or a git revision), with buf's
     /// rules and buf.yaml `breaking` configuration.
     #[command(after_help = PROTO_BREAKING_EXIT_CODES)]
-    Breaking(ProtoBreakingArgs),
+    Breaking(Lazy<ProtoBreakingArgs>),
     /// A .proto file for a kind's spec, from its JSON Schema: one message
     /// per object, stable field numbers (--previous), buf STANDARD style.
     #[command(
         after_help = "Exit codes: 0 written, 1 the schema cannot be generated compatibly (nothing written), 2 usage or I/O error"
     )]
-    FromSchema(super::schemagen::FromSchemaArgs),
+    FromSchema(Lazy<super::schemagen::FromSchemaArgs>),
     /// Format .proto files in the style `buf format` writes.
     #[command(after_help = super::proto_format::EXIT_CODES)]
-    Format(super::proto_format::FormatArgs),
+    Format(Lazy<super::proto_format::FormatArgs>),
 }
 
 #[derive(Debug, clap::Args)]

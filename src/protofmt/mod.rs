@@ -143,6 +143,43 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_semicolon_is_no_first_declaration() {
+        // Found by the proto_format fuzz target: a `;` between syntax and
+        // package added a blank line before the message on the first pass
+        // only. The expected texts are what buf format 1.75 writes.
+        for (input, want) in [
+            (
+                "syntax = \"proto3\";\n;\n\npackage a.v1;\n\n\n\nmessage T {\n}\n",
+                "syntax = \"proto3\";\n\npackage a.v1;\n\nmessage T {}\n",
+            ),
+            (
+                "syntax = \"proto3\";\n;\npackage a.v1;\n\n\nmessage T {\n}\n",
+                "syntax = \"proto3\";\npackage a.v1;\n\nmessage T {}\n",
+            ),
+            (
+                "syntax = \"proto3\";\n\n;\nmessage T {\n}\n",
+                "syntax = \"proto3\";\n\nmessage T {}\n",
+            ),
+            (
+                "syntax = \"proto3\";\n\n;\n\n;\nmessage T {\n}\n",
+                "syntax = \"proto3\";\n\nmessage T {}\n",
+            ),
+            (
+                "message A {}\n\n;\nmessage B {}\n",
+                "message A {}\n\nmessage B {}\n",
+            ),
+            (
+                "message A {}\n\n;\n\n// x\n;\nmessage B {}\n",
+                "message A {}\n\n// x\nmessage B {}\n",
+            ),
+        ] {
+            let once = format(input).unwrap();
+            assert_eq!(once, want, "{input:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
     fn a_word_after_a_block_comment_is_set_apart() {
         // Found by the proto_format fuzz target: `*/c` then `*/ c`.
         for input in ["enum\n/*\n*/c{}", "enum /* x */c{}", "enum\n/* x */c{}"] {

@@ -105,8 +105,9 @@ impl Printer<'_> {
 
     /// Ends the line (after `text`, indented, if it is not blank).
     fn line(&mut self, text: &str) {
-        if self.out.is_empty() && text.trim().is_empty() {
-            // A file never starts with a blank line.
+        if text.trim().is_empty() && (self.out.is_empty() || self.out.ends_with("\n\n")) {
+            // A file never starts with a blank line or has two in a row
+            // (lone `;`s and comments each keep the blank before them).
             return;
         }
         if !text.trim().is_empty() {
@@ -475,7 +476,14 @@ impl Printer<'_> {
 
     fn file(&mut self, file: &File) {
         self.header(file);
-        for (i, decl) in file.decls.iter().enumerate() {
+        let mut declared = false;
+        for decl in &file.decls {
+            // A lone `;` without comments is no first declaration for buf
+            // (it prints at most the blank line that stood before it).
+            let silent = matches!(decl, Decl::Empty(semicolon)
+                if self.leading(*semicolon).is_empty() && self.trailing(*semicolon).is_empty());
+            let first = !declared && !silent;
+            declared |= !silent;
             if matches!(
                 decl,
                 Decl::Package { .. } | Decl::Import { .. } | Decl::Option(_)
@@ -483,7 +491,7 @@ impl Printer<'_> {
                 continue;
             }
             // A blank line after the header when the first declaration is a type.
-            if i == 0 && self.previous.is_some() && !self.blank_line_before(first_token(decl)) {
+            if first && self.previous.is_some() && !self.blank_line_before(first_token(decl)) {
                 self.line("");
             }
             self.decl(decl);

@@ -79,8 +79,16 @@ fn suite(file: &FileEntry) -> TestSuite {
     for (doc, diags) in file.documents.iter().zip(&by_document) {
         let name = format!(
             "{}/{} (document {}, line {})",
-            if doc.kind.is_empty() { "?" } else { &doc.kind },
-            if doc.name.is_empty() { "?" } else { &doc.name },
+            if doc.kind.is_empty() {
+                "?"
+            } else {
+                doc.kind.as_str()
+            },
+            if doc.name.is_empty() {
+                "?"
+            } else {
+                doc.name.as_str()
+            },
             doc.index,
             doc.line
         );
