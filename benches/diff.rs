@@ -39,10 +39,6 @@ use opensergo::commands::diff::{Touched, picture};
 use opensergo::diff::input::{LoadOptions, Side, Spec};
 use opensergo::diff::{self, ChangeKind, Options, summary};
 
-// The CLI's allocator, so in-process and CLI timings agree.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const PER_FILE: usize = 50;
 /// Objects per (namespace, app) group.
 const PER_GROUP: usize = 5;
@@ -238,6 +234,8 @@ print(elapsed, reports, wrong, routes)
 }
 
 fn main() {
+    // The CLI's allocator settings, so in-process and CLI timings agree.
+    opensergo::allocator::configure();
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())

@@ -4,6 +4,7 @@
 //! them into spanned [`yaml`] trees, [`validate`] (and the other checks)
 //! turn documents into [`diagnostic`]s, and [`report`] renders them.
 
+pub mod allocator;
 pub mod casing;
 pub mod changeset;
 pub mod cli;

@@ -233,8 +233,18 @@ impl Node {
     pub fn entry(&self, key: &str) -> Option<(&Node, &Node)> {
         self.as_map()
             .iter()
-            .find(|(k, _)| k.key_text().as_deref() == Some(key))
+            .find(|(k, _)| k.is_key(key))
             .map(|(k, v)| (k, v))
+    }
+
+    /// Whether this mapping key stands for `key` (what [`Node::key_text`]
+    /// compares, without building text for the common string key: lint
+    /// looks keys up in every object).
+    fn is_key(&self, key: &str) -> bool {
+        match &self.value {
+            Value::String(s) => s.as_str() == key,
+            _ => self.key_text().as_deref() == Some(key),
+        }
     }
 
     pub fn get(&self, key: &str) -> Option<&Node> {

@@ -22,10 +22,10 @@ fn layer_of(module: &str) -> Option<Layer> {
         "validate" | "lint" | "convert" | "diff" | "proto" | "gen" | "protolint"
         | "protobreaking" | "schemagen" | "protofmt" => Layer::Check,
         "report" => Layer::Report,
-        "casing" | "changeset" | "codes" | "config" | "crd" | "diagnostic" | "document"
-        | "duration" | "engine" | "error" | "escape" | "findings" | "gitrev" | "input"
-        | "kinds" | "output" | "path" | "protobuild" | "schema" | "source" | "suggest"
-        | "suppress" | "typecheck" | "walk" | "yaml" | "yaml_out" => Layer::Core,
+        "allocator" | "casing" | "changeset" | "codes" | "config" | "crd" | "diagnostic"
+        | "document" | "duration" | "engine" | "error" | "escape" | "findings" | "gitrev"
+        | "input" | "kinds" | "output" | "path" | "protobuild" | "schema" | "source"
+        | "suggest" | "suppress" | "typecheck" | "walk" | "yaml" | "yaml_out" => Layer::Core,
         _ => return None,
     })
 }
