@@ -43,9 +43,25 @@ impl Root {
     /// Reads `rel` below the root, bounded like [`read_bounded`]. A path
     /// that resolves outside the root (through a symbolic link, whenever
     /// it was put there) is an error saying so; cap-std refuses to follow it.
+    /// Only regular files are read: a path the walk saw as a file may be a
+    /// FIFO by now, and a `buf.yaml` or an import may be one from the start;
+    /// opening without blocking means no run waits for a writer.
     pub fn read(&self, rel: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
-        match self.dir.open(rel) {
-            Ok(file) => read_open(file.into_std(), max_size),
+        let mut options = cap_std::fs::OpenOptions::new();
+        options.read(true);
+        #[cfg(unix)]
+        cap_std::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+        match self.dir.open_with(rel, &options) {
+            Ok(file) => {
+                let file = file.into_std();
+                let meta = file.metadata().map_err(ReadError::Io)?;
+                if !meta.is_file() && !meta.is_dir() {
+                    return Err(ReadError::Io(std::io::Error::other(
+                        "it is no regular file (a FIFO, socket or device): not read",
+                    )));
+                }
+                read_open(file, max_size)
+            }
             // cap-std's words for a resolution that would leave the root.
             Err(e) if e.to_string() == "a path led outside of the filesystem" => {
                 Err(ReadError::Io(std::io::Error::other(format!(

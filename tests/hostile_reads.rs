@@ -554,3 +554,57 @@ fn an_import_through_a_link_out_of_the_proto_path_is_refused_at_the_read() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.flat().contains("leads out of protos"), "{}", r.flat());
 }
+
+/// A `.proto` file under `--proto-path` (read through the confined root
+/// without a walk) or a `buf.yaml` that is a FIFO is refused, not waited
+/// on for a writer that never comes (convert hung on the first).
+#[test]
+fn fifos_below_a_root_are_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("protos/w.proto"),
+        "syntax = \"proto3\";\npackage acme.v1;\nimport \"dep.proto\";\nmessage Widget { string name = 1; }\n",
+    );
+    mkfifo(&dir.path().join("protos/dep.proto"));
+    write(&dir.path().join("w.json"), "{\"name\": \"w\"}\n");
+    let r = run_in(
+        dir.path(),
+        &[
+            "--no-config",
+            "convert",
+            "w.json",
+            "--from",
+            "json",
+            "--type",
+            "acme.v1.Widget",
+            "--proto-path",
+            "protos",
+            "--to",
+            "binpb",
+            "-o",
+            "w.binpb",
+        ],
+        Duration::from_secs(30),
+    );
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.flat().contains("protos/dep.proto: it is no regular file"),
+        "{}",
+        r.stderr
+    );
+    assert!(!dir.path().join("w.binpb").exists());
+
+    let workspace = dir.path().join("workspace");
+    write(
+        &workspace.join("a.proto"),
+        "syntax = \"proto3\";\npackage a;\n",
+    );
+    mkfifo(&workspace.join("buf.yaml"));
+    let r = run_in(
+        dir.path(),
+        &["--no-config", "proto", "build", "workspace"],
+        Duration::from_secs(30),
+    );
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.flat().contains("regular file"), "{}", r.stderr);
+}
