@@ -190,6 +190,28 @@ mod tests {
     }
 
     #[test]
+    fn a_word_after_a_trailing_block_comment_keeps_its_space() {
+        // Found by the proto_format fuzz target: `*/ b` (a comment spanning
+        // lines that trails the token before) then `*/b`. buf keeps the
+        // source's spacing there.
+        for (input, want) in [
+            (
+                "message A {\n  . /* x\n */ b c = 2;\n}\n",
+                "  */ b c = 2;\n",
+            ),
+            (
+                "message A {\n  . /* y */ /* x\n */ b c = 2;\n}\n",
+                "  */ b c = 2;\n",
+            ),
+            ("message A {\n  . /* x\n */b c = 2;\n}\n", "  */b c = 2;\n"),
+        ] {
+            let once = format(input).unwrap();
+            assert!(once.contains(want), "{once:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
     fn line_comments_made_block_comments_cannot_end_early() {
         // Found by the proto_format fuzz target: `/* a*/ b */` did not parse.
         let once = format("package acme.c// Licensec*/ x\n;\n").unwrap();

@@ -387,7 +387,15 @@ impl Printer<'_> {
     /// A token inside a line, its comments inline.
     fn inline(&mut self, t: T) {
         self.inline = true;
-        self.inline_leading(t);
+        if self.leading(t).is_empty() {
+            // After a block comment that trailed the token before (`. /* x
+            // */ b`), spaced as written, as buf keeps it.
+            if self.out.ends_with("*/") && !self.lexed.tokens[t].gap.empty {
+                self.space();
+            }
+        } else {
+            self.inline_leading(t);
+        }
         self.token(t);
         self.trailing_inline(t);
         self.previous = Some(Previous::Token(t));
