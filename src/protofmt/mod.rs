@@ -204,6 +204,9 @@ mod tests {
                 "  */ b c = 2;\n",
             ),
             ("message A {\n  . /* x\n */b c = 2;\n}\n", "  */b c = 2;\n"),
+            // Nor after a line break (found next: `*/ .n` then `*/.n`).
+            ("package a.c// x\n.n;\n", "package a.c /* x */.n;\n"),
+            ("package a.c /* x\n */ .n;\n", "package a.c /* x\n*/ .n;\n"),
         ] {
             let once = format(input).unwrap();
             assert!(once.contains(want), "{once:?}");

@@ -389,8 +389,10 @@ impl Printer<'_> {
         self.inline = true;
         if self.leading(t).is_empty() {
             // After a block comment that trailed the token before (`. /* x
-            // */ b`), spaced as written, as buf keeps it.
-            if self.out.ends_with("*/") && !self.lexed.tokens[t].gap.empty {
+            // */ b`), set apart as buf does: when blanks, not a line
+            // break, stood before it.
+            let gap = &self.lexed.tokens[t].gap;
+            if self.out.ends_with("*/") && !gap.empty && gap.newlines == 0 {
                 self.space();
             }
         } else {
