@@ -215,6 +215,17 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_line_of_a_block_comment_sets_no_indentation() {
+        // Found by the proto_format fuzz target: a line holding only `\r`
+        // counted as text at column 0, was printed empty, and the second
+        // pass indented the comment differently.
+        let once =
+            format("message A {\n  /*\n      a\n        b\n\r\n  */\n  int32 x = 1;\n}\n").unwrap();
+        assert!(once.contains("     a\n       b\n\n"), "{once:?}");
+        assert_eq!(format(&once).unwrap(), once);
+    }
+
+    #[test]
     fn line_comments_made_block_comments_cannot_end_early() {
         // Found by the proto_format fuzz target: `/* a*/ b */` did not parse.
         let once = format("package acme.c// Licensec*/ x\n;\n").unwrap();

@@ -1340,11 +1340,13 @@ fn indent_width(line: &str) -> Option<usize> {
         return None;
     }
     let mut width = 0;
-    for c in line.chars() {
+    for (i, c) in line.char_indices() {
         match c {
             ' ' => width += 1,
             '\t' => width += 8 - width % 8,
-            _ => return Some(width),
+            // A line of other blanks (a lone `\r`) is printed empty, so it
+            // sets no indentation either.
+            _ => return (!line[i..].trim().is_empty()).then_some(width),
         }
     }
     None
