@@ -226,6 +226,18 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_semicolon_closing_a_body_keeps_no_blank_line() {
+        // Found by the proto_format fuzz target, where buf itself is not
+        // idempotent: `x;\n\n;// a\n}` keeps the blank line before `// a`
+        // on buf's first pass and loses it on the second. This formats as
+        // the second pass does, once.
+        let input = "message S {\n  bool on = 1;\n\n;// a\n\n// b\n}\n";
+        let once = format(input).unwrap();
+        assert_eq!(once, "message S {\n  bool on = 1;\n  // a\n\n  // b\n}\n");
+        assert_eq!(format(&once).unwrap(), once);
+    }
+
+    #[test]
     fn line_comments_made_block_comments_cannot_end_early() {
         // Found by the proto_format fuzz target: `/* a*/ b */` did not parse.
         let once = format("package acme.c// Licensec*/ x\n;\n").unwrap();
