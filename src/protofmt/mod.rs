@@ -238,6 +238,17 @@ mod tests {
     }
 
     #[test]
+    fn a_block_comment_ending_a_line_after_a_word_is_set_apart() {
+        // Found by the proto_format fuzz target: `t/* c */` ending a line
+        // was joined to the next one as `t/* c */ n`, which formatted again
+        // to `t /* c */ n`. buf sets it apart on the first pass.
+        let input = "message A {\n  int32 p = 4; t/* c */\n  /* d */ n = 1; }\n";
+        let once = format(input).unwrap();
+        assert!(once.contains("  t /* c */ /* d */ n = 1;\n"), "{once:?}");
+        assert_eq!(format(&once).unwrap(), once);
+    }
+
+    #[test]
     fn line_comments_made_block_comments_cannot_end_early() {
         // Found by the proto_format fuzz target: `/* a*/ b */` did not parse.
         let once = format("package acme.c// Licensec*/ x\n;\n").unwrap();

@@ -233,6 +233,24 @@ impl Printer<'_> {
         }
     }
 
+    /// Whether comment `c`, trailing a word (`owner`), ends its line in the
+    /// source: buf sets such a comment apart from the word even when it is
+    /// written against it (`name/* c */` at the end of a line), as it then
+    /// does once the next line is joined to this one.
+    fn ends_its_line_after_a_word(&self, c: usize, owner: Option<T>) -> bool {
+        let after_word = owner.is_some_and(|t| {
+            matches!(
+                self.lexed.tokens[t].kind,
+                Kind::Ident | Kind::Int | Kind::Float | Kind::Str
+            )
+        });
+        let rest = &self.lexed.text[self.lexed.comments[c].end..];
+        after_word
+            && rest
+                .trim_start_matches([' ', '\t'])
+                .starts_with(['\n', '\r'])
+    }
+
     /// Comments inside a line (`owner`: the token they trail, if any). A
     /// `//` comment after anything but an identifier ends the line, the
     /// rest following on the next at the same indentation; other `//`
@@ -241,8 +259,11 @@ impl Printer<'_> {
     fn inline_comments(&mut self, comments: Comments, owner: Option<T>) {
         let ends_line = owner.is_some_and(|t| self.lexed.tokens[t].kind != Kind::Ident);
         for (i, c) in comments.enumerate() {
-            let spaced =
-                i > 0 || !self.lexed.comments[c].gap.empty || self.last == ';' || self.last == '}';
+            let spaced = i > 0
+                || !self.lexed.comments[c].gap.empty
+                || self.last == ';'
+                || self.last == '}'
+                || self.ends_its_line_after_a_word(c, owner);
             if spaced {
                 self.space();
             }
