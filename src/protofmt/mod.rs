@@ -235,6 +235,10 @@ mod tests {
         let once = format(input).unwrap();
         assert_eq!(once, "message S {\n  bool on = 1;\n  // a\n\n  // b\n}\n");
         assert_eq!(format(&once).unwrap(), once);
+        // Found next: more lone `;`s before the brace.
+        let once = format("message R {\n  string h = 2; // t\n\n\n;; }\n").unwrap();
+        assert_eq!(once, "message R {\n  string h = 2; // t\n}\n");
+        assert_eq!(format(&once).unwrap(), once);
     }
 
     #[test]

@@ -856,14 +856,14 @@ impl Printer<'_> {
         let leading = self.leading(semicolon);
         let commented = !leading.is_empty();
         self.multiline_comments(leading, compact);
-        // Last in its body, its comments are the body's closing ones, which
-        // buf sets right under the statement before: buf keeps a blank line
-        // here on the first pass and drops it on the second; this is its
-        // second pass, so that formatting twice changes nothing.
-        let closes_body = self
-            .lexed
-            .tokens
-            .get(semicolon + 1)
+        // Last in its body (other lone `;`s aside), its comments are the
+        // body's closing ones, which buf sets right under the statement
+        // before: buf keeps a blank line here on the first pass and drops it
+        // on the second; this is its second pass, so that formatting twice
+        // changes nothing.
+        let closes_body = self.lexed.tokens[semicolon + 1..]
+            .iter()
+            .find(|t| t.kind != Kind::Punct(b';'))
             .is_some_and(|t| t.kind == Kind::Punct(b'}'));
         if newlines > 1 && (commented || !(compact || closes_body)) {
             self.line("");
