@@ -253,6 +253,17 @@ mod tests {
     }
 
     #[test]
+    fn blank_lines_inside_a_block_comment_are_kept() {
+        // Found by the proto_format fuzz target: blank lines between
+        // statements fold to one, and that rule also folded the blank lines
+        // of a block comment (on the first pass only).
+        let input = "enum Mode {\n  /* only\n\n\n\n     k */\n  A = 0;\n}\n";
+        let once = format(input).unwrap();
+        assert_eq!(once, input);
+        assert_eq!(format(&once).unwrap(), once);
+    }
+
+    #[test]
     fn line_comments_made_block_comments_cannot_end_early() {
         // Found by the proto_format fuzz target: `/* a*/ b */` did not parse.
         let once = format("package acme.c// Licensec*/ x\n;\n").unwrap();

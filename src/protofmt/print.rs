@@ -355,7 +355,13 @@ impl Printer<'_> {
                 }
                 self.write("\n");
             } else if i + 1 < lines.len() {
-                self.line(&line);
+                if line.trim().is_empty() {
+                    // The comment's own blank lines, however many: `line`
+                    // would fold them as blank lines between statements.
+                    self.write("\n");
+                } else {
+                    self.line(&line);
+                }
             } else {
                 self.indentation(false);
                 self.write(&line);
