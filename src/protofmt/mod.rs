@@ -187,6 +187,10 @@ mod tests {
             assert!(once.contains("*/ c {}"), "{once:?}");
             assert_eq!(format(&once).unwrap(), once, "{input:?}");
         }
+        // And a body's `{` (found next, minimized: `*/{}` then `*/ {}`).
+        let once = format("message R\n/*\n*/{}").unwrap();
+        assert_eq!(once, "message R /*\n*/ {}\n");
+        assert_eq!(format(&once).unwrap(), once);
     }
 
     #[test]

@@ -404,7 +404,8 @@ impl Printer<'_> {
             // A word after a comment is always set apart, as buf sets it
             // (a comment moved up to the line before would be spaced).
             let kind = self.lexed.tokens[t].kind;
-            let word = !matches!(kind, Kind::Punct(_));
+            // A body's `{` too (`message R /* c */ {}`).
+            let word = !matches!(kind, Kind::Punct(_)) || kind == Kind::Punct(b'{');
             if (word || !self.lexed.tokens[t].gap.empty) && kind != Kind::Punct(b'.') {
                 self.space();
             }
