@@ -60,7 +60,7 @@ impl Root {
                         "it is no regular file (a FIFO, socket or device): not read",
                     )));
                 }
-                read_open(file, max_size)
+                read_described(file, &meta, max_size)
             }
             // cap-std's words for a resolution that would leave the root.
             Err(e) if e.to_string() == "a path led outside of the filesystem" => {
@@ -215,6 +215,15 @@ pub fn read_bounded(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
 /// [`read_bounded`] for a file already open.
 fn read_open(file: std::fs::File, max_size: u64) -> Result<Vec<u8>, ReadError> {
     let meta = file.metadata().map_err(ReadError::Io)?;
+    read_described(file, &meta, max_size)
+}
+
+/// [`read_open`] when the file's metadata is at hand (one `fstat` a file).
+fn read_described(
+    file: std::fs::File,
+    meta: &std::fs::Metadata,
+    max_size: u64,
+) -> Result<Vec<u8>, ReadError> {
     if meta.is_dir() {
         return Err(ReadError::Io(std::io::Error::new(
             std::io::ErrorKind::IsADirectory,
