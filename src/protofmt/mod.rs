@@ -268,6 +268,26 @@ mod tests {
     }
 
     #[test]
+    fn comments_in_a_body_of_lone_semicolons_belong_to_its_brace() {
+        // Found by the proto_format fuzz target: the `;`s dropped, the
+        // second pass read the comments as the `}`'s and placed them
+        // differently. The first three are buf's output too.
+        for input in [
+            "message d{/*\n*/;}",
+            "message d{ /* x\n*/ ;}",
+            "message d{;// a\n;/* b */}",
+            "message d{// x\n;}",
+        ] {
+            let once = format(input).unwrap();
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+        assert_eq!(
+            format("message d{/*\n*/;}").unwrap(),
+            "message d {\n  /*\n  */\n}\n"
+        );
+    }
+
+    #[test]
     fn line_comments_made_block_comments_cannot_end_early() {
         // Found by the proto_format fuzz target: `/* a*/ b */` did not parse.
         let once = format("package acme.c// Licensec*/ x\n;\n").unwrap();

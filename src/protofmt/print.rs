@@ -940,6 +940,20 @@ impl Printer<'_> {
             self.body_end(body.close, true);
             return;
         }
+        if !body.decls.is_empty() && body.decls.iter().all(|d| matches!(d, Decl::Empty(_))) {
+            // Only lone `;`s, and comments: without the `;`s (as the output
+            // is read again) every comment would be the `}`'s, so it is now.
+            let first = self.trailing(body.open).start;
+            let last = self.leading(body.close).end;
+            self.moved.insert(body.open, first..first);
+            for decl in &body.decls {
+                if let Decl::Empty(semicolon) = decl {
+                    self.attached_only.insert(*semicolon, first..first);
+                    self.moved.insert(*semicolon, first..first);
+                }
+            }
+            self.attached_only.insert(body.close, first..last);
+        }
         self.open_brace(body.open);
         for decl in &body.decls {
             self.decl(decl);
