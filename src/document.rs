@@ -186,21 +186,16 @@ impl Document {
     }
 }
 
+/// The type meta of a tree whose known apiVersion is already the shared
+/// string ([`share_known_api_version`]): the tree's strings are cloned, so
+/// that one stays shared.
 fn read_meta(root: &Node) -> TypeMeta {
-    let text = |keys: &[&str]| {
-        CompactString::from(
-            root.get_path(keys)
-                .and_then(Node::as_str)
-                .unwrap_or_default(),
-        )
+    let text = |keys: &[&str]| match root.get_path(keys).map(|node| &node.value) {
+        Some(Value::String(s)) => s.clone(),
+        _ => CompactString::default(),
     };
-    let api_version = root
-        .get("apiVersion")
-        .and_then(Node::as_str)
-        .unwrap_or_default();
     TypeMeta {
-        api_version: known_api_version(api_version)
-            .map_or_else(|| api_version.into(), CompactString::const_new),
+        api_version: text(&["apiVersion"]),
         kind: text(&["kind"]),
         name: text(&["metadata", "name"]),
         namespace: text(&["metadata", "namespace"]),
