@@ -17,12 +17,14 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use compact_str::CompactString;
-use libyaml_safer::{Event, EventData, Parser, ScalarStyle};
+use libyaml_safer::{EventData, Parser, ScalarStyle};
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::path::FieldPath;
 use crate::source::{SharedSource, Span};
+
+mod block;
 
 /// How deep collections may nest before the loader gives up.
 pub const MAX_DEPTH: usize = 512;
@@ -337,8 +339,20 @@ impl Node {
 /// Loads every document of a YAML stream.
 ///
 /// Documents before a syntax error are returned along with the error, so
-/// the caller can still check them (as kubectl applies them).
+/// the caller can still check them (as kubectl applies them). Streams of
+/// plain block YAML, nearly every rule file, are read by the loader's own
+/// reader ([`block`]); everything else, and every stream with an error,
+/// by libyaml.
 pub fn load_stream(text: &str) -> (Vec<RawDocument>, Option<YamlError>) {
+    match block::load(text) {
+        Some(docs) => (docs, None),
+        None => load_stream_with_libyaml(text),
+    }
+}
+
+/// [`load_stream`] without the block reader: every stream through
+/// libyaml. The `load_yaml` fuzz target checks that the two agree.
+pub fn load_stream_with_libyaml(text: &str) -> (Vec<RawDocument>, Option<YamlError>) {
     if text.len() > MAX_TEXT {
         return (Vec::new(), Some(too_large(text.len())));
     }
@@ -355,6 +369,9 @@ pub fn load_stream(text: &str) -> (Vec<RawDocument>, Option<YamlError>) {
             Some(Err(err)) => return (docs, Some(syntax_error(text, &err))),
             None => return (docs, Some(parser_panic(text))),
         };
+        let Some(event) = Event::from_libyaml(event) else {
+            continue;
+        };
         match builder.feed(event, text) {
             Ok(Step::Continue) => {}
             Ok(Step::Document(doc)) => docs.push(doc),
@@ -364,13 +381,21 @@ pub fn load_stream(text: &str) -> (Vec<RawDocument>, Option<YamlError>) {
     }
 }
 
+/// Whether [`load_stream`] reads `text` with its own block reader (for
+/// the benchmarks and tests that measure or compare the two paths).
+pub fn reads_as_plain_block(text: &str) -> bool {
+    block::load(text).is_some()
+}
+
 /// Runs one parser step, turning a panic inside libyaml-safer into
 /// `None`. The parser has a few `panic!`s on odd input (a tag followed by
 /// `,` in a flow collection, upstream issues simonask/libyaml-safer#6 and
 /// #7, open in 0.3.0, the latest release); the run goes on with a syntax
 /// error. No panic hook is installed here: a program that wants these
 /// contained panics quiet calls [`quiet_contained_parser_panics`] once.
-fn parse_guarded(parser: &mut Parser<&[u8]>) -> Option<Result<Event, libyaml_safer::Error>> {
+fn parse_guarded(
+    parser: &mut Parser<&[u8]>,
+) -> Option<Result<libyaml_safer::Event, libyaml_safer::Error>> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse())).ok()
 }
 
@@ -439,6 +464,86 @@ fn syntax_error(text: &str, err: &libyaml_safer::Error) -> YamlError {
     }
 }
 
+/// One step of a stream as the tree builder reads it: libyaml's parser
+/// events, or the block reader's, with a scalar's text borrowed from the
+/// input where it can be.
+enum Event<'t> {
+    DocumentStart {
+        start: usize,
+    },
+    DocumentEnd {
+        start: usize,
+        end: usize,
+    },
+    Alias {
+        anchor: String,
+        span: Span,
+    },
+    Scalar {
+        anchor: Option<String>,
+        tag: Option<String>,
+        value: Cow<'t, str>,
+        plain: bool,
+        span: Span,
+    },
+    SequenceStart {
+        anchor: Option<String>,
+        tag: Option<String>,
+        span: Span,
+    },
+    MappingStart {
+        anchor: Option<String>,
+        tag: Option<String>,
+        span: Span,
+    },
+    SequenceEnd {
+        end: usize,
+    },
+    MappingEnd {
+        end: usize,
+    },
+    StreamEnd,
+}
+
+impl Event<'static> {
+    /// The builder's event for a libyaml event; `None` for the stream's
+    /// start, which the builder has no use for.
+    fn from_libyaml(event: libyaml_safer::Event) -> Option<Self> {
+        let span = Span::new(mark(&event.start_mark), mark(&event.end_mark));
+        Some(match event.data {
+            EventData::StreamStart { .. } => return None,
+            EventData::StreamEnd => Event::StreamEnd,
+            EventData::DocumentStart { .. } => Event::DocumentStart { start: span.start },
+            EventData::DocumentEnd { .. } => Event::DocumentEnd {
+                start: span.start,
+                end: span.end,
+            },
+            EventData::Alias { anchor } => Event::Alias { anchor, span },
+            EventData::Scalar {
+                anchor,
+                tag,
+                value,
+                style,
+                ..
+            } => Event::Scalar {
+                anchor,
+                tag,
+                value: Cow::Owned(value),
+                plain: style == ScalarStyle::Plain,
+                span,
+            },
+            EventData::SequenceStart { anchor, tag, .. } => {
+                Event::SequenceStart { anchor, tag, span }
+            }
+            EventData::MappingStart { anchor, tag, .. } => {
+                Event::MappingStart { anchor, tag, span }
+            }
+            EventData::SequenceEnd => Event::SequenceEnd { end: span.end },
+            EventData::MappingEnd => Event::MappingEnd { end: span.end },
+        })
+    }
+}
+
 enum Step {
     Continue,
     Document(RawDocument),
@@ -479,18 +584,15 @@ struct Builder {
 }
 
 impl Builder {
-    fn feed(&mut self, event: Event, text: &str) -> Result<Step, Box<YamlError>> {
-        let start = mark(&event.start_mark);
-        let end = mark(&event.end_mark);
-        match event.data {
-            EventData::StreamStart { .. } => {}
-            EventData::StreamEnd => return Ok(Step::End),
-            EventData::DocumentStart { .. } => {
+    fn feed(&mut self, event: Event<'_>, text: &str) -> Result<Step, Box<YamlError>> {
+        match event {
+            Event::StreamEnd => return Ok(Step::End),
+            Event::DocumentStart { start } => {
                 self.doc_start = start;
                 self.anchors.clear();
                 self.nodes = 0;
             }
-            EventData::DocumentEnd { .. } => {
+            Event::DocumentEnd { start, end } => {
                 let root = self.root.take().unwrap_or(Node::new(
                     Span::new(start, start),
                     Value::Null,
@@ -504,35 +606,34 @@ impl Builder {
                 self.doc_index += 1;
                 return Ok(Step::Document(doc));
             }
-            EventData::Alias { anchor } => {
+            Event::Alias { anchor, span } => {
                 let Some((node, count)) = self.anchors.get(&anchor).map(|(n, c)| (n.clone(), *c))
                 else {
                     return Err(Box::new(YamlError {
                         kind: YamlErrorKind::Syntax,
                         message: format!("unknown anchor `{anchor}`"),
-                        span: Span::new(start, end),
+                        span,
                         help: Some("define the anchor with `&name` before using `*name`".into()),
                         related: None,
                         path: None,
                     }));
                 };
-                self.charge(count, Span::new(start, end))?;
+                self.charge(count, span)?;
                 self.nodes += count;
-                self.push(node.moved_to(Span::new(start, end)), None)?;
+                self.push(node.moved_to(span), None)?;
             }
-            EventData::Scalar {
+            Event::Scalar {
                 anchor,
                 tag,
                 value,
-                style,
-                ..
+                plain,
+                span,
             } => {
-                let plain = style == ScalarStyle::Plain;
-                let value = resolve_scalar(value, tag.as_deref(), plain).map_err(|message| {
+                let value = resolve_scalar(&value, tag.as_deref(), plain).map_err(|message| {
                     Box::new(YamlError {
                         kind: YamlErrorKind::Syntax,
                         message,
-                        span: Span::new(start, end),
+                        span,
                         help: Some("drop the tag, or write a value of that type".into()),
                         related: None,
                         path: None,
@@ -540,27 +641,27 @@ impl Builder {
                 })?;
                 // An empty plain scalar (`key:`) has an empty span; point at
                 // where it would be.
-                let node = Node::new(Span::new(start, end), value, plain);
+                let node = Node::new(span, value, plain);
                 self.nodes += 1;
                 self.push(node, anchor.map(|a| (a, 1)))?;
             }
-            EventData::SequenceStart { anchor, tag, .. } => {
-                check_collection_tag(tag.as_deref(), "seq", "a list", start, end)?;
-                self.check_depth(start, end)?;
+            Event::SequenceStart { anchor, tag, span } => {
+                check_collection_tag(tag.as_deref(), "seq", "a list", span)?;
+                self.check_depth(span)?;
                 self.nodes += 1;
                 self.stack.push(Frame::Seq {
-                    start,
+                    start: span.start,
                     anchor,
                     items: self.spare_items.pop().unwrap_or_default(),
                     nodes_before: self.nodes,
                 });
             }
-            EventData::MappingStart { anchor, tag, .. } => {
-                check_collection_tag(tag.as_deref(), "map", "a mapping", start, end)?;
-                self.check_depth(start, end)?;
+            Event::MappingStart { anchor, tag, span } => {
+                check_collection_tag(tag.as_deref(), "map", "a mapping", span)?;
+                self.check_depth(span)?;
                 self.nodes += 1;
                 self.stack.push(Frame::Map {
-                    start,
+                    start: span.start,
                     anchor,
                     entries: self.spare_entries.pop().unwrap_or_default(),
                     pending_key: None,
@@ -568,7 +669,7 @@ impl Builder {
                     index: None,
                 });
             }
-            EventData::SequenceEnd => {
+            Event::SequenceEnd { end } => {
                 if let Some(Frame::Seq {
                     start,
                     anchor,
@@ -583,7 +684,7 @@ impl Builder {
                     self.push(node, anchor.map(|a| (a, count)))?;
                 }
             }
-            EventData::MappingEnd => {
+            Event::MappingEnd { end } => {
                 if let Some(Frame::Map {
                     start,
                     anchor,
@@ -611,12 +712,12 @@ impl Builder {
         Ok(Step::Continue)
     }
 
-    fn check_depth(&self, start: usize, end: usize) -> Result<(), Box<YamlError>> {
+    fn check_depth(&self, span: Span) -> Result<(), Box<YamlError>> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(Box::new(YamlError {
                 kind: YamlErrorKind::Limit,
                 message: format!("collections nest deeper than {MAX_DEPTH} levels"),
-                span: Span::new(start, end),
+                span,
                 help: None,
                 related: None,
                 path: None,
@@ -813,8 +914,7 @@ fn check_collection_tag(
     tag: Option<&str>,
     own: &str,
     what: &str,
-    start: usize,
-    end: usize,
+    span: Span,
 ) -> Result<(), Box<YamlError>> {
     let Some(name) = tag.and_then(|t| t.strip_prefix("tag:yaml.org,2002:")) else {
         return Ok(());
@@ -825,7 +925,7 @@ fn check_collection_tag(
     Err(Box::new(YamlError {
         kind: YamlErrorKind::Syntax,
         message: format!("{what} cannot have the tag !!{name}"),
-        span: Span::new(start, end),
+        span,
         help: Some("drop the tag".into()),
         related: None,
         path: None,
@@ -851,7 +951,7 @@ fn trim_trailing_space(text: &str, start: usize, end: usize) -> usize {
 /// Resolves a scalar: a standard tag (`!!int 5`) must fit its value
 /// (`!!int abc`, `!!map 3` are errors), plain scalars follow the YAML 1.2
 /// core schema, quoted ones are strings. Other tags are ignored.
-fn resolve_scalar(text: String, tag: Option<&str>, plain: bool) -> Result<Value, String> {
+fn resolve_scalar(text: &str, tag: Option<&str>, plain: bool) -> Result<Value, String> {
     let want = |name: &str, ok: bool, value: Value| {
         if ok {
             Ok(value)
@@ -860,7 +960,7 @@ fn resolve_scalar(text: String, tag: Option<&str>, plain: bool) -> Result<Value,
         }
     };
     match tag.and_then(|t| t.strip_prefix("tag:yaml.org,2002:")) {
-        Some("str") => return Ok(Value::String(CompactString::new(&text))),
+        Some("str") => return Ok(Value::String(CompactString::new(text))),
         Some(name @ ("map" | "seq")) => {
             return Err(format!(
                 "a scalar cannot have the tag !!{name} (it would be {})",
@@ -868,21 +968,21 @@ fn resolve_scalar(text: String, tag: Option<&str>, plain: bool) -> Result<Value,
             ));
         }
         Some("null") => {
-            let v = resolve_plain(&text);
+            let v = resolve_plain(text);
             return want("null", v == Value::Null, Value::Null);
         }
         Some("bool") => {
-            let v = resolve_plain(&text);
+            let v = resolve_plain(text);
             let ok = matches!(v, Value::Bool(_));
             return want("bool", ok, v);
         }
         Some("int") => {
-            let v = resolve_plain(&text);
+            let v = resolve_plain(text);
             let ok = matches!(v, Value::Int(_));
             return want("int", ok, v);
         }
         Some("float") => {
-            let v = match resolve_plain(&text) {
+            let v = match resolve_plain(text) {
                 Value::Int(i) => Value::Float(i as f64),
                 other => other,
             };
@@ -892,9 +992,9 @@ fn resolve_scalar(text: String, tag: Option<&str>, plain: bool) -> Result<Value,
         _ => {}
     }
     Ok(if plain {
-        resolve_plain(&text)
+        resolve_plain(text)
     } else {
-        Value::String(CompactString::new(&text))
+        Value::String(CompactString::new(text))
     })
 }
 

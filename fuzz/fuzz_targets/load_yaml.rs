@@ -1,9 +1,11 @@
-//! The YAML loader must never panic, and every span it reports must lie
-//! inside the input on character boundaries.
+//! The YAML loader must never panic, every span it reports must lie
+//! inside the input on character boundaries, and where its own block
+//! reader takes a stream, the documents must be libyaml's, positions
+//! included.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use opensergo::yaml::{Node, load_stream};
+use opensergo::yaml::{Node, load_stream, load_stream_with_libyaml, reads_as_plain_block};
 
 fn check(node: &Node, text: &str) {
     let span = node.span();
@@ -25,7 +27,12 @@ fuzz_target!(init: opensergo::yaml::quiet_contained_parser_panics(), |data: &[u8
     for doc in &docs {
         check(&doc.root, text);
     }
-    if let Some(e) = error {
+    if let Some(e) = &error {
         assert!(e.span.end <= text.len());
+    }
+    if reads_as_plain_block(text) {
+        let (theirs, their_error) = load_stream_with_libyaml(text);
+        assert_eq!(error, their_error);
+        assert_eq!(format!("{docs:?}"), format!("{theirs:?}"));
     }
 });
