@@ -13,6 +13,9 @@ pub struct File {
     pub eof: T,
     /// The `<` and `>` that delimit message literals (buf writes `{`, `}`).
     pub angle_brackets: Vec<T>,
+    /// The lone `;`s inside bodies, in order: their comments belong to the
+    /// token after them ([`super::lex::Lexed::drop_lone_semicolons`]).
+    pub lone_semicolons_in_bodies: Vec<T>,
 }
 
 /// `keyword = value;` (syntax, edition).
@@ -68,7 +71,8 @@ pub enum Decl {
         semicolon: T,
     },
     Rpc(Rpc),
-    /// A lone `;`: not printed, its comments are.
+    /// A lone `;`: not printed. Its comments are, at the top level; inside a
+    /// body they have gone to the token after it.
     Empty(T),
 }
 

@@ -9,6 +9,10 @@
 //! (leading). When the next token is on that same line too, the comment
 //! trails only a `;` not followed by `}`, a `,` or a `}`. Comments in an
 //! empty body (`{ // x` then `}`) lead its closing brace.
+//!
+//! Once parsed, the lone `;`s inside bodies, which the printer drops, give
+//! their comments and blank lines to the next token
+//! ([`Lexed::drop_lone_semicolons`]).
 
 use super::SyntaxError;
 
@@ -75,6 +79,115 @@ impl Lexed<'_> {
     pub fn comment_text(&self, comment: usize) -> &str {
         let c = &self.comments[comment];
         &self.text[c.start..c.end]
+    }
+
+    /// Where the comments attached to the closing bracket `close` begin:
+    /// the group right above it with no blank line after it, from the
+    /// last comment with a blank line before it; none when a blank line
+    /// stands before `close` itself. The comments before that group are
+    /// the body's last statement's, set apart from the bracket.
+    pub fn attached_to_closer(&self, close: usize) -> usize {
+        let leading = self.tokens[close].leading.clone();
+        if self.tokens[close].gap.newlines > 1 {
+            return leading.end;
+        }
+        leading
+            .clone()
+            .rev()
+            .find(|&c| self.comments[c].gap.newlines > 1)
+            .unwrap_or(leading.start)
+    }
+
+    /// Takes the lone `;`s at `semicolons` (ascending token indexes inside
+    /// bodies, which the printer drops) out of the comment attribution:
+    /// their comments, and the blank lines buf measures from them, go to
+    /// the token after them, each comment on a line of its own, with the
+    /// gaps buf's output has once the `;`s are gone. The printer then
+    /// places those comments as a second run reading that output does, so
+    /// formatting again changes nothing (where buf's own second run moves
+    /// them, next to a `}`, this is its second run at once).
+    pub fn drop_lone_semicolons(&mut self, semicolons: &[usize]) {
+        for run in semicolons.chunk_by(|a, b| *b == a + 1) {
+            self.drop_semicolon_run(run[0], run[run.len() - 1]);
+        }
+    }
+
+    /// The `;`s from `first` to `last`, all lone, between two tokens of a
+    /// body (its braces at least).
+    fn drop_semicolon_run(&mut self, first: usize, last: usize) {
+        let (before, next) = (first - 1, last + 1);
+        let opens = self.tokens[before].kind == Kind::Punct(b'{');
+        let closes = self.tokens[next].kind == Kind::Punct(b'}');
+        if opens {
+            // No blank line right after a `{`: none before the first
+            // comment or `;` below it.
+            let leading = self.tokens[first].leading.clone();
+            let gap = if leading.is_empty() {
+                &mut self.tokens[first].gap
+            } else {
+                &mut self.comments[leading.start].gap
+            };
+            gap.newlines = gap.newlines.min(1);
+        }
+        let mut start = self.tokens[first].leading.start;
+        if opens && closes {
+            // The body is left empty: what trails its `{` leads its `}`, as
+            // `push` attributes it.
+            let trailing = std::mem::take(&mut self.tokens[before].trailing);
+            start = trailing.start;
+            for c in trailing {
+                self.own_line(c, 0);
+            }
+        }
+        // The newlines before a dropped `;` not yet written: they count
+        // before whatever is written next.
+        let mut pending = 0;
+        for semicolon in first..=last {
+            let token = &mut self.tokens[semicolon];
+            let (leading, trailing) = (
+                std::mem::take(&mut token.leading),
+                std::mem::take(&mut token.trailing),
+            );
+            let newlines = std::mem::replace(&mut token.gap, Gap::NONE).newlines;
+            for c in leading {
+                self.own_line(c, std::mem::take(&mut pending));
+            }
+            pending = pending.max(newlines);
+            for c in trailing {
+                self.own_line(c, std::mem::take(&mut pending));
+            }
+        }
+        // buf writes the comments before a `}` as it writes them after any
+        // statement (here the last `;`): those set apart from the `}` right
+        // under it, the group attached to the `}` after its blank line, and
+        // the `}` right under them (or after the `;`s' blank line).
+        let leading = self.tokens[next].leading.clone();
+        let set_apart = if closes {
+            self.attached_to_closer(next)
+        } else {
+            leading.start
+        };
+        for c in leading.clone() {
+            if c < set_apart {
+                self.comments[c].gap.newlines = 1;
+            }
+            self.own_line(c, std::mem::take(&mut pending));
+        }
+        let gap = &mut self.tokens[next].gap;
+        gap.newlines = match closes {
+            true if !leading.is_empty() => 1,
+            true => pending,
+            false => gap.newlines.max(pending),
+        };
+        self.tokens[next].leading = start..leading.end;
+    }
+
+    /// Comment `c` on a line of its own, after at least `newlines` (those
+    /// of the dropped `;`s before it).
+    fn own_line(&mut self, c: usize, newlines: u32) {
+        let gap = &mut self.comments[c].gap;
+        gap.newlines = gap.newlines.max(newlines).max(1);
+        gap.empty = false;
     }
 }
 

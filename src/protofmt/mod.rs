@@ -64,8 +64,9 @@ impl std::fmt::Display for SyntaxError {
 
 /// The text in `buf format`'s style, or where it does not parse.
 pub fn format(text: &str) -> Result<String, SyntaxError> {
-    let lexed = lex::lex(text)?;
+    let mut lexed = lex::lex(text)?;
     let file = parse::parse(&lexed)?;
+    lexed.drop_lone_semicolons(&file.lone_semicolons_in_bodies);
     Ok(print::print(&lexed, &file))
 }
 
@@ -271,7 +272,8 @@ mod tests {
     fn comments_in_a_body_of_lone_semicolons_belong_to_its_brace() {
         // Found by the proto_format fuzz target: the `;`s dropped, the
         // second pass read the comments as the `}`'s and placed them
-        // differently. The first three are buf's output too.
+        // differently. The first three are buf's output too; the last is
+        // its second pass (its first keeps `{ // x`).
         for input in [
             "message d{/*\n*/;}",
             "message d{ /* x\n*/ ;}",
@@ -285,6 +287,72 @@ mod tests {
             format("message d{/*\n*/;}").unwrap(),
             "message d {\n  /*\n  */\n}\n"
         );
+    }
+
+    #[test]
+    fn blank_lines_around_lone_semicolons_closing_a_body_are_those_of_a_second_pass() {
+        // Found by the proto_format fuzz target (fork run): comments and
+        // lone `;`s closing a body, set apart by blank lines. buf keeps the
+        // blank lines measured from the `;`s, then formats its own output
+        // differently (the comments set apart from the `}` move up under
+        // the statement). The expected texts are buf's second pass.
+        for (input, want) in [
+            (
+                "message w{/**/t e=7;\n\n//\n\n;//\n}",
+                "message w {\n  /**/\n  t e = 7;\n  //\n\n  //\n}\n",
+            ),
+            (
+                "message e{g h=2;\n\n//\n\n/**/;/**/}",
+                "message e {\n  g h = 2;\n  //\n\n  /**/\n  /**/\n}\n",
+            ),
+            (
+                "enum E {\n  A = 0;\n\n  // a\n\n\n  ;\n\n  // b\n}\n",
+                "enum E {\n  A = 0;\n  // a\n\n  // b\n}\n",
+            ),
+            (
+                "service S {\n  rpc R(Q) returns (P);\n\n  ;\n\n  /* a */\n\n  ;\n\n}\n",
+                "service S {\n  rpc R(Q) returns (P);\n  /* a */\n}\n",
+            ),
+            (
+                "message M {\n  oneof o {\n    int32 b = 2;\n\n    /* a */\n\n    ; // b\n  }\n}\n",
+                "message M {\n  oneof o {\n    int32 b = 2;\n    /* a */\n\n    // b\n  }\n}\n",
+            ),
+            // A body left empty: the comment after `{` moves below it.
+            (
+                "service S { // a\n\n  ;\n\n  // b\n}\n",
+                "service S {\n  // a\n\n  // b\n}\n",
+            ),
+        ] {
+            let once = format(input).unwrap();
+            assert_eq!(once, want, "{input:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn blank_lines_are_measured_from_lone_semicolons() {
+        // What buf writes, and keeps: the blank line after a dropped `;`
+        // stays before what follows it, even a `}` right after a comment
+        // (first case: the task's example shape) or the first statement
+        // (last case, where it stood after `{`).
+        for (input, want) in [
+            (
+                "message d{/*\n*/;\n\n// x\n;}",
+                "message d {\n  /*\n  */\n\n  // x\n}\n",
+            ),
+            (
+                "enum E {\n  // a\n\n\n  ;\n\n  /* b */\n\n\n}\n",
+                "enum E {\n  // a\n\n  /* b */\n}\n",
+            ),
+            (
+                "message M {\n  // a\n  ;\n\n  int32 b = 2;\n}\n",
+                "message M {\n  // a\n\n  int32 b = 2;\n}\n",
+            ),
+        ] {
+            let once = format(input).unwrap();
+            assert_eq!(once, want, "{input:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub fn parse(lexed: &Lexed<'_>) -> Result<File, SyntaxError> {
         pos: 0,
         depth: 0,
         angle_brackets: Vec::new(),
+        lone_semicolons_in_bodies: Vec::new(),
     };
     parser.file()
 }
@@ -40,6 +41,7 @@ struct Parser<'a> {
     pos: T,
     depth: usize,
     angle_brackets: Vec<T>,
+    lone_semicolons_in_bodies: Vec<T>,
 }
 
 type Parsed<X> = Result<X, SyntaxError>;
@@ -152,6 +154,7 @@ impl Parser<'_> {
             decls,
             eof,
             angle_brackets: std::mem::take(&mut self.angle_brackets),
+            lone_semicolons_in_bodies: std::mem::take(&mut self.lone_semicolons_in_bodies),
         })
     }
 
@@ -178,7 +181,11 @@ impl Parser<'_> {
 
     fn decl(&mut self, scope: Scope) -> Parsed<Decl> {
         if self.peek_is(0, ";") {
-            return Ok(Decl::Empty(self.bump()));
+            let semicolon = self.bump();
+            if scope != Scope::File {
+                self.lone_semicolons_in_bodies.push(semicolon);
+            }
+            return Ok(Decl::Empty(semicolon));
         }
         // Editions 2024: `export message M {}`, `local enum E {}`.
         let visibility = (self.peek_is(0, "export") || self.peek_is(0, "local"))

@@ -202,16 +202,7 @@ impl Printer<'_> {
     fn comments_above(&mut self, t: T) {
         let leading = self.leading(t);
         if self.is_closer(t) {
-            let comments = &self.lexed.comments;
-            let mut attached = leading.end;
-            if self.gap_newlines(t) <= 1 {
-                while attached > leading.start {
-                    attached -= 1;
-                    if comments[attached].gap.newlines > 1 || attached == leading.start {
-                        break;
-                    }
-                }
-            }
+            let attached = self.lexed.attached_to_closer(t);
             for c in leading.start..attached {
                 self.comment(c, false);
                 self.write("\n");
@@ -856,23 +847,12 @@ impl Printer<'_> {
         }
     }
 
-    /// A lone `;` is dropped; its comments stay, each on its own line.
+    /// A lone `;` is dropped; at the top level its comments stay, each on
+    /// its own line, with the blank lines before it and them. (Inside a
+    /// body they went to the next token, with its blank lines.)
     fn empty_decl(&mut self, semicolon: T) {
-        let newlines = self.gap_newlines(semicolon);
-        let compact = self.previous_is_open_brace();
-        let leading = self.leading(semicolon);
-        let commented = !leading.is_empty();
-        self.multiline_comments(leading, compact);
-        // Last in its body (other lone `;`s aside), its comments are the
-        // body's closing ones, which buf sets right under the statement
-        // before: buf keeps a blank line here on the first pass and drops it
-        // on the second; this is its second pass, so that formatting twice
-        // changes nothing.
-        let closes_body = self.lexed.tokens[semicolon + 1..]
-            .iter()
-            .find(|t| t.kind != Kind::Punct(b';'))
-            .is_some_and(|t| t.kind == Kind::Punct(b'}'));
-        if newlines > 1 && (commented || !(compact || closes_body)) {
+        self.multiline_comments(self.leading(semicolon), false);
+        if self.gap_newlines(semicolon) > 1 {
             self.line("");
         }
         for c in self.trailing(semicolon) {
@@ -919,40 +899,14 @@ impl Printer<'_> {
 
     /// `{ ... }` of a message, enum, service, oneof, extend, group or rpc.
     fn type_body(&mut self, body: &Body) {
-        // Lone `;`s are dropped, so a body of nothing else is empty too
-        // (unless comments sit between its braces), as buf formats it.
-        let semicolons: Option<Vec<(T, T)>> = body
-            .decls
-            .iter()
-            .map(|decl| match decl {
-                Decl::Empty(semicolon) => Some((*semicolon, *semicolon)),
-                _ => None,
-            })
-            .collect();
-        let empty = semicolons.is_some_and(|semicolons| {
-            let mut spans = vec![(body.open, body.open)];
-            spans.extend(semicolons);
-            spans.push((body.close, body.close));
-            !self.interior_comments(&spans)
-        });
+        // Lone `;`s are dropped (their comments are the `}`'s now), so a
+        // body of nothing else is empty too, as buf formats it.
+        let empty = body.decls.iter().all(|d| matches!(d, Decl::Empty(_)))
+            && !self.interior_comments(&[(body.open, body.open), (body.close, body.close)]);
         if empty {
             self.inline(body.open);
             self.body_end(body.close, true);
             return;
-        }
-        if !body.decls.is_empty() && body.decls.iter().all(|d| matches!(d, Decl::Empty(_))) {
-            // Only lone `;`s, and comments: without the `;`s (as the output
-            // is read again) every comment would be the `}`'s, so it is now.
-            let first = self.trailing(body.open).start;
-            let last = self.leading(body.close).end;
-            self.moved.insert(body.open, first..first);
-            for decl in &body.decls {
-                if let Decl::Empty(semicolon) = decl {
-                    self.attached_only.insert(*semicolon, first..first);
-                    self.moved.insert(*semicolon, first..first);
-                }
-            }
-            self.attached_only.insert(body.close, first..last);
         }
         self.open_brace(body.open);
         for decl in &body.decls {
