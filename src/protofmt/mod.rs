@@ -258,6 +258,47 @@ mod tests {
     }
 
     #[test]
+    fn a_space_due_before_a_token_stays_after_its_comment() {
+        // Found by the proto_format fuzz target (fork run): `*/=` then
+        // `*/ =`, the comment leading `=` on the first pass and trailing
+        // `O` on the second. The expected texts are what buf writes.
+        for (input, want) in [
+            ("enum M{/**/O\n/*\n*/=1;}", "  O /*\n  */ = 1;\n"),
+            ("enum M{O /* c */=1;}", "  O /* c */ = 1;\n"),
+            ("enum M{O = /* c */-1;}", "  O = /* c */ -1;\n"),
+            (
+                "service S{rpc A(Q) returns/* c */(P);}",
+                "  rpc A(Q) returns /* c */ (P);\n",
+            ),
+            // None is due there.
+            (
+                "service S{rpc A/* c */(Q) returns (P);}",
+                "  rpc A/* c */(Q) returns (P);\n",
+            ),
+        ] {
+            let once = format(input).unwrap();
+            assert!(once.contains(want), "{once:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn comments_ending_a_line_after_a_word_are_set_apart_from_it() {
+        // Found by the proto_format fuzz target (fork run): `e/**/` before
+        // `//` at the end of the line stayed against `e` on the first pass
+        // only. An empty `//` comment is `/* */`, as buf writes it.
+        for (input, want) in [
+            ("message t{e/**///\na=1;}", "  e /**/ /* */ a = 1;\n"),
+            ("message t{e/**/ // x\na=1;}", "  e /**/ /* x */ a = 1;\n"),
+            ("message t{e/**//* y */\na=1;}", "  e /**/ /* y */ a = 1;\n"),
+        ] {
+            let once = format(input).unwrap();
+            assert!(once.contains(want), "{once:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
     fn blank_lines_inside_a_block_comment_are_kept() {
         // Found by the proto_format fuzz target: blank lines between
         // statements fold to one, and that rule also folded the blank lines

@@ -225,9 +225,10 @@ impl Printer<'_> {
     }
 
     /// Whether comment `c`, trailing a word (`owner`), ends its line in the
-    /// source: buf sets such a comment apart from the word even when it is
-    /// written against it (`name/* c */` at the end of a line), as it then
-    /// does once the next line is joined to this one.
+    /// source, other comments aside: buf sets such a comment apart from the
+    /// word even when it is written against it (`name/* c */` at the end of
+    /// a line, or before `// d`), as it then does once the next line is
+    /// joined to this one.
     fn ends_its_line_after_a_word(&self, c: usize, owner: Option<T>) -> bool {
         let after_word = owner.is_some_and(|t| {
             matches!(
@@ -235,11 +236,23 @@ impl Printer<'_> {
                 Kind::Ident | Kind::Int | Kind::Float | Kind::Str
             )
         });
-        let rest = &self.lexed.text[self.lexed.comments[c].end..];
-        after_word
-            && rest
-                .trim_start_matches([' ', '\t'])
-                .starts_with(['\n', '\r'])
+        after_word && self.only_comments_follow_on_its_line(c)
+    }
+
+    fn only_comments_follow_on_its_line(&self, c: usize) -> bool {
+        let comments = &self.lexed.comments;
+        let mut c = c;
+        loop {
+            let rest = self.lexed.text[comments[c].end..].trim_start_matches([' ', '\t']);
+            if rest.starts_with(['\n', '\r']) {
+                return true;
+            }
+            let next = self.lexed.text.len() - rest.len();
+            match comments.get(c + 1) {
+                Some(comment) if comment.start == next => c += 1,
+                _ => return false,
+            }
+        }
     }
 
     /// Comments inside a line (`owner`: the token they trail, if any). A
@@ -267,11 +280,16 @@ impl Printer<'_> {
                 }
                 Some(body) => {
                     // Set apart as buf sets it; a `*/` inside would end the
-                    // block early, buf writes `* /`.
+                    // block early, buf writes `* /`; an empty one is `/* */`.
                     if !spaced {
                         self.space();
                     }
-                    self.write(&format!("/* {} */", body.trim().replace("*/", "* /")));
+                    let body = body.trim().replace("*/", "* /");
+                    if body.is_empty() {
+                        self.write("/* */");
+                    } else {
+                        self.write(&format!("/* {body} */"));
+                    }
                 }
                 None => self.comment(c, true),
             }
@@ -391,13 +409,17 @@ impl Printer<'_> {
     fn inline_leading(&mut self, t: T) {
         let leading = self.leading(t);
         if !leading.is_empty() {
+            // A space due before the token is due after its comments too
+            // (`= /* c */ 1`, `returns /* c */ (`), as buf writes it.
+            let spaced = self.pending_space;
             self.inline_comments(leading, None);
             // A word after a comment is always set apart, as buf sets it
             // (a comment moved up to the line before would be spaced).
             let kind = self.lexed.tokens[t].kind;
             // A body's `{` too (`message R /* c */ {}`).
             let word = !matches!(kind, Kind::Punct(_)) || kind == Kind::Punct(b'{');
-            if (word || !self.lexed.tokens[t].gap.empty) && kind != Kind::Punct(b'.') {
+            let blank_before = !self.lexed.tokens[t].gap.empty;
+            if (spaced || word || blank_before) && kind != Kind::Punct(b'.') {
                 self.space();
             }
         }
