@@ -283,6 +283,33 @@ mod tests {
     }
 
     #[test]
+    fn a_word_joined_to_a_comment_trailing_a_bracket_is_set_apart() {
+        // `( /* c */` ⏎ `M` was `(/* c */M` on the first pass (the comment
+        // trailing `(`) and `(/* c */ M` on the second (the comment leading
+        // `M`), found by mutating fixtures. buf writes `( /* c */M` and
+        // `(/* c */y` here: a known difference (DIFFERENCES.md).
+        for (input, want) in [
+            (
+                "service S{rpc R( /* c */\nM) returns (M);}",
+                "  rpc R(/* c */ M) returns (M);\n",
+            ),
+            (
+                "message M{option ( /* c */\ny) = 1;}",
+                "  option (/* c */ y) = 1;\n",
+            ),
+            // A comment over several lines stays trailing: as buf writes it.
+            (
+                "message M{option (/* c\n */\ny) = 1;}",
+                "  option (/* c\n  */y) = 1;\n",
+            ),
+        ] {
+            let once = format(input).unwrap();
+            assert!(once.contains(want), "{once:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
     fn comments_ending_a_line_after_a_word_are_set_apart_from_it() {
         // Found by the proto_format fuzz target (fork run): `e/**/` before
         // `//` at the end of the line stayed against `e` on the first pass

@@ -431,9 +431,16 @@ impl Printer<'_> {
         if self.leading(t).is_empty() {
             // After a block comment that trailed the token before (`. /* x
             // */ b`), set apart as buf does: when blanks, not a line
-            // break, stood before it.
-            let gap = &self.lexed.tokens[t].gap;
-            if self.out.ends_with("*/") && !gap.empty && gap.newlines == 0 {
+            // break, stood before it. A word always after one-line comments,
+            // which lead it once read again on its line (`( /* c */` ⏎ `M`).
+            let token = &self.lexed.tokens[t];
+            let blanks_only = !token.gap.empty && token.gap.newlines == 0;
+            let word_joined = !matches!(token.kind, Kind::Punct(_))
+                && t > 0
+                && self
+                    .trailing(t - 1)
+                    .all(|c| !self.lexed.comment_text(c).contains('\n'));
+            if self.out.ends_with("*/") && (blanks_only || word_joined) {
                 self.space();
             }
         } else {
