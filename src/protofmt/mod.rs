@@ -399,10 +399,10 @@ mod tests {
 
     #[test]
     fn blank_lines_are_measured_from_lone_semicolons() {
-        // What buf writes, and keeps: the blank line after a dropped `;`
-        // stays before what follows it, even a `}` right after a comment
-        // (first case: the task's example shape) or the first statement
-        // (last case, where it stood after `{`).
+        // What buf writes, and keeps: the blank lines around a dropped `;`
+        // stay before what follows it, a comment before the `}` (the first
+        // case is the shape of a fork-run fuzz find) or the first statement
+        // of the body (last case).
         for (input, want) in [
             (
                 "message d{/*\n*/;\n\n// x\n;}",
