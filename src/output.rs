@@ -782,8 +782,16 @@ mod interrupt {
 /// Prints to stdout. A closed pipe is not an error: the reader has what
 /// it wanted.
 pub fn print_stdout(text: &[u8]) -> Result<(), String> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text).and_then(|()| out.flush()) {
+    print_stdout_with(|out| out.write_all(text))
+}
+
+/// Lets `write` write to stdout through a buffer; as [`print_stdout`], a
+/// reader that stops reading early is no error.
+pub fn print_stdout_with(
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write to stdout: {e}")),

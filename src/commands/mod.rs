@@ -378,10 +378,11 @@ pub fn emit_report(
             quiet: args.quiet,
             counts: args.summary,
         };
-        let text = report::render(*format, report, &options);
         match destination {
-            Some(path) => output::write_file(path, text.as_bytes()),
-            None => output::print_stdout(text.as_bytes()),
+            Some(path) => {
+                output::write_file(path, report::render(*format, report, &options).as_bytes())
+            }
+            None => output::print_stdout_with(|out| report::write(*format, report, &options, out)),
         }
         .map_err(Error::msg)?;
     }

@@ -103,10 +103,15 @@ pub fn check_inputs(
     } else {
         inputs.par_iter().map(check).collect()
     };
-    let index = validate::strategy_index(checked.iter().map(|c| &c.facts));
-    if !index.is_empty() {
-        for c in &mut checked {
-            for (i, namespace, name) in &c.facts.untyped {
+    // Only untyped strategy references need the run's strategies indexed.
+    if checked.iter().any(|c| !c.facts.untyped.is_empty()) {
+        let facts: Vec<StrategyFacts> = checked
+            .iter_mut()
+            .map(|c| std::mem::take(&mut c.facts))
+            .collect();
+        let index = validate::strategy_index(facts.iter());
+        for (c, facts) in checked.iter_mut().zip(&facts) {
+            for (i, namespace, name) in &facts.untyped {
                 validate::complete_untyped_help(
                     &mut c.entry.diagnostics[*i],
                     namespace,

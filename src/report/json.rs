@@ -111,6 +111,12 @@ fn serialize_diagnostics<S: serde::Serializer>(report: &&Report, s: S) -> Result
 }
 
 pub fn render(report: &Report) -> String {
+    let mut out = Vec::with_capacity(4096);
+    write(report, &mut out).expect("report views serialize");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let view = ReportView {
         version: 1,
         tool: "opensergo",
@@ -126,7 +132,6 @@ pub fn render(report: &Report) -> String {
             .collect(),
         diagnostics: report,
     };
-    let mut out = super::to_safe_json(&view);
-    out.push('\n');
-    out
+    super::write_safe_json(&view, out)?;
+    out.write_all(b"\n")
 }

@@ -57,6 +57,22 @@ pub fn render(format: Format, report: &Report, options: &RenderOptions) -> Strin
     }
 }
 
+/// Writes a report in `format` to `out`. The JSON report is written as
+/// it is serialized: a run over thousands of files makes megabytes of it,
+/// which need not be held in memory first. The other formats are rendered
+/// whole (the text formats are small; SARIF is built as a JSON value).
+pub fn write(
+    format: Format,
+    report: &Report,
+    options: &RenderOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(report, out),
+        other => out.write_all(render(other, report, options).as_bytes()),
+    }
+}
+
 /// The closing line of human-readable formats.
 pub fn summary_line(report: &Report) -> String {
     let s = report.summary();
@@ -153,14 +169,19 @@ pub fn fingerprint(d: &Diagnostic) -> String {
 /// line separators are written as `\uXXXX` too. The JSON means the same.
 pub fn to_safe_json<T: Serialize>(value: &T) -> String {
     let mut out = Vec::with_capacity(4096);
+    write_safe_json(value, &mut out).expect("report views serialize");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// [`to_safe_json`] written to `out` as it is serialized.
+fn write_safe_json<T: Serialize>(value: &T, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut serializer = serde_json::Serializer::with_formatter(
-        &mut out,
+        out,
         SafeFormatter(serde_json::ser::PrettyFormatter::new()),
     );
     value
         .serialize(&mut serializer)
-        .expect("report views serialize");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+        .map_err(std::io::Error::from)
 }
 
 struct SafeFormatter<'a>(serde_json::ser::PrettyFormatter<'a>);
@@ -171,6 +192,10 @@ impl serde_json::ser::Formatter for SafeFormatter<'_> {
         writer: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        // Nearly every fragment is printable ASCII: one pass over the bytes.
+        if fragment.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some((i, c)) = rest
             .char_indices()

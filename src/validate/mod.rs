@@ -9,6 +9,8 @@ pub mod metadata;
 
 use std::collections::HashMap;
 
+use compact_str::CompactString;
+
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::paths::LocationSegment;
 
@@ -424,8 +426,9 @@ fn schema_message(path: &FieldPath, error: &jsonschema::ValidationError<'_>) -> 
 /// fault-tolerance strategy it defines, or the untyped references it makes.
 #[derive(Debug, Default)]
 pub struct StrategyFacts {
-    /// (namespace, name, kind) of strategies defined.
-    pub defined: Vec<(String, String, &'static str)>,
+    /// (namespace, name, kind) of strategies defined: kept for every file
+    /// of a run, so names are inline strings (no allocation up to 24 bytes).
+    pub defined: Vec<(CompactString, CompactString, &'static str)>,
     /// (index of the missing-kind diagnostic, namespace, strategy name).
     pub untyped: Vec<(usize, String, String)>,
 }
@@ -439,8 +442,11 @@ impl StrategyFacts {
             && info.group == "fault-tolerance.opensergo.io"
             && info.kind.ends_with("Strategy")
         {
-            self.defined
-                .push((namespace.to_string(), doc.meta.name.to_string(), info.kind));
+            self.defined.push((
+                CompactString::new(namespace),
+                doc.meta.name.clone(),
+                info.kind,
+            ));
         }
         if doc.meta.kind != "FaultToleranceRule" {
             return;
@@ -480,13 +486,13 @@ impl StrategyFacts {
 }
 
 /// Strategies defined anywhere in the run, by (namespace, name).
-pub type StrategyIndex = HashMap<(String, String), Vec<&'static str>>;
+pub type StrategyIndex<'a> = HashMap<(&'a str, &'a str), Vec<&'static str>>;
 
-pub fn strategy_index<'a>(facts: impl Iterator<Item = &'a StrategyFacts>) -> StrategyIndex {
+pub fn strategy_index<'a>(facts: impl Iterator<Item = &'a StrategyFacts>) -> StrategyIndex<'a> {
     let mut index = StrategyIndex::new();
     for (ns, name, kind) in facts.flat_map(|f| &f.defined) {
         index
-            .entry((ns.clone(), name.clone()))
+            .entry((ns.as_str(), name.as_str()))
             .or_default()
             .push(kind);
     }
@@ -500,10 +506,7 @@ pub fn complete_untyped_help(
     name: &str,
     index: &StrategyIndex,
 ) {
-    let mut kinds = index
-        .get(&(namespace.to_string(), name.to_string()))
-        .cloned()
-        .unwrap_or_default();
+    let mut kinds = index.get(&(namespace, name)).cloned().unwrap_or_default();
     // The same strategy in two files is one kind, not two.
     kinds.sort_unstable();
     kinds.dedup();
