@@ -399,8 +399,26 @@ impl Names {
     /// `wanted`, or `wanted2`, `wanted3`, ... (with `separator` before
     /// the number) when taken.
     fn unique(&mut self, wanted: &str, separator: &str) -> String {
+        self.unique_by(wanted, separator, str::to_string)
+    }
+
+    /// A field name, `wanted` or `wanted_2`, ...: protoc and protox
+    /// reject two fields of a message whose names differ only in case and
+    /// underscores (`grpc_status`, `grpcstatus`: their JSON names would
+    /// clash), so field names are taken in that folded form.
+    fn unique_field(&mut self, wanted: &str) -> String {
+        self.unique_by(wanted, "_", |name| {
+            name.chars()
+                .filter(|&c| c != '_')
+                .map(|c| c.to_ascii_lowercase())
+                .collect()
+        })
+    }
+
+    /// `wanted`, or `wanted2`, ..., the first whose `key` is not taken.
+    fn unique_by(&mut self, wanted: &str, separator: &str, key: impl Fn(&str) -> String) -> String {
         let mut name = wanted.to_string();
-        while !self.taken.insert(name.clone()) {
+        while !self.taken.insert(key(&name)) {
             let n = self.next.entry(wanted.to_string()).or_insert(2);
             name = format!("{wanted}{separator}{n}");
             *n += 1;
@@ -467,7 +485,7 @@ impl Builder<'_> {
                     .push(format!("The CRD also accepts `{base}`, the proto name."));
                 continue;
             }
-            let name = scope.fields.unique(&base, "_");
+            let name = scope.fields.unique_field(&base);
             by_name.insert(name.clone(), message.fields.len());
             let field = self.field(
                 &mut message,
@@ -1129,6 +1147,30 @@ mod tests {
         assert!(exclusive_groups(missing_pair.as_object().unwrap()).is_empty());
         let other = json!({"oneOf": [{"properties": {"x": {}}}, {"required": ["a"]}]});
         assert!(exclusive_groups(other.as_object().unwrap()).is_empty());
+    }
+
+    /// Fuzz find (schemagen, seventh session): keys folding to one name
+    /// without case and underscores made fields protox rejects.
+    #[test]
+    fn fields_differing_only_in_case_and_underscores_get_distinct_names() {
+        let schema = json!({"properties": {"spec": {"type": "object", "properties": {
+            "grpcStatus": {"type": "integer"},
+            "grpcstatus": {"type": "string"},
+            "GRPC_status": {"type": "boolean"},
+            "grpcstatus_2": {"type": "integer"}}}}});
+        let (file, _) = generate(&schema, &target("Widget"), "test").unwrap();
+        let names: Vec<&str> = file.root.fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "grpc_status",
+                "grpcstatus_2",
+                "grpc_status_3",
+                "grpcstatus_2_2"
+            ]
+        );
+        crate::schemagen::compile_alone(&file.path, &file.render(), false)
+            .unwrap_or_else(|e| panic!("{e}\n{}", file.render()));
     }
 
     #[test]
