@@ -138,11 +138,168 @@ impl Shown {
     }
 }
 
+/// The longest line (in bytes) a snippet shows whole: a longer one is cut
+/// to a window around the finding's labels, with `…` where it was cut, so
+/// that many findings on one long line (a minified file, a hostile
+/// comment) print in time and space linear in the input, not findings
+/// times line length.
+const MAX_SNIPPET_LINE: usize = 240;
+/// How much of a cut line a window keeps on each side of its labels.
+const KEPT_AROUND_LABELS: usize = 60;
+/// Lines a window holds around its labels (miette shows one line of
+/// context on each side).
+const WINDOW_CONTEXT: usize = 2;
+/// Labels further apart than this many lines are shown from the whole
+/// source, long lines and all (a window would hold every line between).
+const MAX_WINDOW_LINES: usize = 64;
+
+/// The lines around one finding's labels, long ones cut.
+struct Window {
+    text: String,
+    line_starts: Vec<usize>,
+    /// The source line (0-based) the window's first line is.
+    first_line: usize,
+    /// Per window line: the shown offset where its kept part starts, the
+    /// window offset of that part, and its length.
+    kept: Vec<(usize, usize, usize)>,
+}
+
+impl Window {
+    /// A window over the lines of `labels` (shown offsets), or `None` when
+    /// none of them is too long to show whole.
+    fn around(shown: &Shown, labels: &[(usize, usize)]) -> Option<Window> {
+        let text = shown.text();
+        let starts = shown.line_starts();
+        let line_of = |offset: usize| starts.partition_point(|s| *s <= offset).saturating_sub(1);
+        let line_end = |line: usize| {
+            starts
+                .get(line + 1)
+                .map_or(text.len(), |next| next - 1)
+                .max(starts[line])
+        };
+        let low = labels.iter().map(|l| line_of(l.0)).min()?;
+        let high = labels.iter().map(|l| line_of(l.1)).max()?;
+        let first_line = low.saturating_sub(WINDOW_CONTEXT);
+        let last_line = (high + WINDOW_CONTEXT).min(starts.len() - 1);
+        if last_line - first_line > MAX_WINDOW_LINES
+            || (first_line..=last_line).all(|l| line_end(l) - starts[l] <= MAX_SNIPPET_LINE)
+        {
+            return None;
+        }
+        let mut window = Window {
+            text: String::new(),
+            line_starts: Vec::new(),
+            first_line,
+            kept: Vec::new(),
+        };
+        for (line, &start) in starts
+            .iter()
+            .enumerate()
+            .take(last_line + 1)
+            .skip(first_line)
+        {
+            let end = line_end(line);
+            let (keep_start, keep_end) = if end - start <= MAX_SNIPPET_LINE {
+                (start, end)
+            } else {
+                let on_line = labels.iter().filter(|l| l.0 <= end && l.1 >= start);
+                let from = on_line.clone().map(|l| l.0).min().unwrap_or(start);
+                let to = on_line.map(|l| l.1).max().unwrap_or(start);
+                let keep_start = from.saturating_sub(KEPT_AROUND_LABELS).max(start);
+                let keep_end = (to + KEPT_AROUND_LABELS)
+                    .min(keep_start + MAX_SNIPPET_LINE)
+                    .min(end);
+                (
+                    floor_boundary(text, keep_start),
+                    floor_boundary(text, keep_end),
+                )
+            };
+            window.line_starts.push(window.text.len());
+            if keep_start > start {
+                window.text.push('…');
+            }
+            window
+                .kept
+                .push((keep_start, window.text.len(), keep_end - keep_start));
+            window.text.push_str(&text[keep_start..keep_end]);
+            if keep_end < end {
+                window.text.push('…');
+            }
+            if end < text.len() {
+                window.text.push('\n');
+            }
+        }
+        Some(window)
+    }
+
+    /// The window line holding a shown offset (clamped to the window).
+    fn line_of_shown(&self, offset: usize) -> usize {
+        self.kept
+            .partition_point(|(start, _, _)| *start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// A shown offset in the window (clamped to its line's kept part).
+    fn to_window(&self, offset: usize) -> usize {
+        let (start, at, len) = self.kept[self.line_of_shown(offset)];
+        at + offset.saturating_sub(start).min(len)
+    }
+
+    /// The shown offset of a window offset.
+    fn to_shown(&self, offset: usize) -> usize {
+        let line = self
+            .line_starts
+            .partition_point(|s| *s <= offset)
+            .saturating_sub(1);
+        let (start, at, len) = self.kept[line];
+        start + offset.saturating_sub(at).min(len)
+    }
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Lets miette read a shown source without copying its text, in time
 /// proportional to the snippet, not to the file: miette's own reader scans
-/// from the file's first byte for every snippet.
+/// from the file's first byte for every snippet. With a window, miette
+/// reads the window instead.
 #[derive(Clone)]
-struct Source(Arc<Shown>);
+struct Source {
+    shown: Arc<Shown>,
+    window: Option<Arc<Window>>,
+}
+
+impl Source {
+    /// The source of a finding with these labels (original spans).
+    fn for_labels(shown: Arc<Shown>, labels: &[Span]) -> Source {
+        let shown_labels: Vec<(usize, usize)> = labels
+            .iter()
+            .map(|s| {
+                let span = shown.span(*s);
+                (span.offset(), span.offset() + span.len())
+            })
+            .collect();
+        let window = Window::around(&shown, &shown_labels).map(Arc::new);
+        Source { shown, window }
+    }
+
+    /// A label's span as miette reads it from this source.
+    fn span(&self, span: Span) -> SourceSpan {
+        let shown = self.shown.span(span);
+        match &self.window {
+            None => shown,
+            Some(w) => {
+                let start = w.to_window(shown.offset());
+                let end = w.to_window(shown.offset() + shown.len()).max(start);
+                SourceSpan::new(start.into(), end - start)
+            }
+        }
+    }
+}
 
 impl SourceCode for Source {
     fn read_span<'a>(
@@ -151,8 +308,10 @@ impl SourceCode for Source {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text = self.0.text();
-        let starts = self.0.line_starts();
+        let (text, starts, line_base) = match &self.window {
+            None => (self.shown.text(), self.shown.line_starts(), 0),
+            Some(w) => (w.text.as_str(), w.line_starts.as_slice(), w.first_line),
+        };
         let offset = span.offset().min(text.len());
         // Start reading `context_lines_before` lines above the span's line;
         // miette's reader then sees exactly what it would from the top.
@@ -173,14 +332,20 @@ impl SourceCode for Source {
         } else {
             data_span.offset()
         };
-        let column = self.0.original.line_col(self.0.to_original(anchor)).column - 1;
+        let anchor = self.window.as_ref().map_or(anchor, |w| w.to_shown(anchor));
+        let column = self
+            .shown
+            .original
+            .line_col(self.shown.to_original(anchor))
+            .column
+            - 1;
         Ok(Box::new(MietteSpanContents::new_named(
-            self.0.name.clone(),
+            self.shown.name.clone(),
             inner.data(),
             data_span,
-            inner.line() + first_line,
+            inner.line() + first_line + line_base,
             column,
-            inner.line_count() + first_line,
+            inner.line_count() + first_line + line_base,
         )))
     }
 }
@@ -276,8 +441,16 @@ fn view<'a>(d: &'a Diagnostic, cache: &mut ShownCache) -> View<'a> {
     let mut labels = Vec::new();
     let mut related = Vec::new();
     let safe = |text: &str| escape::escape_control(text).into_owned();
-    let source = d.location.as_ref().map(|loc| cache.get(&loc.source));
-    if let (Some(loc), Some(shown)) = (&d.location, &source) {
+    let source = d.location.as_ref().map(|loc| {
+        let same_file = d
+            .related
+            .iter()
+            .filter(|r| Arc::ptr_eq(&r.location.source, &loc.source))
+            .map(|r| r.location.span);
+        let spans: Vec<Span> = std::iter::once(loc.span).chain(same_file).collect();
+        Source::for_labels(cache.get(&loc.source), &spans)
+    });
+    if let (Some(loc), Some(source)) = (&d.location, &source) {
         let label = d
             .label
             .clone()
@@ -285,16 +458,16 @@ fn view<'a>(d: &'a Diagnostic, cache: &mut ShownCache) -> View<'a> {
             .map(|l| safe(&l));
         labels.push(LabeledSpan::new_primary_with_span(
             label,
-            shown.span(loc.span),
+            source.span(loc.span),
         ));
         for r in &d.related {
             if Arc::ptr_eq(&r.location.source, &loc.source) {
                 labels.push(LabeledSpan::new_with_span(
                     Some(safe(&r.message)),
-                    shown.span(r.location.span),
+                    source.span(r.location.span),
                 ));
             } else {
-                let other = cache.get(&r.location.source);
+                let other = Source::for_labels(cache.get(&r.location.source), &[r.location.span]);
                 related.push(View {
                     message: safe(&r.message),
                     code: None,
@@ -304,7 +477,7 @@ fn view<'a>(d: &'a Diagnostic, cache: &mut ShownCache) -> View<'a> {
                         None,
                         other.span(r.location.span),
                     )],
-                    source: Some(Source(other)),
+                    source: Some(other),
                     related: Vec::new(),
                 });
             }
@@ -320,7 +493,7 @@ fn view<'a>(d: &'a Diagnostic, cache: &mut ShownCache) -> View<'a> {
         code: Some(format!("{} {}", d.code.id, d.code.name)),
         severity: miette_severity(d.severity),
         help: d.help.as_deref().map(escape::escape_control_keep_newlines),
-        source: source.map(Source),
+        source,
         labels,
         related,
     }
