@@ -164,6 +164,9 @@ pub fn run(
             if let Some((cache, key)) = cache.as_ref().zip(key.as_ref()) {
                 cache.store_run(key, runs.iter().map(PluginRun::output).collect());
             }
+            if let Some(cache) = &cache {
+                cache.trim();
+            }
             (runs, plan)
         }
     };

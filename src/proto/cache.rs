@@ -64,6 +64,13 @@ use crate::protobuild::workspace::Opened;
 /// without bound.
 pub const MAX_ENTRY_BYTES: u64 = 512 << 20;
 
+/// The most the cache keeps, entries of both levels together: a run that
+/// finds more removes the entries used longest ago until it holds three
+/// quarters of this (ccache trims the same way). Plugin responses
+/// accumulate with every edit, so without a bound the cache would grow
+/// for as long as a repository is worked on.
+pub const MAX_CACHE_BYTES: u64 = 1 << 30;
+
 /// One cached plugin response.
 #[derive(Clone, PartialEq, prost::Message)]
 struct ResponseEntry {
@@ -150,6 +157,7 @@ impl RunKey {
 #[derive(Debug, Clone)]
 pub struct Cache {
     dir: PathBuf,
+    max_bytes: u64,
 }
 
 impl Cache {
@@ -168,13 +176,21 @@ impl Cache {
     }
 
     pub fn at(dir: PathBuf) -> Cache {
-        Cache { dir }
+        Cache {
+            dir,
+            max_bytes: MAX_CACHE_BYTES,
+        }
     }
 
     /// The files a plugin with `identity` generated for exactly `request`.
     pub fn lookup(&self, identity: &str, request: &[u8]) -> Option<Vec<GeneratedFile>> {
-        let entry: ResponseEntry = self.read(&response_name(identity, request))?;
-        (entry.identity == identity && entry.request == request).then_some(entry.files)
+        let name = response_name(identity, request);
+        let entry: ResponseEntry = self.read(&name)?;
+        let hit = entry.identity == identity && entry.request == request;
+        hit.then(|| {
+            self.touch(&name);
+            entry.files
+        })
     }
 
     /// Remembers a successful response.
@@ -190,8 +206,60 @@ impl Cache {
     /// What each plugin generated in the last run of `key`'s invocation,
     /// when that run had exactly this key.
     pub fn lookup_run(&self, key: &RunKey) -> Option<Vec<PluginOutput>> {
-        let entry: RunEntry = self.read(&run_name(key))?;
-        (entry.key == key.material).then_some(entry.outputs)
+        let name = run_name(key);
+        let entry: RunEntry = self.read(&name)?;
+        (entry.key == key.material).then(|| {
+            self.touch(&name);
+            entry.outputs
+        })
+    }
+
+    /// Removes the entries used longest ago while the cache holds more
+    /// than its bound. Only regular files named as entries are counted or
+    /// removed; a link is never followed (removing one removes the link).
+    pub fn trim(&self) {
+        let mut entries = Vec::new();
+        for dir in [self.dir.clone(), self.dir.join("runs")] {
+            let Ok(listing) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in listing.flatten() {
+                let path = entry.path();
+                // `DirEntry::metadata` does not follow links.
+                let Ok(meta) = entry.metadata() else {
+                    continue;
+                };
+                if meta.is_file() && path.extension().is_some_and(|e| e == "binpb") {
+                    let used = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
+                    entries.push((used, meta.len(), path));
+                }
+            }
+        }
+        let mut held: u64 = entries.iter().map(|(_, len, _)| len).sum();
+        if held <= self.max_bytes {
+            return;
+        }
+        entries.sort();
+        for (_, len, path) in entries {
+            if held <= self.max_bytes / 4 * 3 {
+                break;
+            }
+            if std::fs::remove_file(&path).is_ok() {
+                held -= len;
+            }
+        }
+    }
+
+    /// Marks an entry used now (its modification time), for [`Cache::trim`].
+    fn touch(&self, name: &Path) {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        let opened = std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(self.dir.join(name));
+        if let Ok(file) = opened {
+            let _ = file.set_modified(std::time::SystemTime::now());
+        }
     }
 
     /// Remembers a successful run, replacing the invocation's last one.
@@ -356,6 +424,47 @@ mod tests {
         let file = std::fs::File::create(&path).unwrap();
         file.set_len(MAX_ENTRY_BYTES + 1).unwrap();
         assert!(cache.lookup_run(&run).is_none());
+    }
+
+    #[test]
+    fn the_cache_trims_the_entries_used_longest_ago() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cache = Cache::at(dir.path().to_path_buf());
+        for i in 0..8u8 {
+            cache.store("plugin", &[i], &files());
+        }
+        let entry_size = std::fs::metadata(dir.path().join(response_name("plugin", &[0])))
+            .unwrap()
+            .len();
+        // Make the order of use certain: entry i was used at second i.
+        for i in 0..8u8 {
+            let file = std::fs::File::options()
+                .write(true)
+                .open(dir.path().join(response_name("plugin", &[i])))
+                .unwrap();
+            let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000 + u64::from(i));
+            file.set_modified(at).unwrap();
+        }
+        // A hit marks entry 0 used now.
+        assert!(cache.lookup("plugin", &[0]).is_some());
+        cache.max_bytes = entry_size * 4;
+        cache.trim();
+        let kept: Vec<u8> = (0..8u8)
+            .filter(|i| cache.lookup("plugin", &[*i]).is_some())
+            .collect();
+        assert_eq!(
+            kept,
+            [0, 6, 7],
+            "three quarters of four entries are kept, the newest"
+        );
+        // Under the bound nothing goes.
+        cache.trim();
+        assert_eq!(
+            (0..8u8)
+                .filter(|i| cache.lookup("plugin", &[*i]).is_some())
+                .count(),
+            3
+        );
     }
 
     #[test]
