@@ -122,10 +122,7 @@ impl<'t> Reader<'t> {
 
     fn line(&mut self, start: usize, end: usize) -> Option<()> {
         let bytes = self.bytes;
-        let mut at = start;
-        while at < end && bytes[at] == b' ' {
-            at += 1;
-        }
+        let mut at = skip_spaces(bytes, start, end);
         if at == end || bytes[at] == b'#' {
             return Some(());
         }
@@ -148,7 +145,7 @@ impl<'t> Reader<'t> {
         let mut after_dash = false;
         loop {
             let column = at - start;
-            if bytes[at] == b'-' && (at + 1 == end || bytes[at + 1] == b' ') {
+            if is_dash(bytes, at, end) {
                 self.item(column, Item::Dash, at)?;
                 self.empty_value_at = Some(at + 1);
                 after_dash = true;
@@ -187,7 +184,7 @@ impl<'t> Reader<'t> {
             self.empty_value_at = Some(colon_end);
             return Some(());
         }
-        if bytes[at] == b'-' && (at + 1 == end || bytes[at + 1] == b' ') {
+        if is_dash(bytes, at, end) {
             return None;
         }
         let (value, plain, span) = scalar_at(self.text, at, end)?;
@@ -311,6 +308,11 @@ impl<'t> Reader<'t> {
         self.end_document(end)?;
         self.emit(Event::StreamEnd)
     }
+}
+
+/// A sequence entry's `-` (followed by a space or the line's end).
+fn is_dash(bytes: &[u8], at: usize, end: usize) -> bool {
+    bytes[at] == b'-' && (at + 1 == end || bytes[at + 1] == b' ')
 }
 
 fn skip_spaces(bytes: &[u8], mut at: usize, end: usize) -> usize {
