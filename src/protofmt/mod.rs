@@ -432,6 +432,32 @@ mod tests {
     }
 
     #[test]
+    fn line_comments_made_block_comments_keep_their_start() {
+        // buf writes the text after `//` as it starts, only its end
+        // trimmed: `//// z` is `/*// z */`, `//z` is `/*z */`.
+        for (input, want) in [
+            ("//// z", "/*// z */"),
+            ("////z", "/*//z */"),
+            ("//z", "/*z */"),
+            ("//  z  ", "/*  z */"),
+            ("//\tz", "/*\tz */"),
+            ("///", "/*/ */"),
+            ("//*/z", "/** /z */"),
+            ("//   ", "/* */"),
+        ] {
+            let once = format(&format!(
+                "message A {{\n  int32 y = 2 [deprecated = true {input}\n];\n}}\n"
+            ))
+            .unwrap();
+            assert!(
+                once.contains(&format!("true {want}];")),
+                "{input:?}: {once:?}"
+            );
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
     fn error_positions_count_characters() {
         let error = format("// é\nmessage M { é }").unwrap_err();
         assert_eq!((error.line, error.column), (2, 13));

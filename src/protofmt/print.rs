@@ -279,16 +279,18 @@ impl Printer<'_> {
                     self.indentation(false);
                 }
                 Some(body) => {
-                    // Set apart as buf sets it; a `*/` inside would end the
-                    // block early, buf writes `* /`; an empty one is `/* */`.
+                    // Set apart as buf sets it; the text after `//` kept as
+                    // it starts (`//// x` is `/*// x */`); a `*/` inside
+                    // would end the block early, buf writes `* /`; an empty
+                    // one is `/* */`.
                     if !spaced {
                         self.space();
                     }
-                    let body = body.trim().replace("*/", "* /");
+                    let body = body.trim_end().replace("*/", "* /");
                     if body.is_empty() {
                         self.write("/* */");
                     } else {
-                        self.write(&format!("/* {body} */"));
+                        self.write(&format!("/*{body} */"));
                     }
                 }
                 None => self.comment(c, true),
