@@ -220,6 +220,41 @@ mod tests {
     }
 
     #[test]
+    fn a_dot_after_a_leading_comment_keeps_the_blanks_before_it() {
+        // buf sets a name's `.` apart from the comments leading it where a
+        // space is due anyway or blanks other than line breaks stood
+        // between them (`/* x */` ⏎ `.n` stays joined, ⏎ `  .n` does not).
+        for (input, want) in [
+            (
+                "message A { repeated /* z */ .a.B r = 4; }",
+                "repeated /* z */ .a.B r",
+            ),
+            (
+                "message A { repeated/* z */.a.B r = 4; }",
+                "repeated /* z */ .a.B r",
+            ),
+            ("message A { a /* q */ .B u = 7; }", "a /* q */ .B u"),
+            ("message A { a /* q */.B u = 7; }", "a /* q */.B u"),
+            (
+                "service S { rpc R(/* c */ .a.B) returns (/* d */.a.B); }",
+                "R(/* c */ .a.B) returns (/* d */.a.B)",
+            ),
+            ("package a.c\n/* x */\n.n;\n", "package a.c /* x */.n;"),
+            ("package a.c\n/* x */\n  .n;\n", "package a.c /* x */ .n;"),
+            ("package a.c\n// x\n\n  .n;\n", "package a.c /* x */ .n;"),
+            (
+                "package a.c\r\n/* x */\r\n.n;\r\n",
+                "package a.c /* x */ .n;",
+            ),
+            ("package a.c\n/* x\n*/\n  .n;\n", "package a.c /* x\n*/ .n;"),
+        ] {
+            let once = format(input).unwrap();
+            assert!(once.contains(want), "{input:?}: {once:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
     fn a_blank_line_of_a_block_comment_sets_no_indentation() {
         // Found by the proto_format fuzz target: a line holding only `\r`
         // counted as text at column 0, was printed empty, and the second

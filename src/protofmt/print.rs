@@ -414,14 +414,22 @@ impl Printer<'_> {
             // A space due before the token is due after its comments too
             // (`= /* c */ 1`, `returns /* c */ (`), as buf writes it.
             let spaced = self.pending_space;
+            let comments_end = self.lexed.comments[leading.end - 1].end;
+            let kind = self.lexed.tokens[t].kind;
             self.inline_comments(leading, None);
             // A word after a comment is always set apart, as buf sets it
             // (a comment moved up to the line before would be spaced).
-            let kind = self.lexed.tokens[t].kind;
             // A body's `{` too (`message R /* c */ {}`).
             let word = !matches!(kind, Kind::Punct(_)) || kind == Kind::Punct(b'{');
             let blank_before = !self.lexed.tokens[t].gap.empty;
-            if (spaced || word || blank_before) && kind != Kind::Punct(b'.') {
+            if kind == Kind::Punct(b'.') {
+                // A `.` of a name only when due or after blanks other than
+                // line breaks (`/* c */` ⏎ `  .n`), as buf writes it.
+                let gap = &self.lexed.text[comments_end..self.lexed.tokens[t].start];
+                if spaced || gap.contains([' ', '\t', '\r', '\x0b', '\x0c']) {
+                    self.space();
+                }
+            } else if spaced || word || blank_before {
                 self.space();
             }
         }
