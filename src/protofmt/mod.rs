@@ -255,6 +255,52 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_before_a_closer_or_a_separator_is_set_apart() {
+        // buf sets a comment glued to the token before a `]`, `)`, `>`,
+        // `,` or `;` apart from that token, whatever stood after it.
+        for (input, want) in [
+            (
+                "message A { int32 x = 1 [deprecated = true/* c */]; }",
+                "true /* c */];",
+            ),
+            (
+                "message A { int32 x = 1 [deprecated = true/* c */ ]; }",
+                "true /* c */];",
+            ),
+            (
+                "message A { int32 x = 1 [deprecated = true/* c *//* d */]; }",
+                "true /* c */ /* d */];",
+            ),
+            (
+                "message A { int32 x = 1 [a = 1, b = 2/* c */, c = 3]; }",
+                "  b = 2 /* c */,\n",
+            ),
+            (
+                "message A { int32 x = 1 [a = 1]/* c */; }",
+                "[a = 1] /* c */;",
+            ),
+            ("message A { int32 x = 1/* c */; }", "x = 1 /* c */;"),
+            (
+                "message A { map<a/* c */, b/* d */> m = 1; }",
+                "map<a /* c */, b /* d */> m",
+            ),
+            (
+                "service S { rpc R(Q/* c */) returns (P); }",
+                "R(Q /* c */) returns",
+            ),
+            (
+                "message A { option (a/* c */) = 1; }",
+                "option (a /* c */) = 1;",
+            ),
+            ("syntax = \"proto3\"/* c */;", "\"proto3\" /* c */;"),
+        ] {
+            let once = format(input).unwrap();
+            assert!(once.contains(want), "{input:?}: {once:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
     fn a_blank_line_of_a_block_comment_sets_no_indentation() {
         // Found by the proto_format fuzz target: a line holding only `\r`
         // counted as text at column 0, was printed empty, and the second

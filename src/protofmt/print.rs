@@ -416,6 +416,12 @@ impl Printer<'_> {
             let spaced = self.pending_space;
             let comments_end = self.lexed.comments[leading.end - 1].end;
             let kind = self.lexed.tokens[t].kind;
+            // Comments before a closing bracket or a separator are set
+            // apart from the token before them (`true /* c */]`), as buf
+            // sets them.
+            if matches!(kind, Kind::Punct(b')' | b']' | b'>' | b',' | b';')) && !self.angle[t] {
+                self.space();
+            }
             self.inline_comments(leading, None);
             // A word after a comment is always set apart, as buf sets it
             // (a comment moved up to the line before would be spaced).
