@@ -301,6 +301,47 @@ mod tests {
     }
 
     #[test]
+    fn line_comments_in_one_line_compact_options_become_block_comments() {
+        // buf ends no line inside compact options it writes on one line,
+        // their `]` included: `] //` ⏎ `;` is `] /* */;`.
+        for (input, want) in [
+            (
+                "message A { int32 x = 1 [a = 1] //\n; }",
+                "  int32 x = 1 [a = 1] /* */;\n",
+            ),
+            (
+                "message A { int32 x = 1 [a = 1]// c\n; }",
+                "  int32 x = 1 [a = 1] /* c */;\n",
+            ),
+            (
+                "enum E { A = 0 [a = {b: 1}] // c\n; }",
+                "  A = 0 [a = {b: 1}] /* c */;\n",
+            ),
+            (
+                "message A { int32 x = 1 [a = \"s\" // c\n]; }",
+                "  int32 x = 1 [a = \"s\" /* c */];\n",
+            ),
+            (
+                "message A { int32 x = 1 [a = // c\n 1]; }",
+                "  int32 x = 1 [a = /* c */ 1];\n",
+            ),
+            (
+                "message A { int32 x = 1 [(a) // c\n = 1]; }",
+                "  int32 x = 1 [(a) /* c */ = 1];\n",
+            ),
+            // Over several lines, the line ends.
+            (
+                "message A { int32 x = 1 [a = 1, b = 2] // c\n; }",
+                "  ] // c\n",
+            ),
+        ] {
+            let once = format(input).unwrap();
+            assert!(once.contains(want), "{input:?}: {once:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
     fn a_blank_line_of_a_block_comment_sets_no_indentation() {
         // Found by the proto_format fuzz target: a line holding only `\r`
         // counted as text at column 0, was printed empty, and the second

@@ -32,6 +32,7 @@ pub fn print(lexed: &Lexed<'_>, file: &File) -> String {
         previous: None,
         pending_space: false,
         in_compact_options: false,
+        one_line_options: false,
         pending_indent: 0,
         inline: false,
         angle,
@@ -60,6 +61,9 @@ struct Printer<'a> {
     /// A space is due unless what comes next makes it pointless.
     pending_space: bool,
     in_compact_options: bool,
+    /// Writing compact options on one line, `]` included: no `//`
+    /// comment ends the line there.
+    one_line_options: bool,
     /// Brackets opened minus closed on the current line: the next line's
     /// indentation moves by one level in that direction.
     pending_indent: i32,
@@ -257,11 +261,13 @@ impl Printer<'_> {
 
     /// Comments inside a line (`owner`: the token they trail, if any). A
     /// `//` comment after anything but an identifier ends the line, the
-    /// rest following on the next at the same indentation; other `//`
-    /// comments become `/* */` (a `*/` in them `* /`). A block comment
-    /// keeps its lines.
+    /// rest following on the next at the same indentation, but inside
+    /// compact options written on one line (`] // c` ⏎ `;` is `] /* c */;`
+    /// for buf); other `//` comments become `/* */` (a `*/` in them
+    /// `* /`). A block comment keeps its lines.
     fn inline_comments(&mut self, comments: Comments, owner: Option<T>) {
-        let ends_line = owner.is_some_and(|t| self.lexed.tokens[t].kind != Kind::Ident);
+        let ends_line = !self.one_line_options
+            && owner.is_some_and(|t| self.lexed.tokens[t].kind != Kind::Ident);
         for (i, c) in comments.enumerate() {
             let spaced = i > 0
                 || !self.lexed.comments[c].gap.empty
@@ -1065,6 +1071,7 @@ impl Printer<'_> {
         if let Some(only) = single {
             let name = Self::option_name_span(&only.name);
             if !self.interior_comments(&[(options.open, options.open), name]) {
+                self.one_line_options = true;
                 self.inline(options.open);
                 self.inline = true;
                 self.option_name(&only.name);
@@ -1078,6 +1085,7 @@ impl Printer<'_> {
                     self.value_inline(&only.value);
                 }
                 self.inline(options.close);
+                self.one_line_options = false;
                 self.in_compact_options = false;
                 return;
             }
