@@ -631,7 +631,10 @@ pub fn check_below(root: &Path, rel: &Path) -> Result<PathBuf, String> {
 /// What an unchanged-file check may compare, never read through a link
 /// planted below `root`: every directory is opened through the one above,
 /// and the file opened is checked to be the regular file that was looked at.
-pub fn read_below(root: &Path, rel: &Path) -> Option<Vec<u8>> {
+/// At most `limit` bytes and one more are read (so a longer file shows as
+/// longer): a file planted where output goes costs no more to compare
+/// than what it is compared with, whatever its size.
+pub fn read_below(root: &Path, rel: &Path, limit: u64) -> Option<Vec<u8>> {
     let (_, dir) = walk_below(root, rel).ok()?;
     let (dir, name) = (dir?, rel.file_name()?);
     let checked = dir.symlink_metadata(name).ok().filter(|m| m.is_file())?;
@@ -641,7 +644,8 @@ pub fn read_below(root: &Path, rel: &Path) -> Option<Vec<u8>> {
         return None;
     }
     let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut file.into_std(), &mut bytes).ok()?;
+    let mut bounded = std::io::Read::take(file.into_std(), limit.saturating_add(1));
+    std::io::Read::read_to_end(&mut bounded, &mut bytes).ok()?;
     Some(bytes)
 }
 
@@ -926,10 +930,20 @@ mod tests {
         assert!(!out.join("new").exists(), "a check creates nothing");
         assert!(check_below(&out, Path::new("up/f.txt")).is_err());
         assert!(check_below(&out, Path::new("../f.txt")).is_err());
-        assert_eq!(read_below(&out, Path::new("f")), None, "a link is not read");
-        assert_eq!(read_below(&out, Path::new("up/secret")), None);
+        assert_eq!(
+            read_below(&out, Path::new("f"), 9),
+            None,
+            "a link is not read"
+        );
+        assert_eq!(read_below(&out, Path::new("up/secret"), 9), None);
         std::fs::write(out.join("g"), b"g").unwrap();
-        assert_eq!(read_below(&out, Path::new("g")), Some(b"g".to_vec()));
+        assert_eq!(read_below(&out, Path::new("g"), 9), Some(b"g".to_vec()));
+        std::fs::write(out.join("long"), b"0123456789").unwrap();
+        assert_eq!(
+            read_below(&out, Path::new("long"), 3),
+            Some(b"0123".to_vec()),
+            "a longer file is read one byte past the limit"
+        );
     }
 
     #[cfg(unix)]

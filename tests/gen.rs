@@ -447,6 +447,33 @@ fn check_lists_stale_missing_and_extra_files_and_writes_nothing() {
     assert!(!project.path("gen/acme/stray.txt").exists());
 }
 
+/// A file planted where output goes is compared without being read whole:
+/// a sparse 64 GiB file would otherwise be read into memory by `gen` and
+/// `gen --check`.
+#[test]
+fn a_huge_file_at_an_output_path_is_not_read_whole() {
+    let project = Project::new(ONE_PLUGIN);
+    assert_eq!(project.run(&["gen"]).code, 0);
+    let planted = project.path("gen/acme/common/v1/money.proto.fake.txt");
+    std::fs::File::create(&planted)
+        .unwrap()
+        .set_len(64 << 30)
+        .unwrap();
+    let check = project.run(&["gen", "--check", "--format", "short"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert!(
+        check.stdout.contains("money.proto.fake.txt"),
+        "{}",
+        check.stdout
+    );
+    let run = project.run(&["gen"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        std::fs::metadata(&planted).unwrap().len() < 1 << 20,
+        "the run replaced it"
+    );
+}
+
 #[test]
 fn plugin_filter_runs_a_subset() {
     let project = Project::new(

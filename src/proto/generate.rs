@@ -618,7 +618,10 @@ pub fn write(plan: &Plan) -> Result<Written> {
     let mut written = Written::default();
     let mut batches: BTreeMap<&Path, crate::output::Batch> = BTreeMap::new();
     for file in &plan.files {
-        if crate::output::read_below(&file.out, &file.name).is_some_and(|old| old == file.content) {
+        let limit = file.content.len() as u64;
+        if crate::output::read_below(&file.out, &file.name, limit)
+            .is_some_and(|old| old == file.content)
+        {
             written.unchanged += 1;
             continue;
         }
@@ -663,18 +666,27 @@ pub enum Drift {
     },
 }
 
+/// How much longer than the generated file a file on disk may be and
+/// still be read whole for `--check`'s diff.
+const DIFF_SLACK: u64 = 1 << 20;
+
 /// Compares the plan with the disk; writes nothing.
 pub fn check(plan: &Plan) -> Result<Vec<Drift>> {
     let mut drift = Vec::new();
     for file in &plan.files {
         // A file reached through a symbolic link is not compared (the
         // run would replace the link): it counts as missing.
-        match crate::output::read_below(&file.out, &file.name) {
+        // A file on disk far longer than the generated one is stale
+        // without reading it whole, and gets no diff.
+        let limit = (file.content.len() as u64).saturating_mul(2) + DIFF_SLACK;
+        match crate::output::read_below(&file.out, &file.name, limit) {
             Some(old) if old == file.content => {}
             Some(old) => drift.push(Drift::Stale {
                 path: file.path(),
                 plugin: file.plugin.clone(),
-                diff: short_diff(&old, &file.content),
+                diff: (old.len() as u64 <= limit)
+                    .then(|| short_diff(&old, &file.content))
+                    .flatten(),
             }),
             None => drift.push(Drift::Missing {
                 path: file.path(),
