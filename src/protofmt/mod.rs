@@ -342,6 +342,41 @@ mod tests {
     }
 
     #[test]
+    fn a_trailing_comment_is_set_apart_from_its_token() {
+        // buf sets a trailing comment apart from the token it is glued to,
+        // also when the line goes on after a comment over several lines
+        // (`e/**//* x` ⏎ ` */ a`), but not inside a dotted name.
+        for (input, want) in [
+            (
+                "message t{e/**//* x\n */ a=1;}",
+                "  e /**/ /* x\n  */ a = 1;\n",
+            ),
+            ("message t{e/* x\n */a=1;}", "  e /* x\n  */ a = 1;\n"),
+            (
+                "message t{int32 x =/* c\n */ 1;}",
+                "  int32 x = /* c\n  */ 1;\n",
+            ),
+            (
+                "message t{option (x)/* c\n */ = 1;}",
+                "  option (x) /* c\n  */ = 1;\n",
+            ),
+            (
+                "service S{rpc R(Q)/* c\n */ returns (P);}",
+                "  rpc R(Q) /* c\n  */ returns (P);\n",
+            ),
+            (
+                "message A {\n  ./* x\n */b c = 2;\n}\n",
+                "  ./* x\n  */b c = 2;\n",
+            ),
+            ("package a.b/* x\n */.c;\n", "package a.b/* x\n*/.c;\n"),
+        ] {
+            let once = format(input).unwrap();
+            assert!(once.contains(want), "{input:?}: {once:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
     fn a_blank_line_of_a_block_comment_sets_no_indentation() {
         // Found by the proto_format fuzz target: a line holding only `\r`
         // counted as text at column 0, was printed empty, and the second

@@ -228,35 +228,11 @@ impl Printer<'_> {
         }
     }
 
-    /// Whether comment `c`, trailing a word (`owner`), ends its line in the
-    /// source, other comments aside: buf sets such a comment apart from the
-    /// word even when it is written against it (`name/* c */` at the end of
-    /// a line, or before `// d`), as it then does once the next line is
-    /// joined to this one.
-    fn ends_its_line_after_a_word(&self, c: usize, owner: Option<T>) -> bool {
-        let after_word = owner.is_some_and(|t| {
-            matches!(
-                self.lexed.tokens[t].kind,
-                Kind::Ident | Kind::Int | Kind::Float | Kind::Str
-            )
-        });
-        after_word && self.only_comments_follow_on_its_line(c)
-    }
-
-    fn only_comments_follow_on_its_line(&self, c: usize) -> bool {
-        let comments = &self.lexed.comments;
-        let mut c = c;
-        loop {
-            let rest = self.lexed.text[comments[c].end..].trim_start_matches([' ', '\t']);
-            if rest.starts_with(['\n', '\r']) {
-                return true;
-            }
-            let next = self.lexed.text.len() - rest.len();
-            match comments.get(c + 1) {
-                Some(comment) if comment.start == next => c += 1,
-                _ => return false,
-            }
-        }
+    fn dot_at(&self, t: T) -> bool {
+        self.lexed
+            .tokens
+            .get(t)
+            .is_some_and(|token| token.kind == Kind::Punct(b'.'))
     }
 
     /// Comments inside a line (`owner`: the token they trail, if any). A
@@ -273,7 +249,10 @@ impl Printer<'_> {
                 || !self.lexed.comments[c].gap.empty
                 || self.last == ';'
                 || self.last == '}'
-                || self.ends_its_line_after_a_word(c, owner);
+                // Trailing comments, however written, as buf sets them
+                // (`name/* c */` ending the line, `e/* x` ⏎ ` */ a`), but
+                // inside a dotted name (`./* x` ⏎ ` */b`, `b/* x` ⏎ ` */.c`).
+                || owner.is_some_and(|t| !self.dot_at(t) && !self.dot_at(t + 1));
             if spaced {
                 self.space();
             }
