@@ -181,6 +181,54 @@ mod tests {
     }
 
     #[test]
+    fn only_a_header_of_syntax_alone_is_set_apart_from_the_declarations() {
+        // buf writes a blank line after `syntax` when nothing else is in
+        // the header, comments with blank lines before the first
+        // declaration or not; after a package, imports or options it keeps
+        // only the source's blank lines, wherever the declarations stood.
+        for (input, want) in [
+            (
+                "syntax = \"proto3\";\n// c\n\nmessage A {}\n",
+                "syntax = \"proto3\";\n\n// c\n\nmessage A {}\n",
+            ),
+            (
+                "syntax = \"proto3\";\n// c\n// d\n\nmessage A {}\n",
+                "syntax = \"proto3\";\n\n// c\n// d\n\nmessage A {}\n",
+            ),
+            (
+                "syntax = \"proto3\";\n// c\n;\nmessage A {}\n",
+                "syntax = \"proto3\";\n\n// c\nmessage A {}\n",
+            ),
+            // The comments of a lone `;` before the package.
+            (
+                "syntax = \"proto3\";\n// c\n;\npackage a;\nmessage A {}\n",
+                "syntax = \"proto3\";\npackage a;\n// c\nmessage A {}\n",
+            ),
+            (
+                "syntax = \"proto3\";\n;// c\npackage a;\n",
+                "syntax = \"proto3\";\npackage a;\n// c\n",
+            ),
+            (
+                "syntax = \"proto3\";\n// c\n;\nimport \"x.proto\";\n",
+                "syntax = \"proto3\";\n\nimport \"x.proto\";\n// c\n",
+            ),
+            // A type before the package or an import.
+            (
+                "syntax = \"proto3\";\nmessage B {}\npackage a;\n",
+                "syntax = \"proto3\";\npackage a;\nmessage B {}\n",
+            ),
+            (
+                "syntax = \"proto3\";\nmessage A {}\nimport \"x.proto\";\n",
+                "syntax = \"proto3\";\n\nimport \"x.proto\";\nmessage A {}\n",
+            ),
+        ] {
+            let once = format(input).unwrap();
+            assert_eq!(once, want, "{input:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
     fn a_word_after_a_block_comment_is_set_apart() {
         // Found by the proto_format fuzz target: `*/c` then `*/ c`.
         for input in ["enum\n/*\n*/c{}", "enum /* x */c{}", "enum\n/* x */c{}"] {

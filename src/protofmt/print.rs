@@ -535,6 +535,15 @@ impl Printer<'_> {
 
     fn file(&mut self, file: &File) {
         self.header(file);
+        // buf sets the declarations apart from a header of `syntax` (or
+        // `edition`) alone, whatever stood between them; after a package,
+        // imports or options, by the blank lines of the source only.
+        let syntax_only = !file.decls.iter().any(|d| {
+            matches!(
+                d,
+                Decl::Package { .. } | Decl::Import { .. } | Decl::Option(_)
+            )
+        });
         let mut declared = false;
         for decl in &file.decls {
             // A lone `;` without comments is no first declaration for buf
@@ -549,8 +558,7 @@ impl Printer<'_> {
             ) {
                 continue;
             }
-            // A blank line after the header when the first declaration is a type.
-            if first && self.previous.is_some() && !self.blank_line_before(first_token(decl)) {
+            if first && syntax_only && self.previous.is_some() {
                 self.line("");
             }
             self.decl(decl);
