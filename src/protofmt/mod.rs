@@ -663,6 +663,25 @@ mod tests {
     }
 
     #[test]
+    fn a_fully_qualified_extendee_parses() {
+        // protoc and buf take `extend .google.protobuf.FieldOptions`.
+        for (input, want) in [
+            (
+                "extend .a.B { int32 x = 1; }",
+                "extend .a.B {\n  int32 x = 1;\n}\n",
+            ),
+            (
+                "message M { extend . a.B {} }",
+                "message M {\n  extend .a.B {}\n}\n",
+            ),
+        ] {
+            let once = format(input).unwrap();
+            assert_eq!(once, want, "{input:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
     fn error_positions_count_characters() {
         let error = format("// é\nmessage M { é }").unwrap_err();
         assert_eq!((error.line, error.column), (2, 13));

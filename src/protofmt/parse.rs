@@ -197,7 +197,11 @@ impl Parser<'_> {
         } else {
             ""
         };
-        let block = |keyword: &str| word == keyword && self.is_ident(at + 1);
+        // An extendee may be fully qualified (`extend .google.protobuf.X`).
+        let block = |keyword: &str| {
+            word == keyword
+                && (self.is_ident(at + 1) || (keyword == "extend" && self.peek_is(at + 1, ".")))
+        };
         match scope {
             Scope::File if word == "package" => {
                 return Ok(Decl::Package {
