@@ -13,6 +13,9 @@ pub struct File {
     pub eof: T,
     /// The `<` and `>` that delimit message literals (buf writes `{`, `}`).
     pub angle_brackets: Vec<T>,
+    /// The keywords (`message`, `option`, `repeated`, `returns`, ...): a
+    /// `//` comment after one ends the line, as buf writes it.
+    pub keywords: Vec<T>,
     /// The lone `;`s inside bodies, in order: their comments belong to the
     /// token after them ([`super::lex::Lexed::drop_lone_semicolons`]).
     pub lone_semicolons_in_bodies: Vec<T>,

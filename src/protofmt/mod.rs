@@ -682,6 +682,45 @@ mod tests {
     }
 
     #[test]
+    fn a_line_comment_after_a_keyword_ends_the_line() {
+        // buf ends the line after a `//` comment trailing a keyword, and
+        // makes it a block comment after a name (`int32 /* c */ x`).
+        for (input, want) in [
+            ("message // c\n A {}", "message // c\nA {}\n"),
+            ("package // c\n a;", "package // c\na;\n"),
+            (
+                "import public // c\n \"x.proto\";",
+                "import public // c\n\"x.proto\";\n",
+            ),
+            (
+                "message A { repeated // c\n int32 x = 1; }",
+                "  repeated // c\n  int32 x = 1;\n",
+            ),
+            (
+                "message A { reserved 1 to // c\n 5; }",
+                "  reserved 1 to // c\n  5;\n",
+            ),
+            (
+                "service S { rpc R(Q) returns // c\n (P); }",
+                "  rpc R(Q) returns // c\n  (P);\n",
+            ),
+            (
+                "message A { optional group // c\n G = 1 {} }",
+                "  optional group // c\n  G = 1 {}\n",
+            ),
+            (
+                "message A { int32 // c\n x = 1; }",
+                "  int32 /* c */ x = 1;\n",
+            ),
+            ("option x = FOO // c\n;", "option x = FOO /* c */;\n"),
+        ] {
+            let once = format(input).unwrap();
+            assert!(once.contains(want), "{input:?}: {once:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
     fn error_positions_count_characters() {
         let error = format("// é\nmessage M { é }").unwrap_err();
         assert_eq!((error.line, error.column), (2, 13));

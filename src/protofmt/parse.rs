@@ -19,6 +19,7 @@ pub fn parse(lexed: &Lexed<'_>) -> Result<File, SyntaxError> {
         pos: 0,
         depth: 0,
         angle_brackets: Vec::new(),
+        keywords: Vec::new(),
         lone_semicolons_in_bodies: Vec::new(),
     };
     parser.file()
@@ -41,6 +42,7 @@ struct Parser<'a> {
     pos: T,
     depth: usize,
     angle_brackets: Vec<T>,
+    keywords: Vec<T>,
     lone_semicolons_in_bodies: Vec<T>,
 }
 
@@ -122,6 +124,13 @@ impl Parser<'_> {
     }
 
     /// `a.b.c`, with a leading dot where `leading_dot` allows it.
+    /// The next token, a keyword.
+    fn keyword(&mut self) -> T {
+        let t = self.bump();
+        self.keywords.push(t);
+        t
+    }
+
     fn name(&mut self, leading_dot: bool) -> Parsed<Name> {
         let mut tokens = Vec::new();
         if leading_dot && self.peek_is(0, ".") {
@@ -139,7 +148,7 @@ impl Parser<'_> {
         let header =
             if (self.peek_is(0, "syntax") || self.peek_is(0, "edition")) && self.peek_is(1, "=") {
                 Some(Statement {
-                    keyword: self.bump(),
+                    keyword: self.keyword(),
                     equals: self.bump(),
                     value: self.strings()?,
                     semicolon: self.expect(";")?,
@@ -154,6 +163,7 @@ impl Parser<'_> {
             decls,
             eof,
             angle_brackets: std::mem::take(&mut self.angle_brackets),
+            keywords: std::mem::take(&mut self.keywords),
             lone_semicolons_in_bodies: std::mem::take(&mut self.lone_semicolons_in_bodies),
         })
     }
@@ -205,18 +215,18 @@ impl Parser<'_> {
         match scope {
             Scope::File if word == "package" => {
                 return Ok(Decl::Package {
-                    keyword: self.bump(),
+                    keyword: self.keyword(),
                     name: self.name(false)?,
                     semicolon: self.expect(";")?,
                 });
             }
             Scope::File if word == "import" => {
-                let keyword = self.bump();
+                let keyword = self.keyword();
                 let modifier = (["public", "weak", "option"]
                     .iter()
                     .any(|m| self.peek_is(0, m))
                     && self.kind(self.pos + 1) == Kind::Str)
-                    .then(|| self.bump());
+                    .then(|| self.keyword());
                 return Ok(Decl::Import {
                     keyword,
                     modifier,
@@ -227,7 +237,7 @@ impl Parser<'_> {
             _ => {}
         }
         if word == "option" && scope != Scope::Extend {
-            let keyword = self.bump();
+            let keyword = self.keyword();
             let name = self.option_name()?;
             return Ok(Decl::Option(OptionDecl {
                 keyword: Some(keyword),
@@ -252,7 +262,7 @@ impl Parser<'_> {
             };
             return Ok(Decl::Block {
                 visibility: visibility.then(|| self.bump()),
-                keyword: self.bump(),
+                keyword: self.keyword(),
                 name: self.name(keyword == "extend")?,
                 body: self.body(inner)?,
             });
@@ -441,7 +451,7 @@ impl Parser<'_> {
 
     /// `reserved` or `extensions` with ranges or names.
     fn ranges(&mut self) -> Parsed<Decl> {
-        let keyword = self.bump();
+        let keyword = self.keyword();
         let reserved = self.text(keyword) == "reserved";
         let mut items = Vec::new();
         let mut commas = Vec::new();
@@ -501,7 +511,7 @@ impl Parser<'_> {
                 end: None,
             });
         }
-        let to = self.bump();
+        let to = self.keyword();
         let end = if self.peek_is(0, "max") {
             Value::Scalar(vec![self.bump()])
         } else {
@@ -527,7 +537,7 @@ impl Parser<'_> {
     fn rpc_type(&mut self) -> Parsed<RpcType> {
         let open = self.expect("(")?;
         // `(stream .a.B)` and `(stream.a.B)` both stream `.a.B`, as in protoc.
-        let stream = (self.peek_is(0, "stream") && !self.peek_is(1, ")")).then(|| self.bump());
+        let stream = (self.peek_is(0, "stream") && !self.peek_is(1, ")")).then(|| self.keyword());
         Ok(RpcType {
             open,
             stream,
@@ -537,10 +547,11 @@ impl Parser<'_> {
     }
 
     fn rpc(&mut self) -> Parsed<Decl> {
-        let keyword = self.bump();
+        let keyword = self.keyword();
         let name = self.ident()?;
         let input = self.rpc_type()?;
         let returns = self.expect("returns")?;
+        self.keywords.push(returns);
         let output = self.rpc_type()?;
         let body = if self.peek_is(0, "{") {
             Ok(self.body(Scope::Rpc)?)
@@ -563,7 +574,7 @@ impl Parser<'_> {
             .any(|l| self.peek_is(0, l))
             && !self.peek_is(1, "=")
             && (self.is_ident(1) || self.peek_is(1, "."));
-        let label = labelled.then(|| self.bump());
+        let label = labelled.then(|| self.keyword());
         if scope == Scope::Message
             && label.is_none()
             && self.peek_is(0, "map")
@@ -572,7 +583,7 @@ impl Parser<'_> {
             return self.map_field();
         }
         if self.peek_is(0, "group") && self.is_ident(1) && self.peek_is(2, "=") {
-            let keyword = self.bump();
+            let keyword = self.keyword();
             let name = self.bump();
             let equals = self.bump();
             return Ok(Decl::Group(Group {

@@ -24,6 +24,10 @@ pub fn print(lexed: &Lexed<'_>, file: &File) -> String {
     for &t in &file.angle_brackets {
         angle[t] = true;
     }
+    let mut keyword = vec![false; lexed.tokens.len()];
+    for &t in &file.keywords {
+        keyword[t] = true;
+    }
     let mut printer = Printer {
         lexed,
         out: String::with_capacity(lexed.text.len() + lexed.text.len() / 8),
@@ -36,6 +40,7 @@ pub fn print(lexed: &Lexed<'_>, file: &File) -> String {
         pending_indent: 0,
         inline: false,
         angle,
+        keyword,
         moved: FxHashMap::default(),
         attached_only: FxHashMap::default(),
     };
@@ -71,6 +76,8 @@ struct Printer<'a> {
     inline: bool,
     /// `<` and `>` that delimit message literals (printed `{`, `}`).
     angle: Vec<bool>,
+    /// Keywords (a `//` comment after one ends the line).
+    keyword: Vec<bool>,
     /// Trailing comments moved from a dropped literal separator to the
     /// value before it.
     moved: FxHashMap<T, std::ops::Range<usize>>,
@@ -236,14 +243,15 @@ impl Printer<'_> {
     }
 
     /// Comments inside a line (`owner`: the token they trail, if any). A
-    /// `//` comment after anything but an identifier ends the line, the
-    /// rest following on the next at the same indentation, but inside
-    /// compact options written on one line (`] // c` ⏎ `;` is `] /* c */;`
-    /// for buf); other `//` comments become `/* */` (a `*/` in them
-    /// `* /`). A block comment keeps its lines.
+    /// `//` comment after anything but a name (an identifier no keyword)
+    /// ends the line, the rest following on the next at the same
+    /// indentation, but inside compact options written on one line
+    /// (`] // c` ⏎ `;` is `] /* c */;` for buf); other `//` comments
+    /// become `/* */` (a `*/` in them `* /`). A block comment keeps its
+    /// lines.
     fn inline_comments(&mut self, comments: Comments, owner: Option<T>) {
         let ends_line = !self.one_line_options
-            && owner.is_some_and(|t| self.lexed.tokens[t].kind != Kind::Ident);
+            && owner.is_some_and(|t| self.lexed.tokens[t].kind != Kind::Ident || self.keyword[t]);
         for (i, c) in comments.enumerate() {
             let spaced = i > 0
                 || !self.lexed.comments[c].gap.empty
