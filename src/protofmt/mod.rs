@@ -721,6 +721,30 @@ mod tests {
     }
 
     #[test]
+    fn no_line_comment_ends_an_option_statement_after_its_name_or_value() {
+        // buf makes a `//` comment after an `option` statement's name or
+        // value a block comment, whatever the value; after the keyword or
+        // the `=` the line ends.
+        for (input, want) in [
+            ("option (a) = 1 // c\n;", "option (a) = 1 /* c */;\n"),
+            ("option (a) // c\n = 1;", "option (a) /* c */ = 1;\n"),
+            (
+                "message A { option (a) = {b: 1, c: 2} // c\n; }",
+                "  } /* c */;\n",
+            ),
+            (
+                "service S { rpc R(Q) returns (P) { option (b) = \"x\" // d\n; } }",
+                "    option (b) = \"x\" /* d */;\n",
+            ),
+            ("option (a) = // c\n 1;", "option (a) = // c\n1;\n"),
+        ] {
+            let once = format(input).unwrap();
+            assert!(once.contains(want), "{input:?}: {once:?}");
+            assert_eq!(format(&once).unwrap(), once, "{input:?}");
+        }
+    }
+
+    #[test]
     fn error_positions_count_characters() {
         let error = format("// é\nmessage M { é }").unwrap_err();
         assert_eq!((error.line, error.column), (2, 13));

@@ -41,6 +41,7 @@ pub fn print(lexed: &Lexed<'_>, file: &File) -> String {
         inline: false,
         angle,
         keyword,
+        no_line_end: vec![false; lexed.tokens.len()],
         moved: FxHashMap::default(),
         attached_only: FxHashMap::default(),
     };
@@ -78,6 +79,8 @@ struct Printer<'a> {
     angle: Vec<bool>,
     /// Keywords (a `//` comment after one ends the line).
     keyword: Vec<bool>,
+    /// Tokens no `//` comment after which ends the line.
+    no_line_end: Vec<bool>,
     /// Trailing comments moved from a dropped literal separator to the
     /// value before it.
     moved: FxHashMap<T, std::ops::Range<usize>>,
@@ -251,7 +254,10 @@ impl Printer<'_> {
     /// lines.
     fn inline_comments(&mut self, comments: Comments, owner: Option<T>) {
         let ends_line = !self.one_line_options
-            && owner.is_some_and(|t| self.lexed.tokens[t].kind != Kind::Ident || self.keyword[t]);
+            && owner.is_some_and(|t| {
+                (self.lexed.tokens[t].kind != Kind::Ident || self.keyword[t])
+                    && !self.no_line_end[t]
+            });
         for (i, c) in comments.enumerate() {
             let spaced = i > 0
                 || !self.lexed.comments[c].gap.empty
@@ -676,6 +682,7 @@ impl Printer<'_> {
             let Some(keyword) = option.keyword else {
                 continue;
             };
+            self.no_line_end_after_option(option);
             if i == 0 && !hoisted && self.previous.is_some() && !self.blank_line_before(keyword) {
                 self.line("");
             }
@@ -965,6 +972,12 @@ impl Printer<'_> {
 
     /// An option statement, or (no semicolon) one option inside `[...]`.
     fn option(&mut self, option: &OptionDecl) {
+        // In an `option` statement no `//` comment after the name or the
+        // value ends the line (`option (a) = 1 // c` ⏎ `;` is `1 /* c */;`
+        // for buf).
+        if option.keyword.is_some() {
+            self.no_line_end_after_option(option);
+        }
         self.option_prefix(option);
         match (&option.value, option.semicolon) {
             (Value::Strings(strings), Some(semicolon)) => {
@@ -978,6 +991,11 @@ impl Printer<'_> {
             (Value::Strings(strings), None) => self.strings(strings, true, true),
             (value, None) => self.value_inline(value),
         }
+    }
+
+    fn no_line_end_after_option(&mut self, option: &OptionDecl) {
+        self.no_line_end[Self::option_name_span(&option.name).1] = true;
+        self.no_line_end[Self::value_span(&option.value).1] = true;
     }
 
     /// `option name = ` or, inside `[...]`, `name = `.
