@@ -18,7 +18,7 @@ use crate::codes::Severity;
 use crate::diagnostic::Diagnostic;
 use crate::escape;
 use crate::findings::FileEntry;
-use crate::source::{SourceFile, Span};
+use crate::source::{SourceFile, Span, floor_char_boundary};
 
 /// A source as the terminal is shown it: its name and text with control
 /// characters escaped (see [`crate::escape`]), and a map between offsets
@@ -210,8 +210,8 @@ impl Window {
                     .min(keep_start + MAX_SNIPPET_LINE)
                     .min(end);
                 (
-                    floor_boundary(text, keep_start),
-                    floor_boundary(text, keep_end),
+                    floor_char_boundary(text, keep_start),
+                    floor_char_boundary(text, keep_end),
                 )
             };
             window.line_starts.push(window.text.len());
@@ -254,13 +254,6 @@ impl Window {
         let (start, at, len) = self.kept[line];
         start + offset.saturating_sub(at).min(len)
     }
-}
-
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// Lets miette read a shown source without copying its text, in time
