@@ -378,6 +378,27 @@ fn per_file_work_is_linear() {
         300,
         &["validate", "input.yaml"],
     );
+    // Findings whose labels lie far apart, one of them on a long line:
+    // every duplicate points back at the first object, whose line ends in
+    // a long comment. The window holds the lines near each label and cuts
+    // the long one; it used to give up past 64 lines between labels and
+    // print the whole line per finding.
+    let far_apart = |n: usize| {
+        let object = "{apiVersion: fault-tolerance.opensergo.io/v1alpha1, kind: RateLimitStrategy, metadata: {name: dup}, spec: {metricType: RequestAmount, limitMode: Local, threshold: 1, statDurationSeconds: 1}}";
+        let mut text = format!("{object} # {}\n", "x".repeat(100 * n));
+        text.push_str(&"# between\n".repeat(70));
+        for _ in 0..n {
+            text.push_str(&format!("---\n{object}\n"));
+        }
+        text
+    };
+    assert_linear(
+        "findings with labels far apart in the human format",
+        dir.path(),
+        ("input.yaml", far_apart),
+        100,
+        &["lint", "input.yaml"],
+    );
     assert_linear(
         "invalid documents in one file",
         dir.path(),

@@ -273,6 +273,21 @@ fn human_output_across_files() {
     insta::assert_snapshot!("human_across_files", out);
 }
 
+/// A long line is cut to a window around the labels on it, however far
+/// apart the finding's labels lie; labels a few lines apart are shown in
+/// snippets of their own, without the lines between.
+#[test]
+fn human_output_cuts_long_lines_around_far_apart_labels() {
+    let out = stdout(
+        opensergo().args([
+            "lint",
+            "testdata/lint/OS3001/fires-far-apart-long-line.yaml",
+        ]),
+        1,
+    );
+    insta::assert_snapshot!("human_far_apart_long_line", out);
+}
+
 #[test]
 fn json_output_carries_related_places() {
     let out = stdout(

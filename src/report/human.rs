@@ -146,27 +146,34 @@ impl Shown {
 const MAX_SNIPPET_LINE: usize = 240;
 /// How much of a cut line a window keeps on each side of its labels.
 const KEPT_AROUND_LABELS: usize = 60;
-/// Lines a window holds around its labels (miette shows one line of
+/// Lines a window holds around each label (miette shows one line of
 /// context on each side).
 const WINDOW_CONTEXT: usize = 2;
-/// Labels further apart than this many lines are shown from the whole
-/// source, long lines and all (a window would hold every line between).
-const MAX_WINDOW_LINES: usize = 64;
 
-/// The lines around one finding's labels, long ones cut.
+/// The lines around one finding's labels, long ones cut. Labels far apart
+/// give a window with a gap: only the lines near a label are in it, so a
+/// finding costs what it prints, however far apart its labels are.
 struct Window {
     text: String,
     line_starts: Vec<usize>,
-    /// The source line (0-based) the window's first line is.
-    first_line: usize,
-    /// Per window line: the shown offset where its kept part starts, the
-    /// window offset of that part, and its length.
-    kept: Vec<(usize, usize, usize)>,
+    lines: Vec<WindowLine>,
+}
+
+/// One line of a window.
+struct WindowLine {
+    /// The source line (0-based) it shows.
+    source_line: usize,
+    /// The shown offset where its kept part starts.
+    kept_start: usize,
+    /// The window offset of the kept part.
+    at: usize,
+    /// The kept part's length.
+    len: usize,
 }
 
 impl Window {
-    /// A window over the lines of `labels` (shown offsets), or `None` when
-    /// none of them is too long to show whole.
+    /// A window over the lines around `labels` (shown offsets), or `None`
+    /// when none of those lines is too long to show whole.
     fn around(shown: &Shown, labels: &[(usize, usize)]) -> Option<Window> {
         let text = shown.text();
         let starts = shown.line_starts();
@@ -177,28 +184,37 @@ impl Window {
                 .map_or(text.len(), |next| next - 1)
                 .max(starts[line])
         };
-        let low = labels.iter().map(|l| line_of(l.0)).min()?;
-        let high = labels.iter().map(|l| line_of(l.1)).max()?;
-        let first_line = low.saturating_sub(WINDOW_CONTEXT);
-        let last_line = (high + WINDOW_CONTEXT).min(starts.len() - 1);
-        if last_line - first_line > MAX_WINDOW_LINES
-            || (first_line..=last_line).all(|l| line_end(l) - starts[l] <= MAX_SNIPPET_LINE)
-        {
+        let last = starts.len() - 1;
+        let mut ranges: Vec<(usize, usize)> = labels
+            .iter()
+            .map(|l| {
+                (
+                    line_of(l.0).saturating_sub(WINDOW_CONTEXT),
+                    (line_of(l.1) + WINDOW_CONTEXT).min(last),
+                )
+            })
+            .collect();
+        ranges.sort_unstable();
+        // Ranges that overlap or touch become one, so a context miette
+        // reads never runs across a gap.
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+        for (low, high) in ranges {
+            match merged.last_mut() {
+                Some(prev) if low <= prev.1 + 1 => prev.1 = prev.1.max(high),
+                _ => merged.push((low, high)),
+            }
+        }
+        let lines = || merged.iter().flat_map(|&(low, high)| low..=high);
+        if lines().all(|l| line_end(l) - starts[l] <= MAX_SNIPPET_LINE) {
             return None;
         }
         let mut window = Window {
             text: String::new(),
             line_starts: Vec::new(),
-            first_line,
-            kept: Vec::new(),
+            lines: Vec::new(),
         };
-        for (line, &start) in starts
-            .iter()
-            .enumerate()
-            .take(last_line + 1)
-            .skip(first_line)
-        {
-            let end = line_end(line);
+        for line in lines() {
+            let (start, end) = (starts[line], line_end(line));
             let (keep_start, keep_end) = if end - start <= MAX_SNIPPET_LINE {
                 (start, end)
             } else {
@@ -218,9 +234,12 @@ impl Window {
             if keep_start > start {
                 window.text.push('…');
             }
-            window
-                .kept
-                .push((keep_start, window.text.len(), keep_end - keep_start));
+            window.lines.push(WindowLine {
+                source_line: line,
+                kept_start: keep_start,
+                at: window.text.len(),
+                len: keep_end - keep_start,
+            });
             window.text.push_str(&text[keep_start..keep_end]);
             if keep_end < end {
                 window.text.push('…');
@@ -232,27 +251,27 @@ impl Window {
         Some(window)
     }
 
-    /// The window line holding a shown offset (clamped to the window).
-    fn line_of_shown(&self, offset: usize) -> usize {
-        self.kept
-            .partition_point(|(start, _, _)| *start <= offset)
-            .saturating_sub(1)
-    }
-
     /// A shown offset in the window (clamped to its line's kept part).
     fn to_window(&self, offset: usize) -> usize {
-        let (start, at, len) = self.kept[self.line_of_shown(offset)];
-        at + offset.saturating_sub(start).min(len)
+        let line = self
+            .lines
+            .partition_point(|l| l.kept_start <= offset)
+            .saturating_sub(1);
+        let l = &self.lines[line];
+        l.at + offset.saturating_sub(l.kept_start).min(l.len)
     }
 
     /// The shown offset of a window offset.
     fn to_shown(&self, offset: usize) -> usize {
-        let line = self
-            .line_starts
+        let l = &self.lines[self.line_of(offset)];
+        l.kept_start + offset.saturating_sub(l.at).min(l.len)
+    }
+
+    /// The window line holding a window offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts
             .partition_point(|s| *s <= offset)
-            .saturating_sub(1);
-        let (start, at, len) = self.kept[line];
-        start + offset.saturating_sub(at).min(len)
+            .saturating_sub(1)
     }
 }
 
@@ -301,9 +320,9 @@ impl SourceCode for Source {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let (text, starts, line_base) = match &self.window {
-            None => (self.shown.text(), self.shown.line_starts(), 0),
-            Some(w) => (w.text.as_str(), w.line_starts.as_slice(), w.first_line),
+        let (text, starts) = match &self.window {
+            None => (self.shown.text(), self.shown.line_starts()),
+            Some(w) => (w.text.as_str(), w.line_starts.as_slice()),
         };
         let offset = span.offset().min(text.len());
         // Start reading `context_lines_before` lines above the span's line;
@@ -332,13 +351,22 @@ impl SourceCode for Source {
             .line_col(self.shown.to_original(anchor))
             .column
             - 1;
+        let line = inner.line() + first_line;
+        let line = self
+            .window
+            .as_ref()
+            .map_or(line, |w| w.lines[line.min(w.lines.len() - 1)].source_line);
+        // The lines this context holds, where miette's own reader gives the
+        // line it ends on: miette joins two contexts when the first's line
+        // plus this count reaches the second's, so with the end line it
+        // also joined contexts far apart, and showed every line between.
         Ok(Box::new(MietteSpanContents::new_named(
             self.shown.name.clone(),
             inner.data(),
             data_span,
-            inner.line() + first_line + line_base,
+            line,
             column,
-            inner.line_count() + first_line + line_base,
+            inner.line_count(),
         )))
     }
 }
