@@ -281,6 +281,7 @@ fn main() {
         let options = LoadOptions {
             excludes: Vec::new(),
             respect_ignore: false,
+            follow_symlinks: false,
             max_file_size: u64::MAX,
         };
         let side = |s: &str| Spec::Path(dir.path().join(s).display().to_string());

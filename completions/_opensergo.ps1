@@ -120,6 +120,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             [CompletionResult]::new('--lint', '--lint', [CompletionResultType]::ParameterName, 'Also lint both sides and show the findings the change introduces and removes (with the project''s lint configuration)')
             [CompletionResult]::new('--no-summary', '--no-summary', [CompletionResultType]::ParameterName, 'Leave out the closing summary of protection and routing changes')
             [CompletionResult]::new('--no-ignore', '--no-ignore', [CompletionResultType]::ParameterName, 'Do not honour .gitignore/.ignore files, and read hidden files')
+            [CompletionResult]::new('--follow-symlinks', '--follow-symlinks', [CompletionResultType]::ParameterName, 'Follow symbolic links whose target lies outside a compared directory (by default they are skipped, with a note). Links in a git revision''s tree are never followed')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -414,6 +415,7 @@ Register-ArgumentCompleter -Native -CommandName 'opensergo' -ScriptBlock {
             break
         }
         'opensergo;config;show' {
+            [CompletionResult]::new('--max-file-size', '--max-file-size', [CompletionResultType]::ParameterName, 'Refuse a configuration file larger than this many bytes')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto follows the terminal and NO_COLOR')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Ignore any opensergo.yaml')

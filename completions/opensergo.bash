@@ -365,12 +365,16 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__config__subcmd__show)
-            opts="-h --color --config --no-config --help"
+            opts="-h --max-file-size --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --max-file-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -469,7 +473,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__diff)
-            opts="-f -h --color --config --no-config --format --exit-code --raw --ignore-order --key --lint --no-summary --exclude --no-ignore --max-file-size --help"
+            opts="-f -h --color --config --no-config --format --exit-code --raw --ignore-order --key --lint --no-summary --exclude --no-ignore --follow-symlinks --max-file-size --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

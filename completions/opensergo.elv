@@ -114,6 +114,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --lint 'Also lint both sides and show the findings the change introduces and removes (with the project''s lint configuration)'
             cand --no-summary 'Leave out the closing summary of protection and routing changes'
             cand --no-ignore 'Do not honour .gitignore/.ignore files, and read hidden files'
+            cand --follow-symlinks 'Follow symbolic links whose target lies outside a compared directory (by default they are skipped, with a note). Links in a git revision''s tree are never followed'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -377,6 +378,7 @@ set edit:completion:arg-completer[opensergo] = {|@words|
             cand --help 'Print help'
         }
         &'opensergo;config;show'= {
+            cand --max-file-size 'Refuse a configuration file larger than this many bytes'
             cand --color 'When to use colors: auto follows the terminal and NO_COLOR'
             cand --config 'Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)'
             cand --no-config 'Ignore any opensergo.yaml'

@@ -889,6 +889,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l ignore-orde
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l lint -d 'Also lint both sides and show the findings the change introduces and removes (with the project\'s lint configuration)'
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l no-summary -d 'Leave out the closing summary of protection and routing changes'
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l no-ignore -d 'Do not honour .gitignore/.ignore files, and read hidden files'
+complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l follow-symlinks -d 'Follow symbolic links whose target lies outside a compared directory (by default they are skipped, with a note). Links in a git revision\'s tree are never followed'
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand convert" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
@@ -1153,6 +1154,7 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_s
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace an existing file'
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from init" -l no-config -d 'Ignore any opensergo.yaml'
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from show" -l max-file-size -d 'Refuse a configuration file larger than this many bytes' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
 always\t''
 never\t''"

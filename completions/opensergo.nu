@@ -141,6 +141,7 @@ module completions {
     --no-summary              # Leave out the closing summary of protection and routing changes
     --exclude: string         # Skip paths matching this glob (repeatable), on both sides
     --no-ignore               # Do not honour .gitignore/.ignore files, and read hidden files
+    --follow-symlinks         # Follow symbolic links whose target lies outside a compared directory (by default they are skipped, with a note). Links in a git revision's tree are never followed
     --max-file-size: string   # Refuse files larger than this many bytes
     --help(-h)                # Print help (see more with '--help')
     old: string               # The old side: a file, a directory, `-` (stdin) or REV:PATH. Alone, a revision compared with the working tree (like `git diff REV`)
@@ -554,6 +555,7 @@ module completions {
 
   # Print the effective configuration
   export extern "opensergo config show" [
+    --max-file-size: string   # Refuse a configuration file larger than this many bytes
     --color: string@"nu-complete opensergo config show color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml

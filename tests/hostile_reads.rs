@@ -68,6 +68,25 @@ fn walks_do_not_follow_links_out_of_the_tree() {
     // Named on the command line: read as given.
     let r = run(dir.path(), &["validate", "repo/deploy.yaml", "-f", "short"]);
     assert!(r.stdout.contains("repo/deploy.yaml"), "{}", r.stdout);
+
+    // diff walks both sides the same way and takes the flag its note names.
+    write(&dir.path().join("old/real.yaml"), strategy("a"));
+    std::fs::remove_file(dir.path().join("repo/inside.yaml")).unwrap();
+    let r = run(dir.path(), &["diff", "old", "repo"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(!r.stdout.contains("TOP-SECRET-VALUE"), "{}", r.stdout);
+    assert!(
+        r.stderr.contains("skipped repo/rules") && r.stderr.contains("--follow-symlinks"),
+        "{}",
+        r.stderr
+    );
+    let r = run(dir.path(), &["diff", "--follow-symlinks", "old", "repo"]);
+    assert!(
+        r.stderr.contains("repo/deploy.yaml") && !r.stderr.contains("skipped repo/rules"),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
 }
 
 /// `--schema-dir` is walked as inputs are: a schema reached through a
@@ -247,24 +266,30 @@ fn every_read_is_bounded() {
         r.stderr
     );
 
-    let r = run_in(
-        dir.path(),
-        &[
-            "--config",
-            "/dev/zero",
-            "lint",
-            "--max-file-size",
-            "1000",
-            "rule.yaml",
-        ],
-        quick,
-    );
-    assert_eq!(r.code, 2, "{}", r.stderr);
-    assert!(
-        r.flat().contains("larger than the 1000 bytes limit"),
-        "{}",
-        r.stderr
-    );
+    // Every command that reads the configuration reads it within its own
+    // --max-file-size, the flag the message names.
+    for command in [
+        &["lint", "rule.yaml"][..],
+        &["diff", "rule.yaml", "rule.yaml"],
+        &["gen"],
+        &["proto", "build"],
+        &["proto", "lint"],
+        &["proto", "breaking", "--against", "."],
+        &["proto", "format"],
+        &["config", "show"],
+    ] {
+        let mut args = vec!["--config", "/dev/zero"];
+        args.extend_from_slice(command);
+        args.extend_from_slice(&["--max-file-size", "1000"]);
+        let r = run_in(dir.path(), &args, quick);
+        assert_eq!(r.code, 2, "{command:?}: {}", r.stderr);
+        assert!(
+            r.flat()
+                .contains("larger than the 1000 bytes limit (raise it with --max-file-size)"),
+            "{command:?}: {}",
+            r.stderr
+        );
+    }
 
     // A discovered opensergo.yaml over the limit.
     let project = dir.path().join("project");

@@ -118,36 +118,34 @@ pub enum Shell {
     Nushell,
 }
 
+/// The size limit a command reads the project configuration within (its
+/// `--max-file-size`, the same as for its inputs), or `None` for a command
+/// that does not use the configuration: a broken opensergo.yaml never
+/// blocks `config init`, completions or help.
+fn config_limit(command: &Command) -> Option<u64> {
+    match command {
+        Command::Validate(args) => Some(args.input.max_file_size),
+        Command::Lint(args) => Some(args.input.max_file_size),
+        Command::Diff(args) => Some(args.max_file_size),
+        Command::Gen(args) => Some(args.workspace.max_file_size),
+        Command::Proto(ProtoCommand::Build(args)) => Some(args.workspace.max_file_size),
+        Command::Proto(ProtoCommand::Lint(args)) => Some(args.workspace.max_file_size),
+        Command::Proto(ProtoCommand::Breaking(args)) => Some(args.workspace.max_file_size),
+        Command::Proto(ProtoCommand::Format(args)) => Some(args.max_file_size),
+        Command::Config(ConfigCommand::Show { max_file_size }) => Some(*max_file_size),
+        _ => None,
+    }
+}
+
 /// Runs a parsed command line and returns the process exit status.
 pub fn run(cli: Cli) -> ExitStatus {
     let color = commands::use_color(cli.color);
-    // Only the commands that use the project configuration read it, so a
-    // broken opensergo.yaml never blocks `config init`, completions or help.
-    let uses_config = matches!(
-        cli.command,
-        Command::Validate(_)
-            | Command::Lint(_)
-            | Command::Diff(_)
-            | Command::Gen(_)
-            | Command::Proto(
-                ProtoCommand::Build(_)
-                    | ProtoCommand::Lint(_)
-                    | ProtoCommand::Breaking(_)
-                    | ProtoCommand::Format(_)
-            )
-            | Command::Config(ConfigCommand::Show)
-    );
-    let config = if cli.no_config || !uses_config {
-        Ok(config::Config::default())
-    } else {
-        let cwd = std::env::current_dir().unwrap_or_default();
-        // The config is read within the same size limit as the inputs.
-        let max_size = match &cli.command {
-            Command::Validate(args) => args.input.max_file_size,
-            Command::Lint(args) => args.input.max_file_size,
-            _ => crate::document::DEFAULT_MAX_FILE_SIZE,
-        };
-        config::load_bounded(cli.config.as_deref(), &cwd, max_size)
+    let config = match config_limit(&cli.command) {
+        Some(max_size) if !cli.no_config => {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            config::load_bounded(cli.config.as_deref(), &cwd, max_size)
+        }
+        _ => Ok(config::Config::default()),
     };
     let config = config.and_then(|config| {
         if !config.names_rules() {

@@ -22,7 +22,11 @@ pub enum ConfigCommand {
         force: bool,
     },
     /// Print the effective configuration.
-    Show,
+    Show {
+        /// Refuse a configuration file larger than this many bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
+        max_file_size: u64,
+    },
 }
 
 pub fn run(command: &ConfigCommand, config: &Config) -> Result<ExitStatus> {
@@ -54,7 +58,7 @@ pub fn run(command: &ConfigCommand, config: &Config) -> Result<ExitStatus> {
             output::write_file(path, DEFAULT_CONFIG.as_bytes()).map_err(Error::msg)?;
             eprintln!("wrote {}", escape_path(path));
         }
-        ConfigCommand::Show => {
+        ConfigCommand::Show { .. } => {
             output::print_stdout(config.to_yaml().as_bytes()).map_err(Error::msg)?;
         }
     }

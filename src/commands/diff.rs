@@ -112,6 +112,12 @@ pub struct DiffArgs {
     #[arg(long)]
     pub no_ignore: bool,
 
+    /// Follow symbolic links whose target lies outside a compared
+    /// directory (by default they are skipped, with a note). Links in a
+    /// git revision's tree are never followed.
+    #[arg(long)]
+    pub follow_symlinks: bool,
+
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
@@ -142,6 +148,7 @@ pub fn run(
             .cloned()
             .collect(),
         respect_ignore: !args.no_ignore,
+        follow_symlinks: args.follow_symlinks,
         max_file_size: args.max_file_size,
     };
     let (old, new) = rayon::join(

@@ -66,6 +66,8 @@ impl fmt::Display for Spec {
 pub struct LoadOptions {
     pub excludes: Vec<String>,
     pub respect_ignore: bool,
+    /// Follow links out of a compared directory (never in a git tree).
+    pub follow_symlinks: bool,
     pub max_file_size: u64,
 }
 
@@ -116,6 +118,7 @@ impl Side {
             &WalkOptions {
                 excludes: &options.excludes,
                 respect_ignore: options.respect_ignore,
+                follow_symlinks: options.follow_symlinks,
                 ..WalkOptions::default()
             },
         ) {
