@@ -945,7 +945,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__lint)
-            opts="-f -o -q -n -h --color --config --no-config --exclude --no-ignore --force-exclude --stdin-filename --follow-symlinks --max-file-size --format --output --fail-on --quiet --summary --select --extend-select --ignore --severity --namespace --list-rules --explain --help"
+            opts="-f -o -q -n -h --color --config --no-config --exclude --no-ignore --force-exclude --stdin-filename --follow-symlinks --max-file-size --format --output --fail-on --quiet --summary --strict --schema-dir --crd --skip --reject --require-known --select --extend-select --ignore --severity --namespace --list-rules --explain --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -989,6 +989,22 @@ _opensergo() {
                     ;;
                 --fail-on)
                     COMPREPLY=($(compgen -W "info warning error" -- "${cur}"))
+                    return 0
+                    ;;
+                --schema-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reject)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --select)

@@ -476,6 +476,10 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s o -l output
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l fail-on -d 'Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]' -r -f -a "info\t''
 warning\t''
 error\t''"
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l schema-dir -d 'Also validate against JSON Schemas in this directory (repeatable), named `<group>/<version>/<Kind>.json`, `<group>/<kind>_<version>.json` or `<kind>_<version>.json`' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l crd -d 'Also validate against the schemas of these CustomResourceDefinition files (repeatable)' -r -F
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l skip -d 'Skip documents of these kinds unchecked (comma-separated, repeatable): `Deployment`, or `apps/v1/Deployment` for one apiVersion' -r
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l reject -d 'Report every document of these kinds as an error (comma-separated, repeatable)' -r
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l select -d 'Report only these codes instead of the default set: codes (OS1005, OS2001), names (unknown-field, strategy-not-found), code prefixes (OS10, OS2), categories (validate: type, schema, metadata, suppression; lint: reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work' -r -f -a "OS1001\t''
 missing-type-meta\t''
 type\t''
@@ -869,6 +873,8 @@ complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l force-exclu
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l follow-symlinks -d 'Follow symbolic links whose target lies outside the walked directory (by default they are skipped, with a note). Files named on the command line are always read as given'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s q -l quiet -d 'Print findings only: no summary line'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l summary -d 'Add a count of findings per code after the summary line'
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l strict -d 'Treat fields the schema does not declare as errors, not warnings'
+complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l require-known -d 'Documents that no schema checks (other kinds, YAML that is no object) are errors instead of being skipped'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -l list-rules -d 'Print the table of lint rules and exit'
 complete -c opensergo -n "__fish_opensergo_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opensergo -n "__fish_opensergo_using_subcommand diff" -l color -d 'When to use colors: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''

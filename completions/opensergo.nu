@@ -108,6 +108,12 @@ module completions {
     --fail-on: string@"nu-complete opensergo lint fail_on" # Lowest severity that makes the exit code 1 [default: error, or `failOn` in opensergo.yaml]
     --quiet(-q)               # Print findings only: no summary line
     --summary                 # Add a count of findings per code after the summary line
+    --strict                  # Treat fields the schema does not declare as errors, not warnings
+    --schema-dir: path        # Also validate against JSON Schemas in this directory (repeatable), named `<group>/<version>/<Kind>.json`, `<group>/<kind>_<version>.json` or `<kind>_<version>.json`
+    --crd: path               # Also validate against the schemas of these CustomResourceDefinition files (repeatable)
+    --skip: string            # Skip documents of these kinds unchecked (comma-separated, repeatable): `Deployment`, or `apps/v1/Deployment` for one apiVersion
+    --reject: string          # Report every document of these kinds as an error (comma-separated, repeatable)
+    --require-known           # Documents that no schema checks (other kinds, YAML that is no object) are errors instead of being skipped
     --select: string@"nu-complete opensergo lint select" # Report only these codes instead of the default set: codes (OS1005, OS2001), names (unknown-field, strategy-not-found), code prefixes (OS10, OS2), categories (validate: type, schema, metadata, suppression; lint: reference, conflict, suspicious, runtime-compat, style) or ALL. Repeatable; comma lists work
     --extend-select: string@"nu-complete opensergo lint extend_select" # Report these codes on top of the selected set (same forms as --select)
     --ignore: string@"nu-complete opensergo lint ignore" # Do not report these codes (same forms as --select; the more specific of a select and an ignore wins)

@@ -7,6 +7,7 @@
 mod common;
 
 use common::hostile::*;
+use std::time::Duration;
 
 const FORMATS: &[&str] = &["human", "short", "json", "sarif", "github", "junit"];
 
@@ -207,47 +208,59 @@ fn trailing_separators_make_no_messages() {
 }
 
 /// A broken user schema is the user's setup: exit 2, said once, not a
-/// finding per document.
+/// finding per document; in validate and in lint (which runs validate's
+/// checks), given on the command line or in opensergo.yaml.
 #[test]
 fn broken_user_schemas_are_usage_errors() {
     let dir = tempfile::tempdir().unwrap();
     let docs: Vec<String> = (0..5).map(|i| strategy(&format!("s{i}"))).collect();
     write(&dir.path().join("rules.yaml"), docs.join("---\n"));
-    write(
-        &dir.path()
-            .join("schemas/fault-tolerance.opensergo.io/ratelimitstrategy_v1alpha1.json"),
-        "{not json",
-    );
-    let r = run(
-        dir.path(),
-        &["validate", "--schema-dir", "schemas", "rules.yaml"],
-    );
-    assert_eq!(r.code, 2, "{}", r.stdout);
-    assert_eq!(r.stderr.matches("error:").count(), 1, "{}", r.stderr);
-    assert!(r.stderr.contains("is not valid JSON"), "{}", r.stderr);
+    let schema = dir
+        .path()
+        .join("schemas/fault-tolerance.opensergo.io/ratelimitstrategy_v1alpha1.json");
+    for command in ["validate", "lint"] {
+        write(&schema, "{not json");
+        let r = run(
+            dir.path(),
+            &[command, "--schema-dir", "schemas", "rules.yaml"],
+        );
+        assert_eq!(r.code, 2, "{command}: {}", r.stdout);
+        assert_eq!(r.stderr.matches("error:").count(), 1, "{}", r.stderr);
+        assert!(r.stderr.contains("is not valid JSON"), "{}", r.stderr);
 
-    // Valid JSON that is no usable schema: reported once when used.
-    write(
-        &dir.path()
-            .join("schemas/fault-tolerance.opensergo.io/ratelimitstrategy_v1alpha1.json"),
-        "{\"type\": 5}",
-    );
-    let r = run(
-        dir.path(),
-        &["validate", "--schema-dir", "schemas", "rules.yaml"],
-    );
-    assert_eq!(r.code, 2, "{}", r.stdout);
-    assert_eq!(r.stderr.matches("unusable").count(), 1, "{}", r.stderr);
-    assert!(!r.stdout.contains("OS1004"), "{}", r.stdout);
+        // Valid JSON that is no usable schema: reported once when used.
+        write(&schema, "{\"type\": 5}");
+        let r = run(
+            dir.path(),
+            &[command, "--schema-dir", "schemas", "rules.yaml"],
+        );
+        assert_eq!(r.code, 2, "{command}: {}", r.stdout);
+        assert_eq!(r.stderr.matches("unusable").count(), 1, "{}", r.stderr);
+        assert!(!r.stdout.contains("OS1004"), "{}", r.stdout);
 
-    // A CRD with an unusable schema.
+        // A CRD with an unusable schema.
+        write(
+            &dir.path().join("crd.yaml"),
+            crd("example.io", "v1", "Foo").replace("type: object", "type: 5"),
+        );
+        let r = run(dir.path(), &[command, "--crd", "crd.yaml", "rules.yaml"]);
+        assert_eq!(r.code, 2, "{command}: {}", r.stdout);
+        assert!(r.stderr.contains("unusable schema"), "{}", r.stderr);
+    }
+    // The same schema directory named in opensergo.yaml.
+    let project = dir.path().join("project");
+    std::fs::create_dir_all(&project).unwrap();
+    std::fs::rename(dir.path().join("schemas"), project.join("schemas")).unwrap();
+    std::fs::rename(dir.path().join("rules.yaml"), project.join("rules.yaml")).unwrap();
     write(
-        &dir.path().join("crd.yaml"),
-        crd("example.io", "v1", "Foo").replace("type: object", "type: 5"),
+        &project.join("opensergo.yaml"),
+        "validate:\n  schemaDirs: [schemas]\n",
     );
-    let r = run(dir.path(), &["validate", "--crd", "crd.yaml", "rules.yaml"]);
-    assert_eq!(r.code, 2, "{}", r.stdout);
-    assert!(r.stderr.contains("unusable schema"), "{}", r.stderr);
+    for command in ["validate", "lint"] {
+        let r = run_in(&project, &[command, "rules.yaml"], Duration::from_secs(120));
+        assert_eq!(r.code, 2, "{command}: {}", r.stdout);
+        assert_eq!(r.stderr.matches("unusable").count(), 1, "{}", r.stderr);
+    }
 }
 
 /// UTF-16 is text in the wrong encoding, not "binary".

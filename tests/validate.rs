@@ -555,12 +555,16 @@ fn user_schema_dirs_and_crds_validate_other_kinds() {
         .clone();
     let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(report["summary"]["skipped"], 2);
-    for extra in [
-        ["--schema-dir", "testdata/validate/user-schemas"],
-        ["--crd", "testdata/validate/user-schemas/widget-crd.yaml"],
-    ] {
+    // lint runs validate's checks and takes the same schema flags.
+    for (command, extra) in ["validate", "lint"].into_iter().flat_map(|command| {
+        [
+            ["--schema-dir", "testdata/validate/user-schemas"],
+            ["--crd", "testdata/validate/user-schemas/widget-crd.yaml"],
+        ]
+        .map(|extra| (command, extra))
+    }) {
         let out = opensergo()
-            .args(["validate", "--format", "json"])
+            .args([command, "--format", "json"])
             .args(extra)
             .arg(widgets)
             .assert()
@@ -575,7 +579,7 @@ fn user_schema_dirs_and_crds_validate_other_kinds() {
                 report["summary"]["invalid"].as_u64()
             ),
             (Some(1), Some(1)),
-            "{extra:?}"
+            "{command} {extra:?}"
         );
         assert_eq!(report["diagnostics"][0]["path"], "spec.size");
         assert_eq!(report["diagnostics"][0]["line"], 14);

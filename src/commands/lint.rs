@@ -16,7 +16,6 @@ use crate::codes::Severity;
 use crate::error::{Error, ExitStatus, Result};
 use crate::lint::{self, registry};
 use crate::output;
-use crate::schema::SchemaSet;
 use crate::validate::{self, Checked};
 
 #[derive(Debug, Args)]
@@ -26,6 +25,9 @@ pub struct LintArgs {
 
     #[command(flatten)]
     pub report: ReportArgs,
+
+    #[command(flatten)]
+    pub schema: super::SchemaArgs,
 
     #[command(flatten)]
     pub selection: super::SelectionArgs,
@@ -100,26 +102,18 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> 
     let mut selection = registry::selection_from_config(config);
     selection.merge(lint_cli);
     let levels = selection.resolve(&registry::FAMILY).map_err(Error::msg)?;
-    let mut options = validate::Options::from_config(config);
+    // Lint also runs validate's checks and reports the errors among them,
+    // so it never calls an object valid that validate rejects, and a
+    // mistyped kind is never a silent skip. Validate's warnings (unknown
+    // fields, missing app labels) stay validate's, to keep lint about
+    // what only a whole rule set shows.
+    let (schemas, mut options) = args.schema.resolve(config, &args.input)?;
     options.levels = validate::levels(config, validate_cli).map_err(Error::msg)?;
     for warning in levels.warnings.iter().chain(&options.levels.warnings) {
         eprintln!("warning: {warning}");
     }
     let walked = super::collect_inputs(&args.input, &args.report, config)?;
     let max_size = args.input.max_file_size;
-    // Lint also runs validate's checks and reports the errors among them,
-    // so it never calls an object valid that validate rejects, and a
-    // mistyped kind is never a silent skip. Validate's warnings (unknown
-    // fields, missing app labels) stay validate's, to keep lint about
-    // what only a whole rule set shows.
-    let schemas = SchemaSet::with_user_schemas(
-        &config.schema_dirs,
-        &config.crds,
-        max_size,
-        args.input.follow_symlinks,
-    )
-    .map_err(Error::msg)?;
-    crate::walk::print_notes(&schemas.skipped);
     let namespace = args.namespace.as_deref().or(config.namespace.as_deref());
     let (sources, statuses, outcome) = super::with_progress(walked.inputs.len(), |bar| {
         let (sources, checked): (Vec<LoadedSource>, Vec<Vec<Checked>>) = walked
@@ -156,6 +150,11 @@ pub fn run(args: &LintArgs, config: &Config, color: bool) -> Result<ExitStatus> 
         let outcome = lint::lint_validated(&sources, &levels, validated);
         (sources, statuses, outcome)
     });
+    // A user schema that does not compile is the run's error, as in
+    // validate, not a finding on every document of its kind.
+    if let Some(broken) = schemas.unusable() {
+        return Err(Error::msg(broken));
+    }
     let mut report = lint::build_report(sources, walked.errors, outcome);
     // build_report lists walk errors first, then one entry per source.
     let first_source = report.files.len() - statuses.len();

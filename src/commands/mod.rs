@@ -122,6 +122,73 @@ pub struct InputArgs {
     pub max_file_size: u64,
 }
 
+/// What validates a document: user schemas and the kinds to skip, reject
+/// or require. `validate` and `lint` (which runs validate's checks and
+/// reports its errors) take the same flags, added to opensergo.yaml's.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Treat fields the schema does not declare as errors, not warnings.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Also validate against JSON Schemas in this directory (repeatable),
+    /// named `<group>/<version>/<Kind>.json`, `<group>/<kind>_<version>.json`
+    /// or `<kind>_<version>.json`.
+    #[arg(long, value_name = "DIR")]
+    pub schema_dir: Vec<PathBuf>,
+
+    /// Also validate against the schemas of these CustomResourceDefinition files (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub crd: Vec<PathBuf>,
+
+    /// Skip documents of these kinds unchecked (comma-separated, repeatable):
+    /// `Deployment`, or `apps/v1/Deployment` for one apiVersion.
+    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    pub skip: Vec<String>,
+
+    /// Report every document of these kinds as an error (comma-separated, repeatable).
+    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    pub reject: Vec<String>,
+
+    /// Documents that no schema checks (other kinds, YAML that is no
+    /// object) are errors instead of being skipped.
+    #[arg(long)]
+    pub require_known: bool,
+}
+
+impl SchemaArgs {
+    /// The schema set (embedded, the configuration's and these) and
+    /// validate's options from the configuration and these flags; notes on
+    /// schema files left out are printed.
+    pub fn resolve(
+        &self,
+        config: &crate::config::Config,
+        input: &InputArgs,
+    ) -> Result<(crate::schema::SchemaSet, crate::validate::Options)> {
+        let schema_dirs: Vec<PathBuf> = config
+            .schema_dirs
+            .iter()
+            .chain(&self.schema_dir)
+            .cloned()
+            .collect();
+        let crds: Vec<PathBuf> = config.crds.iter().chain(&self.crd).cloned().collect();
+        let schemas = crate::schema::SchemaSet::with_user_schemas(
+            &schema_dirs,
+            &crds,
+            input.max_file_size,
+            input.follow_symlinks,
+        )
+        .map_err(Error::msg)?;
+        crate::walk::print_notes(&schemas.skipped);
+        let mut options = crate::validate::Options::from_config(config);
+        options.strict |= self.strict;
+        options.skip.extend(self.skip.iter().cloned());
+        options.reject.extend(self.reject.iter().cloned());
+        options.require_known |= self.require_known;
+        Ok((schemas, options))
+    }
+}
+
 /// Which codes a check reports and how loud, the same flags for `lint`
 /// and `validate` (each resolves them against its own codes).
 #[derive(Debug, Args)]

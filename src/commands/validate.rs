@@ -4,8 +4,6 @@
 
 use rayon::prelude::*;
 
-use std::path::PathBuf;
-
 use clap::Args;
 
 use super::{InputArgs, ReportArgs};
@@ -29,33 +27,8 @@ pub struct ValidateArgs {
     #[command(flatten)]
     pub report: ReportArgs,
 
-    /// Treat fields the schema does not declare as errors, not warnings.
-    #[arg(long)]
-    pub strict: bool,
-
-    /// Also validate against JSON Schemas in this directory (repeatable),
-    /// named `<group>/<version>/<Kind>.json`, `<group>/<kind>_<version>.json`
-    /// or `<kind>_<version>.json`.
-    #[arg(long, value_name = "DIR")]
-    pub schema_dir: Vec<PathBuf>,
-
-    /// Also validate against the schemas of these CustomResourceDefinition files (repeatable).
-    #[arg(long, value_name = "FILE")]
-    pub crd: Vec<PathBuf>,
-
-    /// Skip documents of these kinds unchecked (comma-separated, repeatable):
-    /// `Deployment`, or `apps/v1/Deployment` for one apiVersion.
-    #[arg(long, value_name = "KIND", value_delimiter = ',')]
-    pub skip: Vec<String>,
-
-    /// Report every document of these kinds as an error (comma-separated, repeatable).
-    #[arg(long, value_name = "KIND", value_delimiter = ',')]
-    pub reject: Vec<String>,
-
-    /// Documents that no schema checks (other kinds, YAML that is no
-    /// object) are errors instead of being skipped.
-    #[arg(long)]
-    pub require_known: bool,
+    #[command(flatten)]
+    pub schema: super::SchemaArgs,
 
     #[command(flatten)]
     pub selection: super::SelectionArgs,
@@ -227,27 +200,8 @@ pub fn run(args: &ValidateArgs, config: &Config, color: bool) -> Result<ExitStat
         return Ok(ExitStatus::Success);
     }
     super::check_report_args(&args.report)?;
-    let schema_dirs: Vec<_> = config
-        .schema_dirs
-        .iter()
-        .chain(&args.schema_dir)
-        .cloned()
-        .collect();
-    let crds: Vec<_> = config.crds.iter().chain(&args.crd).cloned().collect();
-    let schemas = SchemaSet::with_user_schemas(
-        &schema_dirs,
-        &crds,
-        args.input.max_file_size,
-        args.input.follow_symlinks,
-    )
-    .map_err(Error::msg)?;
-    crate::walk::print_notes(&schemas.skipped);
+    let (schemas, mut options) = args.schema.resolve(config, &args.input)?;
     let walked = super::collect_inputs(&args.input, &args.report, config)?;
-    let mut options = Options::from_config(config);
-    options.strict |= args.strict;
-    options.skip.extend(args.skip.iter().cloned());
-    options.reject.extend(args.reject.iter().cloned());
-    options.require_known |= args.require_known;
     options.levels = validate::levels(config, args.selection.selection()).map_err(Error::msg)?;
     for warning in &options.levels.warnings {
         eprintln!("warning: {warning}");
