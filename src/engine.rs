@@ -104,6 +104,9 @@ pub struct RuleFamily<C: 'static> {
     pub rules: &'static [Rule<C>],
     /// Every category, in display order.
     pub categories: &'static [&'static str],
+    /// How a user chooses the rules and their levels, for the end of the
+    /// `--list-rules` table: each family is configured its own way.
+    pub configured_by: &'static str,
 }
 
 impl<C> RuleFamily<C> {
@@ -157,8 +160,8 @@ impl<C> RuleFamily<C> {
         }
         let _ = write!(
             out,
-            "\nLevels are the defaults; change them with --select, --ignore and --severity CODE=LEVEL.\n\
-             `opensergo explain CODE` shows a code's documentation.\n"
+            "\n{}\n`opensergo explain CODE` shows a code's documentation.\n",
+            self.configured_by
         );
         out
     }
@@ -596,6 +599,7 @@ mod tests {
         command: "test",
         rules: RULES,
         categories: &["reference", "conflict"],
+        configured_by: "Configured in the test.",
     };
 
     fn level(selection: &Selection, id: &str) -> Option<Severity> {

@@ -481,3 +481,45 @@ fn every_argument_has_help_text() {
     walk(&cmd, "opensergo", &mut missing);
     assert!(missing.is_empty(), "no help text: {missing:#?}");
 }
+
+/// A `--list-rules` table names only flags its own command takes (the
+/// proto tables told users to change levels with `--select`, `--ignore`
+/// and `--severity`, which proto lint and proto breaking do not have).
+#[test]
+fn list_rules_tables_name_only_flags_their_command_takes() {
+    use clap::CommandFactory;
+    let mut cli = opensergo::cli::Cli::command();
+    cli.build();
+    for path in [
+        &["validate"][..],
+        &["lint"],
+        &["proto", "lint"],
+        &["proto", "breaking"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_opensergo"))
+            .args(path)
+            .arg("--list-rules")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{path:?}");
+        let table = String::from_utf8(out.stdout).unwrap();
+        let command = path.iter().fold(&cli, |cmd, name| {
+            cmd.find_subcommand(name)
+                .unwrap_or_else(|| panic!("{name}"))
+        });
+        let named: Vec<&str> = table
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .filter_map(|word| word.strip_prefix("--"))
+            .collect();
+        assert!(
+            table.contains("opensergo explain CODE"),
+            "{path:?}: {table}"
+        );
+        for flag in named {
+            assert!(
+                command.get_arguments().any(|a| a.get_long() == Some(flag)),
+                "{path:?}: the table names --{flag}, which the command does not take"
+            );
+        }
+    }
+}

@@ -20,6 +20,8 @@ pub static FAMILY: RuleFamily<Check> = RuleFamily {
     command: "opensergo lint",
     rules: RULES,
     categories: CATEGORIES,
+    configured_by: "Levels are the defaults; change them with --select, --ignore and --severity CODE=LEVEL \
+                    (or `rules:` in opensergo.yaml).",
 };
 
 /// A rule by code (`OS2001`, any case) or name (`strategy-not-found`).

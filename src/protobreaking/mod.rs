@@ -52,6 +52,8 @@ pub static FAMILY: RuleFamily<Check> = RuleFamily {
     command: "opensergo proto breaking",
     rules: rules::RULES,
     categories: CATEGORIES,
+    configured_by: "FILE runs by default; choose rules and categories with `use` and `except` in the \
+                    `breaking` block of buf.yaml or of opensergo.yaml's `proto:` section.",
 };
 
 /// One version: the files compared (imports left out) and every file of

@@ -51,6 +51,8 @@ pub static FAMILY: RuleFamily<Check> = RuleFamily {
     command: "opensergo proto lint",
     rules: rules::RULES,
     categories: CATEGORIES,
+    configured_by: "STANDARD runs by default; choose rules and categories with `use` and `except` in the \
+                    `lint` block of buf.yaml or of opensergo.yaml's `proto:` section.",
 };
 
 /// The configurable values of buf's `lint` block.

@@ -53,6 +53,8 @@ pub static FAMILY: RuleFamily<()> = RuleFamily {
     command: "opensergo validate",
     rules: RULES,
     categories: &["type", "schema", "metadata", "suppression"],
+    configured_by: "Levels are the defaults; change them with --select, --ignore and --severity CODE=LEVEL \
+                    (or `rules:` in opensergo.yaml).",
 };
 
 /// A code of validate's family by id (any case) or name: what a
