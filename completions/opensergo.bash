@@ -1259,7 +1259,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__proto__subcmd__from__subcmd__schema)
-            opts="-o -h --color --config --no-config --kind --previous --output --help"
+            opts="-o -h --color --config --no-config --kind --previous --output --max-file-size --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1286,6 +1286,10 @@ _opensergo() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1523,7 +1527,7 @@ _opensergo() {
             return 0
             ;;
         opensergo__subcmd__schema__subcmd__from__subcmd__crd)
-            opts="-o -h --out-dir --output --color --config --no-config --help"
+            opts="-o -h --out-dir --output --max-file-size --color --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1538,6 +1542,10 @@ _opensergo() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-file-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

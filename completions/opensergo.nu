@@ -336,6 +336,7 @@ module completions {
     --kind: string            # A kind of the registry (`opensergo schema list`)
     --previous: path          # The file generated last time: its field and enum value numbers are kept and removed ones reserved. May be the same file as --output
     --output(-o): path        # Write here (atomically) instead of stdout
+    --max-file-size: string   # Refuse an input or --previous file larger than this many bytes
     --help(-h)                # Print help
     file?: path               # A JSON Schema file (titled `Kind (group/version)`, as `schema export` and `schema from-crd` write them) or a file with one CRD
   ]
@@ -475,6 +476,7 @@ module completions {
   export extern "opensergo schema from-crd" [
     --output(-o): path        # Directory to write the schemas into (created if missing)
     --out-dir: path           # Directory to write the schemas into (created if missing)
+    --max-file-size: string   # Refuse CRD files larger than this many bytes
     --color: string@"nu-complete opensergo schema from-crd color" # When to use colors: auto follows the terminal and NO_COLOR
     --config: path            # Project configuration file (default: the nearest opensergo.yaml found walking up from the current directory)
     --no-config               # Ignore any opensergo.yaml

@@ -346,6 +346,30 @@ fn every_read_is_bounded() {
         r.stderr
     );
 
+    // The schema commands read their inputs within their own limit too.
+    for args in [
+        &["schema", "from-crd", "rule.yaml", "-o", "out"][..],
+        &["proto", "from-schema", "rule.yaml"],
+        &[
+            "proto",
+            "from-schema",
+            "--kind",
+            "RateLimitStrategy",
+            "--previous",
+            "rule.yaml",
+        ],
+    ] {
+        let mut args = args.to_vec();
+        args.extend_from_slice(&["--max-file-size", "10"]);
+        let r = run_in(dir.path(), &args, quick);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.flat().contains("larger than the 10 bytes limit"),
+            "{args:?}: {}",
+            r.stderr
+        );
+    }
+
     // A .proto file over the limit, under --proto-path.
     write(
         &dir.path().join("protos/big.proto"),

@@ -410,7 +410,12 @@ fn crd_schemas_are_generated_not_edited() {
     crds.extend(files_in(
         "testdata/upstream/crd/higress-group-opensergo-api",
     ));
-    let written = opensergo::commands::schema::from_crd(&crds, out.path()).unwrap();
+    let written = opensergo::commands::schema::from_crd(
+        &crds,
+        out.path(),
+        opensergo::document::DEFAULT_MAX_FILE_SIZE,
+    )
+    .unwrap();
     assert_eq!(written.len(), 9);
     for path in written {
         let rel = path.strip_prefix(out.path()).unwrap();

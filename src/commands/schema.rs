@@ -50,6 +50,9 @@ pub enum SchemaCommand {
             value_name = "DIR"
         )]
         out_dir: PathBuf,
+        /// Refuse CRD files larger than this many bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = document::DEFAULT_MAX_FILE_SIZE)]
+        max_file_size: u64,
     },
     /// A JSON Schema or a CRD for a proto message, following the proto3
     /// JSON mapping.
@@ -126,8 +129,12 @@ pub fn run(command: &SchemaCommand) -> Result<ExitStatus> {
             let count = crate::findings::plural(written.len(), what);
             eprintln!("wrote {count} to {}", escape_path(dir));
         }
-        SchemaCommand::FromCrd { files, out_dir } => {
-            let written = from_crd(files, out_dir).map_err(Error::msg)?;
+        SchemaCommand::FromCrd {
+            files,
+            out_dir,
+            max_file_size,
+        } => {
+            let written = from_crd(files, out_dir, *max_file_size).map_err(Error::msg)?;
             for path in written {
                 eprintln!("wrote {}", escape_path(&path));
             }
@@ -179,13 +186,16 @@ pub fn export(
 /// from the CRD: each must be a plain file name (no `..`, `/`, control
 /// characters), and nothing is written through a symbolic link planted
 /// below `out_dir`.
-pub fn from_crd(files: &[PathBuf], out_dir: &Path) -> Result<Vec<PathBuf>, String> {
+pub fn from_crd(
+    files: &[PathBuf],
+    out_dir: &Path,
+    max_file_size: u64,
+) -> Result<Vec<PathBuf>, String> {
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut inputs = Vec::new();
     for file in files {
         inputs.extend(output::FileId::of(file));
-        let loaded =
-            document::load_source(&Input::File(file.clone()), document::DEFAULT_MAX_FILE_SIZE);
+        let loaded = document::load_source(&Input::File(file.clone()), max_file_size);
         if let Some(err) = loaded.errors.first() {
             return Err(format!(
                 "{}: {}",

@@ -87,6 +87,10 @@ pub struct FromSchemaArgs {
     /// Write here (atomically) instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Refuse an input or --previous file larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::document::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
 }
 
 /// Writes `bytes` to `output`, or stdout; `inputs` may not be overwritten.
@@ -202,7 +206,7 @@ fn refuse_large_protos(dir: &Path, max_size: u64) -> Result<()> {
 pub fn from_schema(args: &FromSchemaArgs, color: ColorChoice) -> Result<ExitStatus> {
     let (schema, target, origin) = match (&args.kind, &args.file) {
         (Some(kind), _) => registry_schema(kind)?,
-        (None, Some(file)) => file_schema(file)?,
+        (None, Some(file)) => file_schema(file, args.max_file_size)?,
         (None, None) => unreachable!("clap requires --kind or FILE"),
     };
     let (mut file, mut findings) = match to_proto::generate(&schema, &target, &origin) {
@@ -213,7 +217,7 @@ pub fn from_schema(args: &FromSchemaArgs, color: ColorChoice) -> Result<ExitStat
         }
     };
     if let Some(path) = &args.previous {
-        let old = match previous_descriptor(path, &file.path)? {
+        let old = match previous_descriptor(path, &file.path, args.max_file_size)? {
             Ok(old) => old,
             Err(errors) => {
                 print_errors(&errors, color);
@@ -265,11 +269,8 @@ fn registry_schema(kind: &str) -> Result<(Value, to_proto::Target, String)> {
 
 /// A JSON Schema file, or a file with one CRD (converted as `schema
 /// from-crd` converts it).
-fn file_schema(path: &Path) -> Result<(Value, to_proto::Target, String)> {
-    let loaded = document::load_source(
-        &Input::File(path.to_path_buf()),
-        document::DEFAULT_MAX_FILE_SIZE,
-    );
+fn file_schema(path: &Path, max_file_size: u64) -> Result<(Value, to_proto::Target, String)> {
+    let loaded = document::load_source(&Input::File(path.to_path_buf()), max_file_size);
     if let Some(err) = loaded.errors.first() {
         bail!("{}: {}", escape_path(path), escape_control(&err.message));
     }
@@ -309,9 +310,10 @@ fn file_schema(path: &Path) -> Result<(Value, to_proto::Target, String)> {
 fn previous_descriptor(
     path: &Path,
     name: &str,
+    max_file_size: u64,
 ) -> Result<std::result::Result<prost_types::FileDescriptorProto, Vec<Diagnostic>>> {
-    let bytes = crate::input::read_bounded(path, document::DEFAULT_MAX_FILE_SIZE)
-        .map_err(|e| Error::msg(e.message("--previous", path, document::DEFAULT_MAX_FILE_SIZE)))?;
+    let bytes = crate::input::read_bounded(path, max_file_size)
+        .map_err(|e| Error::msg(e.message("--previous", path, max_file_size)))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Error::msg(format!("--previous {}: not UTF-8", escape_path(path))))?;
     let workspace = Workspace {
