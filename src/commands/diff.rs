@@ -141,12 +141,7 @@ pub fn run(
     };
     let (old_spec, new_spec) = sides(args)?;
     let load = LoadOptions {
-        excludes: config
-            .exclude
-            .iter()
-            .chain(&args.exclude)
-            .cloned()
-            .collect(),
+        excludes: [config.exclude.as_slice(), &args.exclude].concat(),
         respect_ignore: !args.no_ignore,
         follow_symlinks: args.follow_symlinks,
         max_file_size: args.max_file_size,

@@ -165,13 +165,8 @@ impl SchemaArgs {
         config: &crate::config::Config,
         input: &InputArgs,
     ) -> Result<(crate::schema::SchemaSet, crate::validate::Options)> {
-        let schema_dirs: Vec<PathBuf> = config
-            .schema_dirs
-            .iter()
-            .chain(&self.schema_dir)
-            .cloned()
-            .collect();
-        let crds: Vec<PathBuf> = config.crds.iter().chain(&self.crd).cloned().collect();
+        let schema_dirs = [config.schema_dirs.as_slice(), &self.schema_dir].concat();
+        let crds = [config.crds.as_slice(), &self.crd].concat();
         let schemas = crate::schema::SchemaSet::with_user_schemas(
             &schema_dirs,
             &crds,
@@ -292,12 +287,7 @@ pub fn collect_inputs(
     report: &ReportArgs,
     config: &crate::config::Config,
 ) -> Result<crate::walk::Walked> {
-    let excludes: Vec<String> = config
-        .exclude
-        .iter()
-        .chain(&input.exclude)
-        .cloned()
-        .collect();
+    let excludes = [config.exclude.as_slice(), &input.exclude].concat();
     let outputs = output_ids(&report.output);
     let walked = crate::walk::collect(
         &input.paths,
