@@ -96,6 +96,11 @@ impl<C> Rule<C> {
 
 const EXACT: usize = 100;
 
+/// How validate's and lint's families are configured: the same flags and
+/// the same `rules:` section.
+pub const CONFIGURED_BY_FLAGS: &str = "Levels are the defaults; change them with --select, --ignore and \
+                                       --severity CODE=LEVEL (or `rules:` in opensergo.yaml).";
+
 /// A named set of rules (`lint`, `proto lint`, `proto breaking`).
 #[derive(Debug)]
 pub struct RuleFamily<C: 'static> {

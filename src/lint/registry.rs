@@ -20,8 +20,7 @@ pub static FAMILY: RuleFamily<Check> = RuleFamily {
     command: "opensergo lint",
     rules: RULES,
     categories: CATEGORIES,
-    configured_by: "Levels are the defaults; change them with --select, --ignore and --severity CODE=LEVEL \
-                    (or `rules:` in opensergo.yaml).",
+    configured_by: crate::engine::CONFIGURED_BY_FLAGS,
 };
 
 /// A rule by code (`OS2001`, any case) or name (`strategy-not-found`).

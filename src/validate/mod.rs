@@ -53,8 +53,7 @@ pub static FAMILY: RuleFamily<()> = RuleFamily {
     command: "opensergo validate",
     rules: RULES,
     categories: &["type", "schema", "metadata", "suppression"],
-    configured_by: "Levels are the defaults; change them with --select, --ignore and --severity CODE=LEVEL \
-                    (or `rules:` in opensergo.yaml).",
+    configured_by: crate::engine::CONFIGURED_BY_FLAGS,
 };
 
 /// A code of validate's family by id (any case) or name: what a
